@@ -1,0 +1,15 @@
+//! Roomlens core: everything the desktop app and the `roomlens` command line do, as plain Rust.
+//! Kaltura access (KS signing, report fetching), tolerant report reading, summaries and CSV export.
+//! It deliberately knows nothing about windows, terminals or Tauri; those are thin faces over it.
+
+pub mod analytics;
+pub mod atomic_file;
+pub mod cancel;
+pub mod error;
+pub mod export;
+pub mod kaltura;
+pub mod keychain;
+pub mod reports;
+pub mod secret;
+
+pub use error::{Error, ErrorCode};
