@@ -1,1 +1,7 @@
-//! Placeholder module; see the issue plan.
+//! Kaltura access: KS signing, the api_v3 client with its error mapping, retries and deadlines,
+//! date ranges, and fetching the room reports completely in time windows. It does not parse
+//! report CSVs (see `reports`) or summarise them (see `analytics`).
+
+pub mod ks;
+
+pub use ks::sign_ks_v2;
