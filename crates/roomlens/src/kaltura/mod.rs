@@ -3,5 +3,7 @@
 //! report CSVs (see `reports`) or summarise them (see `analytics`).
 
 pub mod ks;
+pub mod service_url;
 
 pub use ks::sign_ks_v2;
+pub use service_url::{Region, ServiceUrl};
