@@ -2,6 +2,7 @@
 //! date ranges, and fetching the room reports completely in time windows. It does not parse
 //! report CSVs (see `reports`) or summarise them (see `analytics`).
 
+pub(crate) mod errors;
 pub mod ks;
 pub mod service_url;
 
