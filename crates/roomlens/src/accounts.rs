@@ -4,6 +4,7 @@
 
 use crate::atomic_file::write_atomically;
 use crate::error::{Error, ErrorCode};
+use crate::kaltura::ServiceUrl;
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,13 @@ pub struct Account {
     pub name: String,
     pub partner_id: i64,
     pub service_url: String,
+}
+
+impl Account {
+    /// The account's service URL, checked and in normal form.
+    pub fn checked_service_url(&self) -> Result<ServiceUrl, Error> {
+        ServiceUrl::parse(&self.service_url)
+    }
 }
 
 /// The list of saved accounts, and which one is used when none is named.
@@ -138,8 +146,8 @@ impl AccountStore {
     }
 
     /// The account for this partner on this service, if saved.
-    pub fn find(&self, partner_id: i64, service_url: &str) -> Option<&Account> {
-        self.accounts.iter().find(|a| a.partner_id == partner_id && a.service_url == service_url)
+    pub fn find(&self, partner_id: i64, service_url: &ServiceUrl) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.partner_id == partner_id && a.service_url == service_url.as_str())
     }
 
     /// The account used when none is named: the selected one, or the only one.
@@ -160,12 +168,12 @@ impl AccountStore {
     }
 
     /// Adds an account with a new id. The same partner on the same service can be saved once.
-    pub fn add(&mut self, name: &str, partner_id: i64, service_url: &str) -> Result<Account, Error> {
+    pub fn add(&mut self, name: &str, partner_id: i64, service_url: &ServiceUrl) -> Result<Account, Error> {
         let account = Account {
             id: new_id()?,
             name: valid_name(name)?,
             partner_id: valid_partner_id(partner_id)?,
-            service_url: service_url.to_owned(),
+            service_url: service_url.as_str().to_owned(),
         };
         if let Some(existing) = self.find(partner_id, service_url) {
             return Err(already_saved(existing));
@@ -176,8 +184,10 @@ impl AccountStore {
 
     /// Replaces the account with the same id.
     pub fn update(&mut self, account: Account) -> Result<(), Error> {
-        valid_name(&account.name)?;
+        let name = valid_name(&account.name)?;
         valid_partner_id(account.partner_id)?;
+        let service_url = account.checked_service_url()?.as_str().to_owned();
+        let account = Account { name, service_url, ..account };
         if let Some(other) = self
             .accounts
             .iter()
@@ -186,7 +196,7 @@ impl AccountStore {
             return Err(already_saved(other));
         }
         let slot = self.accounts.iter_mut().find(|a| a.id == account.id).ok_or_else(|| unknown_account(&account.id))?;
-        *slot = Account { name: account.name.trim().to_owned(), ..account };
+        *slot = account;
         Ok(())
     }
 
@@ -202,8 +212,8 @@ impl AccountStore {
     /// What a file must satisfy to be used: unique ids, valid fields, a selection that exists.
     fn check(&self) -> Result<(), String> {
         for (i, a) in self.accounts.iter().enumerate() {
-            if a.id.is_empty() || a.partner_id <= 0 || a.service_url.is_empty() {
-                return Err(format!("account {} is incomplete", i + 1));
+            if a.id.is_empty() || a.partner_id <= 0 || a.checked_service_url().is_err() {
+                return Err(format!("account {} is incomplete or has an invalid service URL", i + 1));
             }
             if self.accounts.iter().skip(i + 1).any(|b| b.id == a.id) {
                 return Err(format!("account id {} appears twice", a.id));
@@ -273,6 +283,10 @@ mod tests {
     use super::*;
     use std::fs;
 
+    fn us() -> ServiceUrl {
+        ServiceUrl::us()
+    }
+
     fn temp_dir() -> PathBuf {
         let mut r = [0u8; 8];
         getrandom::fill(&mut r).unwrap();
@@ -295,8 +309,8 @@ mod tests {
         let d = temp_dir();
         let path = d.join("nested/config/accounts.json");
         let mut store = AccountStore::default();
-        let a = store.add("Acme EU", 12345, "https://api.eu.kaltura.com").unwrap();
-        let b = store.add(" Acme US ", 777, "https://www.kaltura.com").unwrap();
+        let a = store.add("Acme EU", 12345, &ServiceUrl::eu()).unwrap();
+        let b = store.add(" Acme US ", 777, &us()).unwrap();
         assert_eq!(b.name, "Acme US");
         store.select(&a.id).unwrap();
         store.save(&path).unwrap();
@@ -312,7 +326,14 @@ mod tests {
     fn damaged_file_is_an_error_and_is_left_untouched() {
         let d = temp_dir();
         let path = d.join(ACCOUNTS_FILE);
-        for bad in [&b"{\"version\":1,\"accounts\":[{\"id\":"[..], b"\xff\xfe garbage", b"[]", b"{\"version\":1,\"accounts\":[],\"selected\":\"x\"}"] {
+        let bad_url = br#"{"version":1,"accounts":[{"id":"a","name":"A","partner_id":1,"service_url":"ftp://x"}]}"#;
+        for bad in [
+            &b"{\"version\":1,\"accounts\":[{\"id\":"[..],
+            b"\xff\xfe garbage",
+            b"[]",
+            b"{\"version\":1,\"accounts\":[],\"selected\":\"x\"}",
+            bad_url,
+        ] {
             fs::write(&path, bad).unwrap();
             let e = AccountStore::load(&path).unwrap_err();
             assert_eq!(e.code, ErrorCode::FileUnreadable);
@@ -334,27 +355,27 @@ mod tests {
     #[test]
     fn same_partner_and_service_is_saved_once() {
         let mut store = AccountStore::default();
-        store.add("One", 5, "https://www.kaltura.com").unwrap();
-        let e = store.add("Two", 5, "https://www.kaltura.com").unwrap_err();
+        store.add("One", 5, &us()).unwrap();
+        let e = store.add("Two", 5, &us()).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidInput);
         assert!(e.message.contains("\"One\""));
-        store.add("Two", 5, "https://api.eu.kaltura.com").unwrap();
+        store.add("Two", 5, &ServiceUrl::eu()).unwrap();
         assert_eq!(store.accounts.len(), 2);
     }
 
     #[test]
     fn invalid_fields_are_refused() {
         let mut store = AccountStore::default();
-        assert_eq!(store.add("  ", 5, "https://www.kaltura.com").unwrap_err().code, ErrorCode::InvalidInput);
-        assert_eq!(store.add("X", 0, "https://www.kaltura.com").unwrap_err().code, ErrorCode::InvalidPartnerId);
+        assert_eq!(store.add("  ", 5, &us()).unwrap_err().code, ErrorCode::InvalidInput);
+        assert_eq!(store.add("X", 0, &us()).unwrap_err().code, ErrorCode::InvalidPartnerId);
         assert!(store.accounts.is_empty());
     }
 
     #[test]
     fn update_renames_and_remove_clears_the_selection() {
         let mut store = AccountStore::default();
-        let a = store.add("Old", 9, "https://www.kaltura.com").unwrap();
-        let b = store.add("Other", 10, "https://www.kaltura.com").unwrap();
+        let a = store.add("Old", 9, &us()).unwrap();
+        let b = store.add("Other", 10, &us()).unwrap();
         store.update(Account { name: "New".into(), ..a.clone() }).unwrap();
         assert_eq!(store.get(&a.id).unwrap().name, "New");
         let clash = Account { partner_id: 10, ..a.clone() };

@@ -4,25 +4,26 @@
 //! an in-memory store, never writes the secret to a file, and never puts it into an error.
 
 use crate::error::{Error, ErrorCode};
+use crate::kaltura::ServiceUrl;
 use crate::secret::AdminSecret;
 
 /// The service name every Roomlens entry is filed under in the keychain.
 pub const SERVICE: &str = "Roomlens";
 
 /// The keychain account key of one Kaltura account: `<partner_id>@<service url>`.
-pub fn account_key(partner_id: i64, service_url: &str) -> String {
-    format!("{partner_id}@{service_url}")
+pub fn account_key(partner_id: i64, service_url: &ServiceUrl) -> String {
+    format!("{partner_id}@{}", service_url.as_str())
 }
 
 /// Saves (or replaces) the admin secret of one account.
-pub fn store_secret(partner_id: i64, service_url: &str, secret: &AdminSecret) -> Result<(), Error> {
+pub fn store_secret(partner_id: i64, service_url: &ServiceUrl, secret: &AdminSecret) -> Result<(), Error> {
     native::store(&account_key(partner_id, service_url), secret.expose_str())
         .map_err(|failure| to_error(failure, partner_id, service_url))
 }
 
 /// Reads the admin secret of one account: `SecretNotFound` when none is saved,
 /// `KeychainUnavailable` when the keychain cannot be reached or is locked.
-pub fn load_secret(partner_id: i64, service_url: &str) -> Result<AdminSecret, Error> {
+pub fn load_secret(partner_id: i64, service_url: &ServiceUrl) -> Result<AdminSecret, Error> {
     let text = native::load(&account_key(partner_id, service_url))
         .map_err(|failure| to_error(failure, partner_id, service_url))?;
     AdminSecret::new(text).ok_or_else(|| not_found(partner_id, service_url))
@@ -30,7 +31,7 @@ pub fn load_secret(partner_id: i64, service_url: &str) -> Result<AdminSecret, Er
 
 /// Deletes the admin secret of one account. Deleting an entry that does not exist succeeds:
 /// afterwards no secret is saved, which is what the caller asked for.
-pub fn delete_secret(partner_id: i64, service_url: &str) -> Result<(), Error> {
+pub fn delete_secret(partner_id: i64, service_url: &ServiceUrl) -> Result<(), Error> {
     match native::delete(&account_key(partner_id, service_url)) {
         Ok(()) | Err(Failure::Missing) => Ok(()),
         Err(failure) => Err(to_error(failure, partner_id, service_url)),
@@ -50,7 +51,7 @@ enum Failure {
     Unreachable(String),
 }
 
-fn to_error(failure: Failure, partner_id: i64, service_url: &str) -> Error {
+fn to_error(failure: Failure, partner_id: i64, service_url: &ServiceUrl) -> Error {
     match failure {
         Failure::Missing => not_found(partner_id, service_url),
         Failure::Unreadable => Error::new(
@@ -75,7 +76,7 @@ fn to_error(failure: Failure, partner_id: i64, service_url: &str) -> Error {
     }
 }
 
-fn not_found(partner_id: i64, service_url: &str) -> Error {
+fn not_found(partner_id: i64, service_url: &ServiceUrl) -> Error {
     Error::new(
         ErrorCode::SecretNotFound,
         format!(
@@ -193,7 +194,7 @@ mod tests {
 
     #[test]
     fn account_key_names_partner_and_service() {
-        assert_eq!(account_key(42, "https://www.kaltura.com"), "42@https://www.kaltura.com");
+        assert_eq!(account_key(42, &ServiceUrl::us()), "42@https://www.kaltura.com");
     }
 
     #[test]
@@ -202,14 +203,14 @@ mod tests {
             return;
         }
         let partner = unique_partner();
-        let url = "https://api.eu.kaltura.com";
+        let url = &ServiceUrl::eu();
         store_secret(partner, url, &AdminSecret::new("first-secret-ü").unwrap()).unwrap();
         assert_eq!(load_secret(partner, url).unwrap().expose_str(), "first-secret-ü");
         store_secret(partner, url, &AdminSecret::new("second-secret").unwrap()).unwrap();
         assert_eq!(load_secret(partner, url).unwrap().expose_str(), "second-secret");
         // Another service URL is another account.
         assert_eq!(
-            load_secret(partner, "https://www.kaltura.com").unwrap_err().code,
+            load_secret(partner, &ServiceUrl::us()).unwrap_err().code,
             ErrorCode::SecretNotFound
         );
         delete_secret(partner, url).unwrap();
@@ -224,7 +225,7 @@ mod tests {
         if !keyring_tests_enabled("missing_entry_is_secret_not_found") {
             return;
         }
-        let e = load_secret(unique_partner(), "https://www.kaltura.com").unwrap_err();
+        let e = load_secret(unique_partner(), &ServiceUrl::us()).unwrap_err();
         assert_eq!(e.code, ErrorCode::SecretNotFound);
     }
 }
