@@ -8,6 +8,7 @@ pub mod atomic_file;
 pub mod cancel;
 pub mod error;
 pub mod export;
+pub mod id_list;
 pub mod kaltura;
 pub mod keychain;
 pub mod reports;
