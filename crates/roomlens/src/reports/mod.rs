@@ -2,8 +2,17 @@
 //! typed rows, and tolerant reading of report CSVs from Kaltura's API or from files admins
 //! downloaded. It does not fetch anything and does not summarise; see `kaltura` and `analytics`.
 
+mod decode;
+mod header;
 pub mod kind;
+pub mod merge;
+pub mod read;
 pub mod rows;
+mod scan;
+mod tokenize;
+mod value;
 
 pub use kind::{Column, ReportKind};
+pub use merge::merge_windows;
+pub use read::{read_report, read_report_as, read_report_file, ReadOutcome, ReadStats, ReadWarning};
 pub use rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};

@@ -1,0 +1,434 @@
+//! Joining the reports of consecutive time windows into one report without duplicates: rows with
+//! the same key are combined (attendees: view time summed, engagement weighted by view time; room
+//! data and breakouts: earliest start, latest end, largest head count, engagement weighted by head
+//! count). Rows without a complete key are kept as they are. It does not fetch or read anything.
+
+use super::kind::ReportKind;
+use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use std::collections::HashMap;
+
+/// Joins `parts` (reports of `kind`, one per time window) into one report.
+///
+/// Keys: room data `entry_id + cue_point_id`; attendees `entry_id + cue_point_id + user_id`;
+/// breakouts `breakout_entry_id + cue_point_id`. A key with an empty part is no key. Text fields
+/// take the first non-empty value in part order. Engagement is a weighted mean (weights: view
+/// minutes for attendees, unique users for room data, participants for breakouts); when no row
+/// has a positive weight it is the plain mean. Breakout duration is the longest reported.
+/// Extra columns are joined by name in first-seen order; a part without a column gets "".
+/// Parts of another kind than `kind` are ignored. Output order: room data and breakouts by start
+/// time (unknown last) then key; attendees by key.
+pub fn merge_windows(kind: ReportKind, parts: Vec<Report>) -> Report {
+    let extra_columns = union_extra_columns(&parts);
+    match kind {
+        ReportKind::RoomData => {
+            let mut merger = Merger::default();
+            for part in parts {
+                if let Report::RoomData { rows, extra_columns: cols } = part {
+                    let remap = remapping(&cols, &extra_columns);
+                    for row in rows {
+                        merger.add(realign(row, &remap, extra_columns.len()));
+                    }
+                }
+            }
+            let mut rows = merger.finish();
+            rows.sort_by(|a, b| {
+                let key = |r: &RoomDataRow| (r.session_start_time.unwrap_or(i64::MAX), r.entry_id.clone(), r.cue_point_id.clone());
+                key(a).cmp(&key(b))
+            });
+            Report::RoomData { rows, extra_columns }
+        }
+        ReportKind::Attendees => {
+            let mut merger = Merger::default();
+            for part in parts {
+                if let Report::Attendees { rows, extra_columns: cols } = part {
+                    let remap = remapping(&cols, &extra_columns);
+                    for row in rows {
+                        merger.add(realign(row, &remap, extra_columns.len()));
+                    }
+                }
+            }
+            let mut rows = merger.finish();
+            rows.sort_by(|a, b| {
+                (&a.entry_id, &a.cue_point_id, &a.user_id).cmp(&(&b.entry_id, &b.cue_point_id, &b.user_id))
+            });
+            Report::Attendees { rows, extra_columns }
+        }
+        ReportKind::Breakouts => {
+            let mut merger = Merger::default();
+            for part in parts {
+                if let Report::Breakouts { rows, extra_columns: cols } = part {
+                    let remap = remapping(&cols, &extra_columns);
+                    for row in rows {
+                        merger.add(realign(row, &remap, extra_columns.len()));
+                    }
+                }
+            }
+            let mut rows = merger.finish();
+            rows.sort_by(|a, b| {
+                let key = |r: &BreakoutRow| {
+                    (r.session_start_time.unwrap_or(i64::MAX), r.breakout_entry_id.clone(), r.cue_point_id.clone())
+                };
+                key(a).cmp(&key(b))
+            });
+            Report::Breakouts { rows, extra_columns }
+        }
+    }
+}
+
+/// All extra column names in first-seen order; a name used twice in one part counts twice.
+fn union_extra_columns(parts: &[Report]) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for part in parts {
+        let mut seen_here: HashMap<&str, usize> = HashMap::new();
+        for name in part.extra_columns() {
+            let n = seen_here.entry(name.as_str()).or_insert(0);
+            *n += 1;
+            if all.iter().filter(|c| *c == name).count() < *n {
+                all.push(name.clone());
+            }
+        }
+    }
+    all
+}
+
+/// For each of a part's extra columns, its position in the joined list.
+fn remapping(part_columns: &[String], all: &[String]) -> Vec<usize> {
+    let mut used = vec![false; all.len()];
+    part_columns
+        .iter()
+        .map(|name| {
+            let position = all
+                .iter()
+                .enumerate()
+                .position(|(i, c)| c == name && !used.get(i).copied().unwrap_or(true))
+                .unwrap_or(0);
+            if let Some(u) = used.get_mut(position) {
+                *u = true;
+            }
+            position
+        })
+        .collect()
+}
+
+fn realign<R: Mergeable>(mut row: R, remap: &[usize], width: usize) -> R {
+    let old = std::mem::take(row.extra_mut());
+    let mut new = vec![String::new(); width];
+    for (value, &to) in old.into_iter().zip(remap) {
+        if let Some(slot) = new.get_mut(to) {
+            *slot = value;
+        }
+    }
+    *row.extra_mut() = new;
+    row
+}
+
+/// Running weighted mean of an engagement ratio.
+#[derive(Default, Clone, Copy)]
+struct Engagement {
+    weighted: f64,
+    weight: f64,
+    plain: f64,
+    count: u32,
+}
+
+impl Engagement {
+    fn add(&mut self, ratio: Option<f64>, weight: Option<f64>) {
+        if let Some(r) = ratio {
+            self.plain += r;
+            self.count += 1;
+            if let Some(w) = weight.filter(|w| *w > 0.0) {
+                self.weighted += r * w;
+                self.weight += w;
+            }
+        }
+    }
+
+    fn value(&self) -> Option<f64> {
+        if self.weight > 0.0 {
+            Some(self.weighted / self.weight)
+        } else if self.count > 0 {
+            Some(self.plain / f64::from(self.count))
+        } else {
+            None
+        }
+    }
+}
+
+trait Mergeable: Sized {
+    type Key: std::hash::Hash + Eq;
+    fn key(&self) -> Option<Self::Key>;
+    fn extra_mut(&mut self) -> &mut Vec<String>;
+    fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>);
+    fn set_ratio(&mut self, ratio: Option<f64>);
+    /// Folds `other` (same key) into `self`, except the ratio.
+    fn absorb(&mut self, other: Self);
+}
+
+#[derive(Default)]
+struct Merger<R: Mergeable> {
+    rows: Vec<R>,
+    engagement: Vec<Engagement>,
+    index: HashMap<R::Key, usize>,
+}
+
+impl<R: Mergeable> Merger<R> {
+    fn add(&mut self, row: R) {
+        let (ratio, weight) = row.ratio_and_weight();
+        match row.key() {
+            Some(key) => match self.index.get(&key) {
+                Some(&at) => {
+                    if let (Some(existing), Some(e)) = (self.rows.get_mut(at), self.engagement.get_mut(at)) {
+                        existing.absorb(row);
+                        e.add(ratio, weight);
+                    }
+                }
+                None => {
+                    self.index.insert(key, self.rows.len());
+                    self.push(row, ratio, weight);
+                }
+            },
+            None => self.push(row, ratio, weight),
+        }
+    }
+
+    fn push(&mut self, row: R, ratio: Option<f64>, weight: Option<f64>) {
+        let mut e = Engagement::default();
+        e.add(ratio, weight);
+        self.rows.push(row);
+        self.engagement.push(e);
+    }
+
+    fn finish(self) -> Vec<R> {
+        self.rows
+            .into_iter()
+            .zip(self.engagement)
+            .map(|(mut row, e)| {
+                row.set_ratio(e.value());
+                row
+            })
+            .collect()
+    }
+}
+
+fn fill_text(into: &mut String, from: String) {
+    if into.is_empty() {
+        *into = from;
+    }
+}
+
+fn fill_extra(into: &mut [String], from: Vec<String>) {
+    for (slot, value) in into.iter_mut().zip(from) {
+        fill_text(slot, value);
+    }
+}
+
+fn non_empty(parts: &[&str]) -> bool {
+    parts.iter().all(|p| !p.is_empty())
+}
+
+fn min_time(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    a.into_iter().chain(b).min()
+}
+
+fn max_time(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    a.into_iter().chain(b).max()
+}
+
+fn sum(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (None, None) => None,
+        (x, y) => Some(x.unwrap_or(0.0) + y.unwrap_or(0.0)),
+    }
+}
+
+impl Mergeable for RoomDataRow {
+    type Key = (String, String);
+    fn key(&self) -> Option<Self::Key> {
+        non_empty(&[&self.entry_id, &self.cue_point_id]).then(|| (self.entry_id.clone(), self.cue_point_id.clone()))
+    }
+    fn extra_mut(&mut self) -> &mut Vec<String> {
+        &mut self.extra
+    }
+    fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
+        (self.meeting_engaged_play_time_ratio, self.meeting_view_period_unique_users.map(|u| u as f64))
+    }
+    fn set_ratio(&mut self, ratio: Option<f64>) {
+        self.meeting_engaged_play_time_ratio = ratio;
+    }
+    fn absorb(&mut self, other: Self) {
+        fill_text(&mut self.entry_name, other.entry_name);
+        fill_text(&mut self.parent_entry_id, other.parent_entry_id);
+        fill_text(&mut self.session_host_user_id, other.session_host_user_id);
+        self.session_start_time = min_time(self.session_start_time, other.session_start_time);
+        self.session_end_time = max_time(self.session_end_time, other.session_end_time);
+        self.meeting_view_period_unique_users =
+            self.meeting_view_period_unique_users.into_iter().chain(other.meeting_view_period_unique_users).max();
+        fill_extra(&mut self.extra, other.extra);
+    }
+}
+
+impl Mergeable for AttendeeRow {
+    type Key = (String, String, String);
+    fn key(&self) -> Option<Self::Key> {
+        non_empty(&[&self.entry_id, &self.cue_point_id, &self.user_id])
+            .then(|| (self.entry_id.clone(), self.cue_point_id.clone(), self.user_id.clone()))
+    }
+    fn extra_mut(&mut self) -> &mut Vec<String> {
+        &mut self.extra
+    }
+    fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
+        (self.meeting_engaged_play_time_ratio, self.meeting_view_time)
+    }
+    fn set_ratio(&mut self, ratio: Option<f64>) {
+        self.meeting_engaged_play_time_ratio = ratio;
+    }
+    fn absorb(&mut self, other: Self) {
+        fill_text(&mut self.user_name, other.user_name);
+        fill_text(&mut self.user_email, other.user_email);
+        fill_text(&mut self.user_type, other.user_type);
+        self.meeting_view_time = sum(self.meeting_view_time, other.meeting_view_time);
+        fill_extra(&mut self.extra, other.extra);
+    }
+}
+
+impl Mergeable for BreakoutRow {
+    type Key = (String, String);
+    fn key(&self) -> Option<Self::Key> {
+        non_empty(&[&self.breakout_entry_id, &self.cue_point_id])
+            .then(|| (self.breakout_entry_id.clone(), self.cue_point_id.clone()))
+    }
+    fn extra_mut(&mut self) -> &mut Vec<String> {
+        &mut self.extra
+    }
+    fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
+        (self.engagement_rate, self.participant_count.map(|p| p as f64))
+    }
+    fn set_ratio(&mut self, ratio: Option<f64>) {
+        self.engagement_rate = ratio;
+    }
+    fn absorb(&mut self, other: Self) {
+        fill_text(&mut self.parent_entry_id, other.parent_entry_id);
+        fill_text(&mut self.parent_entry_name, other.parent_entry_name);
+        fill_text(&mut self.breakout_entry_name, other.breakout_entry_name);
+        fill_text(&mut self.session_initiator, other.session_initiator);
+        self.session_start_time = min_time(self.session_start_time, other.session_start_time);
+        self.session_end_time = max_time(self.session_end_time, other.session_end_time);
+        self.duration = match (self.duration, other.duration) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        self.participant_count = self.participant_count.into_iter().chain(other.participant_count).max();
+        fill_extra(&mut self.extra, other.extra);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attendee(entry: &str, session: &str, user: &str, minutes: Option<f64>, ratio: Option<f64>) -> AttendeeRow {
+        AttendeeRow {
+            entry_id: entry.into(),
+            cue_point_id: session.into(),
+            user_id: user.into(),
+            meeting_view_time: minutes,
+            meeting_engaged_play_time_ratio: ratio,
+            ..Default::default()
+        }
+    }
+
+    fn attendees(rows: Vec<AttendeeRow>, extra_columns: Vec<&str>) -> Report {
+        Report::Attendees { rows, extra_columns: extra_columns.into_iter().map(String::from).collect() }
+    }
+
+    #[test]
+    fn attendees_across_windows_are_combined_and_nothing_is_lost() {
+        let mut named = attendee("r1", "s1", "u1", Some(30.0), Some(0.5));
+        named.user_name = "Ana".into();
+        let first = attendees(vec![named, attendee("r1", "s1", "u2", Some(10.0), None)], vec![]);
+        let second = attendees(
+            vec![
+                attendee("r1", "s1", "u1", Some(10.0), Some(1.0)),
+                attendee("r1", "s2", "u1", None, None),
+                attendee("r1", "s2", "", Some(3.0), None),
+            ],
+            vec![],
+        );
+        let merged = merge_windows(ReportKind::Attendees, vec![first, second]);
+        let Report::Attendees { rows, .. } = merged else { panic!() };
+        assert_eq!(rows.len(), 4);
+        let u1 = &rows[0];
+        assert_eq!((u1.user_id.as_str(), u1.cue_point_id.as_str()), ("u1", "s1"));
+        assert_eq!(u1.user_name, "Ana");
+        assert_eq!(u1.meeting_view_time, Some(40.0));
+        assert_eq!(u1.meeting_engaged_play_time_ratio, Some((0.5 * 30.0 + 1.0 * 10.0) / 40.0));
+        assert_eq!(rows[1].user_id, "u2");
+        assert_eq!((rows[2].cue_point_id.as_str(), rows[2].user_id.as_str()), ("s2", ""));
+        assert_eq!(rows[2].meeting_view_time, Some(3.0));
+        assert_eq!((rows[3].cue_point_id.as_str(), rows[3].user_id.as_str()), ("s2", "u1"));
+        assert_eq!(rows[3].meeting_view_time, None);
+    }
+
+    #[test]
+    fn room_data_takes_the_widest_span_and_largest_count() {
+        let row = |start, end, users, ratio| RoomDataRow {
+            entry_id: "r1".into(),
+            cue_point_id: "s1".into(),
+            session_start_time: start,
+            session_end_time: end,
+            meeting_view_period_unique_users: users,
+            meeting_engaged_play_time_ratio: ratio,
+            ..Default::default()
+        };
+        let a = Report::RoomData { rows: vec![row(Some(100), Some(200), Some(3), Some(0.2))], extra_columns: vec![] };
+        let b = Report::RoomData { rows: vec![row(Some(150), Some(300), Some(1), Some(0.6))], extra_columns: vec![] };
+        let Report::RoomData { rows, .. } = merge_windows(ReportKind::RoomData, vec![a, b]) else { panic!() };
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].session_start_time, Some(100));
+        assert_eq!(rows[0].session_end_time, Some(300));
+        assert_eq!(rows[0].meeting_view_period_unique_users, Some(3));
+        assert_eq!(rows[0].meeting_engaged_play_time_ratio, Some((0.2 * 3.0 + 0.6) / 4.0));
+    }
+
+    #[test]
+    fn breakouts_are_ordered_by_start_and_keep_the_longest_duration() {
+        let row = |id: &str, start, duration| BreakoutRow {
+            breakout_entry_id: id.into(),
+            cue_point_id: "s".into(),
+            session_start_time: start,
+            duration,
+            engagement_rate: Some(0.5),
+            ..Default::default()
+        };
+        let a = Report::Breakouts { rows: vec![row("b2", Some(50), Some(60.0)), row("b1", None, None)], extra_columns: vec![] };
+        let b = Report::Breakouts { rows: vec![row("b2", Some(40), Some(90.0))], extra_columns: vec![] };
+        let Report::Breakouts { rows, .. } = merge_windows(ReportKind::Breakouts, vec![a, b]) else { panic!() };
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].breakout_entry_id, "b2");
+        assert_eq!(rows[0].session_start_time, Some(40));
+        assert_eq!(rows[0].duration, Some(90.0));
+        assert_eq!(rows[0].engagement_rate, Some(0.5));
+        assert_eq!(rows[1].breakout_entry_id, "b1");
+    }
+
+    #[test]
+    fn extra_columns_are_joined_by_name() {
+        let mut a = attendee("r", "s", "u1", None, None);
+        a.extra = vec!["x1".into()];
+        let mut b = attendee("r", "s", "u2", None, None);
+        b.extra = vec!["y2".into(), "x2".into()];
+        let merged = merge_windows(
+            ReportKind::Attendees,
+            vec![attendees(vec![a], vec!["x"]), attendees(vec![b], vec!["y", "x"])],
+        );
+        let Report::Attendees { rows, extra_columns } = merged else { panic!() };
+        assert_eq!(extra_columns, vec!["x".to_owned(), "y".to_owned()]);
+        assert_eq!(rows[0].extra, vec!["x1".to_owned(), String::new()]);
+        assert_eq!(rows[1].extra, vec!["x2".to_owned(), "y2".to_owned()]);
+    }
+
+    #[test]
+    fn no_parts_give_an_empty_report_of_the_kind() {
+        assert_eq!(merge_windows(ReportKind::Breakouts, vec![]), Report::empty(ReportKind::Breakouts));
+    }
+}

@@ -1,0 +1,235 @@
+//! Reading a report into typed rows: from Kaltura's API output (`read_report_as`) or from any CSV
+//! an admin downloaded (`read_report`, `read_report_file`). Rows whose key fields are present are
+//! kept even if a number is unreadable (the number becomes `None` and a warning names the line);
+//! rows with no key or a broken structure are rejected with a warning. Invalid UTF-8 is replaced
+//! with U+FFFD and reported. It does not merge, summarise or write anything.
+
+use super::header::{identity_columns, Layout};
+use super::kind::ReportKind;
+use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use super::scan::{Expect, ReadLog, Row, Scanner};
+use super::value::{self, quote_cell, NumberStyle, Problem};
+use crate::error::{Error, ErrorCode};
+use serde::Serialize;
+use std::io::Read;
+use std::path::Path;
+
+pub use super::scan::{ReadStats, ReadWarning};
+
+/// A report read from a file or from Kaltura, with what happened on the way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadOutcome {
+    pub report: Report,
+    pub stats: ReadStats,
+    pub warnings: Vec<ReadWarning>,
+}
+
+/// Reads a CSV an admin has: the report is detected from the header.
+pub fn read_report(bytes: &[u8]) -> Result<ReadOutcome, Error> {
+    read_from(bytes, Expect::AnyFile)
+}
+
+/// Reads Kaltura's `report.getCsvFromStringParams` output for `kind`: comma-separated, no quoting,
+/// header on the first line. BOM plus an empty header line (Kaltura's empty result) gives an
+/// empty report of `kind`; no bytes at all is an `EmptyReport` error.
+pub fn read_report_as(bytes: &[u8], kind: ReportKind) -> Result<ReadOutcome, Error> {
+    read_from(bytes, Expect::KalturaOutput(kind))
+}
+
+/// Reads a CSV file an admin has, streaming (memory does not grow with the file's size beyond the
+/// rows themselves).
+pub fn read_report_file(path: &Path) -> Result<ReadOutcome, Error> {
+    let file = open_file(path)?;
+    read_from(file, Expect::AnyFile)
+}
+
+/// Opens a report file, turning failures into plain-language errors.
+pub(crate) fn open_file(path: &Path) -> Result<std::fs::File, Error> {
+    std::fs::File::open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::new(ErrorCode::FileNotFound, format!("There is no file at {}. Check the name and folder.", path.display()))
+        } else {
+            Error::new(
+                ErrorCode::FileUnreadable,
+                format!("Roomlens could not open {}. Check that you may read it.", path.display()),
+            )
+            .with_detail(e.to_string())
+        }
+    })
+}
+
+fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, Error> {
+    let mut log = ReadLog::default();
+    let Some(mut scanner) = Scanner::open(input, expect, &mut log)? else {
+        let kind = match expect {
+            Expect::KalturaOutput(kind) => kind,
+            Expect::AnyFile => return Err(Error::new(ErrorCode::NotAReport, super::scan::NOT_A_REPORT)),
+        };
+        let (stats, warnings) = log.finish();
+        return Ok(ReadOutcome { report: Report::empty(kind), stats, warnings });
+    };
+    let layout = scanner.layout.clone();
+    let style = scanner.style;
+    let extra_columns = layout.extra_columns.clone();
+    let report = match layout.kind {
+        ReportKind::RoomData => {
+            let rows = collect(&mut scanner, &mut log, |row, log| room_data_row(row, &layout, style, log))?;
+            Report::RoomData { rows, extra_columns }
+        }
+        ReportKind::Attendees => {
+            let rows = collect(&mut scanner, &mut log, |row, log| attendee_row(row, &layout, style, log))?;
+            Report::Attendees { rows, extra_columns }
+        }
+        ReportKind::Breakouts => {
+            let rows = collect(&mut scanner, &mut log, |row, log| breakout_row(row, &layout, style, log))?;
+            Report::Breakouts { rows, extra_columns }
+        }
+    };
+    let (stats, warnings) = log.finish();
+    Ok(ReadOutcome { report, stats, warnings })
+}
+
+fn collect<T>(
+    scanner: &mut Scanner<'_>,
+    log: &mut ReadLog,
+    mut build: impl FnMut(&Row<'_>, &mut ReadLog) -> Option<T>,
+) -> Result<Vec<T>, Error> {
+    let mut rows = Vec::new();
+    while let Some(row) = scanner.next_row(log)? {
+        if let Some(typed) = build(&row, log) {
+            log.stats.rows_kept += 1;
+            rows.push(typed);
+        }
+    }
+    Ok(rows)
+}
+
+/// Typed access to the cells of one row, reporting unreadable numbers.
+pub(crate) struct Cells<'r, 'a> {
+    pub row: &'r Row<'a>,
+    pub layout: &'r Layout,
+    pub style: NumberStyle,
+}
+
+impl<'r> Cells<'r, '_> {
+    /// The cell of known column `column`, or "" when the file does not have that column.
+    pub fn text(&self, column: usize) -> &'r str {
+        match self.layout.known.get(column) {
+            Some(Some(placement)) => self.row.field(placement.position),
+            _ => "",
+        }
+    }
+
+    fn scale(&self, column: usize) -> f64 {
+        match self.layout.known.get(column) {
+            Some(Some(placement)) => placement.scale,
+            _ => 1.0,
+        }
+    }
+
+    /// Rejects the row (returning `false`) when none of the cells that identify it has content.
+    pub fn check_identity(&self, log: &mut ReadLog) -> bool {
+        let kind = self.layout.kind;
+        if identity_columns(kind).iter().any(|&c| !self.text(c).trim().is_empty()) {
+            return true;
+        }
+        let what = match kind {
+            ReportKind::RoomData => "room ID or session ID",
+            ReportKind::Attendees => "user ID, e-mail or name",
+            ReportKind::Breakouts => "breakout room ID or session ID",
+        };
+        log.reject(self.row.line, format!("the row has no {what}; row skipped"));
+        false
+    }
+
+    fn number<T>(&self, column: usize, log: &mut ReadLog, parse: impl Fn(&str) -> Result<Option<T>, Problem>) -> Option<T> {
+        let cell = self.text(column);
+        match parse(cell) {
+            Ok(value) => value,
+            Err(problem) => {
+                let name = self.layout.kind.columns().get(column).map_or("", |c| c.friendly);
+                log.warn(self.row.line, format!("{name} {} {problem}; left empty", quote_cell(cell)));
+                None
+            }
+        }
+    }
+
+    pub fn time(&self, column: usize, log: &mut ReadLog) -> Option<i64> {
+        self.number(column, log, value::parse_time)
+    }
+
+    pub fn count(&self, column: usize, log: &mut ReadLog) -> Option<u64> {
+        self.number(column, log, |c| value::parse_count(c, self.style))
+    }
+
+    pub fn ratio(&self, column: usize, log: &mut ReadLog) -> Option<f64> {
+        self.number(column, log, |c| value::parse_ratio(c, self.style))
+    }
+
+    pub fn amount(&self, column: usize, log: &mut ReadLog) -> Option<f64> {
+        let scale = self.scale(column);
+        self.number(column, log, |c| value::parse_amount(c, self.style, scale))
+    }
+
+    pub fn extra(&self) -> Vec<String> {
+        self.layout.extra_positions.iter().map(|&p| self.row.field(p).to_owned()).collect()
+    }
+}
+
+fn room_data_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<RoomDataRow> {
+    let c = Cells { row, layout, style };
+    if !c.check_identity(log) {
+        return None;
+    }
+    Some(RoomDataRow {
+        entry_id: c.text(0).to_owned(),
+        entry_name: c.text(1).to_owned(),
+        parent_entry_id: c.text(2).to_owned(),
+        cue_point_id: c.text(3).to_owned(),
+        session_start_time: c.time(4, log),
+        session_end_time: c.time(5, log),
+        session_host_user_id: c.text(6).to_owned(),
+        meeting_view_period_unique_users: c.count(7, log),
+        meeting_engaged_play_time_ratio: c.ratio(8, log),
+        extra: c.extra(),
+    })
+}
+
+fn attendee_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<AttendeeRow> {
+    let c = Cells { row, layout, style };
+    if !c.check_identity(log) {
+        return None;
+    }
+    Some(AttendeeRow {
+        entry_id: c.text(0).to_owned(),
+        cue_point_id: c.text(1).to_owned(),
+        user_id: c.text(2).to_owned(),
+        user_name: c.text(3).to_owned(),
+        user_email: c.text(4).to_owned(),
+        user_type: c.text(5).to_owned(),
+        meeting_view_time: c.amount(6, log),
+        meeting_engaged_play_time_ratio: c.ratio(7, log),
+        extra: c.extra(),
+    })
+}
+
+fn breakout_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<BreakoutRow> {
+    let c = Cells { row, layout, style };
+    if !c.check_identity(log) {
+        return None;
+    }
+    Some(BreakoutRow {
+        parent_entry_id: c.text(0).to_owned(),
+        parent_entry_name: c.text(1).to_owned(),
+        breakout_entry_id: c.text(2).to_owned(),
+        breakout_entry_name: c.text(3).to_owned(),
+        cue_point_id: c.text(4).to_owned(),
+        session_initiator: c.text(5).to_owned(),
+        session_start_time: c.time(6, log),
+        session_end_time: c.time(7, log),
+        duration: c.amount(8, log),
+        participant_count: c.count(9, log),
+        engagement_rate: c.ratio(10, log),
+        extra: c.extra(),
+    })
+}
