@@ -1,0 +1,58 @@
+// Building DOM nodes safely: every piece of text becomes a text node, never markup.
+// `el` creates an element with attributes, properties and children; `clear` empties a node.
+// It deliberately has no templating, no HTML parsing and no way to set `innerHTML`.
+
+/**
+ * el("button", { class: "primary", type: "button", dataset: { testid: "fetch" }, on: { click } }, "Fetch")
+ * Attribute values and children are always treated as text.
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "dataset") {
+      for (const [key, v] of Object.entries(value)) node.dataset[key] = String(v);
+    } else if (name === "on") {
+      for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+    } else if (name === "class") {
+      node.className = Array.isArray(value) ? value.filter(Boolean).join(" ") : String(value);
+    } else if (name === "text") {
+      node.textContent = String(value);
+    } else if (value === true) {
+      node.setAttribute(name, "");
+    } else {
+      node.setAttribute(name, String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) append(node, child);
+    else if (child instanceof Node) node.appendChild(child);
+    else node.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+/** Removes every child of `node`. */
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+/** Replaces the children of `node` with `children` (text or nodes). */
+export function replaceChildren(node, ...children) {
+  clear(node);
+  append(node, children);
+  return node;
+}
+
+/** Shorthand for document.getElementById that fails loudly when the page and code disagree. */
+export function byId(id) {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`Roomlens page is missing #${id}`);
+  return node;
+}

@@ -1,0 +1,83 @@
+// The "Save as CSV" sheet: descriptive headers, Excel compatibility (BOM) and delimiter, started
+// from the export defaults; on Save it asks Rust to open the native save dialog and write the file.
+// It never writes files itself and never sees file contents.
+
+import { el } from "./dom.js";
+import { openSheet } from "./sheet.js";
+import { commands } from "./backend.js";
+import { setStatus } from "./status.js";
+
+export const DEFAULT_EXPORT = { headers: "friendly", bom: true, delimiter: "comma" };
+
+/** Opens the sheet for report `reportId`. `defaults` has the shape of DEFAULT_EXPORT. */
+export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "report") {
+  const headers = el("input", { type: "checkbox", id: "export-headers" });
+  headers.checked = defaults.headers !== "raw";
+  const bom = el("input", { type: "checkbox", id: "export-bom" });
+  bom.checked = defaults.bom !== false;
+  const delimiter = el(
+    "select",
+    { id: "export-delimiter" },
+    el("option", { value: "comma" }, "Comma ( , )"),
+    el("option", { value: "semicolon" }, "Semicolon ( ; )"),
+    el("option", { value: "tab" }, "Tab"),
+  );
+  delimiter.value = defaults.delimiter ?? "comma";
+  const problem = el("p", { class: "test-result", id: "export-error", role: "alert", "data-result": "failed", hidden: true });
+
+  const form = el(
+    "form",
+    { id: "export-form", novalidate: true },
+    el("p", { class: "sheet-message" }, `Choose how the ${title} file is written. You pick where to save it next.`),
+    el(
+      "div",
+      { class: "check-field" },
+      headers,
+      el("label", { for: "export-headers" }, "Descriptive headers", el("span", { class: "label-note" }, " — “User name” instead of “user_name”")),
+    ),
+    el(
+      "div",
+      { class: "check-field" },
+      bom,
+      el("label", { for: "export-bom" }, "Excel compatibility", el("span", { class: "label-note" }, " — adds a byte-order mark so Excel reads accents correctly")),
+    ),
+    el("div", { class: "field field-inline" }, el("label", { for: "export-delimiter" }, "Delimiter"), delimiter),
+    problem,
+  );
+
+  const cancel = el("button", { type: "button", id: "export-cancel", on: { click: () => sheet.close() } }, "Cancel");
+  const confirm = el("button", { type: "submit", class: "primary", id: "export-confirm", form: "export-form" }, "Save…");
+
+  const sheet = openSheet({
+    id: "export-sheet",
+    title: "Save as CSV",
+    body: form,
+    footer: [cancel, confirm],
+    initialFocus: "#export-confirm",
+  });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    problem.hidden = true;
+    const options = {
+      headers: headers.checked ? "friendly" : "raw",
+      bom: bom.checked,
+      delimiter: delimiter.value,
+      neutralise_formulas: true,
+    };
+    confirm.disabled = true;
+    cancel.disabled = true;
+    confirm.textContent = "Saving…";
+    try {
+      const result = await commands.saveCsv(reportId, options);
+      sheet.close();
+      setStatus(result?.saved ? `Saved to ${result.path ?? "the chosen file"}.` : "Not saved.");
+    } catch (error) {
+      problem.textContent = error.message;
+      problem.hidden = false;
+      confirm.disabled = false;
+      cancel.disabled = false;
+      confirm.textContent = "Save…";
+    }
+  });
+}

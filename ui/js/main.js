@@ -1,0 +1,131 @@
+// Starts the window: asks Rust for the accounts and the last view, restores the form and the
+// section the user had, wires the sidebar, Settings' export defaults and dropped files, and
+// remembers the view as it changes. Each screen's behaviour lives in its own module.
+
+import { byId } from "./dom.js";
+import { commands } from "./backend.js";
+import { showError } from "./banner.js";
+import { setStatus } from "./status.js";
+import { createReportsView } from "./reports-view.js";
+import { createAccountsView } from "./accounts-view.js";
+import { DEFAULT_EXPORT } from "./export-sheet.js";
+
+const SAVE_DELAY_MS = 600;
+const SECTIONS = ["reports", "settings"];
+
+let section = "reports";
+let saveTimer = 0;
+let restoring = true;
+
+function exportDefaults() {
+  return {
+    headers: byId("default-headers").checked ? "friendly" : "raw",
+    bom: byId("default-bom").checked,
+    delimiter: byId("default-delimiter").value,
+  };
+}
+
+function restoreExportDefaults(saved) {
+  const value = { ...DEFAULT_EXPORT, ...(saved && typeof saved === "object" ? saved : {}) };
+  byId("default-headers").checked = value.headers !== "raw";
+  byId("default-bom").checked = value.bom !== false;
+  byId("default-delimiter").value = ["comma", "semicolon", "tab"].includes(value.delimiter) ? value.delimiter : "comma";
+}
+
+function showSection(name) {
+  section = SECTIONS.includes(name) ? name : "reports";
+  for (const s of SECTIONS) {
+    byId(`view-${s}`).hidden = s !== section;
+    const link = byId(`nav-${s}`);
+    if (s === section) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  rememberView();
+}
+
+const accountsView = createAccountsView({
+  onSelect: () => reportsView.accountChanged(),
+  onChange: () => rememberView(),
+});
+
+const reportsView = createReportsView({
+  currentAccount: () => accountsView.current(),
+  exportDefaults,
+  onChange: () => rememberView(),
+  openSettings: () => showSection("settings"),
+});
+
+function rememberView() {
+  if (restoring) return;
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    const view = {
+      version: 1,
+      section,
+      account_id: accountsView.current()?.id ?? null,
+      report: reportsView.formState(),
+      export: exportDefaults(),
+    };
+    commands.saveLastView(view).catch(() => {
+      // Forgetting the last view only costs the user their place next time; nothing to show.
+    });
+  }, SAVE_DELAY_MS);
+}
+
+function onDrop(event) {
+  const overlay = byId("drop-overlay");
+  switch (event?.type) {
+    case "hover":
+      overlay.hidden = false;
+      break;
+    case "leave":
+      overlay.hidden = true;
+      break;
+    case "opened":
+      overlay.hidden = true;
+      showSection("reports");
+      reportsView.openedFile(event.report).catch((error) => showError(error));
+      break;
+    case "failed":
+      overlay.hidden = true;
+      showError(event.error ?? {});
+      break;
+    default:
+      break;
+  }
+}
+
+for (const s of SECTIONS) byId(`nav-${s}`).addEventListener("click", () => showSection(s));
+for (const id of ["default-headers", "default-bom", "default-delimiter"]) {
+  byId(id).addEventListener("change", () => {
+    rememberView();
+    setStatus("Export defaults saved.");
+  });
+}
+byId("export-defaults").addEventListener("submit", (event) => event.preventDefault());
+
+async function start() {
+  let boot;
+  try {
+    boot = await commands.bootstrap();
+  } catch (error) {
+    restoring = false;
+    showError(error);
+    byId("main").dataset.state = "error";
+    return;
+  }
+  const last = boot?.last_view && typeof boot.last_view === "object" ? boot.last_view : null;
+  accountsView.setAccounts(boot?.accounts ?? [], last?.account_id ?? "demo");
+  reportsView.restore(last?.report);
+  restoreExportDefaults(last?.export);
+  showSection(last?.section ?? "reports");
+  byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";
+  restoring = false;
+
+  commands.watchDrops(onDrop).catch((error) => showError(error));
+  accountsView.checkAll();
+  // The Demo account's data is built in, so a first look needs no network and no waiting.
+  if (accountsView.current()?.is_demo) reportsView.fetch();
+}
+
+start();

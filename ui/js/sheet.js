@@ -1,0 +1,93 @@
+// Sheets: small modal dialogs built on <dialog> (focus stays inside, Escape closes, the page
+// behind is inert). `openSheet` fills one with a title, a body and buttons and returns it.
+// It does not decide what a sheet contains or what its buttons do.
+
+import { el } from "./dom.js";
+
+/**
+ * Opens a sheet. body: a node or an array of nodes. Returns { dialog, close }.
+ * onClose runs once, however the sheet is closed (button, Escape, code).
+ */
+export function openSheet({ id, title, body, footer = [], onClose = null, wide = false, initialFocus = null }) {
+  const titleId = `${id}-title`;
+  const dialog = el(
+    "dialog",
+    { id, class: ["sheet", wide && "sheet-wide"], "aria-labelledby": titleId, dataset: { testid: id } },
+    el(
+      "header",
+      { class: "sheet-header" },
+      el("h2", { id: titleId, class: "sheet-title" }, title),
+      el(
+        "button",
+        {
+          type: "button",
+          class: "icon-button sheet-close",
+          id: `${id}-close`,
+          "aria-label": "Close",
+          dataset: { testid: `${id}-close` },
+          on: { click: () => close() },
+        },
+        "×",
+      ),
+    ),
+    el("div", { class: "sheet-body" }, body),
+    footer.length ? el("footer", { class: "sheet-footer" }, footer) : null,
+  );
+
+  let closed = false;
+  function close() {
+    if (closed) return;
+    closed = true;
+    if (dialog.open) dialog.close();
+    dialog.remove();
+    onClose?.();
+    previousFocus?.focus?.();
+  }
+
+  const previousFocus = document.activeElement;
+  dialog.addEventListener("cancel", (e) => {
+    e.preventDefault();
+    close();
+  });
+  dialog.addEventListener("close", () => close());
+  document.body.appendChild(dialog);
+  dialog.showModal();
+  (initialFocus ? dialog.querySelector(initialFocus) : null)?.focus();
+  return { dialog, close };
+}
+
+/** A sheet that asks one yes/no question. Resolves true when confirmed. */
+export function confirmSheet({ id, title, message, confirmLabel, danger = false }) {
+  return new Promise((resolve) => {
+    let answer = false;
+    const cancel = el(
+      "button",
+      { type: "button", id: `${id}-cancel`, dataset: { testid: `${id}-cancel` }, on: { click: () => sheet.close() } },
+      "Cancel",
+    );
+    const confirm = el(
+      "button",
+      {
+        type: "button",
+        id: `${id}-confirm`,
+        class: danger ? "danger" : "primary",
+        dataset: { testid: `${id}-confirm` },
+        on: {
+          click: () => {
+            answer = true;
+            sheet.close();
+          },
+        },
+      },
+      confirmLabel,
+    );
+    const sheet = openSheet({
+      id,
+      title,
+      body: el("p", { class: "sheet-message" }, message),
+      footer: [cancel, confirm],
+      onClose: () => resolve(answer),
+      initialFocus: `#${id}-cancel`,
+    });
+  });
+}
