@@ -1,1 +1,35 @@
-//! Placeholder module; see the issue plan.
+//! Summaries of the three room reports, as pure functions over typed rows (no I/O, no
+//! formatting): what the desktop app shows and `roomlens summary` prints. Every summary derives
+//! `Serialize`. Reading files is `reports`' job; printing is the caller's.
+
+pub mod attendees;
+pub mod breakouts;
+pub mod room_data;
+pub(crate) mod weighted_mean;
+
+pub use attendees::{
+    summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator, AttendeesSummary,
+    EngagementBucket, EngagementDistribution, UserSummary, ENGAGEMENT_BUCKETS,
+};
+pub use breakouts::{summarize_breakouts, BreakoutsSummary, MainRoomSummary};
+pub use room_data::{summarize_room_data, RoomDataSummary};
+
+use crate::reports::Report;
+use serde::Serialize;
+
+/// The summary of one report, tagged with its kind (`"kind": "attendees"` in JSON).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Summary {
+    RoomData(RoomDataSummary),
+    Attendees(AttendeesSummary),
+    Breakouts(BreakoutsSummary),
+}
+
+pub fn summarize(report: &Report) -> Summary {
+    match report {
+        Report::RoomData { rows, .. } => Summary::RoomData(summarize_room_data(rows)),
+        Report::Attendees { rows, .. } => Summary::Attendees(summarize_attendees(rows)),
+        Report::Breakouts { rows, .. } => Summary::Breakouts(summarize_breakouts(rows)),
+    }
+}

@@ -5,6 +5,7 @@
 
 use super::kind::ReportKind;
 use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use crate::analytics::weighted_mean::WeightedMean;
 use std::collections::HashMap;
 
 /// Joins `parts` (reports of `kind`, one per time window) into one report.
@@ -122,38 +123,6 @@ fn realign<R: Mergeable>(mut row: R, remap: &[usize], width: usize) -> R {
     row
 }
 
-/// Running weighted mean of an engagement ratio.
-#[derive(Default, Clone, Copy)]
-struct Engagement {
-    weighted: f64,
-    weight: f64,
-    plain: f64,
-    count: u32,
-}
-
-impl Engagement {
-    fn add(&mut self, ratio: Option<f64>, weight: Option<f64>) {
-        if let Some(r) = ratio {
-            self.plain += r;
-            self.count += 1;
-            if let Some(w) = weight.filter(|w| *w > 0.0) {
-                self.weighted += r * w;
-                self.weight += w;
-            }
-        }
-    }
-
-    fn value(&self) -> Option<f64> {
-        if self.weight > 0.0 {
-            Some(self.weighted / self.weight)
-        } else if self.count > 0 {
-            Some(self.plain / f64::from(self.count))
-        } else {
-            None
-        }
-    }
-}
-
 trait Mergeable: Sized {
     type Key: std::hash::Hash + Eq;
     fn key(&self) -> Option<Self::Key>;
@@ -167,7 +136,7 @@ trait Mergeable: Sized {
 #[derive(Default)]
 struct Merger<R: Mergeable> {
     rows: Vec<R>,
-    engagement: Vec<Engagement>,
+    engagement: Vec<WeightedMean>,
     index: HashMap<R::Key, usize>,
 }
 
@@ -192,7 +161,7 @@ impl<R: Mergeable> Merger<R> {
     }
 
     fn push(&mut self, row: R, ratio: Option<f64>, weight: Option<f64>) {
-        let mut e = Engagement::default();
+        let mut e = WeightedMean::default();
         e.add(ratio, weight);
         self.rows.push(row);
         self.engagement.push(e);
