@@ -194,6 +194,12 @@ export function createAccountsView(context) {
       customField.hidden = region.value !== "custom";
     };
     region.addEventListener("change", syncRegion);
+    region.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
     syncRegion();
 
     const form = el(

@@ -28,9 +28,9 @@ function widthFor(col) {
   if (WIDE_TEXT.has(col.key)) return "minmax(176px, 2fr)";
   switch (col.type) {
     case "time":
-      return "176px";
+      return "208px";
     case "ratio":
-      return "152px";
+      return "168px";
     case "minutes":
     case "seconds":
       return "136px";

@@ -101,7 +101,9 @@ export function zoneOffset(now = new Date()) {
 
 /** "Times in Europe/Berlin (UTC+1)". */
 export function zoneSentence() {
-  return `Times in ${zoneName()} (${zoneOffset()})`;
+  const name = zoneName();
+  const offset = zoneOffset();
+  return name === offset || name === "Etc/UTC" ? `Times in ${offset}` : `Times in ${name} (${offset})`;
 }
 
 /** "1 attendee" / "1,284 attendees". */

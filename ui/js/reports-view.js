@@ -170,6 +170,13 @@ export function createReportsView(context) {
   });
   fromInput.addEventListener("change", () => context.onChange());
   toInput.addEventListener("change", () => context.onChange());
+  // Enter submits from the selects too, not only from text boxes.
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target instanceof HTMLSelectElement) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     runFetch();
@@ -301,6 +308,7 @@ export function createReportsView(context) {
     renderReadStats(info);
     saveButton.disabled = false;
     search.disabled = false;
+    byId("rows-table").hidden = false;
     const columns = displayColumns(info.kind, info.columns);
     const preferred = DEFAULT_SORT[info.kind];
     const sort = preferred && columns.some((c) => c.key === preferred.column) ? { ...preferred } : null;
@@ -346,6 +354,7 @@ export function createReportsView(context) {
     const [one, many] = ROW_NOUNS[info.kind] ?? ["row", "rows"];
     rowCount.textContent = `Showing ${formatCount(total)} of ${formatCount(all)} ${all === 1 ? one : many}`;
     empty.hidden = total > 0;
+    empty.classList.add("below-header");
     if (total > 0) return;
     if (all > 0 && searchText) {
       emptyTitle.textContent = `No names match “${searchText}”`;
@@ -452,6 +461,7 @@ export function createReportsView(context) {
   syncRangeFields();
   syncFilterFields();
   zone.textContent = zoneSentence();
+  byId("rows-table").hidden = true;
 
   return {
     fetch: runFetch,
