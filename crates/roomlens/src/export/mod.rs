@@ -1,1 +1,222 @@
-//! Placeholder module; see the issue plan.
+//! Writing a report as CSV for spreadsheets and other tools: descriptive or raw headers, optional
+//! UTF-8 BOM (Excel), comma/semicolon/tab, RFC 4180 quoting where needed, and text cells that a
+//! spreadsheet would run as a formula neutralised by default (OWASP "CSV injection"). Files are
+//! written atomically. Times stay Unix seconds so that what is written reads back unchanged.
+//! It does not read or summarise reports.
+
+use crate::atomic_file::{write_error, AtomicFile};
+use crate::error::Error;
+use crate::reports::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use std::io::Write;
+use std::path::Path;
+
+/// Which names the header row uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderStyle {
+    /// "Room ID", "Participation time (minutes)", …
+    Friendly,
+    /// Kaltura's names: `entry_id`, `meeting_view_time`, …
+    Raw,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delimiter {
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ExportOptions {
+    pub headers: HeaderStyle,
+    /// Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8.
+    pub bom: bool,
+    pub delimiter: Delimiter,
+    /// Prefix `'` to text cells starting with `=`, `+`, `-`, `@`, tab or CR.
+    pub neutralise_formulas: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions { headers: HeaderStyle::Friendly, bom: true, delimiter: Delimiter::Comma, neutralise_formulas: true }
+    }
+}
+
+/// Writes `report` to `path` atomically: the file appears complete or not at all.
+pub fn write_report_csv(report: &Report, options: &ExportOptions, path: &Path) -> Result<(), Error> {
+    let mut file = AtomicFile::create(path)?;
+    write_csv(report, options, &mut file).map_err(|e| write_error(path, &e.to_string()))?;
+    file.commit()
+}
+
+/// The CSV text of `report`, as `write_report_csv` would write it.
+pub fn report_csv_bytes(report: &Report, options: &ExportOptions) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let written = write_csv(report, options, &mut bytes);
+    debug_assert!(written.is_ok(), "writing to memory cannot fail");
+    bytes
+}
+
+/// Whether a spreadsheet would treat `text` as a formula (OWASP CSV injection).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A cell: text from the report (may need neutralising) or a number Roomlens formatted.
+enum Cell<'a> {
+    Text(&'a str),
+    Number(String),
+}
+
+fn number<T: ToString>(value: Option<T>) -> Cell<'static> {
+    Cell::Number(value.map(|v| v.to_string()).unwrap_or_default())
+}
+
+fn room_data_cells(r: &RoomDataRow) -> Vec<Cell<'_>> {
+    vec![
+        Cell::Text(&r.entry_id),
+        Cell::Text(&r.entry_name),
+        Cell::Text(&r.parent_entry_id),
+        Cell::Text(&r.cue_point_id),
+        number(r.session_start_time),
+        number(r.session_end_time),
+        Cell::Text(&r.session_host_user_id),
+        number(r.meeting_view_period_unique_users),
+        number(r.meeting_engaged_play_time_ratio),
+    ]
+}
+
+fn attendee_cells(r: &AttendeeRow) -> Vec<Cell<'_>> {
+    vec![
+        Cell::Text(&r.entry_id),
+        Cell::Text(&r.cue_point_id),
+        Cell::Text(&r.user_id),
+        Cell::Text(&r.user_name),
+        Cell::Text(&r.user_email),
+        Cell::Text(&r.user_type),
+        number(r.meeting_view_time),
+        number(r.meeting_engaged_play_time_ratio),
+    ]
+}
+
+fn breakout_cells(r: &BreakoutRow) -> Vec<Cell<'_>> {
+    vec![
+        Cell::Text(&r.parent_entry_id),
+        Cell::Text(&r.parent_entry_name),
+        Cell::Text(&r.breakout_entry_id),
+        Cell::Text(&r.breakout_entry_name),
+        Cell::Text(&r.cue_point_id),
+        Cell::Text(&r.session_initiator),
+        number(r.session_start_time),
+        number(r.session_end_time),
+        number(r.duration),
+        number(r.participant_count),
+        number(r.engagement_rate),
+    ]
+}
+
+fn write_csv<W: Write>(report: &Report, options: &ExportOptions, mut out: W) -> Result<(), csv::Error> {
+    if options.bom {
+        out.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(options.delimiter.byte())
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .flexible(false)
+        .from_writer(out);
+    let names = report.kind().columns().iter().map(|c| match options.headers {
+        HeaderStyle::Friendly => c.friendly,
+        HeaderStyle::Raw => c.raw,
+    });
+    writer.write_record(names.chain(report.extra_columns().iter().map(String::as_str)))?;
+    let mut write_row = |cells: Vec<Cell<'_>>, extra: &[String]| {
+        let mut record: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(cells.len() + extra.len());
+        let extra_cells = extra.iter().map(|e| Cell::Text(e));
+        for cell in cells.into_iter().chain(extra_cells) {
+            record.push(match cell {
+                Cell::Text(t) if options.neutralise_formulas && looks_like_formula(t) => format!("'{t}").into(),
+                Cell::Text(t) => t.into(),
+                Cell::Number(n) => n.into(),
+            });
+        }
+        writer.write_record(record.iter().map(|c| c.as_bytes()))
+    };
+    match report {
+        Report::RoomData { rows, .. } => rows.iter().try_for_each(|r| write_row(room_data_cells(r), &r.extra))?,
+        Report::Attendees { rows, .. } => rows.iter().try_for_each(|r| write_row(attendee_cells(r), &r.extra))?,
+        Report::Breakouts { rows, .. } => rows.iter().try_for_each(|r| write_row(breakout_cells(r), &r.extra))?,
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_attendee(name: &str, minutes: Option<f64>) -> Report {
+        Report::Attendees {
+            rows: vec![AttendeeRow {
+                entry_id: "1_a".into(),
+                cue_point_id: "cp".into(),
+                user_id: "u1".into(),
+                user_name: name.into(),
+                meeting_view_time: minutes,
+                meeting_engaged_play_time_ratio: Some(0.25),
+                extra: vec!["-5".into()],
+                ..Default::default()
+            }],
+            extra_columns: vec!["Note".into()],
+        }
+    }
+
+    #[test]
+    fn defaults_write_friendly_headers_bom_and_neutralised_text() {
+        let bytes = report_csv_bytes(&one_attendee("=HYPERLINK(\"x\")", Some(12.5)), &ExportOptions::default());
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}Room ID,Session ID,User ID,User name,User email,User role,Participation time (minutes),User engagement rate,Note\r\n\
+             1_a,cp,u1,\"'=HYPERLINK(\"\"x\"\")\",,,12.5,0.25,'-5\r\n"
+        );
+    }
+
+    #[test]
+    fn raw_headers_semicolons_and_no_neutralising() {
+        let options = ExportOptions {
+            headers: HeaderStyle::Raw,
+            bom: false,
+            delimiter: Delimiter::Semicolon,
+            neutralise_formulas: false,
+        };
+        let text = String::from_utf8(report_csv_bytes(&one_attendee("a;b", None), &options)).unwrap();
+        assert_eq!(
+            text,
+            "entry_id;cue_point_id;user_id;user_name;user_email;user_type;meeting_view_time;meeting_engaged_play_time_ratio;Note\r\n\
+             1_a;cp;u1;\"a;b\";;;;0.25;-5\r\n"
+        );
+    }
+
+    #[test]
+    fn formula_starts() {
+        for t in ["=1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(looks_like_formula(t), "{t:?}");
+        }
+        for t in ["", "a=1", " =1", "'=1"] {
+            assert!(!looks_like_formula(t), "{t:?}");
+        }
+    }
+}
