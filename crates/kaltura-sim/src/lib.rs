@@ -1,1 +1,70 @@
-//! Placeholder.
+//! `kaltura-sim`: a local stand-in for Kaltura's api_v3, serving what Roomlens calls
+//! (`report.getCsvFromStringParams`, `report.getCsv`, `session.start`) as `shared/kaltura-api.md`
+//! describes, over a hand-written HTTP/1.1 server on 127.0.0.1, from a seeded synthetic
+//! organisation, with fault injection. Independent of the `roomlens` crate on purpose.
+//!
+//! # Report definitions (the simulator's choice where Kaltura's are not public, §4.6)
+//!
+//! | id | required | optional filters (list separated by `,`) |
+//! |---|---|---|
+//! | 6000 room data | `from_date`, `to_date` | `entry_ids` (entry_id), `virtual_event_ids` |
+//! | 6001 attendees | `from_date`, `to_date` | `entry_ids`, `virtual_event_ids`, `user_ids`, `cue_point_ids` |
+//! | 6002 breakout rooms | `fromDate`, `toDate` | `parentEntryIds` (parent_entry_id), `virtual_event_ids` |
+//!
+//! Dates are Unix seconds; a row belongs to `[from, to)` when its session start does (6000 and
+//! 6002 rows of breakout rooms use the breakout session's own start). Unknown parameters are
+//! ignored, so a client may send both `from_date` and `fromDate`. `limit` (a positive integer)
+//! lowers the cap. A missing required parameter gives `INTERNAL_SERVERL_ERROR` in the requested
+//! format; any other report id gives the `REPORT_NOT_FOUND` die error. Rows come ordered by
+//! session start, then cue point id, then entry id (6001: user id), and are capped at
+//! [`SimConfig::row_cap`] (100,000) with the excess silently dropped. 6000 includes breakout-room
+//! sessions with `parent_entry_id` set; main rooms have it empty. 6001 lists main-room attendees.
+//!
+//! # Deliberate limits
+//! No multirequest, no `getTotal`/`getTable`, no multipart bodies, no `language` check; a
+//! Content-Disposition file name is kept to printable ASCII.
+
+mod api_error;
+mod config;
+mod csv_body;
+mod dispatch;
+mod faults;
+mod http_wire;
+pub mod ks;
+mod ks_crypto;
+mod names;
+mod org;
+mod params;
+mod php_format;
+mod php_json;
+mod profile;
+mod report_kind;
+mod report_params;
+mod seeded;
+mod server;
+mod stats;
+
+pub use config::{
+    fake_secret, KsVersion, PartnerConfig, PartnerStatus, SimConfig, BLOCKED_PARTNER_ID, DEFAULT_ROW_CAP,
+    DEMO_PARTNER_ID, PRIMARY_PARTNER_ID, REFERENCE_ADMIN_SECRET, REFERENCE_PARTNER_ID, SECOND_PARTNER_ID,
+    TWO_SECRETS_PARTNER_ID,
+};
+pub use csv_body::{write_csv, write_header, write_row, BOM};
+pub use faults::{Fault, FaultPlan, RandomFaults};
+pub use org::{Org, Room, User};
+pub use php_format::php_float;
+pub use profile::{BusyDay, HugeSession, OrgProfile};
+pub use report_kind::{Filters, ReportKind, ATTENDEES_COLUMNS, BREAKOUTS_COLUMNS, ROOM_DATA_COLUMNS};
+pub use server::{start, SimHandle};
+pub use stats::{ReportCall, SimStats};
+
+/// Ground truth for an organisation: every matching row, uncapped, with values exactly as they
+/// appear in the CSV (commas turned into spaces).
+pub fn expected_rows(org: &Org, kind: ReportKind, from_unix: i64, to_unix: i64, filters: &Filters) -> Vec<Vec<String>> {
+    org.rows(kind, from_unix, to_unix, filters, usize::MAX)
+        .into_iter()
+        .map(|row| row.iter().map(|v| csv_value(v)).collect())
+        .collect()
+}
+
+use csv_body::csv_value;

@@ -1,0 +1,366 @@
+//! Turns one request's merged parameters into Kaltura's answer, checking in the server's order
+//! (kaltura-api.md §1.9): format, service/action, KS signature, rate limit, arguments, KS expiry
+//! and partner status, permission, then the action (`report.getCsv*`, `session.start`). HTTP
+//! framing and transport faults are `server`'s job.
+
+use std::time::Instant;
+
+use crate::api_error::{header_safe, ApiError};
+use crate::config::{KsVersion, PartnerConfig, PartnerStatus};
+use crate::csv_body::{write_header, write_row, BOM};
+use crate::faults::Fault;
+use crate::http_wire::{http_date, Response};
+use crate::ks::{self, KsSpec, ValidKs};
+use crate::org::Org;
+use crate::params::{Param, Params};
+use crate::php_format::{php_float, php_float_cast, php_int_cast};
+use crate::php_json::{json_string, xml_text};
+use crate::report_kind::ReportKind;
+use crate::report_params::{self, ParamEntry};
+use crate::stats::ReportCall;
+
+/// A partner with its generated organisation.
+pub struct Partner {
+    pub config: PartnerConfig,
+    pub org: Org,
+}
+
+pub struct Context<'a> {
+    pub partners: &'a [Partner],
+    pub row_cap: usize,
+    /// "Now" for KS expiry (real clock plus the plan's offset).
+    pub ks_now: i64,
+    /// The fault drawn for this request, if it acts inside the API logic.
+    pub fault: Option<&'a Fault>,
+}
+
+pub struct Dispatched {
+    pub response: Response,
+    pub report_call: Option<ReportCall>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Xml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    GetCsvFromStringParams,
+    GetCsv,
+    SessionStart,
+}
+
+impl Action {
+    fn declared(self) -> &'static str {
+        match self {
+            Action::GetCsvFromStringParams => "report->getCsvFromStringParams",
+            Action::GetCsv => "report->getCsv",
+            Action::SessionStart => "session->start",
+        }
+    }
+}
+
+struct Failure {
+    error: ApiError,
+    die: bool,
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Self {
+        Failure { error, die: false }
+    }
+}
+
+fn die(error: ApiError) -> Failure {
+    Failure { error, die: true }
+}
+
+fn plain(r: Response) -> Dispatched {
+    Dispatched { response: r, report_call: None }
+}
+
+/// `service.action` in lower case, as used for statistics and fault selection.
+pub fn route_key(params: &Params) -> String {
+    let service = params.text("service").unwrap_or("").to_ascii_lowercase();
+    let action = params.text("action").unwrap_or("").to_ascii_lowercase();
+    format!("{service}.{action}")
+}
+
+pub fn dispatch(ctx: &Context<'_>, params: &Params) -> Dispatched {
+    let started = Instant::now();
+    let format = match params.text("format") {
+        None => Format::Xml,
+        Some(f) => match parse_format(f) {
+            Some(format) => format,
+            None => return plain(die_response(&ApiError::unknown_response_format(f))),
+        },
+    };
+    match run(ctx, params) {
+        Ok(ActionResult::Csv(response, call)) => Dispatched { response, report_call: Some(call) },
+        Ok(ActionResult::Text(s)) => plain(text_result(format, &s, started)),
+        Err(f) if f.die => plain(die_response(&f.error)),
+        Err(f) => plain(error_response(format, &f.error, started)),
+    }
+}
+
+/// PHP 8 loose comparison of the parameter with 1 and 2.
+fn parse_format(f: &str) -> Option<Format> {
+    let value = f.trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']).parse::<f64>().ok()?;
+    if value == 1.0 {
+        Some(Format::Json)
+    } else if value == 2.0 {
+        Some(Format::Xml)
+    } else {
+        None
+    }
+}
+
+enum ActionResult {
+    Csv(Response, ReportCall),
+    Text(String),
+}
+
+fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
+    let action = route(params)?;
+    if action == Action::SessionStart {
+        return session_start(ctx, params).map(ActionResult::Text);
+    }
+    let ks = match params.text("ks").filter(|k| !k.is_empty()) {
+        Some(ks_text) => Some(
+            ks::validate(ks_text, |pid| partner(ctx, pid).map(|p| p.config.admin_secrets.as_slice()))
+                .map_err(|_| ApiError::invalid_ks(ks_text))?,
+        ),
+        None => None,
+    };
+    if ctx.fault == Some(&Fault::ActionBlocked) {
+        let service = params.text("service").unwrap_or("").to_ascii_lowercase();
+        let action_name = params.text("action").unwrap_or("").to_ascii_lowercase();
+        return Err(ApiError::action_blocked(&action_name, &service).into());
+    }
+    if !params.contains("id") {
+        return Err(ApiError::missing_mandatory_parameter("id").into());
+    }
+    let requested_partner = params.text("partnerId").or_else(|| params.text("p")).map(php_int_cast);
+    let operating = match &ks {
+        Some(k) => Some(k.partner_id),
+        None => requested_partner,
+    };
+    if let Some(k) = &ks {
+        if k.valid_until <= ctx.ks_now || ctx.fault == Some(&Fault::ExpiredKs) {
+            return Err(ApiError::invalid_ks("EXPIRED").into());
+        }
+    }
+    if operating.and_then(|pid| partner(ctx, pid)).is_some_and(|p| p.config.status == PartnerStatus::Blocked) {
+        return Err(ApiError::content_blocked().into());
+    }
+    let Some(ks) = ks else {
+        return Err(match operating {
+            None => ApiError::missing_ks(),
+            Some(_) => ApiError::service_forbidden(action.declared()),
+        }
+        .into());
+    };
+    let cross_partner = requested_partner.is_some_and(|pid| pid != ks.partner_id);
+    if cross_partner || !may_read_reports(&ks) {
+        return Err(ApiError::service_forbidden(action.declared()).into());
+    }
+    let owner = partner(ctx, ks.partner_id).ok_or_else(ApiError::internal_serverl_error)?;
+    report_action(ctx, params, action, owner).map(|(r, c)| ActionResult::Csv(r, c))
+}
+
+fn may_read_reports(ks: &ValidKs) -> bool {
+    ks.is_admin() || ks.has_privilege("setrole:REPORT_VIEWER_ROLE")
+}
+
+fn partner<'a>(ctx: &Context<'a>, pid: i64) -> Option<&'a Partner> {
+    ctx.partners.iter().find(|p| p.config.partner_id == pid)
+}
+
+fn route(params: &Params) -> Result<Action, Failure> {
+    let service = match params.text("service") {
+        Some(s) if !s.is_empty() => s.to_ascii_lowercase(),
+        _ => return Err(ApiError::service_not_specified().into()),
+    };
+    let action = params.text("action").unwrap_or("").to_ascii_lowercase();
+    match (service.as_str(), action.as_str()) {
+        ("report", "getcsvfromstringparams") => Ok(Action::GetCsvFromStringParams),
+        ("report", "getcsv") => Ok(Action::GetCsv),
+        ("session", "start") => Ok(Action::SessionStart),
+        ("report", _) | ("session", _) => Err(ApiError::action_does_not_exist(&action, &service).into()),
+        _ => Err(ApiError::service_does_not_exist(&service).into()),
+    }
+}
+
+fn report_action(
+    ctx: &Context<'_>,
+    params: &Params,
+    action: Action,
+    owner: &Partner,
+) -> Result<(Response, ReportCall), Failure> {
+    match ctx.fault {
+        Some(Fault::DruidQueryTimedOut) => return Err(die(ApiError::druid_timed_out())),
+        Some(Fault::InternalError) => return Err(ApiError::internal_serverl_error().into()),
+        _ => {}
+    }
+    let partner_id = owner.config.partner_id;
+    let id_text = params.text("id").unwrap_or("");
+    let id = php_float_cast(id_text);
+    let Some(kind) = ReportKind::from_report_id(id) else {
+        return Err(die(ApiError::report_not_found(&php_float(id))));
+    };
+    let entries = match action {
+        Action::GetCsv => report_params::from_key_values(key_value_array(params.get("params")), partner_id),
+        _ => report_params::parse_params_string(params.text("params").unwrap_or(""), partner_id),
+    };
+    let query = report_params::resolve(kind, &entries).map_err(|_missing| ApiError::internal_serverl_error())?;
+    let cap = query.limit.map_or(ctx.row_cap, |l| l.min(ctx.row_cap));
+    let mut rows = owner.org.rows(kind, query.from, query.to, &query.filters, cap.saturating_add(1));
+    let capped = rows.len() > cap;
+    rows.truncate(cap);
+
+    let excluded: Vec<&str> = params.text("excludedFields").map(|e| e.split(',').collect()).unwrap_or_default();
+    let keep: Vec<usize> =
+        (0..kind.columns().len()).filter(|i| kind.columns().get(*i).is_some_and(|c| !excluded.contains(c))).collect();
+    let header: Vec<&str> = keep.iter().filter_map(|i| kind.columns().get(*i).copied()).collect();
+    let mut body = Vec::with_capacity(rows.len() * 120 + 256);
+    body.extend_from_slice(BOM);
+    let _ = write_header(&mut body, &header);
+    for row in &rows {
+        let kept: Vec<String> = keep.iter().filter_map(|i| row.get(*i).cloned()).collect();
+        let _ = write_row(&mut body, &kept);
+    }
+    let id_label = php_float(id);
+    let name = header_safe(&report_params::file_name(&id_label, partner_id, &entries)).replace(['"', '\\'], "_");
+    let now = crate::http_wire::unix_now();
+    let response = Response::new(200, "text/csv", body)
+        .with_header("Content-Disposition", &format!("attachment; filename=\"{name}\""))
+        .with_header("Cache-Control", "public, max-age=8640000, max-stale=0")
+        .with_header("Expires", &http_date(now + 8_640_000))
+        .with_header("Last-Modified", &http_date(now));
+    let call = ReportCall {
+        report_id: kind.report_id(),
+        partner_id,
+        from: query.from,
+        to: query.to,
+        params: entries.into_iter().map(|ParamEntry { key, value }| (key, value)).collect(),
+        rows: rows.len(),
+        capped,
+    };
+    Ok((response, call))
+}
+
+/// The items of a `KalturaKeyValueArray` parameter, in order: `{key, value}` objects.
+fn key_value_array(param: Option<&Param>) -> Vec<(String, Option<String>)> {
+    let Some(Param::Tree(items)) = param else { return Vec::new() };
+    items
+        .iter()
+        .filter_map(|(_, item)| match item {
+            Param::Tree(fields) => {
+                let field = |name: &str| {
+                    fields.iter().find(|(k, _)| k == name).and_then(|(_, v)| match v {
+                        Param::Text(t) => Some(t.clone()),
+                        Param::Tree(_) => None,
+                    })
+                };
+                field("key").map(|k| (k, field("value")))
+            }
+            Param::Text(_) => None,
+        })
+        .collect()
+}
+
+fn session_start(ctx: &Context<'_>, params: &Params) -> Result<String, Failure> {
+    let Some(secret) = params.text("secret") else {
+        return Err(ApiError::missing_mandatory_parameter("secret").into());
+    };
+    let ks_type = match params.text("type").filter(|t| !t.trim().is_empty()) {
+        None => 0,
+        Some(t) => match t.trim().parse::<i64>() {
+            Ok(v @ (0 | 2)) => v,
+            _ => return Err(ApiError::invalid_enum_value(t, "type", "KalturaSessionType").into()),
+        },
+    };
+    let pid_text = params.text("partnerId");
+    let fail = || Failure::from(ApiError::start_session_error(pid_text));
+    let pid = pid_text.map(php_int_cast).ok_or_else(fail)?;
+    let p = partner(ctx, pid).ok_or_else(fail)?;
+    if p.config.status != PartnerStatus::Active {
+        return Err(fail());
+    }
+    let is_admin_secret = p.config.admin_secrets.iter().any(|s| s == secret);
+    let is_user_secret = ks_type == 0 && p.config.user_secret.as_deref() == Some(secret);
+    if !is_admin_secret && !is_user_secret {
+        return Err(fail());
+    }
+    let signing_secret = if ks_type == 0 { p.config.admin_secrets.first().map(String::as_str).unwrap_or(secret) } else { secret };
+    let expiry = params.text("expiry").map(php_int_cast).filter(|e| *e > 0).unwrap_or(86_400).min(86_400);
+    let spec = KsSpec {
+        partner_id: pid,
+        secret: signing_secret,
+        ks_type,
+        user_id: params.text("userId").unwrap_or(""),
+        privileges: params.text("privileges").unwrap_or(""),
+        valid_until: crate::http_wire::unix_now() + expiry,
+    };
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random).map_err(|_| ApiError::internal_serverl_error())?;
+    Ok(match p.config.ks_version {
+        KsVersion::V2 => ks::sign_v2(&spec, random),
+        KsVersion::V1 => ks::sign_v1(&spec, u32::from_le_bytes([random[0], random[1], random[2], random[3]]) % 0x10001),
+    })
+}
+
+fn execution_time(started: Instant) -> String {
+    php_float(started.elapsed().as_secs_f64())
+}
+
+fn xml_envelope(result: &str, started: Instant) -> Vec<u8> {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><xml><result>{result}</result><executionTime>{}</executionTime></xml>",
+        execution_time(started)
+    )
+    .into_bytes()
+}
+
+fn text_result(format: Format, s: &str, started: Instant) -> Response {
+    match format {
+        Format::Json => Response::new(200, "application/json", json_string(s).into_bytes()),
+        Format::Xml => Response::new(200, "text/xml", xml_envelope(&xml_text(s), started)),
+    }
+}
+
+/// An API error serialized in the requested format (HTTP 200).
+fn error_response(format: Format, error: &ApiError, started: Instant) -> Response {
+    let mut r = match format {
+        Format::Json => Response::new(200, "application/json", error.to_json().into_bytes()),
+        Format::Xml => Response::new(200, "text/xml", xml_envelope(&error.to_xml_element(), started)),
+    };
+    if error.code == "SERVICE_FORBIDDEN" {
+        r.headers.extend(error.forbidden_headers());
+    }
+    r
+}
+
+/// A die error: HTTP 200, empty body, the X-Kaltura headers.
+fn die_response(error: &ApiError) -> Response {
+    let mut r = Response::new(200, "text/html; charset=UTF-8", Vec::new());
+    r.headers.extend(error.die_headers());
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_is_compared_loosely_like_php() {
+        assert_eq!(parse_format("1"), Some(Format::Json));
+        assert_eq!(parse_format(" 1.0 "), Some(Format::Json));
+        assert_eq!(parse_format("2"), Some(Format::Xml));
+        assert_eq!(parse_format("3"), None);
+        assert_eq!(parse_format("1abc"), None);
+        assert_eq!(parse_format(""), None);
+    }
+}
