@@ -43,13 +43,6 @@ export function clear(node) {
   return node;
 }
 
-/** Replaces the children of `node` with `children` (text or nodes). */
-export function replaceChildren(node, ...children) {
-  clear(node);
-  append(node, children);
-  return node;
-}
-
 /** Shorthand for document.getElementById that fails loudly when the page and code disagree. */
 export function byId(id) {
   const node = document.getElementById(id);

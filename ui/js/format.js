@@ -3,7 +3,6 @@
 // It does not parse user input and does not know which report a value came from.
 
 const countFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const decimalFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const percentFormat = new Intl.NumberFormat(undefined, {
   style: "percent",
   minimumFractionDigits: 1,
@@ -11,7 +10,6 @@ const percentFormat = new Intl.NumberFormat(undefined, {
 });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 
 const DASH = "—";
 
@@ -22,11 +20,6 @@ function isNumber(value) {
 /** 48210 → "48,210" (locale separators). Missing values show as a dash. */
 export function formatCount(value) {
   return isNumber(value) ? countFormat.format(value) : DASH;
-}
-
-/** 12.25 → "12.3" (at most one decimal). */
-export function formatDecimal(value) {
-  return isNumber(value) ? decimalFormat.format(value) : DASH;
 }
 
 /** A ratio 0..1 → "62.5%". */
@@ -55,16 +48,6 @@ export function formatSeconds(seconds) {
 /** Unix seconds → "3 Mar 2026, 14:05" in local time (the zone is named once elsewhere). */
 export function formatDateTime(unixSeconds) {
   return isNumber(unixSeconds) ? dateTimeFormat.format(new Date(unixSeconds * 1000)) : DASH;
-}
-
-/** Unix seconds → "3 Mar 2026". */
-export function formatDate(unixSeconds) {
-  return isNumber(unixSeconds) ? dateFormat.format(new Date(unixSeconds * 1000)) : DASH;
-}
-
-/** Unix seconds → "14:05". */
-export function formatTime(unixSeconds) {
-  return isNumber(unixSeconds) ? timeFormat.format(new Date(unixSeconds * 1000)) : DASH;
 }
 
 /** "2026-03-01" (a date picker's value) → "1 Mar 2026", read as a local calendar date. */

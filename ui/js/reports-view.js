@@ -469,7 +469,5 @@ export function createReportsView(context) {
     formState,
     restore,
     accountChanged,
-    hasReport: () => report !== null,
-    isFetching: () => fetching,
   };
 }

@@ -23,7 +23,7 @@ export class VirtualTable {
    * root: an empty element to build the table in.
    * options.label: accessible name; options.rowHeight: px (matches --row-height in app.css);
    * options.onActivate(row, index): Enter or click on a row; options.isActivatable(row);
-   * options.onSort(sort): after the user changes the sort; options.onLoaded({ total, all }).
+   * options.onSort(sort): after the user changes the sort; options.onError(error): a page failed.
    */
   constructor(root, options) {
     this.root = root;
@@ -147,20 +147,7 @@ export class VirtualTable {
     this.pages.set(0, first.rows ?? []);
     this.setTotal(first.total ?? 0);
     this.render();
-    const counts = { total: this.total, all: first.all ?? this.total };
-    this.options.onLoaded?.(counts);
-    return counts;
-  }
-
-  /** Forgets all rows (e.g. before a new fetch). */
-  reset() {
-    this.generation += 1;
-    this.loader = null;
-    this.pages.clear();
-    this.inFlight.clear();
-    this.setTotal(0);
-    this.activeIndex = -1;
-    this.render();
+    return { total: this.total, all: first.all ?? this.total };
   }
 
   setTotal(total) {
