@@ -1,0 +1,88 @@
+// Unit tests of the UI's pure modules (ui/js/format.js, id-list.js, columns.js, summary-cards.js)
+// under Node's own test runner: `node --test tests/ui/`. The zone is pinned to Europe/Berlin below;
+// locale-dependent expectations are built with Intl so they hold in any locale. No DOM is involved.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+process.env.TZ = "Europe/Berlin";
+
+const format = await import("../../ui/js/format.js");
+const { parseIdList } = await import("../../ui/js/id-list.js");
+const { displayColumns, cellValue } = await import("../../ui/js/columns.js");
+const { formatCardValue } = await import("../../ui/js/summary-cards.js");
+
+test("durations read like 1 h 05 min, with sub-minute and missing values named", () => {
+  assert.equal(format.formatMinutes(65), "1 h 05 min");
+  assert.equal(format.formatMinutes(45.4), "45 min");
+  assert.equal(format.formatMinutes(0), "0 min");
+  assert.equal(format.formatMinutes(0.2), "< 1 min");
+  assert.equal(format.formatMinutes(null), "—");
+  assert.equal(format.formatSeconds(42), "42 s");
+  assert.equal(format.formatSeconds(3900), "1 h 05 min");
+  assert.equal(format.formatHours(2.5), "2 h 30 min");
+});
+
+test("counts use the locale's thousands separator and rates one decimal", () => {
+  const sep = new Intl.NumberFormat(undefined).format(1000).charAt(1);
+  assert.equal(format.formatCount(48210), `48${sep}210`);
+  assert.equal(format.formatPercent(0.6251), new Intl.NumberFormat(undefined, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(0.6251));
+  assert.match(format.formatPercent(0.6251), /62[.,]5/);
+  assert.equal(format.formatCount(Number.NaN), "—");
+  assert.equal(format.plural(1, "attendee"), "1 attendee");
+  assert.equal(format.plural(2, "time window"), "2 time windows");
+});
+
+test("the zone is named with its current offset", () => {
+  const winter = new Date(Date.UTC(2026, 0, 15, 12));
+  const summer = new Date(Date.UTC(2026, 6, 15, 12));
+  assert.equal(format.zoneName(), "Europe/Berlin");
+  assert.equal(format.zoneOffset(winter), "UTC+1");
+  assert.equal(format.zoneOffset(summer), "UTC+2");
+  assert.match(format.zoneSentence(), /^Times in Europe\/Berlin \(UTC\+[12]\)$/);
+});
+
+test("date pickers' values are local calendar days", () => {
+  const now = new Date(2026, 2, 7, 23, 30);
+  assert.equal(format.isoDateDaysAgo(0, now), "2026-03-07");
+  assert.equal(format.isoDateDaysAgo(6, now), "2026-03-01");
+  assert.equal(format.isoDateDaysAgo(7, new Date(2026, 0, 3)), "2025-12-27");
+});
+
+test("pasted ID lists split on commas, spaces, semicolons and new lines, without duplicates", () => {
+  assert.deepEqual(parseIdList("1_a, 1_b\n1_c;1_a\t\"1_d\"  "), ["1_a", "1_b", "1_c", "1_d"]);
+  assert.deepEqual(parseIdList("   "), []);
+  assert.deepEqual(parseIdList(null), []);
+});
+
+test("columns put names first and IDs last, keep their row index, and drop units already in the value", () => {
+  const rust = [
+    { key: "entry_id", label: "Room ID", type: "text", numeric: false, searchable: false },
+    { key: "user_id", label: "User ID", type: "text", numeric: false, searchable: false },
+    { key: "user_name", label: "User name", type: "text", numeric: false, searchable: true },
+    { key: "meeting_view_time", label: "Participation time (minutes)", type: "minutes", numeric: true, searchable: false },
+    { key: "meeting_engaged_play_time_ratio", label: "User engagement rate", type: "ratio", numeric: true, searchable: false },
+  ];
+  const cols = displayColumns("attendees", rust);
+  assert.deepEqual(cols.map((c) => c.key), ["user_name", "meeting_view_time", "meeting_engaged_play_time_ratio", "user_id", "entry_id"]);
+  assert.equal(cols[1].label, "Participation time");
+  const row = ["1_room", "u1", "<img src=x onerror=alert(1)>", 65, 0.5];
+  assert.equal(cellValue(row, cols[0]), "<img src=x onerror=alert(1)>");
+  assert.equal(cols[1].format(cellValue(row, cols[1])), "1 h 05 min");
+  assert.equal(cols[2].numeric, true);
+});
+
+test("an unknown column type is shown as text", () => {
+  const [col] = displayColumns("attendees", [{ key: "x", label: "X", type: "something-new" }]);
+  assert.equal(col.type, "text");
+  assert.equal(col.format(""), "—");
+  assert.equal(col.format(12), "12");
+});
+
+test("summary cards format each kind of value", () => {
+  assert.equal(formatCardValue({ value: 1284, format: "count" }), format.formatCount(1284));
+  assert.equal(formatCardValue({ value: 65, format: "minutes" }), "1 h 05 min");
+  assert.equal(formatCardValue({ value: null, format: "percent" }), "—");
+  assert.equal(formatCardValue({ value: "Design review", format: "text" }), "Design review");
+  assert.notEqual(formatCardValue({ value: { from: 1772323200, to: 1772841600 }, format: "date_span" }), "—");
+});
