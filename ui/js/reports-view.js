@@ -16,6 +16,9 @@ import { parseIdList, acceptPastedLists } from "./id-list.js";
 import { formatCount, formatDateSpan, formatIsoDate, isoDateDaysAgo, plural, zoneSentence } from "./format.js";
 
 const SEARCH_MIN = 3;
+// Error codes whose fix is in Settings, and those that may pass if the fetch is simply tried again.
+const ACCOUNT_PROBLEMS = ["credentials_rejected", "invalid_partner_id", "secret_not_found", "invalid_service_url", "permission_denied", "keychain_unavailable"];
+const PASSING_PROBLEMS = ["network_unreachable", "network_timeout", "server_unavailable", "rate_limited", "kaltura_timeout", "kaltura_internal_error", "bad_response", "deadline_exceeded"];
 const SEARCH_DELAY_MS = 250;
 
 // Which filters each report accepts (Kaltura's own list per report).
@@ -237,16 +240,17 @@ export function createReportsView(context) {
         setState("error");
       }
     } finally {
+      const focusWasInProgress = progressBox.contains(document.activeElement);
       fetching = false;
       fetchButton.disabled = false;
       progressBox.hidden = true;
+      if (focusWasInProgress) fetchButton.focus();
     }
   }
 
   function actionFor(error) {
-    const accountProblems = ["credentials_rejected", "invalid_partner_id", "secret_not_found", "invalid_service_url", "permission_denied"];
-    if (accountProblems.includes(error.code)) return { action: { label: "Open Settings", run: context.openSettings } };
-    if (error.code && error.code !== "invalid_input") return { action: { label: "Try again", run: runFetch } };
+    if (ACCOUNT_PROBLEMS.includes(error.code)) return { action: { label: "Open Settings", run: context.openSettings } };
+    if (PASSING_PROBLEMS.includes(error.code)) return { action: { label: "Try again", run: runFetch } };
     return {};
   }
 
