@@ -232,7 +232,7 @@ export function createAccountsView(context) {
     );
 
     const remove = editing
-      ? el("button", { type: "button", class: "quiet quiet-danger footer-start", id: "account-remove", on: { click: () => { sheet.close(); confirmRemove(existing); } } }, "Remove account…")
+      ? el("button", { type: "button", class: "quiet quiet-danger footer-start", id: "account-remove", on: { click: () => { sheet.close(); confirmRemove(existing); } } }, "Remove…")
       : null;
     const test = el("button", { type: "button", id: "account-test" }, "Test connection");
     const cancel = el("button", { type: "button", id: "account-cancel", on: { click: () => sheet.close() } }, "Cancel");
