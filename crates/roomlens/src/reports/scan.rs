@@ -205,8 +205,12 @@ fn find_header(head: &[u8], head_is_all: bool) -> Result<HeaderSpot, Error> {
         }
     }
     let (_, index, delimiter) = best.ok_or_else(|| {
-        Error::new(ErrorCode::NotAReport, NOT_A_REPORT)
-            .with_detail("None of the first lines names the columns of a room report.")
+        let detail = if head.contains(&0) {
+            "The file holds binary data (NUL bytes), not text."
+        } else {
+            "None of the first lines names the columns of a room report."
+        };
+        Error::new(ErrorCode::NotAReport, NOT_A_REPORT).with_detail(detail)
     })?;
     let (line, offset, _) = lines.get(index).copied().ok_or_else(|| Error::new(ErrorCode::NotAReport, NOT_A_REPORT))?;
     let skipped = lines.iter().take(index).map(|(n, _, _)| *n).collect();
@@ -220,10 +224,6 @@ impl<'a> Scanner<'a> {
         let TextSource { head, rest, was_empty, head_is_all, encoding } = decode::open(input).map_err(unreadable)?;
         if was_empty {
             return Err(empty_file());
-        }
-        if head.contains(&0) {
-            return Err(Error::new(ErrorCode::NotAReport, NOT_A_REPORT)
-                .with_detail("The file holds binary data (NUL bytes), not text."));
         }
         let blank = head.iter().all(u8::is_ascii_whitespace);
         let (spot, quoting) = match expect {
