@@ -86,3 +86,10 @@ test("summary cards format each kind of value", () => {
   assert.equal(formatCardValue({ value: "Design review", format: "text" }), "Design review");
   assert.notEqual(formatCardValue({ value: { from: 1772323200, to: 1772841600 }, format: "date_span" }), "—");
 });
+
+test("a fetched range names its last day, not the exclusive end", () => {
+  const from = Date.UTC(2026, 1, 28, 23) / 1000; // 1 Mar 2026 00:00 in Berlin
+  const to = Date.UTC(2026, 2, 31, 22) / 1000; // 1 Apr 2026 00:00 in Berlin (exclusive)
+  const days = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+  assert.equal(format.formatRangeDays(from, to), days.formatRange(new Date(2026, 2, 1), new Date(2026, 2, 31)));
+});

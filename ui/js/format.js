@@ -107,3 +107,8 @@ export function formatDateSpan(fromUnix, toUnix) {
   const to = new Date(toUnix * 1000);
   return typeof dateFormat.formatRange === "function" ? dateFormat.formatRange(from, to) : `${dateFormat.format(from)} – ${dateFormat.format(to)}`;
 }
+
+/** A fetched range [from, to) → its days, e.g. "1–31 Mar 2026" (the end is exclusive). */
+export function formatRangeDays(fromUnix, toUnixExclusive) {
+  return isNumber(toUnixExclusive) ? formatDateSpan(fromUnix, toUnixExclusive - 1) : DASH;
+}

@@ -13,7 +13,7 @@ import { renderCards } from "./summary-cards.js";
 import { openDrilldown } from "./drilldown.js";
 import { openExportSheet } from "./export-sheet.js";
 import { parseIdList, acceptPastedLists } from "./id-list.js";
-import { formatCount, formatDateSpan, formatIsoDate, isoDateDaysAgo, plural, zoneSentence } from "./format.js";
+import { formatCount, formatRangeDays, formatIsoDate, isoDateDaysAgo, plural, zoneSentence } from "./format.js";
 
 const SEARCH_MIN = 3;
 // Error codes whose fix is in Settings, and those that may pass if the fetch is simply tried again.
@@ -270,7 +270,7 @@ export function createReportsView(context) {
     const title = info.title || REPORT_TITLES[info.kind] || "Report";
     const src = info.source ?? {};
     if (src.type === "file") return `${title} · opened from ${src.file_name}`;
-    if (src.type === "fetch") return `${title} · ${src.account_name} · ${formatDateSpan(src.from_unix, src.to_unix)}`;
+    if (src.type === "fetch") return `${title} · ${src.account_name} · ${formatRangeDays(src.from_unix, src.to_unix)}`;
     return title;
   }
 
@@ -364,7 +364,7 @@ export function createReportsView(context) {
       emptyTitle.textContent = `No names match “${searchText}”`;
       emptyText.textContent = "Check the spelling, try part of the name or the e-mail address, or clear the search box.";
     } else if (info.source?.type === "fetch") {
-      const span = formatDateSpan(info.source.from_unix, info.source.to_unix);
+      const span = formatRangeDays(info.source.from_unix, info.source.to_unix);
       const filtered = Object.values(filters()).some((ids) => ids.length > 0);
       emptyTitle.textContent = `No ${many} between ${span}`;
       emptyText.textContent = filtered ? "Try a longer date range, or remove some filters." : "Try a longer date range.";
