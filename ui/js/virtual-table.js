@@ -142,7 +142,16 @@ export class VirtualTable {
     this.activeIndex = -1;
     this.scroller.removeAttribute("aria-activedescendant");
     this.scroller.scrollTop = 0;
-    const first = await loader({ offset: 0, limit: PAGE_SIZE, sort: this.sort });
+    let first;
+    try {
+      first = await loader({ offset: 0, limit: PAGE_SIZE, sort: this.sort });
+    } catch (error) {
+      if (generation === this.generation) {
+        this.setTotal(0);
+        this.render();
+      }
+      throw error;
+    }
     if (generation !== this.generation) return null;
     this.pages.set(0, first.rows ?? []);
     this.setTotal(first.total ?? 0);
