@@ -13,6 +13,9 @@ cd "$root"
 # Tests that must have used the real keychain in this run; each records its name when it runs.
 REQUIRED_KEYRING_TESTS=(
   "roomlens::keychain::store_load_replace_delete_round_trip"
+  "roomlens-cli::keychain::login_fetch_logout_with_the_real_keychain"
+  "roomlens-cli::keychain::login_with_a_wrong_secret_exits_3_and_stores_nothing"
+  "roomlens-cli::keychain::login_again_replaces_the_secret_and_keeps_one_account"
 )
 
 run_rust_tests() {

@@ -1,0 +1,33 @@
+//! `roomlens export`: reads a report CSV with the core's tolerant reader and writes it again with
+//! the chosen headers, delimiter, BOM and formula handling, atomically. Reading and writing are the
+//! core's; this module picks the options and reports the counts.
+
+use crate::args::ExportArgs;
+use crate::exit_code;
+use crate::fetch::export_options;
+use crate::figures;
+use roomlens::export::{write_report_csv, HeaderStyle};
+use roomlens::reports::read_report_file;
+use roomlens::Error;
+
+pub fn export(args: &ExportArgs) -> Result<u8, Error> {
+    let outcome = read_report_file(&args.file)?;
+    let stats = &outcome.stats;
+    if stats.rows_rejected > 0 {
+        eprintln!(
+            "roomlens: warning: {} of {} rows in {} could not be read and are left out; `roomlens summary` lists them.",
+            figures::count(stats.rows_rejected),
+            figures::count(stats.rows_read),
+            args.file.display()
+        );
+    }
+    let headers = if args.raw_headers { HeaderStyle::Raw } else { HeaderStyle::Friendly };
+    write_report_csv(&outcome.report, &export_options(headers, &args.format), &args.output)?;
+    eprintln!(
+        "Wrote {} {} rows to {}.",
+        figures::count(stats.rows_kept),
+        outcome.report.kind().title().to_lowercase(),
+        args.output.display()
+    );
+    Ok(exit_code::OK)
+}
