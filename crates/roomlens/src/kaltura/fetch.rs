@@ -1,0 +1,285 @@
+//! Fetching a room report completely. Kaltura returns at most 100,000 rows per request and drops
+//! the rest silently (kaltura-api.md §4.4), so the range is cut into 7-day windows fetched a few
+//! at a time; a window that comes back at the cap is halved again and again, down to one minute,
+//! and the windows are merged without duplicates. A one-minute window still at the cap is kept
+//! and flagged with a plain warning. Filters a report does not offer are refused up front (see
+//! `report_params`), never applied locally. A cancelled or failed fetch returns an error and no
+//! report. It does not write files; callers do, after success.
+
+use super::client::{with_deadline, KalturaClient};
+use super::date_range::DateRange;
+use super::report_params::{params_string, ReportFilters};
+use super::windows::{plan, Window};
+use crate::cancel::CancelToken;
+use crate::error::{Error, ErrorCode};
+use crate::reports::{merge_windows, read_report_as, ReadOutcome, Report, ReportKind};
+use serde::Serialize;
+use std::collections::VecDeque;
+use tokio::task::JoinSet;
+
+/// What to fetch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchRequest {
+    pub kind: ReportKind,
+    pub range: DateRange,
+    pub filters: ReportFilters,
+}
+
+/// Progress so far. `windows_total` grows when a window at the row cap is split in two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FetchProgress {
+    pub windows_done: u32,
+    pub windows_total: u32,
+    pub rows_so_far: u64,
+}
+
+/// A complete fetch. `requests` counts every HTTP request (retries included), `windows` the time
+/// windows whose rows are in the report. `incomplete` is set when rows may be missing (the row
+/// cap was hit in a window that cannot be split, or Kaltura sent rows that could not be read);
+/// `warnings` then says so in plain words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchOutcome {
+    pub report: Report,
+    pub requests: u32,
+    pub windows: u32,
+    pub warnings: Vec<String>,
+    pub incomplete: bool,
+}
+
+/// One window fetched and read.
+struct WindowResult {
+    outcome: ReadOutcome,
+    /// Data lines in Kaltura's reply, counted on the raw bytes (what the row cap applies to).
+    data_lines: u64,
+    requests: u32,
+}
+
+/// Fetches `request` completely, calling `on_progress` after every window done or split.
+/// Stops with `Cancelled` when `cancel` fires and with `DeadlineExceeded` after the client's
+/// deadline; either way no report is returned.
+pub async fn fetch_report(
+    client: &KalturaClient,
+    request: &FetchRequest,
+    on_progress: &(dyn Fn(FetchProgress) + Send + Sync),
+    cancel: &CancelToken,
+) -> Result<FetchOutcome, Error> {
+    with_deadline(client.options().deadline, cancel, fetch_all(client, request, on_progress, cancel)).await
+}
+
+async fn fetch_all(
+    client: &KalturaClient,
+    request: &FetchRequest,
+    on_progress: &(dyn Fn(FetchProgress) + Send + Sync),
+    cancel: &CancelToken,
+) -> Result<FetchOutcome, Error> {
+    let kind = request.kind;
+    let range = &request.range;
+    if range.from_unix >= range.to_unix {
+        return Err(Error::new(ErrorCode::InvalidInput, "The date range is empty: its end is not after its start. Choose another range."));
+    }
+    params_string(kind, range.from_unix, range.to_unix, &request.filters)?;
+
+    let row_cap = client.options().row_cap.max(1);
+    let concurrency = client.options().concurrency.max(1);
+    let mut pending: VecDeque<Window> = plan(range.from_unix, range.to_unix).into();
+    let mut progress = FetchProgress { windows_done: 0, windows_total: count(pending.len()), rows_so_far: 0 };
+    on_progress(progress);
+
+    let mut running: JoinSet<(Window, Result<WindowResult, Error>)> = JoinSet::new();
+    let mut done: Vec<(Window, Report)> = Vec::new();
+    let mut notes = Notes::default();
+    let mut requests = 0u32;
+
+    loop {
+        while running.len() < concurrency {
+            let Some(window) = pending.pop_front() else { break };
+            let client = client.clone();
+            let filters = request.filters.clone();
+            let cancel = cancel.clone();
+            running.spawn(async move {
+                let result = fetch_window(&client, kind, window, &filters, &cancel).await;
+                (window, result)
+            });
+        }
+        let Some(joined) = running.join_next().await else { break };
+        let (window, result) = joined.map_err(|e| {
+            Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while reading a report from Kaltura. Try again.")
+                .with_detail(e.to_string())
+        })?;
+        let fetched = result?;
+        requests = requests.saturating_add(fetched.requests);
+
+        if fetched.data_lines >= row_cap {
+            if let Some((first, second)) = window.halves() {
+                pending.push_front(second);
+                pending.push_front(first);
+                progress.windows_total += 1;
+                on_progress(progress);
+                continue;
+            }
+            notes.cap_hit(window, row_cap);
+        }
+        notes.read_problems(window, &fetched.outcome);
+        progress.windows_done += 1;
+        progress.rows_so_far += fetched.outcome.stats.rows_kept;
+        on_progress(progress);
+        done.push((window, fetched.outcome.report));
+    }
+
+    done.sort_by_key(|(window, _)| *window);
+    let windows = count(done.len());
+    let report = merge_windows(kind, done.into_iter().map(|(_, report)| report).collect());
+    let (warnings, incomplete) = notes.finish();
+    Ok(FetchOutcome { report, requests, windows, warnings, incomplete })
+}
+
+async fn fetch_window(
+    client: &KalturaClient,
+    kind: ReportKind,
+    window: Window,
+    filters: &ReportFilters,
+    cancel: &CancelToken,
+) -> Result<WindowResult, Error> {
+    let params = params_string(kind, window.from, window.to, filters)?;
+    let reply = client.report_csv(kind, &params, cancel).await?;
+    let data_lines = data_line_count(&reply.body);
+    let outcome = parse_window(kind, &reply.body)?;
+    Ok(WindowResult { outcome, data_lines, requests: reply.requests })
+}
+
+/// Reads one reply of Kaltura's as a report of `kind`.
+pub(crate) fn parse_window(kind: ReportKind, body: &[u8]) -> Result<ReadOutcome, Error> {
+    read_report_as(body, kind).map_err(|e| {
+        let detail = e.detail.clone().unwrap_or_else(|| e.message.clone());
+        Error::new(ErrorCode::BadResponse, format!("Kaltura sent a {} report Roomlens could not read. Try again; if it keeps happening, contact Kaltura support.", kind.title()))
+            .with_detail(detail)
+    })
+}
+
+/// Lines after the header line (every line, the last included, ends with `\n`).
+fn data_line_count(body: &[u8]) -> u64 {
+    let lines = body.iter().filter(|&&b| b == b'\n').count();
+    u64::try_from(lines.saturating_sub(1)).unwrap_or(u64::MAX)
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Warnings gathered while fetching, turned into a few plain sentences at the end.
+#[derive(Default)]
+struct Notes {
+    capped_minutes: Vec<Window>,
+    row_cap: u64,
+    rows_rejected: u64,
+    first_rejection: Option<String>,
+    values_unreadable: u64,
+    first_value_problem: Option<String>,
+}
+
+impl Notes {
+    fn cap_hit(&mut self, window: Window, row_cap: u64) {
+        self.capped_minutes.push(window);
+        self.row_cap = row_cap;
+    }
+
+    fn read_problems(&mut self, window: Window, outcome: &ReadOutcome) {
+        self.rows_rejected += outcome.stats.rows_rejected;
+        let value_warnings = u64::try_from(outcome.warnings.len()).unwrap_or(u64::MAX).saturating_sub(outcome.stats.rows_rejected);
+        self.values_unreadable += value_warnings;
+        if let Some(first) = outcome.warnings.first() {
+            let text = format!("in the part starting {}: {first}", describe_instant(window.from));
+            if outcome.stats.rows_rejected > 0 && self.first_rejection.is_none() {
+                self.first_rejection = Some(text);
+            } else if value_warnings > 0 && self.first_value_problem.is_none() {
+                self.first_value_problem = Some(text);
+            }
+        }
+    }
+
+    fn finish(mut self) -> (Vec<String>, bool) {
+        let mut warnings = Vec::new();
+        self.capped_minutes.sort();
+        for window in &self.capped_minutes {
+            warnings.push(format!(
+                "Kaltura's {}-row limit was hit in the one-minute window starting {}, and Roomlens cannot split a window shorter than a minute. Some rows from that minute could be missing.",
+                thousands(self.row_cap),
+                describe_instant(window.from)
+            ));
+        }
+        if self.rows_rejected > 0 {
+            let first = self.first_rejection.as_deref().map(|f| format!(" First problem {f}.")).unwrap_or_default();
+            warnings.push(format!(
+                "Kaltura sent {} row{} Roomlens could not read; {} missing from this report.{first}",
+                thousands(self.rows_rejected),
+                if self.rows_rejected == 1 { "" } else { "s" },
+                if self.rows_rejected == 1 { "it is" } else { "they are" },
+            ));
+        }
+        if self.values_unreadable > 0 {
+            let first = self.first_value_problem.as_deref().map(|f| format!(" First problem {f}.")).unwrap_or_default();
+            warnings.push(format!(
+                "{} value{} from Kaltura could not be read and {} left empty; the rows are kept.{first}",
+                thousands(self.values_unreadable),
+                if self.values_unreadable == 1 { "" } else { "s" },
+                if self.values_unreadable == 1 { "was" } else { "were" },
+            ));
+        }
+        let incomplete = !self.capped_minutes.is_empty() || self.rows_rejected > 0;
+        (warnings, incomplete)
+    }
+}
+
+/// "2026-03-04 10:15 UTC".
+fn describe_instant(unix: i64) -> String {
+    match jiff::Timestamp::from_second(unix) {
+        Ok(ts) => ts.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => format!("Unix time {unix}"),
+    }
+}
+
+/// 100000 → "100,000".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_data_lines_after_the_header() {
+        assert_eq!(data_line_count(b"\xEF\xBB\xBF\n"), 0);
+        assert_eq!(data_line_count(b"\xEF\xBB\xBFa,b\n"), 0);
+        assert_eq!(data_line_count(b"\xEF\xBB\xBFa,b\n1,2\n3,4\n"), 2);
+        assert_eq!(data_line_count(b""), 0);
+    }
+
+    #[test]
+    fn numbers_and_instants_read_plainly() {
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(describe_instant(1_772_619_300), "2026-03-04 10:15 UTC");
+    }
+
+    #[test]
+    fn a_capped_minute_is_a_plain_warning_and_marks_the_fetch_incomplete() {
+        let mut notes = Notes::default();
+        notes.cap_hit(Window { from: 1_772_619_300, to: 1_772_619_345 }, 100_000);
+        let (warnings, incomplete) = notes.finish();
+        assert!(incomplete);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("Kaltura's 100,000-row limit was hit in the one-minute window starting 2026-03-04 10:15 UTC"));
+        assert!(warnings[0].contains("could be missing"));
+        assert_eq!(Notes::default().finish(), (Vec::new(), false));
+    }
+}

@@ -1,0 +1,224 @@
+//! The `params` string of `report.getCsvFromStringParams` (kaltura-api.md §4.2): `;`-separated
+//! `key=value` pairs with the date window and the filters. Names are the documented ones; where
+//! the documents disagree both are sent (`from_date` and `fromDate`, `to_date` and `toDate`).
+//! Each report gets only the filters Kaltura documents for it; any other filter is refused with a
+//! plain message rather than silently ignored. It does not send anything.
+
+use crate::error::{Error, ErrorCode};
+use crate::reports::ReportKind;
+use serde::{Deserialize, Serialize};
+
+/// Filters a person can set. Empty lists mean "no filter".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportFilters {
+    pub room_ids: Vec<String>,
+    pub virtual_event_ids: Vec<String>,
+    pub user_ids: Vec<String>,
+    pub session_ids: Vec<String>,
+    pub main_room_ids: Vec<String>,
+}
+
+/// One filter: what people call it, and the parameter name each report knows it by (`None`:
+/// the report cannot be filtered this way).
+struct FilterSpec {
+    label: &'static str,
+    room_data: Option<&'static str>,
+    attendees: Option<&'static str>,
+    breakouts: Option<&'static str>,
+    /// What to do instead when the chosen report lacks this filter.
+    instead: &'static str,
+}
+
+const ROOMS: FilterSpec = FilterSpec {
+    label: "room ID",
+    room_data: Some("entry_ids"),
+    attendees: Some("entry_ids"),
+    breakouts: None,
+    instead: "filter by main room ID instead, or choose the Room data or Attendees report",
+};
+const EVENTS: FilterSpec = FilterSpec {
+    label: "virtual event ID",
+    room_data: Some("virtual_event_ids"),
+    attendees: Some("virtual_event_ids"),
+    breakouts: Some("virtual_event_ids"),
+    instead: "",
+};
+const USERS: FilterSpec = FilterSpec {
+    label: "user ID",
+    room_data: None,
+    attendees: Some("user_ids"),
+    breakouts: None,
+    instead: "choose the Attendees report",
+};
+const SESSIONS: FilterSpec = FilterSpec {
+    label: "session ID",
+    room_data: None,
+    attendees: Some("cue_point_ids"),
+    breakouts: None,
+    instead: "choose the Attendees report",
+};
+const MAIN_ROOMS: FilterSpec = FilterSpec {
+    label: "main room ID",
+    room_data: None,
+    attendees: None,
+    breakouts: Some("parentEntryIds"),
+    instead: "filter by room ID instead, or choose the Breakout rooms report",
+};
+
+impl FilterSpec {
+    fn param_for(&self, kind: ReportKind) -> Option<&'static str> {
+        match kind {
+            ReportKind::RoomData => self.room_data,
+            ReportKind::Attendees => self.attendees,
+            ReportKind::Breakouts => self.breakouts,
+        }
+    }
+}
+
+impl ReportFilters {
+    fn specs(&self) -> [(&FilterSpec, &[String]); 5] {
+        [
+            (&ROOMS, &self.room_ids),
+            (&EVENTS, &self.virtual_event_ids),
+            (&USERS, &self.user_ids),
+            (&SESSIONS, &self.session_ids),
+            (&MAIN_ROOMS, &self.main_room_ids),
+        ]
+    }
+
+    /// The `key=value` filter pieces for `kind`, after checking every ID. Refuses a filter the
+    /// report does not offer, so nobody gets unfiltered data while believing it filtered.
+    pub fn params_for(&self, kind: ReportKind) -> Result<Vec<String>, Error> {
+        let mut pieces = Vec::new();
+        for (spec, ids) in self.specs() {
+            let ids = checked_ids(spec.label, ids)?;
+            if ids.is_empty() {
+                continue;
+            }
+            match spec.param_for(kind) {
+                Some(name) => pieces.push(format!("{name}={}", ids.join(","))),
+                None => {
+                    return Err(Error::new(
+                        ErrorCode::InvalidInput,
+                        format!("The {} report cannot be filtered by {}. Remove the {}s, or {}.", kind.title(), spec.label, spec.label, spec.instead),
+                    ))
+                }
+            }
+        }
+        Ok(pieces)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.specs().iter().all(|(_, ids)| ids.iter().all(|id| id.trim().is_empty()))
+    }
+}
+
+/// Trims each ID, drops repeats, and refuses IDs that would break the params string.
+fn checked_ids(label: &str, ids: &[String]) -> Result<Vec<String>, Error> {
+    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    for raw in ids {
+        let id = raw.trim();
+        if id.is_empty() {
+            return Err(Error::new(ErrorCode::InvalidInput, format!("One of the {label}s is empty. Remove it or fill it in.")));
+        }
+        if let Some(bad) = id.chars().find(|c| matches!(c, ';' | '=' | ',') || c.is_control()) {
+            let shown = if bad.is_control() { "an invisible control character".to_owned() } else { format!("\"{bad}\"") };
+            let printable: String = id.chars().filter(|c| !c.is_control()).collect();
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                format!("The {label} \"{printable}\" contains {shown}, which cannot be part of an ID. Check the {label}."),
+            ));
+        }
+        if !out.iter().any(|seen| seen == id) {
+            out.push(id.to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The full params string for one window `[from_unix, to_unix)`.
+pub(crate) fn params_string(kind: ReportKind, from_unix: i64, to_unix: i64, filters: &ReportFilters) -> Result<String, Error> {
+    let mut pieces = vec![
+        format!("from_date={from_unix}"),
+        format!("to_date={to_unix}"),
+        format!("fromDate={from_unix}"),
+        format!("toDate={to_unix}"),
+    ];
+    pieces.extend(filters.params_for(kind)?);
+    Ok(pieces.join(";"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn dates_are_sent_under_both_documented_names() {
+        let params = params_string(ReportKind::RoomData, 100, 200, &ReportFilters::default()).unwrap();
+        assert_eq!(params, "from_date=100;to_date=200;fromDate=100;toDate=200");
+    }
+
+    #[test]
+    fn each_report_gets_its_documented_filter_names() {
+        let attendees = ReportFilters {
+            room_ids: ids(&[" 1_a ", "1_b", "1_a"]),
+            virtual_event_ids: ids(&["77"]),
+            user_ids: ids(&["ann@example.com", "bob"]),
+            session_ids: ids(&["s1"]),
+            main_room_ids: vec![],
+        };
+        assert_eq!(
+            params_string(ReportKind::Attendees, 1, 2, &attendees).unwrap(),
+            "from_date=1;to_date=2;fromDate=1;toDate=2;entry_ids=1_a,1_b;virtual_event_ids=77;user_ids=ann@example.com,bob;cue_point_ids=s1"
+        );
+        let rooms = ReportFilters { room_ids: ids(&["1_a"]), virtual_event_ids: ids(&["9"]), ..Default::default() };
+        assert_eq!(params_string(ReportKind::RoomData, 1, 2, &rooms).unwrap(), "from_date=1;to_date=2;fromDate=1;toDate=2;entry_ids=1_a;virtual_event_ids=9");
+        let breakouts = ReportFilters { main_room_ids: ids(&["1_m", "1_n"]), virtual_event_ids: ids(&["9"]), ..Default::default() };
+        assert_eq!(
+            params_string(ReportKind::Breakouts, 1, 2, &breakouts).unwrap(),
+            "from_date=1;to_date=2;fromDate=1;toDate=2;virtual_event_ids=9;parentEntryIds=1_m,1_n"
+        );
+    }
+
+    #[test]
+    fn filters_a_report_lacks_are_refused_plainly() {
+        let cases = [
+            (ReportKind::RoomData, ReportFilters { user_ids: ids(&["u"]), ..Default::default() }, "The Room data report cannot be filtered by user ID. Remove the user IDs, or choose the Attendees report."),
+            (ReportKind::RoomData, ReportFilters { session_ids: ids(&["s"]), ..Default::default() }, "The Room data report cannot be filtered by session ID."),
+            (ReportKind::RoomData, ReportFilters { main_room_ids: ids(&["m"]), ..Default::default() }, "cannot be filtered by main room ID"),
+            (ReportKind::Attendees, ReportFilters { main_room_ids: ids(&["m"]), ..Default::default() }, "choose the Breakout rooms report"),
+            (ReportKind::Breakouts, ReportFilters { room_ids: ids(&["r"]), ..Default::default() }, "The Breakout rooms report cannot be filtered by room ID."),
+            (ReportKind::Breakouts, ReportFilters { user_ids: ids(&["u"]), ..Default::default() }, "cannot be filtered by user ID"),
+            (ReportKind::Breakouts, ReportFilters { session_ids: ids(&["s"]), ..Default::default() }, "cannot be filtered by session ID"),
+        ];
+        for (kind, filters, expected) in cases {
+            let error = params_string(kind, 1, 2, &filters).unwrap_err();
+            assert_eq!(error.code, ErrorCode::InvalidInput);
+            assert!(error.message.contains(expected), "{}", error.message);
+        }
+    }
+
+    #[test]
+    fn ids_that_would_break_the_params_string_are_refused() {
+        for bad in ["a;b", "a=b", "a,b", "a\u{7}b", "a\nb", "   ", ""] {
+            let filters = ReportFilters { room_ids: ids(&["ok", bad]), ..Default::default() };
+            let error = params_string(ReportKind::RoomData, 1, 2, &filters).unwrap_err();
+            assert_eq!(error.code, ErrorCode::InvalidInput, "{bad:?}");
+            assert!(error.message.contains("room ID"), "{}", error.message);
+        }
+        let filters = ReportFilters { user_ids: ids(&["x\u{1}y"]), ..Default::default() };
+        let message = params_string(ReportKind::Attendees, 1, 2, &filters).unwrap_err().message;
+        assert!(message.contains("\"xy\"") && message.contains("control character"), "{message}");
+    }
+
+    #[test]
+    fn emptiness() {
+        assert!(ReportFilters::default().is_empty());
+        assert!(!ReportFilters { session_ids: ids(&["s"]), ..Default::default() }.is_empty());
+    }
+}

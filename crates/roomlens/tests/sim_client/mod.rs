@@ -1,0 +1,148 @@
+//! Shared setup for the Kaltura client tests: a real `kaltura-sim` on loopback, a `KalturaClient`
+//! pointed at it with short backoffs, and the simulator's ground truth turned into a `Report` (read
+//! by the same reader) so fetched rows can be compared with nothing lost, added or duplicated.
+
+use kaltura_sim::{Filters, SimConfig, SimHandle};
+use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient, ReportFilters, ServiceUrl};
+use roomlens::reports::{read_report_as, Report, ReportKind};
+use roomlens::secret::AdminSecret;
+use std::time::Duration;
+
+pub async fn start_sim(config: SimConfig) -> SimHandle {
+    kaltura_sim::start(config).await.expect("simulator starts")
+}
+
+/// Retries in milliseconds instead of seconds, so fault tests stay quick.
+pub fn quick_options() -> ClientOptions {
+    ClientOptions {
+        backoff_base: Duration::from_millis(2),
+        backoff_cap: Duration::from_millis(20),
+        request_timeout: Duration::from_secs(30),
+        ..ClientOptions::default()
+    }
+}
+
+pub fn client_with(sim: &SimHandle, partner_id: i64, secret: &str, options: ClientOptions) -> KalturaClient {
+    let credentials = Credentials {
+        partner_id,
+        secret: AdminSecret::new(secret).expect("non-empty secret"),
+        service_url: ServiceUrl::parse(&sim.url()).expect("loopback URL"),
+    };
+    KalturaClient::new(credentials, options).expect("client")
+}
+
+pub fn client_for(sim: &SimHandle, options: ClientOptions) -> KalturaClient {
+    client_with(sim, sim.partner_id(), &sim.admin_secret(), options)
+}
+
+pub fn sim_kind(kind: ReportKind) -> kaltura_sim::ReportKind {
+    match kind {
+        ReportKind::RoomData => kaltura_sim::ReportKind::RoomData,
+        ReportKind::Attendees => kaltura_sim::ReportKind::Attendees,
+        ReportKind::Breakouts => kaltura_sim::ReportKind::Breakouts,
+    }
+}
+
+pub fn sim_filters(filters: &ReportFilters) -> Filters {
+    Filters {
+        entry_ids: filters.room_ids.clone(),
+        virtual_event_ids: filters.virtual_event_ids.clone(),
+        user_ids: filters.user_ids.clone(),
+        cue_point_ids: filters.session_ids.clone(),
+        parent_entry_ids: filters.main_room_ids.clone(),
+    }
+}
+
+/// The simulator's uncapped ground truth for `[from, to)`, read into a `Report` the same way a
+/// Kaltura reply is read.
+pub fn expected_report(sim: &SimHandle, kind: ReportKind, from: i64, to: i64, filters: &ReportFilters) -> Report {
+    let rows = sim.expected_rows(sim_kind(kind), from, to, &sim_filters(filters));
+    let mut body = Vec::new();
+    let header: Vec<&str> = sim_kind(kind).columns().to_vec();
+    kaltura_sim::write_csv(&mut body, &header, &rows).expect("csv in memory");
+    let outcome = read_report_as(&body, kind).expect("ground truth reads");
+    assert_eq!(outcome.stats.rows_rejected, 0, "ground truth rows all read");
+    outcome.report
+}
+
+/// Every row as text, sorted: text fields as they are, numbers rounded to 9 decimals (merging
+/// re-weights ratios, which may move the last bit).
+pub fn row_texts(report: &Report) -> Vec<String> {
+    let num = |v: Option<f64>| v.map(|x| format!("{x:.9}")).unwrap_or_default();
+    let int = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let count = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let mut rows: Vec<String> = match report {
+        Report::RoomData { rows, .. } => rows
+            .iter()
+            .map(|r| {
+                [
+                    r.entry_id.clone(),
+                    r.entry_name.clone(),
+                    r.parent_entry_id.clone(),
+                    r.cue_point_id.clone(),
+                    int(r.session_start_time),
+                    int(r.session_end_time),
+                    r.session_host_user_id.clone(),
+                    count(r.meeting_view_period_unique_users),
+                    num(r.meeting_engaged_play_time_ratio),
+                ]
+                .join("|")
+            })
+            .collect(),
+        Report::Attendees { rows, .. } => rows
+            .iter()
+            .map(|r| {
+                [
+                    r.entry_id.clone(),
+                    r.cue_point_id.clone(),
+                    r.user_id.clone(),
+                    r.user_name.clone(),
+                    r.user_email.clone(),
+                    r.user_type.clone(),
+                    num(r.meeting_view_time),
+                    num(r.meeting_engaged_play_time_ratio),
+                ]
+                .join("|")
+            })
+            .collect(),
+        Report::Breakouts { rows, .. } => rows
+            .iter()
+            .map(|r| {
+                [
+                    r.parent_entry_id.clone(),
+                    r.parent_entry_name.clone(),
+                    r.breakout_entry_id.clone(),
+                    r.breakout_entry_name.clone(),
+                    r.cue_point_id.clone(),
+                    r.session_initiator.clone(),
+                    int(r.session_start_time),
+                    int(r.session_end_time),
+                    num(r.duration),
+                    count(r.participant_count),
+                    num(r.engagement_rate),
+                ]
+                .join("|")
+            })
+            .collect(),
+    };
+    rows.sort();
+    rows
+}
+
+/// Fails with a short account of what differs (the full lists can be huge).
+pub fn assert_same_rows(got: &Report, expected: &Report) {
+    assert_eq!(got.kind(), expected.kind());
+    let got_rows = row_texts(got);
+    let expected_rows = row_texts(expected);
+    if got_rows != expected_rows {
+        let missing: Vec<&String> = expected_rows.iter().filter(|r| got_rows.binary_search(r).is_err()).take(3).collect();
+        let extra: Vec<&String> = got_rows.iter().filter(|r| expected_rows.binary_search(r).is_err()).take(3).collect();
+        panic!(
+            "rows differ: got {}, expected {}; first missing {:?}; first unexpected {:?}",
+            got_rows.len(),
+            expected_rows.len(),
+            missing,
+            extra
+        );
+    }
+}
