@@ -228,8 +228,12 @@ fn report_action(
     body.extend_from_slice(BOM);
     let _ = write_header(&mut body, &header);
     for row in &rows {
-        let kept: Vec<String> = keep.iter().filter_map(|i| row.get(*i).cloned()).collect();
-        let _ = write_row(&mut body, &kept);
+        if keep.len() == row.len() {
+            let _ = write_row(&mut body, row);
+        } else {
+            let kept: Vec<String> = keep.iter().filter_map(|i| row.get(*i).cloned()).collect();
+            let _ = write_row(&mut body, &kept);
+        }
     }
     let id_label = php_float(id);
     let name = header_safe(&report_params::file_name(&id_label, partner_id, &entries)).replace(['"', '\\'], "_");

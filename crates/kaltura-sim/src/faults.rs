@@ -24,7 +24,8 @@ pub enum Fault {
     DruidQueryTimedOut,
     /// `INTERNAL_SERVERL_ERROR` inside the action (serialized normally).
     InternalError,
-    /// The request's KS is treated as expired: `INVALID_KS` with KSID `EXPIRED`.
+    /// The request's KS is treated as expired: `INVALID_KS` with KSID `EXPIRED` (no effect on a
+    /// request without a KS, which gets `MISSING_KS` as usual).
     ExpiredKs,
 }
 

@@ -20,6 +20,19 @@
 //! [`SimConfig::row_cap`] (100,000) with the excess silently dropped. 6000 includes breakout-room
 //! sessions with `parent_entry_id` set; main rooms have it empty. 6001 lists main-room attendees.
 //!
+//! # Setups and organisations
+//! [`SimConfig::default`] holds five partners: [`PRIMARY_PARTNER_ID`] (the handle's
+//! `partner_id()`/`admin_secret()`), [`SECOND_PARTNER_ID`] (its own secret and data),
+//! [`BLOCKED_PARTNER_ID`], [`TWO_SECRETS_PARTNER_ID`] (primary + additional admin secret, and a user
+//! secret for `session.start`) and [`REFERENCE_PARTNER_ID`] with the kaltura-api.md §3.7 secret, so
+//! the reference KS vectors work against it. [`SimConfig::demo`] is the Demo account. Each partner's
+//! data comes from an [`OrgProfile`] and a seed, generated per day on demand: `tiny`, `demo`,
+//! `year_large` (> 250,000 attendee rows a year, a busy day > 100,000 rows over 240 sessions),
+//! `single_huge_session` (120,000 attendees at one instant) and `dense(rows_per_day)` for millions.
+//! Data runs from `history_days` before the data end up to the data end: the real clock's now,
+//! or [`SimConfig::data_end`] when fixed (tests that need byte-stable output fix it).
+//! [`SimHandle::expected_rows`] is the ground truth.
+//!
 //! # Deliberate limits
 //! No multirequest, no `getTotal`/`getTable`, no multipart bodies, no `language` check; a
 //! Content-Disposition file name is kept to printable ASCII.
