@@ -62,6 +62,9 @@ pub struct Session {
     pub breakout_count: usize,
 }
 
+/// A row with its sort key: (start, cue point id, entry id).
+type KeyedRow = ((i64, String, String), Vec<String>);
+
 /// A generated organisation. Cheap to query; holds only rooms and the profile.
 #[derive(Debug, Clone)]
 pub struct Org {
@@ -371,15 +374,14 @@ impl Org {
         out
     }
 
-    /// 6000 or 6002 rows of one day, each with its sort key (start, cue point id, entry id).
-    #[allow(clippy::type_complexity)]
+    /// 6000 or 6002 rows of one day, each with its sort key.
     fn day_session_rows(
         &self,
         kind: ReportKind,
         sessions: &[Session],
         filters: &Filters,
         in_window: &dyn Fn(i64) -> bool,
-    ) -> Vec<((i64, String, String), Vec<String>)> {
+    ) -> Vec<KeyedRow> {
         let mut rows = Vec::new();
         for s in sessions {
             let Some(room) = self.room_of(s) else { continue };

@@ -37,7 +37,7 @@ pub struct SimStats {
     pub csv_responses: u64,
     pub rows_served: u64,
     pub capped_responses: u64,
-    /// The latest calls, oldest first (at most [`REPORT_CALLS_KEPT`]).
+    /// The latest calls, oldest first (at most 1,000).
     pub report_calls: Vec<ReportCall>,
 }
 

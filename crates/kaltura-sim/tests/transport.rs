@@ -188,3 +188,12 @@ async fn keep_alive_serves_several_requests_on_one_connection() {
     assert!(reply.contains("Access-Control-Allow-Origin: *"));
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn shutdown_closes_the_port() {
+    let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
+    let addr = sim.addr();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_ok());
+    sim.shutdown().await;
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+}
