@@ -74,10 +74,10 @@ pub fn require(args: &AccountArgs, store: &AccountStore) -> Result<ChosenAccount
 /// from the keychain.
 pub fn credentials(account: &ChosenAccount) -> Result<Credentials, Error> {
     let secret = match std::env::var(SECRET_ENV) {
-        Ok(text) if !text.trim().is_empty() => AdminSecret::new(text).ok_or_else(|| {
-            Error::new(ErrorCode::InvalidInput, format!("{SECRET_ENV} is set but holds no secret."))
+        Ok(text) => AdminSecret::new(text).ok_or_else(|| {
+            Error::new(ErrorCode::InvalidInput, format!("{SECRET_ENV} is set but empty. Put the admin secret in it, or unset it to use the keychain."))
         })?,
-        _ => keychain::load_secret(account.partner_id, &account.service_url).map_err(|e| {
+        Err(_) => keychain::load_secret(account.partner_id, &account.service_url).map_err(|e| {
             if e.code == ErrorCode::SecretNotFound {
                 Error::new(
                     ErrorCode::SecretNotFound,

@@ -33,8 +33,8 @@ Errors are printed as `roomlens: <message>` followed by `(code: <code>)`.";
 pub fn for_error(code: ErrorCode) -> u8 {
     use ErrorCode::*;
     match code {
-        CredentialsRejected | SessionExpired | MissingSession | PermissionDenied | PartnerBlocked
-        | UserBlocked | InvalidPartnerId | ReportNotAvailable | SecretNotFound => CREDENTIALS,
+        CredentialsRejected | SessionExpired | MissingSession | PermissionDenied | PartnerBlocked | UserBlocked
+        | InvalidPartnerId | ReportNotAvailable | SecretNotFound => CREDENTIALS,
         RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable | NetworkTimeout
         | ServerUnavailable | BadResponse | DeadlineExceeded | UnsupportedServer => UNAVAILABLE,
         RowCapUnsplittable => INCOMPLETE,
@@ -66,7 +66,15 @@ mod tests {
     #[test]
     fn transient_codes_are_unavailable() {
         use ErrorCode::*;
-        for code in [RateLimited, KalturaTimeout, KalturaInternalError, NetworkUnreachable, NetworkTimeout, ServerUnavailable, BadResponse] {
+        for code in [
+            RateLimited,
+            KalturaTimeout,
+            KalturaInternalError,
+            NetworkUnreachable,
+            NetworkTimeout,
+            ServerUnavailable,
+            BadResponse,
+        ] {
             assert!(code.is_transient());
             assert_eq!(for_error(code), UNAVAILABLE, "{code}");
         }
@@ -77,10 +85,7 @@ mod tests {
         let readme = include_str!("../../../README.md");
         for line in EXIT_CODES_HELP.lines().filter(|l| l.starts_with("  ") && !l.starts_with("   ")) {
             let code = line.split_whitespace().next().unwrap_or_default();
-            assert!(
-                readme.contains(&format!("| {code} |")),
-                "README.md has no row for exit code {code}"
-            );
+            assert!(readme.contains(&format!("| {code} |")), "README.md has no row for exit code {code}");
         }
     }
 }

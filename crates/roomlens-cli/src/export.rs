@@ -6,12 +6,18 @@ use crate::args::ExportArgs;
 use crate::exit_code;
 use crate::fetch::export_options;
 use crate::figures;
+use roomlens::cancel::CancelToken;
 use roomlens::export::{write_report_csv, HeaderStyle};
 use roomlens::reports::read_report_file;
 use roomlens::Error;
 
-pub fn export(args: &ExportArgs) -> Result<u8, Error> {
+/// A Ctrl-C while the file is read stops before anything is written; once writing has begun it
+/// completes (the write is atomic and short), so the output is never half a file.
+pub fn export(args: &ExportArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let outcome = read_report_file(&args.file)?;
+    if cancel.is_cancelled() {
+        return Err(Error::cancelled());
+    }
     let stats = &outcome.stats;
     if stats.rows_rejected > 0 {
         eprintln!(

@@ -32,10 +32,8 @@ pub async fn fetch(args: &FetchArgs, cancel: &CancelToken) -> Result<u8, Error> 
 
     let request = FetchRequest { kind, range, filters: filters(args) };
     let outcome = fetch_with_progress(&client, &request, cancel).await?;
-    let options = export_options(
-        if args.descriptive_headers { HeaderStyle::Friendly } else { HeaderStyle::Raw },
-        &args.format,
-    );
+    let options =
+        export_options(if args.descriptive_headers { HeaderStyle::Friendly } else { HeaderStyle::Raw }, &args.format);
     match &args.output {
         Some(path) => {
             write_report_csv(&outcome.report, &options, path)?;
@@ -104,11 +102,11 @@ fn date_choice(args: &FetchArgs) -> Result<DateRangeChoice, Error> {
     match (args.from, args.to, args.last.as_deref()) {
         (Some(from), Some(to), _) => Ok(DateRangeChoice::Custom { from, to }),
         (_, _, None) => Ok(DateRangeChoice::LastDays(30)),
-        (_, _, Some(last)) => last
-            .strip_suffix('d')
-            .and_then(|days| days.parse::<u32>().ok())
-            .map(DateRangeChoice::LastDays)
-            .ok_or_else(|| Error::new(ErrorCode::InvalidInput, format!("--last {last} is not a number of days such as 30d."))),
+        (_, _, Some(last)) => {
+            last.strip_suffix('d').and_then(|days| days.parse::<u32>().ok()).map(DateRangeChoice::LastDays).ok_or_else(
+                || Error::new(ErrorCode::InvalidInput, format!("--last {last} is not a number of days such as 30d.")),
+            )
+        }
     }
 }
 

@@ -14,9 +14,8 @@ use roomlens::{keychain, Error, ErrorCode};
 pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let path = AccountStore::default_path()?;
     let mut store = AccountStore::load(&path)?;
-    let chosen = account_choice::choose(&args.account, &store)?.ok_or_else(|| {
-        Error::new(ErrorCode::InvalidInput, "Say which partner to sign in to with --partner-id <N>.")
-    })?;
+    let chosen = account_choice::choose(&args.account, &store)?
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "Say which partner to sign in to with --partner-id <N>."))?;
     let secret = read_admin_secret(chosen.partner_id)?;
 
     if !args.no_verify {
@@ -47,9 +46,7 @@ pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> 
     store.save(&path)?;
     eprintln!(
         "Saved the admin secret for partner {} at {} in the system keychain. \"{}\" is now the default account.",
-        chosen.partner_id,
-        chosen.service_url,
-        account.name.trim()
+        chosen.partner_id, chosen.service_url, account.name
     );
     Ok(exit_code::OK)
 }

@@ -47,8 +47,8 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Login(args) => login::login(&args, &cancel).await,
         Command::Logout(args) => login::logout(&args),
         Command::Fetch(args) => fetch::fetch(&args, &cancel).await,
-        Command::Summary(args) => summary::summary(&args),
-        Command::Export(args) => export::export(&args),
+        Command::Summary(args) => summary::summary(&args, &cancel),
+        Command::Export(args) => export::export(&args, &cancel),
         Command::Demo(args) => demo::demo(&args, &cancel).await,
     }
 }

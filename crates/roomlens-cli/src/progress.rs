@@ -43,10 +43,7 @@ fn render(what: &str, windows_done: u32, windows_total: u32, rows: u64) -> Strin
     let filled = done * BAR_WIDTH / total;
     let bar: String = (0..BAR_WIDTH).map(|i| if i < filled { '#' } else { '-' }).collect();
     let windows = if windows_total == 1 { "time window" } else { "time windows" };
-    format!(
-        "[{bar}] Fetching {what} — {windows_done} of {windows_total} {windows}, {} rows",
-        figures::count(rows)
-    )
+    format!("[{bar}] Fetching {what} — {windows_done} of {windows_total} {windows}, {} rows", figures::count(rows))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::summary_text;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::analytics::{summarize, Summary};
+use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::zone_label;
 use roomlens::reports::{read_report_file, ReadOutcome, ReadStats, ReadWarning, ReportKind};
 use roomlens::Error;
@@ -22,30 +23,24 @@ const TEXT_WARNING_LIMIT: usize = 20;
 #[derive(Serialize)]
 #[serde(untagged)]
 enum FileResult<'a> {
-    Read {
-        file: String,
-        report: ReportKind,
-        stats: &'a ReadStats,
-        warnings: &'a [ReadWarning],
-        summary: Summary,
-    },
-    Failed {
-        file: String,
-        error: &'a Error,
-    },
+    Read { file: String, report: ReportKind, stats: &'a ReadStats, warnings: &'a [ReadWarning], summary: Summary },
+    Failed { file: String, error: &'a Error },
 }
 
-pub fn summary(args: &SummaryArgs) -> Result<u8, Error> {
+/// A Ctrl-C stops between files.
+pub fn summary(args: &SummaryArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let tz = TimeZone::system();
     if !args.json {
         eprintln!("Times in {}", zone_label(&tz, Timestamp::now()));
     }
     let mut code = exit_code::OK;
-    let results: Vec<(String, Result<ReadOutcome, Error>)> = args
-        .files
-        .iter()
-        .map(|path| (path.display().to_string(), read_report_file(path)))
-        .collect();
+    let mut results: Vec<(String, Result<ReadOutcome, Error>)> = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        if cancel.is_cancelled() {
+            return Err(Error::cancelled());
+        }
+        results.push((path.display().to_string(), read_report_file(path)));
+    }
     for (file, result) in &results {
         match result {
             Err(error) => {

@@ -39,15 +39,17 @@ fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
     if let (Some(first), Some(last)) = (s.first_session_start, s.last_session_end) {
         line(&mut out, "Dates", &format!("{} – {}", local_time(first, tz), local_time(last, tz)));
     }
-    let per_session = s
-        .average_unique_users_per_session
-        .map(|a| format!(", {a:.1} per session on average"))
-        .unwrap_or_default();
+    let per_session =
+        s.average_unique_users_per_session.map(|a| format!(", {a:.1} per session on average")).unwrap_or_default();
     line(&mut out, "Unique users", &format!("{} in total{per_session}", figures::count(s.total_unique_users)));
     line(&mut out, "Average engagement", &optional_percent(s.average_engagement));
     line(&mut out, "Session hours", &figures::hours(s.total_session_hours));
     if s.sessions_without_duration > 0 {
-        let _ = writeln!(out, "({} sessions have no usable start and end time)", figures::count(s.sessions_without_duration));
+        let _ = writeln!(
+            out,
+            "({} sessions have no usable start and end time)",
+            figures::count(s.sessions_without_duration)
+        );
     }
     out
 }
@@ -88,7 +90,8 @@ fn attendees(s: &AttendeesSummary) -> String {
             );
         }
         if s.users.len() > TOP_USERS {
-            let _ = writeln!(out, "  … and {} more users (see --json)", figures::count((s.users.len() - TOP_USERS) as u64));
+            let _ =
+                writeln!(out, "  … and {} more users (see --json)", figures::count((s.users.len() - TOP_USERS) as u64));
         }
     }
     out

@@ -16,9 +16,11 @@ fn demo_prints_three_summaries_and_saves_three_reports() {
     for title in ["Room data", "Attendees", "Breakout rooms", "Unique users", "Average engagement"] {
         assert!(text.contains(title), "{title} missing from:\n{text}");
     }
-    for (name, kind) in
-        [("room-data.csv", ReportKind::RoomData), ("attendees.csv", ReportKind::Attendees), ("breakouts.csv", ReportKind::Breakouts)]
-    {
+    for (name, kind) in [
+        ("room-data.csv", ReportKind::RoomData),
+        ("attendees.csv", ReportKind::Attendees),
+        ("breakouts.csv", ReportKind::Breakouts),
+    ] {
         let read = read_report_file(&out_dir.join(name)).unwrap();
         assert_eq!(read.report.kind(), kind);
         assert!(read.stats.rows_kept > 0, "{name} is empty");

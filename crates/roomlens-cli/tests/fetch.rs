@@ -31,7 +31,13 @@ fn column(kind: kaltura_sim::ReportKind, name: &str) -> usize {
 }
 
 /// The identifying fields of every row the simulator holds for the request.
-fn expected_keys(sim: &Sim, kind: kaltura_sim::ReportKind, from: i64, to: i64, filters: &Filters) -> BTreeSet<Vec<String>> {
+fn expected_keys(
+    sim: &Sim,
+    kind: kaltura_sim::ReportKind,
+    from: i64,
+    to: i64,
+    filters: &Filters,
+) -> BTreeSet<Vec<String>> {
     let names: &[&str] = match kind {
         kaltura_sim::ReportKind::RoomData => &["entry_id", "cue_point_id"],
         kaltura_sim::ReportKind::Attendees => &["entry_id", "cue_point_id", "user_id"],
@@ -47,7 +53,9 @@ fn expected_keys(sim: &Sim, kind: kaltura_sim::ReportKind, from: i64, to: i64, f
 
 fn read_keys(report: &Report) -> BTreeSet<Vec<String>> {
     match report {
-        Report::RoomData { rows, .. } => rows.iter().map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone()]).collect(),
+        Report::RoomData { rows, .. } => {
+            rows.iter().map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone()]).collect()
+        }
         Report::Attendees { rows, .. } => {
             rows.iter().map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone(), r.user_id.clone()]).collect()
         }
@@ -69,8 +77,13 @@ fn each_report_is_saved_with_exactly_the_simulators_rows() {
     ] {
         // --allow-formulas keeps every value exactly as Kaltura sent it.
         let file = dir.join(&format!("{arg}.csv"));
-        let mut args =
-            vec!["fetch".to_string(), arg.to_string(), "--allow-formulas".into(), "-o".into(), file.display().to_string()];
+        let mut args = vec![
+            "fetch".to_string(),
+            arg.to_string(),
+            "--allow-formulas".into(),
+            "-o".into(),
+            file.display().to_string(),
+        ];
         args.extend(date_args(from, to));
         let out = run(&mut sim.roomlens(dir.path(), &args), None);
         assert_exit(&out, 0);
@@ -159,7 +172,14 @@ fn filters_pick_exactly_the_matching_rows() {
     let rooms = sim.handle.expected_rows(kaltura_sim::ReportKind::RoomData, from_unix, to_unix, &Filters::default());
     let room = rooms[0][column(kaltura_sim::ReportKind::RoomData, "entry_id")].clone();
     let file = dir.join("one-room.csv");
-    let mut args = vec!["fetch".to_string(), "room-data".into(), "--room-ids".into(), room.clone(), "-o".into(), file.display().to_string()];
+    let mut args = vec![
+        "fetch".to_string(),
+        "room-data".into(),
+        "--room-ids".into(),
+        room.clone(),
+        "-o".into(),
+        file.display().to_string(),
+    ];
     args.extend(date_args(from, to));
     assert_exit(&run(&mut sim.roomlens(dir.path(), &args), None), 0);
     let filters = Filters { entry_ids: vec![room], ..Filters::default() };
@@ -168,11 +188,18 @@ fn filters_pick_exactly_the_matching_rows() {
         expected_keys(&sim, kaltura_sim::ReportKind::RoomData, from_unix, to_unix, &filters)
     );
 
-    let breakouts = sim.handle.expected_rows(kaltura_sim::ReportKind::Breakouts, from_unix, to_unix, &Filters::default());
+    let breakouts =
+        sim.handle.expected_rows(kaltura_sim::ReportKind::Breakouts, from_unix, to_unix, &Filters::default());
     let main_room = breakouts[0][column(kaltura_sim::ReportKind::Breakouts, "parent_entry_id")].clone();
     let file = dir.join("one-main-room.csv");
-    let mut args =
-        vec!["fetch".to_string(), "breakouts".into(), "--main-room-ids".into(), main_room.clone(), "-o".into(), file.display().to_string()];
+    let mut args = vec![
+        "fetch".to_string(),
+        "breakouts".into(),
+        "--main-room-ids".into(),
+        main_room.clone(),
+        "-o".into(),
+        file.display().to_string(),
+    ];
     args.extend(date_args(from, to));
     assert_exit(&run(&mut sim.roomlens(dir.path(), &args), None), 0);
     let filters = Filters { parent_entry_ids: vec![main_room], ..Filters::default() };
@@ -236,10 +263,7 @@ fn wrong_secret_exits_3_names_the_problem_and_writes_nothing() {
     let out = run(&mut cmd, None);
     assert_exit(&out, 3);
     let err = stderr(&out);
-    assert!(
-        err.lines().any(|l| l.starts_with("roomlens: ") && l.ends_with("(code: credentials_rejected)")),
-        "{err}"
-    );
+    assert!(err.lines().any(|l| l.starts_with("roomlens: ") && l.ends_with("(code: credentials_rejected)")), "{err}");
     assert!(!err.contains(wrong) && !stdout(&out).contains(wrong), "the secret must never be printed");
     assert!(dir.names().is_empty(), "{:?}", dir.names());
     sim.shutdown();
@@ -317,7 +341,8 @@ fn without_an_account_fetch_says_to_log_in() {
 fn future_dates_are_a_usage_error() {
     let sim = Sim::start(SimConfig::default());
     let dir = TempDir::new("fetch-future");
-    let out = run(&mut sim.roomlens(dir.path(), &["fetch", "attendees", "--from", "2999-01-01", "--to", "2999-01-02"]), None);
+    let out =
+        run(&mut sim.roomlens(dir.path(), &["fetch", "attendees", "--from", "2999-01-01", "--to", "2999-01-02"]), None);
     assert_exit(&out, 2);
     sim.shutdown();
 }
@@ -349,4 +374,13 @@ fn ctrl_c_cancels_with_130_and_leaves_no_file() {
     assert!(err.contains("(code: cancelled)"), "{err}");
     assert!(dir.names().is_empty(), "{:?}", dir.names());
     sim.shutdown();
+}
+
+#[test]
+fn an_empty_secret_variable_is_a_usage_error_not_a_silent_fallback() {
+    let dir = TempDir::new("fetch-empty-secret");
+    let out =
+        run(roomlens(dir.path()).env("ROOMLENS_ADMIN_SECRET", " ").args(["fetch", "attendees", "--partner-id", "5"]), None);
+    assert_exit(&out, 2);
+    assert!(stderr(&out).contains("ROOMLENS_ADMIN_SECRET is set but empty"), "{}", stderr(&out));
 }

@@ -160,7 +160,8 @@ fn export_of_a_bad_file_or_to_a_missing_folder_leaves_nothing() {
     let out = run(roomlens(dir.path()).arg("export").arg(&bad).arg("-o").arg(dir.join("out.csv")), None);
     assert_exit(&out, 6);
     let good = write(&dir, "attendees.csv", ATTENDEES.as_bytes());
-    let out = run(roomlens(dir.path()).arg("export").arg(&good).arg("-o").arg(dir.join("no/such/folder/out.csv")), None);
+    let out =
+        run(roomlens(dir.path()).arg("export").arg(&good).arg("-o").arg(dir.join("no/such/folder/out.csv")), None);
     assert_exit(&out, 6);
     assert!(stderr(&out).contains("(code: file_write_failed)"), "{}", stderr(&out));
     assert_eq!(dir.names(), ["attendees.csv", "notes.csv"]);

@@ -68,7 +68,14 @@ fn login_fetch_logout_with_the_real_keychain() {
     assert!(!accounts.contains(&partner.to_string()));
 
     let out = run(
-        roomlens(dir.path()).args(["fetch", "attendees", "--partner-id", &partner.to_string(), "--service-url", &sim.url()]),
+        roomlens(dir.path()).args([
+            "fetch",
+            "attendees",
+            "--partner-id",
+            &partner.to_string(),
+            "--service-url",
+            &sim.url(),
+        ]),
         None,
     );
     assert_exit(&out, 3);

@@ -95,22 +95,20 @@ mod native {
 
     #[cfg(any(target_os = "linux", target_os = "freebsd"))]
     fn entry(account: &str) -> Result<Entry, Failure> {
-        let credential = keyring::secret_service::SsCredential::new_with_target(None, SERVICE, account)
-            .map_err(classify)?;
+        let credential =
+            keyring::secret_service::SsCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
         Ok(Entry::new_with_credential(Box::new(credential)))
     }
 
     #[cfg(target_os = "macos")]
     fn entry(account: &str) -> Result<Entry, Failure> {
-        let credential =
-            keyring::macos::MacCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
+        let credential = keyring::macos::MacCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
         Ok(Entry::new_with_credential(Box::new(credential)))
     }
 
     #[cfg(target_os = "windows")]
     fn entry(account: &str) -> Result<Entry, Failure> {
-        let credential =
-            keyring::windows::WinCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
+        let credential = keyring::windows::WinCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
         Ok(Entry::new_with_credential(Box::new(credential)))
     }
 
@@ -209,10 +207,7 @@ mod tests {
         store_secret(partner, url, &AdminSecret::new("second-secret").unwrap()).unwrap();
         assert_eq!(load_secret(partner, url).unwrap().expose_str(), "second-secret");
         // Another service URL is another account.
-        assert_eq!(
-            load_secret(partner, &ServiceUrl::us()).unwrap_err().code,
-            ErrorCode::SecretNotFound
-        );
+        assert_eq!(load_secret(partner, &ServiceUrl::us()).unwrap_err().code, ErrorCode::SecretNotFound);
         delete_secret(partner, url).unwrap();
         let missing = load_secret(partner, url).unwrap_err();
         assert_eq!(missing.code, ErrorCode::SecretNotFound);

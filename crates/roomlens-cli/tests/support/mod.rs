@@ -4,9 +4,9 @@
 // Each test file uses only part of this module.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 /// A temporary folder removed when dropped.
 pub struct TempDir(PathBuf);
