@@ -1,7 +1,8 @@
 //! Turns one request's merged parameters into Kaltura's answer, checking in the server's order
 //! (kaltura-api.md §1.9): format, service/action, KS signature, rate limit, arguments, KS expiry
-//! and partner status, permission, then the action (`report.getCsv*`, `session.start`). HTTP
-//! framing and transport faults are `server`'s job.
+//! and partner status, permission, then the action (`report.getCsv*`, `session.start`); a
+//! `content-type` parameter overrides the response's Content-Type (§1.6). HTTP framing and
+//! transport faults are `server`'s job.
 
 use std::time::Instant;
 
@@ -89,6 +90,19 @@ pub fn route_key(params: &Params) -> String {
 }
 
 pub fn dispatch(ctx: &Context<'_>, params: &Params) -> Dispatched {
+    let mut dispatched = dispatch_inner(ctx, params);
+    if let Some(content_type) = params.text("content-type") {
+        let value = header_safe(content_type);
+        for (name, v) in dispatched.response.headers.iter_mut() {
+            if name.eq_ignore_ascii_case("content-type") {
+                *v = value.clone();
+            }
+        }
+    }
+    dispatched
+}
+
+fn dispatch_inner(ctx: &Context<'_>, params: &Params) -> Dispatched {
     let started = Instant::now();
     let format = match params.text("format") {
         None => Format::Xml,

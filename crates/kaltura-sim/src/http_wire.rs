@@ -62,6 +62,8 @@ pub enum Delivery {
     ResetAfter(usize),
     /// Headers (with the full Content-Length) and this many body bytes, then a normal close.
     TruncateAfter(usize),
+    /// Headers only, with the Content-Length of the body (the answer to HEAD).
+    HeadersOnly,
 }
 
 pub enum Incoming {
@@ -175,7 +177,7 @@ impl Connection {
 
     /// Writes a response. Returns false when the connection must not be reused.
     pub async fn write_response(&mut self, response: &Response, delivery: Delivery, keep_alive: bool) -> io::Result<bool> {
-        let keep_alive = keep_alive && delivery == Delivery::Whole;
+        let keep_alive = keep_alive && matches!(delivery, Delivery::Whole | Delivery::HeadersOnly);
         let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
         for (k, v) in &response.headers {
             head.push_str(&format!("{k}: {v}\r\n"));
@@ -191,6 +193,7 @@ impl Connection {
         head.push_str(if keep_alive { "Connection: keep-alive\r\n\r\n" } else { "Connection: close\r\n\r\n" });
         self.stream.write_all(head.as_bytes()).await?;
         match delivery {
+            Delivery::HeadersOnly => self.stream.flush().await?,
             Delivery::Whole => {
                 self.stream.write_all(&response.body).await?;
                 self.stream.flush().await?;

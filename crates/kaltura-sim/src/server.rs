@@ -110,6 +110,11 @@ impl SimHandle {
         lock(&self.shared.faults).plan = plan;
     }
 
+    /// Changes only the latency added to every request.
+    pub fn set_latency(&self, latency: std::time::Duration) {
+        lock(&self.shared.faults).plan.latency = latency;
+    }
+
     /// Appends faults to the queue applied to the next report requests.
     pub fn push_faults(&self, faults: impl IntoIterator<Item = Fault>) {
         lock(&self.shared.faults).plan.queue.extend(faults);
@@ -190,7 +195,11 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
             }
         };
         let keep_alive = request.keep_alive;
-        let (response, delivery) = answer(&shared, request).await;
+        let head_only = request.method.eq_ignore_ascii_case("HEAD");
+        let (response, mut delivery) = answer(&shared, request).await;
+        if head_only && delivery == Delivery::Whole {
+            delivery = Delivery::HeadersOnly;
+        }
         match conn.write_response(&response, delivery, keep_alive).await {
             Ok(true) => {}
             Ok(false) | Err(_) => return,

@@ -197,3 +197,21 @@ async fn shutdown_closes_the_port() {
     sim.shutdown().await;
     assert!(tokio::net::TcpStream::connect(addr).await.is_err());
 }
+
+#[tokio::test]
+async fn content_type_parameter_overrides_the_response_header_and_head_has_no_body() {
+    let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
+    let r = post_json(&csv_url(&sim), json!({"format": 1, "id": 6000, "content-type": "text/plain"})).await;
+    assert_eq!(header(&r, "content-type"), Some("text/plain"));
+    assert!(r.text().await.unwrap().contains("MISSING_KS"));
+    let reply = raw_exchange(
+        &sim,
+        b"HEAD /api_v3/service/report/action/getCsv?format=1&id=6000 HTTP/1.1\r\nHost: x\r\n\r\nGET /api_v3/service/report/action/getCsv?format=1&id=6000 HTTP/1.1\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    let json_body = r#"{"code":"MISSING_KS","message":"Missing KS, session not established","objectType":"KalturaAPIException","args":[]}"#;
+    assert_eq!(reply.matches("HTTP/1.1 200 OK").count(), 2, "{reply}");
+    assert_eq!(reply.matches(json_body).count(), 1, "only the GET has a body");
+    assert!(reply.ends_with(json_body));
+    sim.shutdown().await;
+}
