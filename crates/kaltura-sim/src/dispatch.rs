@@ -156,7 +156,11 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
     if !params.contains("id") {
         return Err(ApiError::missing_mandatory_parameter("id").into());
     }
-    let requested_partner = params.text("partnerId").or_else(|| params.text("p")).map(php_int_cast);
+    let requested_partner = [params.text("partnerId"), params.text("p")]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+        .map(php_int_cast);
     let operating = match &ks {
         Some(k) => Some(k.partner_id),
         None => requested_partner,
