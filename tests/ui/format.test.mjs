@@ -24,13 +24,21 @@ test("durations read like 1 h 05 min, with sub-minute and missing values named",
 });
 
 test("counts use the locale's thousands separator and rates one decimal", () => {
-  const sep = new Intl.NumberFormat(undefined).format(1000).charAt(1);
+  const sep = new Intl.NumberFormat(format.LOCALES).format(1000).charAt(1);
+  assert.notEqual(sep, "0", "the chosen locale groups thousands");
   assert.equal(format.formatCount(48210), `48${sep}210`);
-  assert.equal(format.formatPercent(0.6251), new Intl.NumberFormat(undefined, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(0.6251));
   assert.match(format.formatPercent(0.6251), /62[.,]5/);
   assert.equal(format.formatCount(Number.NaN), "—");
   assert.equal(format.plural(1, "attendee"), "1 attendee");
   assert.equal(format.plural(2, "time window"), "2 time windows");
+});
+
+test("the bare C / POSIX locale of a Linux session is skipped in favour of a real language", () => {
+  assert.deepEqual(format.pickLocales(["C"]), ["en-US"]);
+  assert.deepEqual(format.pickLocales(["POSIX", "de-DE"]), ["de-DE"]);
+  assert.deepEqual(format.pickLocales(["en-US-u-va-posix"]), ["en-US"]);
+  assert.deepEqual(format.pickLocales(["en_US.UTF-8", "fr-CA"]), ["fr-CA"]);
+  assert.deepEqual(format.pickLocales([]), ["en-US"]);
 });
 
 test("the zone is named with its current offset", () => {
@@ -90,6 +98,6 @@ test("summary cards format each kind of value", () => {
 test("a fetched range names its last day, not the exclusive end", () => {
   const from = Date.UTC(2026, 1, 28, 23) / 1000; // 1 Mar 2026 00:00 in Berlin
   const to = Date.UTC(2026, 2, 31, 22) / 1000; // 1 Apr 2026 00:00 in Berlin (exclusive)
-  const days = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+  const days = new Intl.DateTimeFormat(format.LOCALES, { dateStyle: "medium" });
   assert.equal(format.formatRangeDays(from, to), days.formatRange(new Date(2026, 2, 1), new Date(2026, 2, 31)));
 });

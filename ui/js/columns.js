@@ -33,7 +33,7 @@ function widthFor(col) {
       return "168px";
     case "minutes":
     case "seconds":
-      return "136px";
+      return "152px";
     case "count":
       return "120px";
     default:

@@ -2,14 +2,36 @@
 // locale (Intl) and local time zone. Pure functions of their input and the OS settings.
 // It does not parse user input and does not know which report a value came from.
 
-const countFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const percentFormat = new Intl.NumberFormat(undefined, {
+/**
+ * The locales to write numbers and dates in: the user's languages, skipping the "C" / POSIX
+ * locale a bare Linux session reports (it has no thousands separators); English if none is left.
+ */
+export function pickLocales(candidates) {
+  const usable = [];
+  for (const tag of candidates ?? []) {
+    if (typeof tag !== "string" || /^(c|posix)([._@-]|$)/i.test(tag) || /-u-va-posix/i.test(tag)) continue;
+    try {
+      usable.push(...Intl.getCanonicalLocales(tag));
+    } catch {
+      // Not a language tag (e.g. "en_US.UTF-8"); the next candidate may be.
+    }
+  }
+  return usable.length ? usable : ["en-US"];
+}
+
+const nav = globalThis.navigator;
+export const LOCALES = pickLocales(
+  nav?.languages?.length ? nav.languages : [nav?.language ?? Intl.NumberFormat().resolvedOptions().locale],
+);
+
+const countFormat = new Intl.NumberFormat(LOCALES, { maximumFractionDigits: 0 });
+const percentFormat = new Intl.NumberFormat(LOCALES, {
   style: "percent",
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALES, { dateStyle: "medium", timeStyle: "short" });
+const dateFormat = new Intl.DateTimeFormat(LOCALES, { dateStyle: "medium" });
 
 const DASH = "—";
 

@@ -101,8 +101,13 @@ export class VirtualTable {
           dataset: { testid: `sort-${col.key}`, column: col.key },
           on: { click: () => this.toggleSort(col) },
         },
-        el("span", { class: "vtable-sort-label" }, col.label),
-        el("span", { class: "vtable-sort-arrow", "aria-hidden": "true" }, arrow),
+        el(
+          "span",
+          { class: "vtable-sort-label" },
+          col.numeric ? el("span", { class: "vtable-sort-arrow", "aria-hidden": "true" }, arrow) : null,
+          col.label,
+          col.numeric ? null : el("span", { class: "vtable-sort-arrow", "aria-hidden": "true" }, arrow),
+        ),
       );
       this.headRow.appendChild(
         el(
