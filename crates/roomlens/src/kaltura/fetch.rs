@@ -91,6 +91,9 @@ async fn fetch_all(
     let mut requests = 0u32;
 
     loop {
+        if cancel.is_cancelled() {
+            return Err(Error::cancelled());
+        }
         while running.len() < concurrency {
             let Some(window) = pending.pop_front() else { break };
             let client = client.clone();

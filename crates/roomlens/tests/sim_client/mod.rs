@@ -65,17 +65,19 @@ pub fn expected_report(sim: &SimHandle, kind: ReportKind, from: i64, to: i64, fi
     outcome.report
 }
 
-/// Every row as text, sorted: text fields as they are, numbers rounded to 9 decimals (merging
-/// re-weights ratios, which may move the last bit).
-pub fn row_texts(report: &Report) -> Vec<String> {
-    let num = |v: Option<f64>| v.map(|x| format!("{x:.9}")).unwrap_or_default();
+/// One row for comparing: its text and whole-number fields joined, and its fractional numbers
+/// (compared with a tolerance, because merging re-weights ratios and may move the last bit).
+pub type RowImage = (String, Vec<Option<f64>>);
+
+/// Every row as a `RowImage`, sorted.
+pub fn row_images(report: &Report) -> Vec<RowImage> {
     let int = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
     let count = |v: Option<u64>| v.map(|x| x.to_string()).unwrap_or_default();
-    let mut rows: Vec<String> = match report {
+    let mut rows: Vec<RowImage> = match report {
         Report::RoomData { rows, .. } => rows
             .iter()
             .map(|r| {
-                [
+                let text = [
                     r.entry_id.clone(),
                     r.entry_name.clone(),
                     r.parent_entry_id.clone(),
@@ -84,31 +86,30 @@ pub fn row_texts(report: &Report) -> Vec<String> {
                     int(r.session_end_time),
                     r.session_host_user_id.clone(),
                     count(r.meeting_view_period_unique_users),
-                    num(r.meeting_engaged_play_time_ratio),
                 ]
-                .join("|")
+                .join("|");
+                (text, vec![r.meeting_engaged_play_time_ratio])
             })
             .collect(),
         Report::Attendees { rows, .. } => rows
             .iter()
             .map(|r| {
-                [
+                let text = [
                     r.entry_id.clone(),
                     r.cue_point_id.clone(),
                     r.user_id.clone(),
                     r.user_name.clone(),
                     r.user_email.clone(),
                     r.user_type.clone(),
-                    num(r.meeting_view_time),
-                    num(r.meeting_engaged_play_time_ratio),
                 ]
-                .join("|")
+                .join("|");
+                (text, vec![r.meeting_view_time, r.meeting_engaged_play_time_ratio])
             })
             .collect(),
         Report::Breakouts { rows, .. } => rows
             .iter()
             .map(|r| {
-                [
+                let text = [
                     r.parent_entry_id.clone(),
                     r.parent_entry_name.clone(),
                     r.breakout_entry_id.clone(),
@@ -117,32 +118,44 @@ pub fn row_texts(report: &Report) -> Vec<String> {
                     r.session_initiator.clone(),
                     int(r.session_start_time),
                     int(r.session_end_time),
-                    num(r.duration),
                     count(r.participant_count),
-                    num(r.engagement_rate),
                 ]
-                .join("|")
+                .join("|");
+                (text, vec![r.duration, r.engagement_rate])
             })
             .collect(),
     };
-    rows.sort();
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal)));
     rows
 }
 
+fn same_numbers(a: &[Option<f64>], b: &[Option<f64>]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|pair| match pair {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+            (None, None) => true,
+            _ => false,
+        })
+}
+
 /// Fails with a short account of what differs (the full lists can be huge).
-pub fn assert_same_rows(got: &Report, expected: &Report) {
-    assert_eq!(got.kind(), expected.kind());
-    let got_rows = row_texts(got);
-    let expected_rows = row_texts(expected);
-    if got_rows != expected_rows {
-        let missing: Vec<&String> = expected_rows.iter().filter(|r| got_rows.binary_search(r).is_err()).take(3).collect();
-        let extra: Vec<&String> = got_rows.iter().filter(|r| expected_rows.binary_search(r).is_err()).take(3).collect();
+pub fn assert_same_images(got: &[RowImage], expected: &[RowImage]) {
+    let differ = got.len() != expected.len()
+        || got.iter().zip(expected).any(|(g, e)| g.0 != e.0 || !same_numbers(&g.1, &e.1));
+    if differ {
+        let first = got.iter().zip(expected).position(|(g, e)| g.0 != e.0 || !same_numbers(&g.1, &e.1));
+        let show = |rows: &[RowImage], i: Option<usize>| i.and_then(|i| rows.get(i).cloned());
         panic!(
-            "rows differ: got {}, expected {}; first missing {:?}; first unexpected {:?}",
-            got_rows.len(),
-            expected_rows.len(),
-            missing,
-            extra
+            "rows differ: got {}, expected {}; first difference: got {:?}, expected {:?}",
+            got.len(),
+            expected.len(),
+            show(got, first),
+            show(expected, first)
         );
     }
+}
+
+pub fn assert_same_rows(got: &Report, expected: &Report) {
+    assert_eq!(got.kind(), expected.kind());
+    assert_same_images(&row_images(got), &row_images(expected));
 }
