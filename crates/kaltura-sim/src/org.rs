@@ -47,7 +47,7 @@ pub struct User {
 
 /// One main-room session (a session cue point) on one day.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Session {
+pub(crate) struct Session {
     pub day: i64,
     pub index: u64,
     pub room: usize,
@@ -191,7 +191,7 @@ impl Org {
 
     /// The main-room sessions of one day, ordered by start then cue point id (empty outside the
     /// organisation's history). Sessions after the data end are included; queries drop them.
-    pub fn day_sessions(&self, day: i64) -> Vec<Session> {
+    pub(crate) fn day_sessions(&self, day: i64) -> Vec<Session> {
         let end_day = self.data_end().div_euclid(DAY);
         if day < end_day - i64::from(self.profile.history_days) || day > end_day {
             return Vec::new();
