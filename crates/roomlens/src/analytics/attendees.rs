@@ -3,10 +3,10 @@
 //! drill-down to every session one user attended. Built incrementally so a file can be summarised
 //! while it streams by. Pure: no I/O.
 
+use super::fast_hash::{FastHashMap, FastHashSet};
 use super::weighted_mean::WeightedMean;
 use crate::reports::AttendeeRow;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// Number of engagement buckets: 0–10 %, 10–20 %, …, 90–100 %.
 pub const ENGAGEMENT_BUCKETS: usize = 10;
@@ -127,7 +127,7 @@ struct UserTotals {
     name: String,
     email: String,
     role: String,
-    sessions: Vec<u32>,
+    sessions_attended: u64,
     minutes: f64,
     engagement: WeightedMean,
 }
@@ -137,13 +137,20 @@ struct UserTotals {
 #[derive(Default)]
 pub struct AttendeesAccumulator {
     rows: u64,
-    users: HashMap<String, u32>,
+    users: FastHashMap<String, u32>,
     totals: Vec<UserTotals>,
-    sessions: HashMap<String, u32>,
-    rooms: HashSet<String>,
+    /// (user, session) of every row; sorted and deduplicated at the end to count each user's
+    /// distinct sessions (one flat list is kinder to the cache than a list per user).
+    attendance: Vec<(u32, u32)>,
+    sessions: FastHashMap<String, u32>,
+    rooms: FastHashSet<String>,
     total_minutes: f64,
     engagement: WeightedMean,
-    scratch: String,
+    /// The session key of the row being added and of the one before (reports list a session's
+    /// attendees together, so most rows skip the session lookup).
+    session_key: String,
+    last_session_key: String,
+    last_session: Option<u32>,
 }
 
 fn fill(into: &mut String, from: &str) {
@@ -157,18 +164,26 @@ impl AttendeesAccumulator {
         self.rows += 1;
         self.total_minutes += row.meeting_view_time.unwrap_or(0.0);
         self.engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
-        if !row.entry_id.is_empty() && !self.rooms.contains(row.entry_id) {
-            self.rooms.insert(row.entry_id.to_owned());
-        }
-        self.scratch.clear();
-        self.scratch.push_str(row.entry_id);
-        self.scratch.push('\u{1f}');
-        self.scratch.push_str(row.cue_point_id);
-        let session = match self.sessions.get(self.scratch.as_str()) {
-            Some(&s) => s,
-            None => {
-                let s = self.sessions.len() as u32;
-                self.sessions.insert(self.scratch.clone(), s);
+        self.session_key.clear();
+        self.session_key.push_str(row.entry_id);
+        self.session_key.push('\u{1f}');
+        self.session_key.push_str(row.cue_point_id);
+        let session = match self.last_session {
+            Some(s) if self.session_key == self.last_session_key => s,
+            _ => {
+                let s = match self.sessions.get(self.session_key.as_str()) {
+                    Some(&s) => s,
+                    None => {
+                        let s = self.sessions.len() as u32;
+                        self.sessions.insert(self.session_key.clone(), s);
+                        if !row.entry_id.is_empty() && !self.rooms.contains(row.entry_id) {
+                            self.rooms.insert(row.entry_id.to_owned());
+                        }
+                        s
+                    }
+                };
+                std::mem::swap(&mut self.session_key, &mut self.last_session_key);
+                self.last_session = Some(s);
                 s
             }
         };
@@ -182,26 +197,31 @@ impl AttendeesAccumulator {
                 u
             }
         };
+        self.attendance.push((user, session));
         if let Some(t) = self.totals.get_mut(user as usize) {
             fill(&mut t.user_id, row.user_id);
             fill(&mut t.name, row.user_name);
             fill(&mut t.email, row.user_email);
             fill(&mut t.role, row.user_type);
-            t.sessions.push(session);
             t.minutes += row.meeting_view_time.unwrap_or(0.0);
             t.engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
         }
     }
 
-    pub fn finish(self) -> AttendeesSummary {
+    pub fn finish(mut self) -> AttendeesSummary {
+        self.attendance.sort_unstable();
+        self.attendance.dedup();
+        for &(user, _) in &self.attendance {
+            if let Some(t) = self.totals.get_mut(user as usize) {
+                t.sessions_attended += 1;
+            }
+        }
         let mut counts = [0u64; ENGAGEMENT_BUCKETS];
         let mut unknown = 0u64;
         let mut users: Vec<UserSummary> = self
             .totals
             .into_iter()
-            .map(|mut t| {
-                t.sessions.sort_unstable();
-                t.sessions.dedup();
+            .map(|t| {
                 let average_engagement = t.engagement.value();
                 match average_engagement.and_then(|e| counts.get_mut(bucket_of(e))) {
                     Some(c) => *c += 1,
@@ -213,7 +233,7 @@ impl AttendeesAccumulator {
                     name: t.name,
                     email: t.email,
                     role: t.role,
-                    sessions_attended: t.sessions.len() as u64,
+                    sessions_attended: t.sessions_attended,
                     total_minutes: t.minutes,
                     average_engagement,
                 }

@@ -4,6 +4,7 @@
 
 pub mod attendees;
 pub mod breakouts;
+mod fast_hash;
 pub mod room_data;
 pub(crate) mod weighted_mean;
 
@@ -14,7 +15,7 @@ pub use attendees::{
 pub use breakouts::{summarize_breakouts, BreakoutsSummary, MainRoomSummary};
 pub use room_data::{summarize_room_data, RoomDataSummary};
 
-use crate::reports::Report;
+use crate::reports::{Report, ReportKind};
 use serde::Serialize;
 
 /// The summary of one report, tagged with its kind (`"kind": "attendees"` in JSON).
@@ -24,6 +25,17 @@ pub enum Summary {
     RoomData(RoomDataSummary),
     Attendees(AttendeesSummary),
     Breakouts(BreakoutsSummary),
+}
+
+impl Summary {
+    /// The report this is the summary of.
+    pub fn kind(&self) -> ReportKind {
+        match self {
+            Summary::RoomData(_) => ReportKind::RoomData,
+            Summary::Attendees(_) => ReportKind::Attendees,
+            Summary::Breakouts(_) => ReportKind::Breakouts,
+        }
+    }
 }
 
 pub fn summarize(report: &Report) -> Summary {

@@ -9,10 +9,12 @@ pub mod merge;
 pub mod read;
 pub mod rows;
 mod scan;
+pub mod summarize_file;
 mod tokenize;
 mod value;
 
 pub use kind::{Column, ReportKind};
 pub use merge::merge_windows;
 pub use read::{read_report, read_report_as, read_report_file, ReadOutcome, ReadStats, ReadWarning};
+pub use summarize_file::{summarize_report_bytes, summarize_report_file, SummaryOutcome};
 pub use rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};

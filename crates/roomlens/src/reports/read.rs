@@ -89,7 +89,7 @@ fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, 
     Ok(ReadOutcome { report, stats, warnings })
 }
 
-fn collect<T>(
+pub(crate) fn collect<T>(
     scanner: &mut Scanner<'_>,
     log: &mut ReadLog,
     mut build: impl FnMut(&Row<'_>, &mut ReadLog) -> Option<T>,
@@ -176,7 +176,7 @@ impl<'r> Cells<'r, '_> {
     }
 }
 
-fn room_data_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<RoomDataRow> {
+pub(crate) fn room_data_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<RoomDataRow> {
     let c = Cells { row, layout, style };
     if !c.check_identity(log) {
         return None;
@@ -213,7 +213,7 @@ fn attendee_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut Re
     })
 }
 
-fn breakout_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<BreakoutRow> {
+pub(crate) fn breakout_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<BreakoutRow> {
     let c = Cells { row, layout, style };
     if !c.check_identity(log) {
         return None;

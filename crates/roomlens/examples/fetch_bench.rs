@@ -1,0 +1,64 @@
+//! Benchmark: fetch 365 days of attendees from a running Kaltura simulator and compare the wall
+//! time with the ideal for the concurrency used. Run by `bench/fetch_year.sh`, which starts the
+//! simulator binary with 200 ms latency per call. Not a test: it measures, it does not judge.
+//!
+//! Usage: `fetch_bench <service-url> <partner-id> <latency-ms>`, admin secret in
+//! `ROOMLENS_ADMIN_SECRET` (never an argument). Ideal = ceil(requests / concurrency) × latency:
+//! every request costs at least one latency, and at most `concurrency` run at once.
+
+use roomlens::cancel::CancelToken;
+use roomlens::kaltura::{fetch_report, ClientOptions, Credentials, DateRangeChoice, FetchRequest, KalturaClient, ReportFilters, ServiceUrl};
+use roomlens::reports::ReportKind;
+use roomlens::secret::AdminSecret;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("fetch_bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [url, partner_id, latency_ms] = args.as_slice() else {
+        return Err("usage: fetch_bench <service-url> <partner-id> <latency-ms> (secret in ROOMLENS_ADMIN_SECRET)".into());
+    };
+    let partner_id: i64 = partner_id.parse().map_err(|_| format!("not a partner id: {partner_id}"))?;
+    let latency = Duration::from_millis(latency_ms.parse().map_err(|_| format!("not a number: {latency_ms}"))?);
+    let secret = std::env::var("ROOMLENS_ADMIN_SECRET").ok().and_then(AdminSecret::new).ok_or("ROOMLENS_ADMIN_SECRET is not set")?;
+    let service_url = ServiceUrl::parse(url).map_err(|e| e.message)?;
+    let options = ClientOptions::default();
+    let concurrency = options.concurrency;
+    let client = KalturaClient::new(Credentials { partner_id, secret, service_url }, options).map_err(|e| e.message)?;
+
+    let range = DateRangeChoice::LastDays(365)
+        .resolve(&jiff::tz::TimeZone::UTC, jiff::Timestamp::now())
+        .map_err(|e| e.message)?;
+    let request = FetchRequest { kind: ReportKind::Attendees, range, filters: ReportFilters::default() };
+    let started = Instant::now();
+    let outcome = fetch_report(&client, &request, &|_| {}, &CancelToken::new()).await.map_err(|e| e.message)?;
+    let wall = started.elapsed();
+
+    let requests = outcome.requests;
+    let rounds = requests.div_ceil(u32::try_from(concurrency).unwrap_or(1).max(1));
+    let ideal = latency * rounds;
+    println!("report            attendees, 365 days");
+    println!("rows              {}", outcome.report.len());
+    println!("requests          {requests}");
+    println!("windows           {} (after splitting at the row cap)", outcome.windows);
+    println!("concurrency       {concurrency}");
+    println!("latency per call  {} ms", latency.as_millis());
+    println!("ideal             {} ms  (ceil({requests} / {concurrency}) = {rounds} rounds x {} ms)", ideal.as_millis(), latency.as_millis());
+    println!("wall time         {} ms", wall.as_millis());
+    println!("wall / ideal      {:.2}", wall.as_secs_f64() / ideal.as_secs_f64().max(f64::MIN_POSITIVE));
+    if !outcome.warnings.is_empty() {
+        println!("warnings          {:?}", outcome.warnings);
+    }
+    Ok(())
+}
