@@ -248,8 +248,10 @@ fn an_unclosed_quote_swallowing_the_file_is_reported() {
 
 #[test]
 fn invalid_utf8_is_replaced_and_reported() {
-    let text = b"user_id,cue_point_id,user_name\nu1,cp,M\xFCller\nu2,cp,Ok\n";
-    let outcome = read_report(text).unwrap();
+    // The UTF-8 "ë" on line 3 shows the file is UTF-8 with one broken byte, not Windows-1252.
+    let mut bytes = b"user_id,cue_point_id,user_name\nu1,cp,M\xFCller\nu2,cp,".to_vec();
+    bytes.extend_from_slice("Zoë\n".as_bytes());
+    let outcome = read_report(&bytes).unwrap();
     assert_eq!(stats(&outcome), (2, 2, 0));
     assert_eq!(attendees(&outcome)[0].user_name, "M\u{FFFD}ller");
     assert_eq!(
@@ -347,4 +349,28 @@ fn files_are_read_and_file_errors_are_plain() {
     assert_eq!(read_report_file(&dir.join("missing.csv")).unwrap_err().code, ErrorCode::FileNotFound);
     assert_eq!(read_report_file(&dir).unwrap_err().code, ErrorCode::FileUnreadable);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn excel_windows_1252_files_are_read_with_one_file_warning() {
+    let text = b"User ID;User name;Session ID;Participation time (minutes)\r\nu1;M\xFCller, \x80 Jos\xE9;cp;12,5\r\n";
+    let outcome = read_report(text).unwrap();
+    assert_eq!(attendees(&outcome)[0].user_name, "Müller, € José");
+    assert_eq!(attendees(&outcome)[0].meeting_view_time, Some(12.5));
+    assert_eq!(
+        warnings(&outcome),
+        vec![(0, "The file is not UTF-8; it was read as Windows-1252 (what Excel on Windows saves as \"CSV\"). Check that names with accents look right.".to_owned())]
+    );
+}
+
+#[test]
+fn utf16_without_bom_is_read_with_a_file_warning() {
+    let text = "user_id\tcue_point_id\tuser_name\nu1\tcp\tZoë\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let outcome = read_report(&bytes).unwrap();
+    assert_eq!(attendees(&outcome)[0].user_name, "Zoë");
+    assert_eq!(
+        warnings(&outcome),
+        vec![(0, "The file has no byte-order mark; it was read as UTF-16 (little-endian), which its header is written in.".to_owned())]
+    );
 }

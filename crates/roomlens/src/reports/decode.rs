@@ -1,6 +1,7 @@
 //! Turning a report file's bytes into a stream of UTF-8 text for the CSV tokenizer: byte-order
-//! marks, UTF-16 (LE/BE, with a BOM or recognisably ASCII without one) and old Mac line endings
-//! (CR only). The first bytes are kept aside so the header can be examined. It does not split
+//! marks, UTF-16 (LE/BE, with a BOM or recognisably ASCII without one), Windows-1252 (what Excel
+//! on Windows saves as "CSV": no BOM, not UTF-8, no UTF-8 sequence at all in its first 64 KiB)
+//! and old Mac line endings (CR only). The first bytes are kept aside so the header can be examined. It does not split
 //! lines into fields and does not judge whether the text is a report.
 
 use std::io::{self, Cursor, Read};
@@ -16,6 +17,7 @@ const UNDECODABLE: u8 = 0xFF;
 pub(crate) enum SourceEncoding {
     Utf8 { bom: bool },
     Utf16 { big_endian: bool, bom: bool },
+    Windows1252,
 }
 
 /// Decoded text: `head` is its beginning (at most `HEAD_BYTES`), `rest` continues right after.
@@ -51,6 +53,74 @@ fn utf16_without_bom(raw: &[u8]) -> Option<bool> {
     })
 }
 
+/// Text that is not UTF-8 (an invalid byte before the last few, which may be a character cut by
+/// the 64 KiB limit) and holds no valid multi-byte UTF-8 sequence at all: a legacy 8-bit file.
+/// A UTF-8 file with a few broken bytes still has its other accents as valid sequences.
+fn is_windows_1252(raw: &[u8]) -> bool {
+    let mut invalid_early = false;
+    let mut multibyte = false;
+    let mut offset = 0usize;
+    for chunk in raw.utf8_chunks() {
+        multibyte |= !chunk.valid().is_ascii();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() && offset + 4 < raw.len() {
+            invalid_early = true;
+        }
+        offset += chunk.invalid().len();
+    }
+    invalid_early && !multibyte
+}
+
+/// Characters of bytes 0x80–0x9F in Windows-1252; `None` for the five bytes it leaves undefined.
+const WINDOWS_1252_HIGH: [Option<char>; 32] = [
+    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
+    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
+    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
+    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+];
+
+fn windows_1252_char(byte: u8) -> Option<char> {
+    match byte {
+        0x80..=0x9F => WINDOWS_1252_HIGH.get(usize::from(byte - 0x80)).copied().flatten(),
+        _ => Some(char::from(byte)),
+    }
+}
+
+/// Windows-1252 to UTF-8, streaming. Undefined bytes come out as `UNDECODABLE`.
+struct Windows1252Decoder<R> {
+    inner: R,
+    out: Vec<u8>,
+    out_pos: usize,
+}
+
+impl<R: Read> Read for Windows1252Decoder<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.out_pos >= self.out.len() {
+            let mut chunk = [0u8; 16 * 1024];
+            let n = loop {
+                match self.inner.read(&mut chunk) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other?,
+                }
+            };
+            self.out.clear();
+            self.out_pos = 0;
+            let mut char_buf = [0u8; 4];
+            for &byte in chunk.get(..n).unwrap_or_default() {
+                match windows_1252_char(byte) {
+                    Some(c) => self.out.extend_from_slice(c.encode_utf8(&mut char_buf).as_bytes()),
+                    None => self.out.push(UNDECODABLE),
+                }
+            }
+        }
+        let available = self.out.get(self.out_pos..).unwrap_or_default();
+        let n = available.len().min(buf.len());
+        buf.get_mut(..n).unwrap_or_default().copy_from_slice(available.get(..n).unwrap_or_default());
+        self.out_pos += n;
+        Ok(n)
+    }
+}
+
 /// Opens `input` as text.
 pub(crate) fn open<'a, R: Read + 'a>(mut input: R) -> io::Result<TextSource<'a>> {
     let raw = read_up_to(&mut input, HEAD_BYTES)?;
@@ -61,6 +131,7 @@ pub(crate) fn open<'a, R: Read + 'a>(mut input: R) -> io::Result<TextSource<'a>>
         [0xFE, 0xFF, ..] => (SourceEncoding::Utf16 { big_endian: true, bom: true }, 2),
         _ => match utf16_without_bom(&raw) {
             Some(big_endian) => (SourceEncoding::Utf16 { big_endian, bom: false }, 0),
+            None if is_windows_1252(&raw) => (SourceEncoding::Windows1252, 0),
             None => (SourceEncoding::Utf8 { bom: false }, 0),
         },
     };
@@ -69,6 +140,7 @@ pub(crate) fn open<'a, R: Read + 'a>(mut input: R) -> io::Result<TextSource<'a>>
     let mut text: Box<dyn Read + 'a> = match encoding {
         SourceEncoding::Utf8 { .. } => Box::new(joined),
         SourceEncoding::Utf16 { big_endian, .. } => Box::new(Utf16Decoder::new(joined, big_endian)),
+        SourceEncoding::Windows1252 => Box::new(Windows1252Decoder { inner: joined, out: Vec::new(), out_pos: 0 }),
     };
     let mut head = read_up_to(&mut text, HEAD_BYTES)?;
     let head_is_all = head.len() < HEAD_BYTES;
@@ -227,6 +299,22 @@ mod tests {
         bytes.push(b'x');
         let (decoded, _) = decode_all(&bytes);
         assert_eq!(decoded, b"ab\n\xFF\xFF");
+    }
+
+    #[test]
+    fn windows_1252_files_are_recognised_and_decoded() {
+        let (decoded, encoding) = decode_all(b"user_name\nM\xFCller \x80 \x93x\x94\n");
+        assert_eq!(encoding, SourceEncoding::Windows1252);
+        assert_eq!(String::from_utf8(decoded).unwrap(), "user_name\nMüller € “x”\n");
+        let (decoded, _) = decode_all(b"name\nbad \x81 byte\n");
+        assert_eq!(decoded, b"name\nbad \xFF byte\n");
+    }
+
+    #[test]
+    fn utf8_with_a_broken_byte_stays_utf8() {
+        let mut mixed = "name\nZoë\n".as_bytes().to_vec();
+        mixed.extend_from_slice(b"M\xFCller\n");
+        assert_eq!(decode_all(&mixed), (mixed.clone(), SourceEncoding::Utf8 { bom: false }));
     }
 
     #[test]

@@ -33,8 +33,11 @@ pub fn merge_windows(kind: ReportKind, parts: Vec<Report>) -> Report {
             }
             let mut rows = merger.finish();
             rows.sort_by(|a, b| {
-                let key = |r: &RoomDataRow| (r.session_start_time.unwrap_or(i64::MAX), r.entry_id.clone(), r.cue_point_id.clone());
-                key(a).cmp(&key(b))
+                (a.session_start_time.unwrap_or(i64::MAX), &a.entry_id, &a.cue_point_id).cmp(&(
+                    b.session_start_time.unwrap_or(i64::MAX),
+                    &b.entry_id,
+                    &b.cue_point_id,
+                ))
             });
             Report::RoomData { rows, extra_columns }
         }
@@ -66,10 +69,11 @@ pub fn merge_windows(kind: ReportKind, parts: Vec<Report>) -> Report {
             }
             let mut rows = merger.finish();
             rows.sort_by(|a, b| {
-                let key = |r: &BreakoutRow| {
-                    (r.session_start_time.unwrap_or(i64::MAX), r.breakout_entry_id.clone(), r.cue_point_id.clone())
-                };
-                key(a).cmp(&key(b))
+                (a.session_start_time.unwrap_or(i64::MAX), &a.breakout_entry_id, &a.cue_point_id).cmp(&(
+                    b.session_start_time.unwrap_or(i64::MAX),
+                    &b.breakout_entry_id,
+                    &b.cue_point_id,
+                ))
             });
             Report::Breakouts { rows, extra_columns }
         }

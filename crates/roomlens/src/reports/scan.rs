@@ -231,9 +231,16 @@ impl<'a> Scanner<'a> {
             Expect::AnyFile => (find_header(&head, head_is_all)?, true),
             Expect::KalturaOutput(_) => (HeaderSpot { line: 1, offset: 0, delimiter: b',', skipped: Vec::new() }, false),
         };
-        if let SourceEncoding::Utf16 { big_endian, bom: false } = encoding {
-            let order = if big_endian { "big-endian" } else { "little-endian" };
-            log.warn(0, format!("the file has no byte-order mark; it was read as UTF-16 ({order}) because its header is"));
+        match encoding {
+            SourceEncoding::Utf16 { big_endian, bom: false } => {
+                let order = if big_endian { "big-endian" } else { "little-endian" };
+                log.warn(0, format!("The file has no byte-order mark; it was read as UTF-16 ({order}), which its header is written in."));
+            }
+            SourceEncoding::Windows1252 => log.warn(
+                0,
+                "The file is not UTF-8; it was read as Windows-1252 (what Excel on Windows saves as \"CSV\"). Check that names with accents look right.",
+            ),
+            _ => {}
         }
         for line in &spot.skipped {
             log.warn(*line, "skipped: this line comes before the column headers");
