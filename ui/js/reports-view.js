@@ -185,6 +185,14 @@ export function createReportsView(context) {
     runFetch();
   });
 
+  const EMPTY_TITLE = emptyTitle.textContent;
+  const EMPTY_TEXT = emptyText.textContent;
+
+  function setEmpty(title, text) {
+    emptyTitle.textContent = title;
+    emptyText.textContent = text;
+  }
+
   // ---------- fetch ----------
 
   function progressWords(kindTitle, p) {
@@ -226,6 +234,7 @@ export function createReportsView(context) {
     cancelButton.textContent = "Cancel";
     progressBox.hidden = false;
     showProgress(kindTitle, null);
+    if (!report) setEmpty(`Fetching ${kindTitle.toLowerCase()}…`, "The rows appear here when the fetch is done. You can cancel at any time.");
     setStatus("");
     const request = { account_id: account.id, kind, range: rangeChoice(), filters: filters() };
     try {
@@ -240,6 +249,7 @@ export function createReportsView(context) {
         setState("error");
       }
     } finally {
+      if (!report) setEmpty(EMPTY_TITLE, EMPTY_TEXT);
       const focusWasInProgress = progressBox.contains(document.activeElement);
       fetching = false;
       fetchButton.disabled = false;
@@ -368,16 +378,13 @@ export function createReportsView(context) {
     empty.classList.add("below-header");
     if (total > 0) return;
     if (all > 0 && searchText) {
-      emptyTitle.textContent = `No names match “${searchText}”`;
-      emptyText.textContent = "Check the spelling, try part of the name or the e-mail address, or clear the search box.";
+      setEmpty(`No names match “${searchText}”`, "Check the spelling, try part of the name or the e-mail address, or clear the search box.");
     } else if (info.source?.type === "fetch") {
       const span = formatRangeDays(info.source.from_unix, info.source.to_unix);
       const filtered = Object.values(filters()).some((ids) => ids.length > 0);
-      emptyTitle.textContent = `No ${many} between ${span}`;
-      emptyText.textContent = filtered ? "Try a longer date range, or remove some filters." : "Try a longer date range.";
+      setEmpty(`No ${many} between ${span}`, filtered ? "Try a longer date range, or remove some filters." : "Try a longer date range.");
     } else {
-      emptyTitle.textContent = "This file has no rows";
-      emptyText.textContent = "The file was read, but it holds no rows Roomlens could keep. Open another report file or fetch from Kaltura.";
+      setEmpty("This file has no rows", "The file was read, but it holds no rows Roomlens could keep. Open another report file or fetch from Kaltura.");
     }
   }
 
