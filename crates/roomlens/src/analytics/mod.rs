@@ -4,7 +4,7 @@
 
 pub mod attendees;
 pub mod breakouts;
-mod fast_hash;
+pub(crate) mod fast_hash;
 pub mod room_data;
 pub(crate) mod weighted_mean;
 

@@ -5,8 +5,10 @@
 
 use super::kind::ReportKind;
 use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use crate::analytics::fast_hash::{FastHashMap, WordHasher};
 use crate::analytics::weighted_mean::WeightedMean;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 /// Joins `parts` (reports of `kind`, one per time window) into one report.
 ///
@@ -22,62 +24,51 @@ pub fn merge_windows(kind: ReportKind, parts: Vec<Report>) -> Report {
     let extra_columns = union_extra_columns(&parts);
     match kind {
         ReportKind::RoomData => {
-            let mut merger = Merger::default();
-            for part in parts {
-                if let Report::RoomData { rows, extra_columns: cols } = part {
-                    let remap = remapping(&cols, &extra_columns);
-                    for row in rows {
-                        merger.add(realign(row, &remap, extra_columns.len()));
-                    }
-                }
-            }
-            let mut rows = merger.finish();
-            rows.sort_by(|a, b| {
-                (a.session_start_time.unwrap_or(i64::MAX), &a.entry_id, &a.cue_point_id).cmp(&(
-                    b.session_start_time.unwrap_or(i64::MAX),
-                    &b.entry_id,
-                    &b.cue_point_id,
-                ))
+            let rows = merge_rows(parts, &extra_columns, |part| match part {
+                Report::RoomData { rows, extra_columns } => Some((rows, extra_columns)),
+                _ => None,
             });
             Report::RoomData { rows, extra_columns }
         }
         ReportKind::Attendees => {
-            let mut merger = Merger::default();
-            for part in parts {
-                if let Report::Attendees { rows, extra_columns: cols } = part {
-                    let remap = remapping(&cols, &extra_columns);
-                    for row in rows {
-                        merger.add(realign(row, &remap, extra_columns.len()));
-                    }
-                }
-            }
-            let mut rows = merger.finish();
-            rows.sort_by(|a, b| {
-                (&a.entry_id, &a.cue_point_id, &a.user_id).cmp(&(&b.entry_id, &b.cue_point_id, &b.user_id))
+            let rows = merge_rows(parts, &extra_columns, |part| match part {
+                Report::Attendees { rows, extra_columns } => Some((rows, extra_columns)),
+                _ => None,
             });
             Report::Attendees { rows, extra_columns }
         }
         ReportKind::Breakouts => {
-            let mut merger = Merger::default();
-            for part in parts {
-                if let Report::Breakouts { rows, extra_columns: cols } = part {
-                    let remap = remapping(&cols, &extra_columns);
-                    for row in rows {
-                        merger.add(realign(row, &remap, extra_columns.len()));
-                    }
-                }
-            }
-            let mut rows = merger.finish();
-            rows.sort_by(|a, b| {
-                (a.session_start_time.unwrap_or(i64::MAX), &a.breakout_entry_id, &a.cue_point_id).cmp(&(
-                    b.session_start_time.unwrap_or(i64::MAX),
-                    &b.breakout_entry_id,
-                    &b.cue_point_id,
-                ))
+            let rows = merge_rows(parts, &extra_columns, |part| match part {
+                Report::Breakouts { rows, extra_columns } => Some((rows, extra_columns)),
+                _ => None,
             });
             Report::Breakouts { rows, extra_columns }
         }
     }
+}
+
+/// Merges the rows of the parts `open` accepts, realigned to `extra_columns`, then orders them.
+fn merge_rows<R: Mergeable>(
+    parts: Vec<Report>,
+    extra_columns: &[String],
+    open: impl Fn(Report) -> Option<(Vec<R>, Vec<String>)>,
+) -> Vec<R> {
+    let mut merger = Merger::default();
+    for (rows, columns) in parts.into_iter().filter_map(open) {
+        let remap = remapping(&columns, extra_columns);
+        for row in rows {
+            merger.add(realign(row, &remap, extra_columns.len()));
+        }
+    }
+    let rows = merger.finish();
+    // Sort positions rather than the rows themselves: rows are large, moving them is the cost.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| match (rows.get(a), rows.get(b)) {
+        (Some(x), Some(y)) => x.sort_key().cmp(&y.sort_key()),
+        _ => std::cmp::Ordering::Equal,
+    });
+    let mut slots: Vec<Option<R>> = rows.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect()
 }
 
 /// All extra column names in first-seen order; a name used twice in one part counts twice.
@@ -127,9 +118,14 @@ fn realign<R: Mergeable>(mut row: R, remap: &[usize], width: usize) -> R {
     row
 }
 
+/// No further row with the same key hash.
+const END_OF_CHAIN: u32 = u32::MAX;
+
 trait Mergeable: Sized {
-    type Key: std::hash::Hash + Eq;
-    fn key(&self) -> Option<Self::Key>;
+    /// The key's parts (the third is "" for two-part keys); `None` when a part is empty.
+    fn key(&self) -> Option<(&str, &str, &str)>;
+    /// Output order: start time (unknown last; 0 when the report has none), then key.
+    fn sort_key(&self) -> (i64, &str, &str, &str);
     fn extra_mut(&mut self) -> &mut Vec<String>;
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>);
     fn set_ratio(&mut self, ratio: Option<f64>);
@@ -137,38 +133,57 @@ trait Mergeable: Sized {
     fn absorb(&mut self, other: Self);
 }
 
-#[derive(Default)]
+fn key_hash(key: (&str, &str, &str)) -> u64 {
+    let mut h = WordHasher::default();
+    key.hash(&mut h);
+    h.finish()
+}
+
+/// Rows combined so far. Keys are found through their hash and a chain of rows sharing it, so
+/// no key is copied.
 struct Merger<R: Mergeable> {
     rows: Vec<R>,
     engagement: Vec<WeightedMean>,
-    index: HashMap<R::Key, usize>,
+    first_with_hash: FastHashMap<u64, u32>,
+    next_with_same_hash: Vec<u32>,
+}
+
+impl<R: Mergeable> Default for Merger<R> {
+    fn default() -> Self {
+        Merger { rows: Vec::new(), engagement: Vec::new(), first_with_hash: FastHashMap::default(), next_with_same_hash: Vec::new() }
+    }
 }
 
 impl<R: Mergeable> Merger<R> {
     fn add(&mut self, row: R) {
         let (ratio, weight) = row.ratio_and_weight();
-        match row.key() {
-            Some(key) => match self.index.get(&key) {
-                Some(&at) => {
-                    if let (Some(existing), Some(e)) = (self.rows.get_mut(at), self.engagement.get_mut(at)) {
-                        existing.absorb(row);
-                        e.add(ratio, weight);
-                    }
+        let Some(hash) = row.key().map(key_hash) else {
+            self.push(row, ratio, weight, END_OF_CHAIN);
+            return;
+        };
+        let mut at = self.first_with_hash.get(&hash).copied().unwrap_or(END_OF_CHAIN);
+        while at != END_OF_CHAIN {
+            let i = at as usize;
+            if let (Some(existing), Some(e)) = (self.rows.get_mut(i), self.engagement.get_mut(i)) {
+                if existing.key() == row.key() {
+                    existing.absorb(row);
+                    e.add(ratio, weight);
+                    return;
                 }
-                None => {
-                    self.index.insert(key, self.rows.len());
-                    self.push(row, ratio, weight);
-                }
-            },
-            None => self.push(row, ratio, weight),
+            }
+            at = self.next_with_same_hash.get(i).copied().unwrap_or(END_OF_CHAIN);
         }
+        let index = self.rows.len() as u32;
+        let next = self.first_with_hash.insert(hash, index).unwrap_or(END_OF_CHAIN);
+        self.push(row, ratio, weight, next);
     }
 
-    fn push(&mut self, row: R, ratio: Option<f64>, weight: Option<f64>) {
+    fn push(&mut self, row: R, ratio: Option<f64>, weight: Option<f64>, next: u32) {
         let mut e = WeightedMean::default();
         e.add(ratio, weight);
         self.rows.push(row);
         self.engagement.push(e);
+        self.next_with_same_hash.push(next);
     }
 
     fn finish(self) -> Vec<R> {
@@ -195,8 +210,8 @@ fn fill_extra(into: &mut [String], from: Vec<String>) {
     }
 }
 
-fn non_empty(parts: &[&str]) -> bool {
-    parts.iter().all(|p| !p.is_empty())
+fn complete<'a>(a: &'a str, b: &'a str, c: &'a str) -> Option<(&'a str, &'a str, &'a str)> {
+    (!a.is_empty() && !b.is_empty()).then_some((a, b, c))
 }
 
 fn min_time(a: Option<i64>, b: Option<i64>) -> Option<i64> {
@@ -215,9 +230,11 @@ fn sum(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 }
 
 impl Mergeable for RoomDataRow {
-    type Key = (String, String);
-    fn key(&self) -> Option<Self::Key> {
-        non_empty(&[&self.entry_id, &self.cue_point_id]).then(|| (self.entry_id.clone(), self.cue_point_id.clone()))
+    fn key(&self) -> Option<(&str, &str, &str)> {
+        complete(&self.entry_id, &self.cue_point_id, "")
+    }
+    fn sort_key(&self) -> (i64, &str, &str, &str) {
+        (self.session_start_time.unwrap_or(i64::MAX), &self.entry_id, &self.cue_point_id, "")
     }
     fn extra_mut(&mut self) -> &mut Vec<String> {
         &mut self.extra
@@ -241,10 +258,11 @@ impl Mergeable for RoomDataRow {
 }
 
 impl Mergeable for AttendeeRow {
-    type Key = (String, String, String);
-    fn key(&self) -> Option<Self::Key> {
-        non_empty(&[&self.entry_id, &self.cue_point_id, &self.user_id])
-            .then(|| (self.entry_id.clone(), self.cue_point_id.clone(), self.user_id.clone()))
+    fn key(&self) -> Option<(&str, &str, &str)> {
+        complete(&self.entry_id, &self.cue_point_id, &self.user_id).filter(|_| !self.user_id.is_empty())
+    }
+    fn sort_key(&self) -> (i64, &str, &str, &str) {
+        (0, &self.entry_id, &self.cue_point_id, &self.user_id)
     }
     fn extra_mut(&mut self) -> &mut Vec<String> {
         &mut self.extra
@@ -265,10 +283,11 @@ impl Mergeable for AttendeeRow {
 }
 
 impl Mergeable for BreakoutRow {
-    type Key = (String, String);
-    fn key(&self) -> Option<Self::Key> {
-        non_empty(&[&self.breakout_entry_id, &self.cue_point_id])
-            .then(|| (self.breakout_entry_id.clone(), self.cue_point_id.clone()))
+    fn key(&self) -> Option<(&str, &str, &str)> {
+        complete(&self.breakout_entry_id, &self.cue_point_id, "")
+    }
+    fn sort_key(&self) -> (i64, &str, &str, &str) {
+        (self.session_start_time.unwrap_or(i64::MAX), &self.breakout_entry_id, &self.cue_point_id, "")
     }
     fn extra_mut(&mut self) -> &mut Vec<String> {
         &mut self.extra
