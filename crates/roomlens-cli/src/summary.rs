@@ -1,6 +1,7 @@
-//! `roomlens summary`: reads report files with the core's tolerant reader and prints, for each,
-//! the rows read, kept and rejected, the reader's warnings, and the core's summary, as text or as
-//! one JSON document. A file that cannot be read is reported and the others still are.
+//! `roomlens summary`: summarises report files with the core's streaming reader (the rows are
+//! checked as they pass and not kept, so a million-row file needs little memory) and prints, for
+//! each, the rows read, kept and rejected, the reader's warnings and the summary, as text or as one
+//! JSON document. A file that cannot be read is reported and the others still are.
 
 use crate::args::SummaryArgs;
 use crate::exit_code;
@@ -9,22 +10,22 @@ use crate::print_error_about;
 use crate::summary_text;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-use roomlens::analytics::{summarize, Summary};
+use roomlens::analytics::Summary;
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::zone_label;
-use roomlens::reports::{read_report_file, ReadOutcome, ReadStats, ReadWarning, ReportKind};
+use roomlens::reports::{summarize_report_file, ReadStats, ReadWarning, ReportKind, SummaryOutcome};
 use roomlens::Error;
 use serde::Serialize;
-use std::path::Path;
 
 /// Warnings printed per file in text mode; JSON carries them all.
 const TEXT_WARNING_LIMIT: usize = 20;
 
+/// One file in `--json` output.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum FileResult<'a> {
-    Read { file: String, report: ReportKind, stats: &'a ReadStats, warnings: &'a [ReadWarning], summary: Summary },
-    Failed { file: String, error: &'a Error },
+enum FileResult {
+    Read { file: String, report: ReportKind, stats: ReadStats, warnings: Vec<ReadWarning>, summary: Summary },
+    Failed { file: String, error: Error },
 }
 
 /// A Ctrl-C stops between files.
@@ -34,39 +35,29 @@ pub fn summary(args: &SummaryArgs, cancel: &CancelToken) -> Result<u8, Error> {
         eprintln!("Times in {}", zone_label(&tz, Timestamp::now()));
     }
     let mut code = exit_code::OK;
-    let mut results: Vec<(String, Result<ReadOutcome, Error>)> = Vec::with_capacity(args.files.len());
+    let mut documents = Vec::new();
     for path in &args.files {
         if cancel.is_cancelled() {
             return Err(Error::cancelled());
         }
-        results.push((path.display().to_string(), read_report_file(path)));
-    }
-    for (file, result) in &results {
-        match result {
+        let file = path.display().to_string();
+        match summarize_report_file(path) {
             Err(error) => {
                 code = code.max(exit_code::for_error(error.code));
-                if !args.json {
-                    print_error_about(file, error);
+                if args.json {
+                    documents.push(FileResult::Failed { file, error });
+                } else {
+                    print_error_about(&file, &error);
                 }
             }
-            Ok(outcome) if !args.json => print_text(Path::new(file), outcome, &tz),
-            Ok(_) => {}
+            Ok(outcome) if args.json => {
+                let SummaryOutcome { summary, stats, warnings } = outcome;
+                documents.push(FileResult::Read { file, report: summary.kind(), stats, warnings, summary });
+            }
+            Ok(outcome) => print_text(&file, &outcome, &tz),
         }
     }
     if args.json {
-        let documents: Vec<FileResult> = results
-            .iter()
-            .map(|(file, result)| match result {
-                Ok(outcome) => FileResult::Read {
-                    file: file.clone(),
-                    report: outcome.report.kind(),
-                    stats: &outcome.stats,
-                    warnings: &outcome.warnings,
-                    summary: summarize(&outcome.report),
-                },
-                Err(error) => FileResult::Failed { file: file.clone(), error },
-            })
-            .collect();
         let json = serde_json::to_string_pretty(&documents).map_err(|e| {
             Error::new(roomlens::ErrorCode::InvalidInput, "Roomlens could not write the summary as JSON.")
                 .with_detail(e.to_string())
@@ -76,9 +67,9 @@ pub fn summary(args: &SummaryArgs, cancel: &CancelToken) -> Result<u8, Error> {
     Ok(code)
 }
 
-fn print_text(file: &Path, outcome: &ReadOutcome, tz: &TimeZone) {
+fn print_text(file: &str, outcome: &SummaryOutcome, tz: &TimeZone) {
     let stats = &outcome.stats;
-    println!("{}", summary_text::heading(&format!("{} — {}", file.display(), outcome.report.kind().title())));
+    println!("{}", summary_text::heading(&format!("{file} — {}", outcome.summary.kind().title())));
     println!(
         "Rows read {}, kept {}, rejected {}",
         figures::count(stats.rows_read),
@@ -86,7 +77,7 @@ fn print_text(file: &Path, outcome: &ReadOutcome, tz: &TimeZone) {
         figures::count(stats.rows_rejected)
     );
     for warning in outcome.warnings.iter().take(TEXT_WARNING_LIMIT) {
-        println!("  warning, line {}: {}", warning.line, warning.message);
+        println!("  warning, line {}: {}", warning.line, summary_text::plain(&warning.message));
     }
     if outcome.warnings.len() > TEXT_WARNING_LIMIT {
         println!(
@@ -94,5 +85,5 @@ fn print_text(file: &Path, outcome: &ReadOutcome, tz: &TimeZone) {
             figures::count((outcome.warnings.len() - TEXT_WARNING_LIMIT) as u64)
         );
     }
-    println!("{}", summary_text::render(&summarize(&outcome.report), tz));
+    println!("{}", summary_text::render(&outcome.summary, tz));
 }

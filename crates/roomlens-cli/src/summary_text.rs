@@ -134,7 +134,7 @@ fn local_time(unix: i64, tz: &TimeZone) -> String {
 }
 
 /// Text from a report with control characters (escape sequences, new lines) replaced.
-fn plain(text: &str) -> String {
+pub fn plain(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
 }
 
