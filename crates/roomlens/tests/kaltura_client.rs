@@ -28,6 +28,7 @@ async fn connection_test_signs_locally_and_keeps_the_ks_out_of_the_url() {
     let sim = start_sim(SimConfig::default()).await;
     let client = client_for(&sim, quick_options());
     client.test_connection(&CancelToken::new()).await.unwrap();
+    assert!(!format!("{client:?}").contains(&sim.admin_secret()));
     let stats = sim.stats();
     assert_eq!(stats.count_action(REPORT_ACTION), 1);
     assert_eq!(stats.count_action("session.start"), 0, "the secret never leaves the machine");

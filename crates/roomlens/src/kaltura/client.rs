@@ -35,6 +35,15 @@ pub struct KalturaClient {
     inner: Arc<Inner>,
 }
 
+impl std::fmt::Debug for KalturaClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KalturaClient")
+            .field("partner_id", &self.inner.partner_id)
+            .field("service_url", &self.inner.service_url.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
 struct Inner {
     http: reqwest::Client,
     partner_id: i64,

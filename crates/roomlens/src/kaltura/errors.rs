@@ -367,6 +367,9 @@ fn remove_ks_shaped_tokens(text: &str) -> String {
 }
 
 #[cfg(test)]
+mod wire_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

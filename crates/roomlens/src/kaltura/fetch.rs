@@ -8,7 +8,8 @@
 
 use super::client::{with_deadline, KalturaClient};
 use super::date_range::DateRange;
-use super::report_params::{params_string, ReportFilters};
+use super::report_params::params_string;
+pub use super::report_params::ReportFilters;
 use super::windows::{plan, Window};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
