@@ -374,3 +374,18 @@ fn utf16_without_bom_is_read_with_a_file_warning() {
         vec![(0, "The file has no byte-order mark; it was read as UTF-16 (little-endian), which its header is written in.".to_owned())]
     );
 }
+
+#[test]
+fn blank_looking_lines_are_empty_rows() {
+    let text = "user_id,cue_point_id,entry_id\nu1,cp,e\n   \n\t\nu2\n";
+    let outcome = read_report(text.as_bytes()).unwrap();
+    assert_eq!(stats(&outcome), (4, 1, 3));
+    assert_eq!(
+        warnings(&outcome),
+        vec![
+            (3, "the row is empty; row skipped".to_owned()),
+            (4, "the row is empty; row skipped".to_owned()),
+            (5, "the row has 1 field but the header has 3; row skipped".to_owned()),
+        ]
+    );
+}

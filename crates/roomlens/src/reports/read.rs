@@ -24,7 +24,9 @@ pub struct ReadOutcome {
     pub warnings: Vec<ReadWarning>,
 }
 
-/// Reads a CSV an admin has: the report is detected from the header.
+/// Reads a CSV an admin has: the report is detected from the header. Fields may be quoted
+/// (RFC 4180). Kaltura's own output is not quoted, so a value there that starts with `"` would be
+/// read as a quoted field; use `read_report_as` for bodies straight from Kaltura.
 pub fn read_report(bytes: &[u8]) -> Result<ReadOutcome, Error> {
     read_from(bytes, Expect::AnyFile)
 }

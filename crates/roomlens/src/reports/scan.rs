@@ -343,9 +343,13 @@ impl<'a> Scanner<'a> {
 /// Why a record cannot be a data row, if it cannot: wrong field count (extra trailing fields
 /// are fine when empty), an over-long field, NUL bytes, or nothing but blanks.
 fn structural_problem(bytes: &[u8], ends: &[usize], width: usize) -> Option<String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Some("the row is empty; row skipped".to_owned());
+    }
     let surplus_empty = ends.get(width.saturating_sub(1)..).is_some_and(|tail| tail.windows(2).all(|w| w[0] == w[1]));
     if ends.len() < width || (ends.len() > width && !surplus_empty) {
-        return Some(format!("the row has {} fields but the header has {}; row skipped", ends.len(), width));
+        let fields = if ends.len() == 1 { "field" } else { "fields" };
+        return Some(format!("the row has {} {fields} but the header has {}; row skipped", ends.len(), width));
     }
     let mut start = 0;
     let long_field = ends.iter().any(|&end| {
@@ -358,9 +362,6 @@ fn structural_problem(bytes: &[u8], ends: &[usize], width: usize) -> Option<Stri
     }
     if bytes.contains(&0) {
         return Some("the row holds binary data (NUL bytes); row skipped".to_owned());
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Some("the row is empty; row skipped".to_owned());
     }
     None
 }
