@@ -27,3 +27,23 @@ fn demo_prints_three_summaries_and_saves_three_reports() {
         assert_eq!(read.stats.rows_rejected, 0);
     }
 }
+
+/// On a terminal (a pseudo-terminal from util-linux `script`), the progress line is drawn.
+#[cfg(target_os = "linux")]
+#[test]
+fn progress_line_is_drawn_on_a_terminal() {
+    let dir = TempDir::new("demo-tty");
+    let command = format!("{} demo", env!("CARGO_BIN_EXE_roomlens"));
+    let out = run(
+        std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .env("ROOMLENS_CONFIG_DIR", dir.path())
+            .env_remove("ROOMLENS_ADMIN_SECRET"),
+        None,
+    );
+    assert_exit(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("Fetching attendees — "), "{text}");
+    assert!(text.contains(" time windows, "), "{text}");
+    assert!(text.contains("\r\x1b[2K"), "the line is redrawn in place");
+}

@@ -89,6 +89,7 @@ fn each_report_is_saved_with_exactly_the_simulators_rows() {
         assert_exit(&out, 0);
         assert!(stderr(&out).contains("Times in "), "{}", stderr(&out));
         assert!(stdout(&out).is_empty(), "a file was asked for, so nothing goes to stdout");
+        assert!(!stderr(&out).contains("Fetching"), "no progress line when stderr is not a terminal");
         let bytes = std::fs::read(&file).unwrap();
         assert!(bytes.starts_with("\u{feff}".as_bytes()));
         let header = String::from_utf8_lossy(&bytes).lines().next().unwrap().trim_start_matches('\u{feff}').to_owned();
@@ -379,8 +380,10 @@ fn ctrl_c_cancels_with_130_and_leaves_no_file() {
 #[test]
 fn an_empty_secret_variable_is_a_usage_error_not_a_silent_fallback() {
     let dir = TempDir::new("fetch-empty-secret");
-    let out =
-        run(roomlens(dir.path()).env("ROOMLENS_ADMIN_SECRET", " ").args(["fetch", "attendees", "--partner-id", "5"]), None);
+    let out = run(
+        roomlens(dir.path()).env("ROOMLENS_ADMIN_SECRET", " ").args(["fetch", "attendees", "--partner-id", "5"]),
+        None,
+    );
     assert_exit(&out, 2);
     assert!(stderr(&out).contains("ROOMLENS_ADMIN_SECRET is set but empty"), "{}", stderr(&out));
 }
