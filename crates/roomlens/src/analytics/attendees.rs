@@ -3,7 +3,8 @@
 //! drill-down to every session one user attended. Built incrementally so a file can be summarised
 //! while it streams by. Pure: no I/O.
 
-use super::fast_hash::{FastHashMap, FastHashSet};
+use super::fast_hash::FastHashSet;
+use super::interner::Interner;
 use super::weighted_mean::WeightedMean;
 use crate::reports::AttendeeRow;
 use serde::Serialize;
@@ -120,16 +121,28 @@ pub struct AttendeeFields<'a> {
     pub meeting_engaged_play_time_ratio: Option<f64>,
 }
 
+/// What changes with every row of a user, kept small and apart from the rarely touched text.
 #[derive(Default)]
 struct UserTotals {
+    sessions_attended: u64,
+    minutes: f64,
+    engagement: WeightedMean,
+    /// Which of `UserText`'s fields are still empty (bits `ID`, `NAME`, `EMAIL`, `ROLE`).
+    missing: u8,
+}
+
+const ID: u8 = 1;
+const NAME: u8 = 2;
+const EMAIL: u8 = 4;
+const ROLE: u8 = 8;
+
+#[derive(Default)]
+struct UserText {
     key: String,
     user_id: String,
     name: String,
     email: String,
     role: String,
-    sessions_attended: u64,
-    minutes: f64,
-    engagement: WeightedMean,
 }
 
 /// Builds an `AttendeesSummary` row by row without keeping the rows; keys are interned so a
@@ -137,12 +150,13 @@ struct UserTotals {
 #[derive(Default)]
 pub struct AttendeesAccumulator {
     rows: u64,
-    users: FastHashMap<String, u32>,
+    users: Interner,
     totals: Vec<UserTotals>,
+    texts: Vec<UserText>,
     /// (user, session) of every row; sorted and deduplicated at the end to count each user's
     /// distinct sessions (one flat list is kinder to the cache than a list per user).
     attendance: Vec<(u32, u32)>,
-    sessions: FastHashMap<String, u32>,
+    sessions: Interner,
     rooms: FastHashSet<String>,
     total_minutes: f64,
     engagement: WeightedMean,
@@ -151,12 +165,6 @@ pub struct AttendeesAccumulator {
     session_key: String,
     last_session_key: String,
     last_session: Option<u32>,
-}
-
-fn fill(into: &mut String, from: &str) {
-    if into.is_empty() && !from.is_empty() {
-        from.clone_into(into);
-    }
 }
 
 impl AttendeesAccumulator {
@@ -171,40 +179,39 @@ impl AttendeesAccumulator {
         let session = match self.last_session {
             Some(s) if self.session_key == self.last_session_key => s,
             _ => {
-                let s = match self.sessions.get(self.session_key.as_str()) {
-                    Some(&s) => s,
-                    None => {
-                        let s = self.sessions.len() as u32;
-                        self.sessions.insert(self.session_key.clone(), s);
-                        if !row.entry_id.is_empty() && !self.rooms.contains(row.entry_id) {
-                            self.rooms.insert(row.entry_id.to_owned());
-                        }
-                        s
-                    }
-                };
+                let (s, new) = self.sessions.intern(&self.session_key);
+                if new && !row.entry_id.is_empty() && !self.rooms.contains(row.entry_id) {
+                    self.rooms.insert(row.entry_id.to_owned());
+                }
                 std::mem::swap(&mut self.session_key, &mut self.last_session_key);
                 self.last_session = Some(s);
                 s
             }
         };
         let key = key_of(row.user_id, row.user_email, row.user_name);
-        let user = match self.users.get(key.as_ref()) {
-            Some(&u) => u,
-            None => {
-                let u = self.totals.len() as u32;
-                self.users.insert(key.clone().into_owned(), u);
-                self.totals.push(UserTotals { key: key.into_owned(), ..UserTotals::default() });
-                u
-            }
-        };
+        let (user, new) = self.users.intern(&key);
+        if new {
+            self.totals.push(UserTotals { missing: ID | NAME | EMAIL | ROLE, ..UserTotals::default() });
+            self.texts.push(UserText { key: key.into_owned(), ..UserText::default() });
+        }
         self.attendance.push((user, session));
-        if let Some(t) = self.totals.get_mut(user as usize) {
-            fill(&mut t.user_id, row.user_id);
-            fill(&mut t.name, row.user_name);
-            fill(&mut t.email, row.user_email);
-            fill(&mut t.role, row.user_type);
-            t.minutes += row.meeting_view_time.unwrap_or(0.0);
-            t.engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
+        let Some(t) = self.totals.get_mut(user as usize) else { return };
+        t.minutes += row.meeting_view_time.unwrap_or(0.0);
+        t.engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
+        if t.missing != 0 {
+            if let Some(text) = self.texts.get_mut(user as usize) {
+                for (bit, into, from) in [
+                    (ID, &mut text.user_id, row.user_id),
+                    (NAME, &mut text.name, row.user_name),
+                    (EMAIL, &mut text.email, row.user_email),
+                    (ROLE, &mut text.role, row.user_type),
+                ] {
+                    if t.missing & bit != 0 && !from.is_empty() {
+                        from.clone_into(into);
+                        t.missing &= !bit;
+                    }
+                }
+            }
         }
     }
 
@@ -221,18 +228,19 @@ impl AttendeesAccumulator {
         let mut users: Vec<UserSummary> = self
             .totals
             .into_iter()
-            .map(|t| {
+            .zip(self.texts)
+            .map(|(t, text)| {
                 let average_engagement = t.engagement.value();
                 match average_engagement.and_then(|e| counts.get_mut(bucket_of(e))) {
                     Some(c) => *c += 1,
                     None => unknown += 1,
                 }
                 UserSummary {
-                    key: t.key,
-                    user_id: t.user_id,
-                    name: t.name,
-                    email: t.email,
-                    role: t.role,
+                    key: text.key,
+                    user_id: text.user_id,
+                    name: text.name,
+                    email: text.email,
+                    role: text.role,
                     sessions_attended: t.sessions_attended,
                     total_minutes: t.minutes,
                     average_engagement,

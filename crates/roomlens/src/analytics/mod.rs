@@ -5,6 +5,7 @@
 pub mod attendees;
 pub mod breakouts;
 pub(crate) mod fast_hash;
+mod interner;
 pub mod room_data;
 pub(crate) mod weighted_mean;
 
