@@ -47,12 +47,17 @@ pub struct FetchOutcome {
     pub incomplete: bool,
 }
 
-/// One window fetched and read.
+/// One window fetched: read, or found at the row cap and to be split (then its rows are not
+/// read at all, since its halves will bring them again).
 struct WindowResult {
-    outcome: ReadOutcome,
-    /// Data lines in Kaltura's reply, counted on the raw bytes (what the row cap applies to).
-    data_lines: u64,
+    rows: WindowRows,
     requests: u32,
+}
+
+enum WindowRows {
+    /// `data_lines` counted on the raw bytes, which is what the row cap applies to.
+    Read { outcome: ReadOutcome, data_lines: u64 },
+    AtCap(Window, Window),
 }
 
 /// Fetches `request` completely, calling `on_progress` after every window done or split.
@@ -101,7 +106,7 @@ async fn fetch_all(
             let filters = request.filters.clone();
             let cancel = cancel.clone();
             running.spawn(async move {
-                let result = fetch_window(&client, kind, window, &filters, &cancel).await;
+                let result = fetch_window(&client, kind, window, &filters, row_cap, &cancel).await;
                 (window, result)
             });
         }
@@ -112,22 +117,23 @@ async fn fetch_all(
         })?;
         let fetched = result?;
         requests = requests.saturating_add(fetched.requests);
-
-        if fetched.data_lines >= row_cap {
-            if let Some((first, second)) = window.halves() {
+        match fetched.rows {
+            WindowRows::AtCap(first, second) => {
                 pending.push_front(second);
                 pending.push_front(first);
                 progress.windows_total += 1;
-                on_progress(progress);
-                continue;
             }
-            notes.cap_hit(window, row_cap);
+            WindowRows::Read { outcome, data_lines } => {
+                if data_lines >= row_cap {
+                    notes.cap_hit(window, row_cap);
+                }
+                notes.read_problems(window, &outcome);
+                progress.windows_done += 1;
+                progress.rows_so_far += outcome.stats.rows_kept;
+                done.push((window, outcome.report));
+            }
         }
-        notes.read_problems(window, &fetched.outcome);
-        progress.windows_done += 1;
-        progress.rows_so_far += fetched.outcome.stats.rows_kept;
         on_progress(progress);
-        done.push((window, fetched.outcome.report));
     }
 
     done.sort_by_key(|(window, _)| *window);
@@ -142,13 +148,17 @@ async fn fetch_window(
     kind: ReportKind,
     window: Window,
     filters: &ReportFilters,
+    row_cap: u64,
     cancel: &CancelToken,
 ) -> Result<WindowResult, Error> {
     let params = params_string(kind, window.from, window.to, filters)?;
     let reply = client.report_csv(kind, &params, cancel).await?;
     let data_lines = data_line_count(&reply.body);
-    let outcome = parse_window(kind, &reply.body)?;
-    Ok(WindowResult { outcome, data_lines, requests: reply.requests })
+    let rows = match window.halves() {
+        Some((first, second)) if data_lines >= row_cap => WindowRows::AtCap(first, second),
+        _ => WindowRows::Read { outcome: parse_window(kind, &reply.body)?, data_lines },
+    };
+    Ok(WindowResult { rows, requests: reply.requests })
 }
 
 /// Reads one reply of Kaltura's as a report of `kind`.
