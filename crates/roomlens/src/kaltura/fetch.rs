@@ -47,17 +47,12 @@ pub struct FetchOutcome {
     pub incomplete: bool,
 }
 
-/// One window fetched: read, or found at the row cap and to be split (then its rows are not
-/// read at all, since its halves will bring them again).
-struct WindowResult {
-    rows: WindowRows,
-    requests: u32,
-}
-
-enum WindowRows {
-    /// `data_lines` counted on the raw bytes, which is what the row cap applies to.
-    Read { outcome: ReadOutcome, data_lines: u64 },
-    AtCap(Window, Window),
+/// What a background job of the fetch finished: a window's HTTP request (the concurrency limit
+/// counts only these), or the reading of a window's rows, which runs off the async threads and
+/// does not hold a request slot.
+enum Job {
+    Fetched { window: Window, body: Vec<u8>, requests: u32 },
+    Read { window: Window, data_lines: u64, outcome: ReadOutcome },
 }
 
 /// Fetches `request` completely, calling `on_progress` after every window done or split.
@@ -91,7 +86,8 @@ async fn fetch_all(
     let mut progress = FetchProgress { windows_done: 0, windows_total: count(pending.len()), rows_so_far: 0 };
     on_progress(progress);
 
-    let mut running: JoinSet<(Window, Result<WindowResult, Error>)> = JoinSet::new();
+    let mut running: JoinSet<Result<Job, Error>> = JoinSet::new();
+    let mut in_flight = 0usize;
     let mut done: Vec<(Window, Report)> = Vec::new();
     let mut notes = Notes::default();
     let mut requests = 0u32;
@@ -100,30 +96,44 @@ async fn fetch_all(
         if cancel.is_cancelled() {
             return Err(Error::cancelled());
         }
-        while running.len() < concurrency {
+        while in_flight < concurrency {
             let Some(window) = pending.pop_front() else { break };
             let client = client.clone();
             let filters = request.filters.clone();
             let cancel = cancel.clone();
+            in_flight += 1;
             running.spawn(async move {
-                let result = fetch_window(&client, kind, window, &filters, row_cap, &cancel).await;
-                (window, result)
+                let params = params_string(kind, window.from, window.to, &filters)?;
+                let reply = client.report_csv(kind, &params, &cancel).await?;
+                Ok(Job::Fetched { window, body: reply.body, requests: reply.requests })
             });
         }
         let Some(joined) = running.join_next().await else { break };
-        let (window, result) = joined.map_err(|e| {
+        let job = joined.map_err(|e| {
             Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while reading a report from Kaltura. Try again.")
                 .with_detail(e.to_string())
-        })?;
-        let fetched = result?;
-        requests = requests.saturating_add(fetched.requests);
-        match fetched.rows {
-            WindowRows::AtCap(first, second) => {
-                pending.push_front(second);
-                pending.push_front(first);
-                progress.windows_total += 1;
+        })??;
+        match job {
+            Job::Fetched { window, body, requests: used } => {
+                in_flight -= 1;
+                requests = requests.saturating_add(used);
+                let data_lines = data_line_count(&body);
+                match window.halves() {
+                    Some((first, second)) if data_lines >= row_cap => {
+                        pending.push_front(second);
+                        pending.push_front(first);
+                        progress.windows_total += 1;
+                        on_progress(progress);
+                    }
+                    _ => {
+                        running.spawn_blocking(move || {
+                            let outcome = parse_window(kind, &body)?;
+                            Ok(Job::Read { window, data_lines, outcome })
+                        });
+                    }
+                }
             }
-            WindowRows::Read { outcome, data_lines } => {
+            Job::Read { window, data_lines, outcome } => {
                 if data_lines >= row_cap {
                     notes.cap_hit(window, row_cap);
                 }
@@ -131,9 +141,9 @@ async fn fetch_all(
                 progress.windows_done += 1;
                 progress.rows_so_far += outcome.stats.rows_kept;
                 done.push((window, outcome.report));
+                on_progress(progress);
             }
         }
-        on_progress(progress);
     }
 
     done.sort_by_key(|(window, _)| *window);
@@ -141,24 +151,6 @@ async fn fetch_all(
     let report = merge_windows(kind, done.into_iter().map(|(_, report)| report).collect());
     let (warnings, incomplete) = notes.finish();
     Ok(FetchOutcome { report, requests, windows, warnings, incomplete })
-}
-
-async fn fetch_window(
-    client: &KalturaClient,
-    kind: ReportKind,
-    window: Window,
-    filters: &ReportFilters,
-    row_cap: u64,
-    cancel: &CancelToken,
-) -> Result<WindowResult, Error> {
-    let params = params_string(kind, window.from, window.to, filters)?;
-    let reply = client.report_csv(kind, &params, cancel).await?;
-    let data_lines = data_line_count(&reply.body);
-    let rows = match window.halves() {
-        Some((first, second)) if data_lines >= row_cap => WindowRows::AtCap(first, second),
-        _ => WindowRows::Read { outcome: parse_window(kind, &reply.body)?, data_lines },
-    };
-    Ok(WindowResult { rows, requests: reply.requests })
 }
 
 /// Reads one reply of Kaltura's as a report of `kind`.
