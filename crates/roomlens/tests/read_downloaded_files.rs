@@ -389,3 +389,16 @@ fn blank_looking_lines_are_empty_rows() {
         ]
     );
 }
+
+#[test]
+fn a_header_repeated_by_joining_files_is_skipped_with_a_warning() {
+    let one = format!("\u{feff}{FRIENDLY}\r\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\r\n");
+    let joined = format!("{one}{one}");
+    let outcome = read_report(joined.as_bytes()).unwrap();
+    assert_eq!(attendees(&outcome), &[ana(), ana()]);
+    assert_eq!(stats(&outcome), (3, 2, 1));
+    assert_eq!(
+        warnings(&outcome),
+        vec![(3, "the column headers appear again (files joined together?); row skipped".to_owned())]
+    );
+}

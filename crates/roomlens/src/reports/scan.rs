@@ -122,6 +122,10 @@ pub(crate) struct Scanner<'a> {
     pub layout: Layout,
     pub style: NumberStyle,
     lossy_ends: Vec<usize>,
+    /// The header's text without delimiters, to recognise it when it appears again (files
+    /// joined one after the other).
+    header_text: Vec<u8>,
+    header_ends: Vec<usize>,
 }
 
 fn unreadable(e: std::io::Error) -> Error {
@@ -251,6 +255,10 @@ impl<'a> Scanner<'a> {
         }
         let mut tokens = Tokenizer::new(text, spot.delimiter, quoting, spot.line);
         let header_token = tokens.next_token().map_err(unreadable)?;
+        let (header_text, header_ends) = {
+            let (bytes, ends) = tokens.record();
+            (bytes.to_vec(), ends.to_vec())
+        };
         let names: Vec<String> = match header_token {
             Some(Token::Record { .. }) => {
                 let (bytes, ends) = tokens.record();
@@ -294,7 +302,7 @@ impl<'a> Scanner<'a> {
             log.warn(spot.line, note.clone());
         }
         let style = NumberStyle { decimal_comma: spot.delimiter != b',' };
-        Ok(Some(Scanner { tokens, layout, style, lossy_ends: Vec::new() }))
+        Ok(Some(Scanner { tokens, layout, style, lossy_ends: Vec::new(), header_text, header_ends }))
     }
 
     /// The next data row that passed the structural checks; rejected rows are counted and
@@ -309,9 +317,12 @@ impl<'a> Scanner<'a> {
             match token {
                 Token::Record { line, .. } => {
                     let (bytes, ends) = self.tokens.record();
-                    match structural_problem(bytes, ends, self.layout.width) {
-                        Some(problem) => log.reject(line, problem),
-                        None => break line,
+                    if let Some(problem) = structural_problem(bytes, ends, self.layout.width) {
+                        log.reject(line, problem);
+                    } else if self.is_header_again(bytes, ends) {
+                        log.reject(line, "the column headers appear again (files joined together?); row skipped");
+                    } else {
+                        break line;
                     }
                 }
                 Token::TooLong { line, lines } => log.reject(line, too_long_message(lines)),
@@ -337,6 +348,19 @@ impl<'a> Scanner<'a> {
             }
         };
         Ok(Some(row))
+    }
+}
+
+impl Scanner<'_> {
+    /// Whether a record repeats the header line, with or without a byte-order mark before it.
+    fn is_header_again(&self, bytes: &[u8], ends: &[usize]) -> bool {
+        let (bytes, shift) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (rest, 3),
+            None => (bytes, 0),
+        };
+        bytes == self.header_text.as_slice()
+            && ends.len() == self.header_ends.len()
+            && ends.iter().zip(&self.header_ends).all(|(&e, &h)| e.checked_sub(shift) == Some(h))
     }
 }
 
