@@ -41,8 +41,10 @@ fn read_up_to(input: &mut dyn Read, limit: usize) -> io::Result<Vec<u8>> {
 /// of ASCII text with every other byte 0. Header lines are ASCII, so this is reliable.
 fn utf16_without_bom(raw: &[u8]) -> Option<bool> {
     let first_line = |big_endian: bool| {
-        raw.chunks_exact(2)
-            .map(|p| if big_endian { [p[1], p[0]] } else { [p[0], p[1]] })
+        raw.as_chunks::<2>()
+            .0
+            .iter()
+            .map(|&[a, b]| if big_endian { [b, a] } else { [a, b] })
             .take(64)
             .take_while(|[low, _]| *low != b'\n')
             .collect::<Vec<[u8; 2]>>()
@@ -189,8 +191,10 @@ impl<R: Read> Utf16Decoder<R> {
             .pending
             .get(..whole)
             .unwrap_or_default()
-            .chunks_exact(2)
-            .map(|p| if self.big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) })
+            .as_chunks::<2>()
+            .0
+            .iter()
+            .map(|&pair| if self.big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) })
             .collect();
         let mut keep = self.pending.split_off(whole);
         // A high surrogate at the very end may be completed by the next chunk.

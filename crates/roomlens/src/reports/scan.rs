@@ -370,7 +370,7 @@ fn structural_problem(bytes: &[u8], ends: &[usize], width: usize) -> Option<Stri
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Some("the row is empty; row skipped".to_owned());
     }
-    let surplus_empty = ends.get(width.saturating_sub(1)..).is_some_and(|tail| tail.windows(2).all(|w| w[0] == w[1]));
+    let surplus_empty = ends.get(width.saturating_sub(1)..).is_some_and(|tail| tail.iter().zip(tail.iter().skip(1)).all(|(a, b)| a == b));
     if ends.len() < width || (ends.len() > width && !surplus_empty) {
         let fields = if ends.len() == 1 { "field" } else { "fields" };
         return Some(format!("the row has {} {fields} but the header has {}; row skipped", ends.len(), width));
