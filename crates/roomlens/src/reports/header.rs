@@ -31,9 +31,24 @@ const ROOM_DATA_ALIASES: &[&[Alias]] = &[
     SESSION,
     START,
     END,
-    &[a("sessionhostuserid"), a("host"), a("hostid"), a("hostuserid"), a("sessionhost")],
-    &[a("meetingviewperioduniqueusers"), a("uniqueusers"), a("uniqueparticipants"), a("users")],
-    &[a("meetingengagedplaytimeratio"), a("engagementrate"), a("engagement"), a("engagementratio")],
+    &[a("sessionhostuserid"), a("host"), a("hostid"), a("hostuserid"), a("sessionhost"), a("hostname")],
+    &[
+        a("meetingviewperioduniqueusers"),
+        a("uniqueusers"),
+        a("uniqueparticipants"),
+        a("users"),
+        a("countofuniqueusers"),
+        a("uniqueviewers"),
+        a("liveuniqueviewers"),
+    ],
+    &[
+        a("meetingengagedplaytimeratio"),
+        a("engagementrate"),
+        a("engagement"),
+        a("engagementratio"),
+        a("sessionengagementrate"),
+        a("liveengagementrate"),
+    ],
 ];
 
 const ATTENDEES_ALIASES: &[&[Alias]] = &[
@@ -50,6 +65,7 @@ const ATTENDEES_ALIASES: &[&[Alias]] = &[
         a("viewtime"),
         a("viewtimeminutes"),
         a("minutes"),
+        a("minutesviewed"),
         a("timespentminutes"),
         scaled("participationtimeseconds", 1.0 / 60.0),
         scaled("viewtimeseconds", 1.0 / 60.0),
@@ -61,6 +77,7 @@ const ATTENDEES_ALIASES: &[&[Alias]] = &[
         a("engagementrate"),
         a("engagement"),
         a("engagementratio"),
+        a("liveengagementrate"),
     ],
 ];
 
@@ -78,10 +95,18 @@ const BREAKOUTS_ALIASES: &[&[Alias]] = &[
         a("durationseconds"),
         a("durationsec"),
         a("durationinseconds"),
+        a("sessionduration"),
         scaled("durationminutes", 60.0),
         scaled("durationinminutes", 60.0),
     ],
-    &[a("participantcount"), a("participants"), a("participantscount"), a("numberofparticipants")],
+    &[
+        a("participantcount"),
+        a("participants"),
+        a("participantscount"),
+        a("numberofparticipants"),
+        a("estimateduniqueviewers"),
+        a("uniqueviewers"),
+    ],
     &[a("engagementrate"), a("engagement"), a("meetingengagedplaytimeratio"), a("engagementratio")],
 ];
 
@@ -252,6 +277,16 @@ mod tests {
         assert_eq!(layout.notes.len(), 1);
         assert_eq!(layout.known[4].map(|p| p.position), Some(2));
         assert_eq!(layout.known[1].map(|p| p.position), Some(3));
+    }
+
+    #[test]
+    fn names_from_kaltura_s_analytics_pages() {
+        let layout = detect(&["Name", "User ID", "Minutes viewed", "Live engagement rate", "Session ID"]).unwrap();
+        assert_eq!((layout.kind, layout.matched()), (ReportKind::Attendees, 5));
+        let layout = detect(&["Room entry ID", "Session ID", "Host name", "Count of unique users", "Session engagement rate"]).unwrap();
+        assert_eq!((layout.kind, layout.matched()), (ReportKind::RoomData, 5));
+        let layout = detect(&["Breakout room ID", "Session ID", "Session duration", "Estimated unique viewers"]).unwrap();
+        assert_eq!((layout.kind, layout.matched()), (ReportKind::Breakouts, 4));
     }
 
     #[test]
