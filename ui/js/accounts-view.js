@@ -8,6 +8,7 @@ import { commands } from "./backend.js";
 import { openSheet, confirmSheet } from "./sheet.js";
 import { showError } from "./banner.js";
 import { setStatus } from "./status.js";
+import { enterSubmits } from "./forms.js";
 
 const REGION_WORDS = { us: "US", eu: "EU", custom: "Custom server", demo: "Demo" };
 
@@ -194,12 +195,6 @@ export function createAccountsView(context) {
       customField.hidden = region.value !== "custom";
     };
     region.addEventListener("change", syncRegion);
-    region.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    });
     syncRegion();
 
     const form = el(
@@ -230,6 +225,8 @@ export function createAccountsView(context) {
       customField,
       result,
     );
+
+    enterSubmits(form);
 
     const remove = editing
       ? el("button", { type: "button", class: "quiet quiet-danger footer-start", id: "account-remove", on: { click: () => { sheet.close(); confirmRemove(existing); } } }, "Remove…")

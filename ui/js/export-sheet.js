@@ -6,6 +6,7 @@ import { el } from "./dom.js";
 import { openSheet } from "./sheet.js";
 import { commands } from "./backend.js";
 import { setStatus } from "./status.js";
+import { enterSubmits } from "./forms.js";
 
 export const DEFAULT_EXPORT = { headers: "friendly", bom: true, delimiter: "comma" };
 
@@ -56,6 +57,7 @@ export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "re
     initialFocus: "#export-confirm",
   });
 
+  enterSubmits(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     problem.hidden = true;

@@ -13,6 +13,7 @@ import { renderCards } from "./summary-cards.js";
 import { openDrilldown } from "./drilldown.js";
 import { openExportSheet } from "./export-sheet.js";
 import { parseIdList, acceptPastedLists } from "./id-list.js";
+import { enterSubmits } from "./forms.js";
 import { formatCount, formatRangeDays, formatIsoDate, isoDateDaysAgo, plural, zoneSentence } from "./format.js";
 
 const SEARCH_MIN = 3;
@@ -173,13 +174,7 @@ export function createReportsView(context) {
   });
   fromInput.addEventListener("change", () => context.onChange());
   toInput.addEventListener("change", () => context.onChange());
-  // Enter submits from the selects too, not only from text boxes.
-  form.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && event.target instanceof HTMLSelectElement) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  enterSubmits(form);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     runFetch();
