@@ -38,7 +38,7 @@ pub struct FetchProgress {
 /// windows whose rows are in the report. `incomplete` is set when rows may be missing (the row
 /// cap was hit in a window that cannot be split, or Kaltura sent rows that could not be read);
 /// `warnings` then says so in plain words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FetchOutcome {
     pub report: Report,
     pub requests: u32,
