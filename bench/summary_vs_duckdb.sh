@@ -24,7 +24,8 @@ if [ ! -x "$OUT/venv/bin/python" ]; then
 fi
 "$OUT/venv/bin/python" -c "import duckdb" 2>/dev/null || "$OUT/venv/bin/pip" install -q duckdb
 
-cargo build --release -q -p roomlens-cli -p roomlens --example summarize
+cargo build --release -q -p roomlens-cli
+cargo build --release -q -p roomlens --example summarize
 ROOMLENS=target/release/roomlens
 CORE=target/release/examples/summarize
 
