@@ -92,3 +92,33 @@ fn rows_with_a_wrong_field_count_are_rejected_with_their_line() {
         ]
     );
 }
+
+proptest::proptest! {
+    /// Any text Kaltura can send (commas already spaces; no line breaks, no NUL) comes back as sent,
+    /// quotes and formula characters included, because Kaltura's output is read without quoting.
+    #[test]
+    fn any_kaltura_attendee_body_reads_back_exactly(
+        rows in proptest::collection::vec(
+            ("[^,\r\n\u{0}]{1,12}", "[^,\r\n\u{0}]{0,12}", "[^,\r\n\u{0}]{0,12}", proptest::option::of(0u32..100_000), proptest::option::of(0.0..=1.0f64)),
+            0..12,
+        ),
+    ) {
+        let mut body = format!("{BOM}entry_id,cue_point_id,user_id,user_name,user_email,user_type,meeting_view_time,meeting_engaged_play_time_ratio\n");
+        for (user, name, email, minutes, ratio) in &rows {
+            let minutes = minutes.map(|m| m.to_string()).unwrap_or_default();
+            let ratio = ratio.map(|r| r.to_string()).unwrap_or_default();
+            body.push_str(&format!("1_room,1_cp,u{user},{name},{email},Attendee,{minutes},{ratio}\n"));
+        }
+        let outcome = read_report_as(body.as_bytes(), ReportKind::Attendees).unwrap();
+        proptest::prop_assert_eq!(&outcome.warnings, &vec![]);
+        let Report::Attendees { rows: read, .. } = outcome.report else { panic!("wrong kind") };
+        proptest::prop_assert_eq!(read.len(), rows.len());
+        for (got, (user, name, email, minutes, ratio)) in read.iter().zip(&rows) {
+            proptest::prop_assert_eq!(&got.user_id, &format!("u{user}"));
+            proptest::prop_assert_eq!(&got.user_name, name);
+            proptest::prop_assert_eq!(&got.user_email, email);
+            proptest::prop_assert_eq!(got.meeting_view_time, minutes.map(f64::from));
+            proptest::prop_assert_eq!(got.meeting_engaged_play_time_ratio, *ratio);
+        }
+    }
+}
