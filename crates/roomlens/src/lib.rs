@@ -13,5 +13,6 @@ pub mod kaltura;
 pub mod keychain;
 pub mod reports;
 pub mod secret;
+pub mod table_view;
 
 pub use error::{Error, ErrorCode};

@@ -1,0 +1,20 @@
+//! The report as the desktop table shows it: column descriptions, sorted, searched and paged
+//! rows, summary cards and one attendee's sessions, all as the JSON shapes of the desktop command
+//! contract (COMMANDS.md). Pure presentation logic over a `Report`: no I/O, no Tauri, no
+//! formatting that depends on the user's locale (the UI formats numbers and times).
+
+mod cards;
+mod cell;
+mod columns;
+mod order;
+mod query;
+mod search;
+mod user_detail;
+mod wording;
+
+pub use cards::{summary_cards, Card, CardFormat, CardValue};
+pub use cell::CellValue;
+pub use columns::{columns, ColumnInfo, ColumnType};
+pub use query::{RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS};
+pub use search::MIN_SEARCH_CHARS;
+pub use user_detail::{user_detail, UserDetail};

@@ -1,0 +1,101 @@
+//! One attendee's drill-down (`user_sessions` of COMMANDS.md): who they are, three cards and
+//! every session row of theirs in an Attendees report. The UI names the person by the table
+//! row's `user_id`, or, when that is empty, its `user_email`, or else its `user_name`; the keys
+//! of `analytics::user_key` work as well. It does not look at other report kinds.
+
+use super::cards::{number, Card, CardFormat, CardValue};
+use super::cell::row_values;
+use super::columns::{columns, ColumnInfo};
+use super::wording;
+use super::CellValue;
+use crate::analytics::{user_key, AttendeeFields, AttendeesAccumulator};
+use crate::error::{Error, ErrorCode};
+use crate::reports::kind::ATTENDEES_COLUMNS;
+use crate::reports::Report;
+use serde::Serialize;
+
+/// The columns of a person's sessions (their name and e-mail are in the heading).
+const SESSION_COLUMNS: &[&str] =
+    &["entry_id", "cue_point_id", "user_type", "meeting_view_time", "meeting_engaged_play_time_ratio"];
+
+/// COMMANDS.md `user_sessions` result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserDetail {
+    pub user_id: String,
+    pub user_name: String,
+    pub user_email: String,
+    pub cards: Vec<Card>,
+    /// Room ID, session ID, role, participation time, engagement rate, then the extra columns.
+    pub columns: Vec<ColumnInfo>,
+    /// Every row of the person, in report order, aligned with `columns`.
+    pub rows: Vec<Vec<CellValue>>,
+}
+
+/// The sessions of `user` in an Attendees `report` (see the module comment for what `user` is).
+pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
+    let Report::Attendees { rows, .. } = report else {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "Sessions per person are only available in an Attendees report. Fetch or open an Attendees report.",
+        ));
+    };
+    let trimmed = user.trim();
+    let candidates = [user.to_owned(), format!("email:{}", trimmed.to_lowercase()), format!("name:{trimmed}")];
+    let positions: Vec<usize> = if trimmed.is_empty() {
+        Vec::new()
+    } else {
+        candidates
+            .iter()
+            .map(|key| rows.iter().enumerate().filter(|(_, r)| user_key(r) == *key).map(|(i, _)| i).collect::<Vec<_>>())
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    };
+    if positions.is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "This person is not in the report. Fetch or open the report again and pick them from the table.",
+        ));
+    }
+    let mut acc = AttendeesAccumulator::default();
+    for r in positions.iter().filter_map(|&i| rows.get(i)) {
+        acc.add(AttendeeFields {
+            entry_id: &r.entry_id,
+            cue_point_id: &r.cue_point_id,
+            user_id: &r.user_id,
+            user_name: &r.user_name,
+            user_email: &r.user_email,
+            user_type: &r.user_type,
+            meeting_view_time: r.meeting_view_time,
+            meeting_engaged_play_time_ratio: r.meeting_engaged_play_time_ratio,
+        });
+    }
+    let summary = acc.finish();
+    let person = summary.users.into_iter().next();
+    let all = columns(report);
+    let shown: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| SESSION_COLUMNS.contains(&c.key.as_str()) || *i >= ATTENDEES_COLUMNS.len())
+        .map(|(i, _)| i)
+        .collect();
+    let (sessions, minutes, engagement) =
+        person.as_ref().map_or((0, 0.0, None), |p| (p.sessions_attended, p.total_minutes, p.average_engagement));
+    let cards = vec![
+        Card::new("Sessions attended", CardValue::Count(sessions), CardFormat::Count, Some(format!("in {}", wording::counted(summary.rooms, "room", "rooms")))),
+        Card::new(
+            "Participation time",
+            number(Some(minutes)),
+            CardFormat::Minutes,
+            (sessions > 0).then(|| format!("{} on average per session", wording::minutes(minutes / sessions as f64))),
+        ),
+        Card::new("Average engagement rate", number(engagement), CardFormat::Percent, None),
+    ];
+    Ok(UserDetail {
+        user_id: person.as_ref().map(|p| p.user_id.clone()).unwrap_or_default(),
+        user_name: person.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+        user_email: person.as_ref().map(|p| p.email.clone()).unwrap_or_default(),
+        cards,
+        columns: shown.iter().filter_map(|&i| all.get(i).cloned()).collect(),
+        rows: positions.iter().map(|&row| row_values(report, row, &shown)).collect(),
+    })
+}
