@@ -125,7 +125,9 @@ async function start() {
   commands.watchDrops(onDrop).catch((error) => showError(error));
   accountsView.checkAll();
   // The Demo account's data is built in, so a first look needs no network and no waiting.
-  if (accountsView.current()?.is_demo) reportsView.fetch();
+  if (accountsView.current()?.is_demo) await reportsView.fetch();
+  // Shown after the first fetch, which clears older banners when it starts.
+  if (boot?.accounts_problem) showError(boot.accounts_problem, { action: { label: "Open Settings", run: () => showSection("settings") } });
 }
 
 start();

@@ -78,12 +78,13 @@ export function createReportsView(context) {
     label: "Report rows",
     isActivatable: () => report?.kind === "attendees",
     onActivate: (row) => {
-      const userCol = report.columns.findIndex((c) => c.key === "user_id");
-      const nameCol = report.columns.findIndex((c) => c.key === "user_name");
-      const userId = userCol >= 0 ? row[userCol] : null;
-      if (userId !== null && userId !== undefined && userId !== "") {
-        openDrilldown(report.report_id, String(userId), nameCol >= 0 ? String(row[nameCol] ?? "") : "");
-      }
+      // Rust finds the person by user ID, or by e-mail or name when the file has no user ID.
+      const value = (key) => {
+        const at = report.columns.findIndex((c) => c.key === key);
+        return at >= 0 && row[at] !== null && row[at] !== undefined ? String(row[at]) : "";
+      };
+      const person = value("user_id") || value("user_email") || value("user_name");
+      if (person) openDrilldown(report.report_id, person, value("user_name"));
     },
     onSort: () => reloadRows(),
     onError: (error) => showError(error),
