@@ -390,7 +390,7 @@ export function createReportsView(context) {
     clearTimeout(searchTimer);
     const text = search.value.trim();
     const effective = text.length >= SEARCH_MIN ? text : "";
-    searchHint.textContent = text.length > 0 && text.length < SEARCH_MIN ? `Type ${SEARCH_MIN - text.length} more` : "";
+    searchHint.textContent = text.length > 0 && text.length < SEARCH_MIN ? `Type ${plural(SEARCH_MIN - text.length, "more letter", "more letters")} to search` : "";
     if (effective === activeSearch) return;
     const run = () => {
       activeSearch = effective;
