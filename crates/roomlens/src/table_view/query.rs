@@ -43,6 +43,9 @@ type SortChoice = (usize, SortDirection);
 /// Row positions in the order shown; `None` means every row in report order.
 type RowList = Option<Arc<Vec<usize>>>;
 
+/// What a view is of: the sort and the lower-cased search needle.
+type ViewKey = (Option<SortChoice>, Option<String>);
+
 #[derive(Debug, Default)]
 struct IndexState {
     /// What the state was built for: kind, row count and extra column headers.
@@ -51,7 +54,7 @@ struct IndexState {
     searchable: Vec<usize>,
     last_sort: Option<(SortChoice, Arc<Vec<usize>>)>,
     last_search: Option<(String, Arc<Vec<usize>>)>,
-    last_view: Option<((Option<SortChoice>, Option<String>), RowList)>,
+    last_view: Option<(ViewKey, RowList)>,
 }
 
 impl IndexState {
