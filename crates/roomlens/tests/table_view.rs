@@ -448,3 +448,23 @@ fn hostile_text_read_from_a_csv_is_passed_through_untouched() {
     let back: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(back["rows"][1][3], json!("<script>alert(1)</script>"));
 }
+
+#[test]
+fn the_index_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>(_: &T) {}
+    let report = generated_attendees(500);
+    let index = TableIndex::new(&report);
+    shareable(&index);
+    let pages: Vec<RowsPageBody> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ["user_name", "meeting_view_time", "user_email", "user_name"]
+            .into_iter()
+            .map(|key| {
+                let (index, report) = (&index, &report);
+                scope.spawn(move || index.query(report, Some((key, Desc)), "ana", 0, 1000).unwrap())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(pages[0], pages[3]);
+    assert_eq!(pages[1], TableIndex::new(&report).query(&report, Some(("meeting_view_time", Desc)), "ana", 0, 1000).unwrap());
+}

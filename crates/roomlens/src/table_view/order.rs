@@ -6,32 +6,12 @@ use super::cell::{cell, CellRef};
 use crate::reports::Report;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SortDirection {
     Asc,
     Desc,
-}
-
-/// What a row is sorted by; `Missing` sorts last whatever the direction.
-enum SortKey<'a> {
-    Text(Cow<'a, str>),
-    Whole(i64),
-    Count(u64),
-    Decimal(f64),
-    Missing,
-}
-
-fn sort_key(cell: Option<CellRef<'_>>) -> SortKey<'_> {
-    match cell {
-        Some(CellRef::Text(text)) if !text.is_empty() => SortKey::Text(folded(text)),
-        Some(CellRef::Whole(Some(n))) => SortKey::Whole(n),
-        Some(CellRef::Count(Some(n))) => SortKey::Count(n),
-        Some(CellRef::Decimal(Some(x))) if !x.is_nan() => SortKey::Decimal(x),
-        _ => SortKey::Missing,
-    }
 }
 
 /// `text` in lower case, borrowed when it already is (most IDs and e-mails).
@@ -47,33 +27,81 @@ pub(crate) fn folded(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Compares two present values of one column; values of different kinds (which one column
-/// never holds) are equal.
-fn compare_values(a: &SortKey<'_>, b: &SortKey<'_>) -> Ordering {
-    match (a, b) {
-        (SortKey::Text(x), SortKey::Text(y)) => x.cmp(y),
-        (SortKey::Whole(x), SortKey::Whole(y)) => x.cmp(y),
-        (SortKey::Count(x), SortKey::Count(y)) => x.cmp(y),
-        (SortKey::Decimal(x), SortKey::Decimal(y)) => x.total_cmp(y),
-        _ => Ordering::Equal,
+/// An order-preserving `u64` for a present number: `a < b` exactly when `key(a) < key(b)`.
+fn number_key(cell: Option<CellRef<'_>>) -> Option<u64> {
+    match cell? {
+        CellRef::Whole(n) => n.map(|n| (n as u64) ^ (1 << 63)),
+        CellRef::Count(n) => n,
+        CellRef::Decimal(x) => x.filter(|x| !x.is_nan()).map(|x| {
+            let bits = x.to_bits();
+            if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
+        }),
+        CellRef::Text(_) => None,
     }
 }
 
-/// Row positions of `report` ordered by `column` (an index into `columns::columns(report)`).
-pub(crate) fn sorted_rows(report: &Report, column: usize, direction: SortDirection) -> Vec<usize> {
-    let mut keyed: Vec<(SortKey<'_>, usize)> =
-        (0..report.len()).map(|row| (sort_key(cell(report, row, column)), row)).collect();
+/// Row positions of `report` ordered by `column` (an index into `columns::columns(report)`),
+/// a text column when `text`.
+pub(crate) fn sorted_rows(report: &Report, column: usize, text: bool, direction: SortDirection) -> Vec<usize> {
+    let rows = report.len();
+    let mut missing = Vec::new();
+    let mut ordered = if text {
+        sorted_text(report, column, direction, &mut missing)
+    } else {
+        let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(rows);
+        for row in 0..rows {
+            match number_key(cell(report, row, column)) {
+                // Descending: inverting the bits reverses the order; ties still go by position.
+                Some(key) => keyed.push((if direction == SortDirection::Desc { !key } else { key }, row)),
+                None => missing.push(row),
+            }
+        }
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, row)| row).collect()
+    };
+    ordered.extend(missing);
+    ordered
+}
+
+/// The rows with text in `column`, ordered; rows with empty text go to `missing` in report order.
+fn sorted_text(report: &Report, column: usize, direction: SortDirection, missing: &mut Vec<usize>) -> Vec<usize> {
+    /// Where a row's folded text lives: in the report itself or in `arena`.
+    enum Folded<'r> {
+        Borrowed(&'r str),
+        InArena(usize, usize),
+    }
+    // All lower-cased copies share one buffer rather than one allocation per row.
+    let mut arena = String::new();
+    let mut pending: Vec<(Folded<'_>, usize)> = Vec::with_capacity(report.len());
+    for row in 0..report.len() {
+        match cell(report, row, column) {
+            Some(CellRef::Text(text)) if !text.is_empty() => {
+                let folded = match folded(text) {
+                    Cow::Borrowed(text) => Folded::Borrowed(text),
+                    Cow::Owned(lower) => {
+                        let start = arena.len();
+                        arena.push_str(&lower);
+                        Folded::InArena(start, arena.len())
+                    }
+                };
+                pending.push((folded, row));
+            }
+            _ => missing.push(row),
+        }
+    }
+    let mut keyed: Vec<(&str, usize)> = pending
+        .into_iter()
+        .map(|(folded, row)| match folded {
+            Folded::Borrowed(text) => (text, row),
+            Folded::InArena(start, end) => (arena.get(start..end).unwrap_or(""), row),
+        })
+        .collect();
     keyed.sort_unstable_by(|(a, row_a), (b, row_b)| {
-        let by_value = match (a, b) {
-            (SortKey::Missing, SortKey::Missing) => Ordering::Equal,
-            (SortKey::Missing, _) => Ordering::Greater,
-            (_, SortKey::Missing) => Ordering::Less,
-            _ => match direction {
-                SortDirection::Asc => compare_values(a, b),
-                SortDirection::Desc => compare_values(b, a),
-            },
+        let by_text = match direction {
+            SortDirection::Asc => a.cmp(b),
+            SortDirection::Desc => b.cmp(a),
         };
-        by_value.then(row_a.cmp(row_b))
+        by_text.then(row_a.cmp(row_b))
     });
     keyed.into_iter().map(|(_, row)| row).collect()
 }
@@ -95,15 +123,40 @@ mod tests {
     #[test]
     fn text_is_case_insensitive_with_ties_in_report_order_and_empty_last() {
         let r = report(&["bob", "", "Émile", "ALICE", "Bob", "émile", "alice"], &[None; 7]);
-        assert_eq!(sorted_rows(&r, 3, SortDirection::Asc), vec![3, 6, 0, 4, 2, 5, 1]);
-        assert_eq!(sorted_rows(&r, 3, SortDirection::Desc), vec![2, 5, 0, 4, 3, 6, 1]);
+        assert_eq!(sorted_rows(&r, 3, true, SortDirection::Asc), vec![3, 6, 0, 4, 2, 5, 1]);
+        assert_eq!(sorted_rows(&r, 3, true, SortDirection::Desc), vec![2, 5, 0, 4, 3, 6, 1]);
     }
 
     #[test]
     fn numbers_sort_numerically_with_missing_last_both_ways() {
         let r = report(&["a"; 5], &[Some(10.0), None, Some(9.5), Some(100.0), Some(9.5)]);
-        assert_eq!(sorted_rows(&r, 6, SortDirection::Asc), vec![2, 4, 0, 3, 1]);
-        assert_eq!(sorted_rows(&r, 6, SortDirection::Desc), vec![3, 0, 2, 4, 1]);
+        assert_eq!(sorted_rows(&r, 6, false, SortDirection::Asc), vec![2, 4, 0, 3, 1]);
+        assert_eq!(sorted_rows(&r, 6, false, SortDirection::Desc), vec![3, 0, 2, 4, 1]);
+    }
+
+    #[test]
+    fn number_keys_keep_the_order_of_the_numbers() {
+        let decimals = [f64::NEG_INFINITY, -1e300, -2.5, -0.0, 0.0, 1e-300, 0.5, 2.5, 1e300, f64::INFINITY];
+        let keys: Vec<u64> = decimals.iter().map(|&x| number_key(Some(CellRef::Decimal(Some(x)))).unwrap()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        let wholes = [i64::MIN, -1, 0, 1, i64::MAX];
+        let keys: Vec<u64> = wholes.iter().map(|&n| number_key(Some(CellRef::Whole(Some(n)))).unwrap()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        assert_eq!(number_key(Some(CellRef::Decimal(Some(f64::NAN)))), None);
+        assert_eq!(number_key(Some(CellRef::Count(None))), None);
+        assert_eq!(number_key(None), None);
+    }
+
+    #[test]
+    fn an_extra_column_missing_from_the_first_row_still_sorts_as_text() {
+        let rows = vec![
+            AttendeeRow::default(),
+            AttendeeRow { extra: vec!["b".into()], ..Default::default() },
+            AttendeeRow { extra: vec!["A".into()], ..Default::default() },
+        ];
+        let r = Report::Attendees { rows, extra_columns: vec!["Note".into()] };
+        assert_eq!(sorted_rows(&r, 8, true, SortDirection::Asc), vec![2, 1, 0]);
+        assert_eq!(sorted_rows(&r, 8, true, SortDirection::Desc), vec![1, 2, 0]);
     }
 
     #[test]

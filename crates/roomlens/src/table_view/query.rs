@@ -4,7 +4,7 @@
 //! It does not fetch or read reports, and it does not know the report's id (the caller adds it).
 
 use super::cell::row_values;
-use super::columns::{columns, ColumnInfo};
+use super::columns::{columns, ColumnInfo, ColumnType};
 use super::order::sorted_rows;
 use super::search::{matching_rows, needle};
 use super::CellValue;
@@ -79,7 +79,8 @@ impl IndexState {
                 return Arc::clone(rows);
             }
         }
-        let rows = Arc::new(sorted_rows(report, sort.0, sort.1));
+        let text = self.columns.get(sort.0).is_some_and(|c| c.column_type == ColumnType::Text);
+        let rows = Arc::new(sorted_rows(report, sort.0, text, sort.1));
         self.last_sort = Some((sort, Arc::clone(&rows)));
         rows
     }

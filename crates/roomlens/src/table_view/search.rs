@@ -1,39 +1,62 @@
 //! Which rows the search box matches: the trimmed search text, once it has `MIN_SEARCH_CHARS`
-//! characters, as a case-insensitive (Unicode lower case) substring of any searchable column.
-//! It does not sort or page.
+//! characters, as a case-insensitive substring of any searchable column (Unicode lower case,
+//! with "ς" as "σ" and "İ" as "i" so what people type finds what the report holds). It does not
+//! sort or page.
 
 use super::cell::{cell, CellRef};
-use super::order::folded;
 use crate::reports::Report;
 
 /// Shorter searches (after trimming) filter nothing, as in Kaltura's viewer table.
 pub const MIN_SEARCH_CHARS: usize = 3;
 
-/// The lower-cased needle for `search`, or `None` when it is too short to filter.
+/// The folded needle for `search`, or `None` when it is too short to filter.
 pub(crate) fn needle(search: &str) -> Option<String> {
     let trimmed = search.trim();
-    (trimmed.chars().count() >= MIN_SEARCH_CHARS).then(|| trimmed.to_lowercase())
+    (trimmed.chars().count() >= MIN_SEARCH_CHARS).then(|| {
+        let mut folded = String::new();
+        fold_into(trimmed, &mut folded);
+        folded
+    })
 }
 
-/// Whether `text` contains `needle` (already lower case) ignoring case.
-fn contains_folded(text: &str, needle: &str) -> bool {
+/// `text` in lower case, character by character, with the final sigma as a plain sigma (so
+/// "ΣΩΣ" and "σως" meet) and the dotted capital I as a plain i, written into `buffer`.
+fn fold_into(text: &str, buffer: &mut String) {
+    buffer.clear();
     if text.is_ascii() {
-        // ASCII lower-cases to ASCII, so a non-ASCII needle cannot match.
-        needle.is_ascii()
-            && text.len() >= needle.len()
-            && text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        buffer.extend(text.chars().map(|c| c.to_ascii_lowercase()));
     } else {
-        folded(text).contains(needle)
+        for c in text.chars() {
+            match c {
+                'İ' => buffer.push('i'),
+                'ς' => buffer.push('σ'),
+                _ => buffer.extend(c.to_lowercase()),
+            }
+        }
     }
+}
+
+/// Whether `text` contains `needle` (already folded) ignoring case; `buffer` is scratch space
+/// reused between calls so matching allocates nothing per cell.
+fn contains_folded(text: &str, needle: &str, buffer: &mut String) -> bool {
+    if text.is_ascii() {
+        // ASCII lower-cases to ASCII, so a non-ASCII needle cannot match ASCII text.
+        return needle.is_ascii()
+            && text.len() >= needle.len()
+            && text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    }
+    fold_into(text, buffer);
+    buffer.contains(needle)
 }
 
 /// Positions of the rows of `report` whose `searchable` columns contain `needle`, in report order.
 pub(crate) fn matching_rows(report: &Report, searchable: &[usize], needle: &str) -> Vec<usize> {
+    let mut buffer = String::new();
     (0..report.len())
         .filter(|&row| {
-            searchable
-                .iter()
-                .any(|&c| matches!(cell(report, row, c), Some(CellRef::Text(text)) if contains_folded(text, needle)))
+            searchable.iter().any(|&c| {
+                matches!(cell(report, row, c), Some(CellRef::Text(text)) if contains_folded(text, needle, &mut buffer))
+            })
         })
         .collect()
 }
@@ -52,11 +75,17 @@ mod tests {
 
     #[test]
     fn matching_ignores_case_in_any_script() {
+        let mut b = String::new();
+        let mut contains_folded = |text: &str, search: &str| contains_folded(text, &needle(search).unwrap(), &mut b);
         assert!(contains_folded("Ana.Lopez@Example.ORG", "example.org"));
         assert!(contains_folded("JÜRGEN Straße", "jürgen"));
         assert!(contains_folded("ΣΩΚΡΆΤΗΣ", "σωκ"));
+        assert!(contains_folded("ΣΩΚΡΆΤΗΣ", "Σωκράτης"));
+        assert!(contains_folded("Σωκράτης", "ΚΡΆΤΗΣ"));
         assert!(!contains_folded("Jurgen", "jürgen"));
         assert!(!contains_folded("ab", "abc"));
+        assert!(contains_folded("İstanbul", "ist"));
+        assert!(contains_folded("istanbul", "İST"));
         // The Kelvin sign lower-cases to an ASCII k.
         assert!(contains_folded("\u{212A}elvin", "kel"));
     }
