@@ -43,7 +43,7 @@ type SortChoice = (usize, SortDirection);
 /// Row positions in the order shown; `None` means every row in report order.
 type RowList = Option<Arc<Vec<usize>>>;
 
-/// What a view is of: the sort and the lower-cased search needle.
+/// What a view is of: the sort and the folded search needle.
 type ViewKey = (Option<SortChoice>, Option<String>);
 
 #[derive(Debug, Default)]
