@@ -26,6 +26,11 @@ impl CancelToken {
         self.inner.notify.notify_waiters();
     }
 
+    /// Whether `other` is a clone of this very token (not merely in the same state).
+    pub fn is_same(&self, other: &CancelToken) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     pub fn is_cancelled(&self) -> bool {
         self.inner.cancelled.load(Ordering::SeqCst)
     }

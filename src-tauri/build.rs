@@ -1,0 +1,32 @@
+//! Tauri's build step: embeds tauri.conf.json, the capabilities in src-tauri/capabilities and an
+//! explicit list of the app's own commands, so the page can call those commands and nothing else.
+
+const COMMANDS: &[&str] = &[
+    "bootstrap",
+    "save_last_view",
+    "list_accounts",
+    "add_account",
+    "update_account",
+    "remove_account",
+    "test_connection",
+    "test_draft",
+    "fetch_report",
+    "cancel_fetch",
+    "query_rows",
+    "report_summary",
+    "user_sessions",
+    "save_csv",
+    "open_csv",
+    "watch_drops",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri build step failed: {error:#}");
+        std::process::exit(1);
+    }
+}

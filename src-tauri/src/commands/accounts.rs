@@ -1,0 +1,227 @@
+//! Account commands: list (Demo first), add, edit, remove, and test a connection. The secret goes
+//! straight from the form into the OS keychain (`roomlens::keychain`); the accounts file
+//! (`roomlens::accounts`) never holds it. Removing an account deletes its keychain entry.
+
+use crate::demo_account::{DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME};
+use crate::state::{lock, AppState};
+use roomlens::accounts::Account;
+use roomlens::cancel::CancelToken;
+use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient, Region, ServiceUrl};
+use roomlens::keychain;
+use roomlens::secret::AdminSecret;
+use roomlens::{Error, ErrorCode};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountView {
+    pub id: String,
+    pub name: String,
+    pub partner_id: i64,
+    pub service_url: String,
+    pub region: &'static str,
+    pub is_demo: bool,
+}
+
+/// The add/edit form. `secret: None` when editing means "keep the stored secret".
+#[derive(Deserialize)]
+pub struct AccountDraft {
+    name: String,
+    partner_id: serde_json::Value,
+    region: String,
+    custom_url: Option<String>,
+    secret: Option<String>,
+}
+
+struct CheckedDraft {
+    name: String,
+    partner_id: i64,
+    service_url: ServiceUrl,
+    secret: Option<AdminSecret>,
+}
+
+fn invalid(message: &str) -> Error {
+    Error::new(ErrorCode::InvalidInput, message)
+}
+
+impl AccountDraft {
+    fn check(self) -> Result<CheckedDraft, Error> {
+        let partner_id = match &self.partner_id {
+            serde_json::Value::Number(n) => n.as_i64(),
+            serde_json::Value::String(s) => s.trim().parse::<i64>().ok(),
+            _ => None,
+        }
+        .filter(|id| *id > 0)
+        .ok_or_else(|| invalid("The partner ID is a whole number, such as 1234567. You find it in KMC → Settings → Integration Settings."))?;
+        let service_url = match self.region.as_str() {
+            "us" => ServiceUrl::us(),
+            "eu" => ServiceUrl::eu(),
+            "custom" => ServiceUrl::parse(self.custom_url.as_deref().unwrap_or(""))?,
+            _ => return Err(invalid("Choose a region: US, EU, or a custom service URL.")),
+        };
+        let secret = match self.secret {
+            Some(text) if !text.trim().is_empty() => Some(
+                AdminSecret::new(text).ok_or_else(|| invalid("Enter the admin secret."))?,
+            ),
+            _ => None,
+        };
+        Ok(CheckedDraft { name: self.name, partner_id, service_url, secret })
+    }
+}
+
+fn region_name(service_url: &ServiceUrl) -> &'static str {
+    match service_url.region() {
+        Region::Us => "us",
+        Region::Eu => "eu",
+        Region::Custom => "custom",
+    }
+}
+
+fn view(account: &Account) -> AccountView {
+    let region = account.checked_service_url().map(|u| region_name(&u)).unwrap_or("custom");
+    AccountView {
+        id: account.id.clone(),
+        name: account.name.clone(),
+        partner_id: account.partner_id,
+        service_url: account.service_url.clone(),
+        region,
+        is_demo: false,
+    }
+}
+
+pub fn account_views(state: &AppState) -> Vec<AccountView> {
+    let mut views = vec![AccountView {
+        id: DEMO_ACCOUNT_ID.to_owned(),
+        name: DEMO_ACCOUNT_NAME.to_owned(),
+        partner_id: state.demo.partner_id(),
+        service_url: state.demo.service_url(),
+        region: "demo",
+        is_demo: true,
+    }];
+    views.extend(lock(&state.accounts).accounts.iter().map(view));
+    views
+}
+
+fn demo_is_fixed() -> Error {
+    invalid("The Demo account is built in and cannot be changed or removed.")
+}
+
+fn saved_account(state: &AppState, id: &str) -> Result<Account, Error> {
+    lock(&state.accounts).get(id).cloned().ok_or_else(|| {
+        invalid("This account is no longer saved. Choose another account or add it again.")
+    })
+}
+
+fn save_accounts(state: &AppState) -> Result<(), Error> {
+    let store = lock(&state.accounts).clone();
+    store.save(&state.paths().accounts_file())?;
+    *lock(&state.accounts_problem) = None;
+    Ok(())
+}
+
+fn client(partner_id: i64, secret: AdminSecret, service_url: ServiceUrl) -> Result<KalturaClient, Error> {
+    KalturaClient::new(Credentials { partner_id, secret, service_url }, ClientOptions::default())
+}
+
+/// A client for the account `id` (the Demo account or a saved one with its secret from the keychain),
+/// and the account's display name.
+pub fn client_for(state: &AppState, id: &str) -> Result<(KalturaClient, String), Error> {
+    if id == DEMO_ACCOUNT_ID {
+        return Ok((state.demo.client()?, DEMO_ACCOUNT_NAME.to_owned()));
+    }
+    let account = saved_account(state, id)?;
+    let service_url = account.checked_service_url()?;
+    let secret = keychain::load_secret(account.partner_id, &service_url)?;
+    Ok((client(account.partner_id, secret, service_url)?, account.name))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_accounts(state: State<'_, AppState>) -> Vec<AccountView> {
+    account_views(&state)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_account(state: State<'_, AppState>, draft: AccountDraft) -> Result<AccountView, Error> {
+    let draft = draft.check()?;
+    let secret = draft.secret.ok_or_else(|| invalid("Enter the admin secret."))?;
+    let account = lock(&state.accounts).add(&draft.name, draft.partner_id, &draft.service_url)?;
+    if let Err(error) = keychain::store_secret(draft.partner_id, &draft.service_url, &secret) {
+        lock(&state.accounts).remove(&account.id);
+        return Err(error);
+    }
+    if let Err(error) = save_accounts(&state) {
+        lock(&state.accounts).remove(&account.id);
+        let _ = keychain::delete_secret(draft.partner_id, &draft.service_url);
+        return Err(error);
+    }
+    Ok(view(&account))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn update_account(state: State<'_, AppState>, id: String, draft: AccountDraft) -> Result<AccountView, Error> {
+    if id == DEMO_ACCOUNT_ID {
+        return Err(demo_is_fixed());
+    }
+    let before = saved_account(&state, &id)?;
+    let before_url = before.checked_service_url()?;
+    let draft = draft.check()?;
+    let moved = before.partner_id != draft.partner_id || before_url != draft.service_url;
+    let secret = match draft.secret {
+        Some(secret) => secret,
+        None => keychain::load_secret(before.partner_id, &before_url)?,
+    };
+    let updated = Account {
+        id: id.clone(),
+        name: draft.name,
+        partner_id: draft.partner_id,
+        service_url: draft.service_url.as_str().to_owned(),
+    };
+    lock(&state.accounts).update(updated.clone())?;
+    if let Err(error) = keychain::store_secret(draft.partner_id, &draft.service_url, &secret) {
+        let _ = lock(&state.accounts).update(before);
+        return Err(error);
+    }
+    if let Err(error) = save_accounts(&state) {
+        let _ = lock(&state.accounts).update(before);
+        return Err(error);
+    }
+    if moved {
+        let _ = keychain::delete_secret(before.partner_id, &before_url);
+    }
+    Ok(view(&updated))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<(), Error> {
+    if id == DEMO_ACCOUNT_ID {
+        return Err(demo_is_fixed());
+    }
+    let account = saved_account(&state, &id)?;
+    match keychain::delete_secret(account.partner_id, &account.checked_service_url()?) {
+        Ok(()) => {}
+        Err(error) if error.code == ErrorCode::SecretNotFound => {}
+        Err(error) => return Err(error),
+    }
+    lock(&state.accounts).remove(&id);
+    save_accounts(&state)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn test_connection(state: State<'_, AppState>, id: String) -> Result<(), Error> {
+    let (client, _) = client_for(&state, &id)?;
+    client.test_connection(&CancelToken::new()).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn test_draft(state: State<'_, AppState>, draft: AccountDraft, id: Option<String>) -> Result<(), Error> {
+    let draft = draft.check()?;
+    let secret = match (draft.secret, id) {
+        (Some(secret), _) => secret,
+        (None, Some(id)) if id != DEMO_ACCOUNT_ID => {
+            let saved = saved_account(&state, &id)?;
+            keychain::load_secret(saved.partner_id, &saved.checked_service_url()?)?
+        }
+        (None, _) => return Err(invalid("Enter the admin secret.")),
+    };
+    client(draft.partner_id, secret, draft.service_url)?.test_connection(&CancelToken::new()).await
+}

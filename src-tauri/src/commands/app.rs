@@ -1,0 +1,38 @@
+//! Start-up and remembered view: `bootstrap` gives the page the accounts (Demo first), the view it
+//! last stored, the version and the local time zone; `save_last_view` stores the page's view.
+
+use super::accounts::{account_views, AccountView};
+use crate::state::{lock, AppState};
+use crate::ui_state;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use roomlens::kaltura::date_range::zone_label;
+use roomlens::Error;
+use serde::Serialize;
+use tauri::State;
+
+#[derive(Serialize)]
+pub struct Bootstrap {
+    accounts: Vec<AccountView>,
+    last_view: Option<serde_json::Value>,
+    version: &'static str,
+    local_zone: String,
+    /// Set when the saved accounts could not be read; the file is left as it is.
+    accounts_problem: Option<Error>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn bootstrap(state: State<'_, AppState>) -> Bootstrap {
+    Bootstrap {
+        accounts: account_views(&state),
+        last_view: ui_state::load(&state.paths().ui_state_file()),
+        version: env!("CARGO_PKG_VERSION"),
+        local_zone: zone_label(&TimeZone::system(), Timestamp::now()),
+        accounts_problem: lock(&state.accounts_problem).clone(),
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_last_view(state: State<'_, AppState>, view: serde_json::Value) -> Result<(), Error> {
+    ui_state::save(&state.paths().ui_state_file(), &view)
+}

@@ -1,0 +1,141 @@
+//! Report commands: fetch a report for an account with progress and cancel, then page, sort and
+//! search its rows, its summary cards and one attendee's sessions — all computed by the core
+//! (`roomlens::kaltura::fetch_report`, `roomlens::table_view`). Only one fetch runs at a time.
+
+use super::accounts::client_for;
+use crate::report_info::{ReportInfo, ReportSource};
+use crate::state::{lock, AppState};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use roomlens::cancel::CancelToken;
+use roomlens::kaltura::date_range::DateRangeChoice;
+use roomlens::kaltura::{fetch_report as fetch, FetchProgress, FetchRequest, ReportFilters};
+use roomlens::reports::ReportKind;
+use roomlens::table_view::{summary_cards, user_detail, Card, RowsPageBody, SortDirection, UserDetail};
+use roomlens::{Error, ErrorCode};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeChoice {
+    LastDays(u32),
+    Custom { from: String, to: String },
+}
+
+impl RangeChoice {
+    fn to_core(&self) -> Result<DateRangeChoice, Error> {
+        match self {
+            RangeChoice::LastDays(days) => Ok(DateRangeChoice::LastDays(*days)),
+            RangeChoice::Custom { from, to } => Ok(DateRangeChoice::Custom { from: date(from)?, to: date(to)? }),
+        }
+    }
+}
+
+fn date(text: &str) -> Result<Date, Error> {
+    text.trim().parse::<Date>().map_err(|_| {
+        Error::new(ErrorCode::InvalidInput, "Choose both a start date and an end date for the custom range.")
+    })
+}
+
+#[derive(Deserialize)]
+pub struct FetchArgs {
+    account_id: String,
+    kind: ReportKind,
+    range: RangeChoice,
+    #[serde(default)]
+    filters: ReportFilters,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn fetch_report(
+    state: State<'_, AppState>,
+    request: FetchArgs,
+    progress: Channel<FetchProgress>,
+) -> Result<ReportInfo, Error> {
+    let (client, account_name) = client_for(&state, &request.account_id)?;
+    let range = request.range.to_core()?.resolve(&TimeZone::system(), Timestamp::now())?;
+    let cancel = CancelToken::new();
+    if let Some(previous) = lock(&state.fetch).replace(cancel.clone()) {
+        previous.cancel();
+    }
+    let fetch_request = FetchRequest { kind: request.kind, range: range.clone(), filters: request.filters };
+    let on_progress = move |p: FetchProgress| {
+        let _ = progress.send(p);
+    };
+    let outcome = fetch(&client, &fetch_request, &on_progress, &cancel).await;
+    {
+        let mut running = lock(&state.fetch);
+        if running.as_ref().is_some_and(|t| t.is_same(&cancel)) {
+            *running = None;
+        }
+    }
+    let outcome = outcome.map_err(|error| match error.code {
+        ErrorCode::Cancelled => Error::new(ErrorCode::Cancelled, "Fetch cancelled. Nothing was saved."),
+        _ => error,
+    })?;
+    let source = ReportSource::Fetch { account_name, from_unix: range.from_unix, to_unix: range.to_unix };
+    let loaded = state.reports.insert(outcome.report, source, Some(range.zone), None, outcome.warnings);
+    Ok(ReportInfo::of(&loaded))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_fetch(state: State<'_, AppState>) {
+    if let Some(token) = lock(&state.fetch).take() {
+        token.cancel();
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SortArg {
+    column: String,
+    direction: SortDirection,
+}
+
+#[derive(Deserialize)]
+pub struct RowsQuery {
+    report_id: u64,
+    sort: Option<SortArg>,
+    #[serde(default)]
+    search: String,
+    offset: usize,
+    limit: usize,
+}
+
+#[derive(Serialize)]
+pub struct RowsPage {
+    report_id: u64,
+    #[serde(flatten)]
+    body: RowsPageBody,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn query_rows(state: State<'_, AppState>, query: RowsQuery) -> Result<RowsPage, Error> {
+    let loaded = state.reports.get(query.report_id)?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let sort = query.sort.as_ref().map(|s| (s.column.as_str(), s.direction));
+        let body = loaded.index.query(&loaded.report, sort, &query.search, query.offset, query.limit)?;
+        Ok(RowsPage { report_id: loaded.id, body })
+    })
+    .await
+    .map_err(|e| Error::new(ErrorCode::InvalidInput, "Roomlens could not show these rows. Try again.").with_detail(e.to_string()))?
+}
+
+#[derive(Serialize)]
+pub struct SummaryCards {
+    cards: Vec<Card>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn report_summary(state: State<'_, AppState>, report_id: u64) -> Result<SummaryCards, Error> {
+    let loaded = state.reports.get(report_id)?;
+    Ok(SummaryCards { cards: summary_cards(&loaded.report) })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn user_sessions(state: State<'_, AppState>, report_id: u64, user: String) -> Result<UserDetail, Error> {
+    let loaded = state.reports.get(report_id)?;
+    user_detail(&loaded.report, &user)
+}

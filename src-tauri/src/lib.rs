@@ -1,0 +1,71 @@
+//! The Roomlens desktop shell: builds the Tauri app, starts the built-in demo Kaltura, restores the
+//! window, and routes the page's calls to thin commands over the `roomlens` core. It holds no
+//! Kaltura, CSV or aggregation logic; the commands parse, call the core and map errors.
+
+mod commands;
+mod demo_account;
+mod dropped_files;
+mod loaded_reports;
+mod native_dialog;
+mod report_info;
+mod state;
+mod ui_state;
+mod window_state;
+
+use state::AppState;
+use tauri::Manager;
+
+/// Label of the one window, as named in tauri.conf.json and the capability file.
+pub const MAIN_WINDOW: &str = "main";
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    let app = tauri::Builder::default()
+        .setup(|app| {
+            let state = AppState::start()?;
+            app.manage(state);
+            if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+                let state = app.state::<AppState>();
+                window_state::restore(&window, state.paths());
+                window.show()?;
+                window.set_focus()?;
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| match event {
+            tauri::WindowEvent::DragDrop(drop) => {
+                dropped_files::on_drag_drop(window, drop);
+            }
+            tauri::WindowEvent::CloseRequested { .. } => {
+                let state = window.state::<AppState>();
+                window_state::save(window, state.paths());
+            }
+            _ => {}
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::bootstrap,
+            commands::app::save_last_view,
+            commands::accounts::list_accounts,
+            commands::accounts::add_account,
+            commands::accounts::update_account,
+            commands::accounts::remove_account,
+            commands::accounts::test_connection,
+            commands::accounts::test_draft,
+            commands::reports::fetch_report,
+            commands::reports::cancel_fetch,
+            commands::reports::query_rows,
+            commands::reports::report_summary,
+            commands::reports::user_sessions,
+            commands::files::save_csv,
+            commands::files::open_csv,
+            commands::files::watch_drops,
+        ])
+        .build(tauri::generate_context!("tauri.conf.json"));
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(error) => {
+            eprintln!("Roomlens could not start: {error}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! `ReportInfo`: what the page needs to show a report it has not seen yet — its kind and title,
+//! where it came from, the time zone, its columns, and the read counts and warnings. It is a view
+//! of a `LoadedReport`; rows, sorting and summaries come from the core's `table_view`.
+
+use crate::loaded_reports::LoadedReport;
+use roomlens::reports::{ReadStats, ReportKind};
+use roomlens::table_view::{columns, ColumnInfo};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ReportSource {
+    Fetch { account_name: String, from_unix: i64, to_unix: i64 },
+    File { file_name: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportInfo {
+    pub report_id: u64,
+    pub kind: ReportKind,
+    pub title: &'static str,
+    pub source: ReportSource,
+    pub zone: Option<String>,
+    pub row_count: usize,
+    pub columns: Vec<ColumnInfo>,
+    pub read_stats: Option<ReadStats>,
+    pub warnings: Vec<String>,
+}
+
+impl ReportInfo {
+    pub fn of(loaded: &LoadedReport) -> ReportInfo {
+        let kind = loaded.report.kind();
+        ReportInfo {
+            report_id: loaded.id,
+            kind,
+            title: kind.title(),
+            source: loaded.source.clone(),
+            zone: loaded.zone.clone(),
+            row_count: loaded.report.len(),
+            columns: columns(&loaded.report),
+            read_stats: loaded.read_stats,
+            warnings: loaded.warnings.clone(),
+        }
+    }
+}

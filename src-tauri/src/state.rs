@@ -1,0 +1,73 @@
+//! What the running app holds between commands: where its files live, the saved accounts, the
+//! built-in demo Kaltura, the reports on screen, the fetch that can be cancelled, and the page's
+//! channel for dropped files. It does no work of its own; commands and event handlers do.
+
+use crate::demo_account::DemoKaltura;
+use crate::dropped_files::DropEvent;
+use crate::loaded_reports::LoadedReports;
+use roomlens::accounts::{config_dir, AccountStore};
+use roomlens::cancel::CancelToken;
+use roomlens::Error;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use tauri::ipc::Channel;
+
+/// Files of the app, all in the settings folder Roomlens shares with the command line.
+pub struct AppPaths {
+    pub config_dir: PathBuf,
+}
+
+impl AppPaths {
+    pub fn accounts_file(&self) -> PathBuf {
+        self.config_dir.join(roomlens::accounts::ACCOUNTS_FILE)
+    }
+    pub fn window_file(&self) -> PathBuf {
+        self.config_dir.join("window.json")
+    }
+    pub fn ui_state_file(&self) -> PathBuf {
+        self.config_dir.join("last-view.json")
+    }
+}
+
+pub struct AppState {
+    paths: AppPaths,
+    pub demo: DemoKaltura,
+    pub accounts: Mutex<AccountStore>,
+    /// The problem with the accounts file, if it could not be read (it is then left untouched).
+    pub accounts_problem: Mutex<Option<Error>>,
+    pub reports: LoadedReports,
+    pub fetch: Mutex<Option<CancelToken>>,
+    pub drops: Mutex<Option<Channel<DropEvent>>>,
+}
+
+impl AppState {
+    /// Finds the settings folder, reads the accounts and starts the demo Kaltura.
+    pub fn start() -> Result<AppState, Box<dyn std::error::Error>> {
+        let config_dir = config_dir()?;
+        std::fs::create_dir_all(&config_dir)?;
+        let paths = AppPaths { config_dir };
+        let (accounts, problem) = match AccountStore::load(&paths.accounts_file()) {
+            Ok(store) => (store, None),
+            Err(error) => (AccountStore::default(), Some(error)),
+        };
+        let demo = tauri::async_runtime::block_on(DemoKaltura::start())?;
+        Ok(AppState {
+            paths,
+            demo,
+            accounts: Mutex::new(accounts),
+            accounts_problem: Mutex::new(problem),
+            reports: LoadedReports::default(),
+            fetch: Mutex::new(None),
+            drops: Mutex::new(None),
+        })
+    }
+
+    pub fn paths(&self) -> &AppPaths {
+        &self.paths
+    }
+}
+
+/// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay valid.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
