@@ -1,6 +1,6 @@
 //! Fetching a room report completely. Kaltura returns at most 100,000 rows per request and drops
 //! the rest silently (kaltura-api.md §4.4), so the range is cut into 7-day windows fetched a few
-//! at a time; a window that comes back at the cap is halved again and again, down to one minute,
+//! at a time; a window that comes back at the cap is split again and again, down to one minute,
 //! and the windows are merged without duplicates. A one-minute window still at the cap is kept
 //! and flagged with a plain warning. Filters a report does not offer are refused up front (see
 //! `report_params`), never applied locally. A cancelled or failed fetch returns an error and no
@@ -26,7 +26,7 @@ pub struct FetchRequest {
     pub filters: ReportFilters,
 }
 
-/// Progress so far. `windows_total` grows when a window at the row cap is split in two.
+/// Progress so far. `windows_total` grows when a window at the row cap is split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FetchProgress {
     pub windows_done: u32,
@@ -118,11 +118,12 @@ async fn fetch_all(
                 in_flight -= 1;
                 requests = requests.saturating_add(used);
                 let data_lines = data_line_count(&body);
-                match window.halves() {
-                    Some((first, second)) if data_lines >= row_cap => {
-                        pending.push_front(second);
-                        pending.push_front(first);
-                        progress.windows_total += 1;
+                match window.split() {
+                    Some(parts) if data_lines >= row_cap => {
+                        progress.windows_total += count(parts.len()) - 1;
+                        for part in parts.into_iter().rev() {
+                            pending.push_front(part);
+                        }
                         on_progress(progress);
                     }
                     _ => {

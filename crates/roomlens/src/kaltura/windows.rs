@@ -1,11 +1,14 @@
 //! Time windows for fetching: a range cut into 7-day half-open windows `[from, to)`, and a
-//! window's two halves when Kaltura's row cap forces a split, down to one minute. It does not
-//! fetch; `fetch` drives the splitting.
+//! window's parts (four, fewer when it is short) when Kaltura's row cap forces a split, down to
+//! one minute. It does not fetch; `fetch` drives the splitting.
 
 /// Length of the first cut: seven days.
 pub(crate) const WINDOW_SECONDS: i64 = 7 * 86_400;
 /// Windows this short are not split further.
 pub(crate) const MIN_WINDOW_SECONDS: i64 = 60;
+/// How many parts a window at the row cap is cut into. Four rather than two: a very busy day inside
+/// a 7-day window then needs two rounds of splitting instead of four, for the same number of requests.
+pub(crate) const SPLIT_PARTS: i64 = 4;
 
 /// `[from, to)` in Unix seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,14 +22,17 @@ impl Window {
         self.to - self.from
     }
 
-    /// The two halves `[from, mid)` and `[mid, to)`, or `None` when the window is already a
+    /// Consecutive parts covering the window exactly: four, or fewer for a window under four
+    /// minutes (never parts much shorter than a minute); `None` when the window is already a
     /// minute or shorter.
-    pub fn halves(self) -> Option<(Window, Window)> {
-        if self.seconds() <= MIN_WINDOW_SECONDS {
+    pub fn split(self) -> Option<Vec<Window>> {
+        let seconds = self.seconds();
+        if seconds <= MIN_WINDOW_SECONDS {
             return None;
         }
-        let mid = self.from + self.seconds() / 2;
-        Some((Window { from: self.from, to: mid }, Window { from: mid, to: self.to }))
+        let parts = (seconds / MIN_WINDOW_SECONDS).clamp(2, SPLIT_PARTS);
+        let bounds: Vec<i64> = (0..=parts).map(|i| self.from + seconds * i / parts).collect();
+        Some(bounds.windows(2).map(|pair| Window { from: pair[0], to: pair[1] }).collect())
     }
 }
 
@@ -62,19 +68,24 @@ mod tests {
     }
 
     #[test]
-    fn halving_ends_at_one_minute() {
+    fn splitting_covers_the_window_and_ends_at_one_minute() {
         let mut window = Window { from: 0, to: WINDOW_SECONDS };
-        let mut splits = 0;
-        while let Some((left, right)) = window.halves() {
-            assert_eq!(left.to, right.from);
-            assert_eq!(left.from, window.from);
-            assert_eq!(right.to, window.to);
-            window = right;
-            splits += 1;
+        let mut rounds = 0;
+        while let Some(parts) = window.split() {
+            assert!(parts.len() >= 2 && parts.len() <= SPLIT_PARTS as usize);
+            assert_eq!(parts.first().unwrap().from, window.from);
+            assert_eq!(parts.last().unwrap().to, window.to);
+            for pair in parts.windows(2) {
+                assert_eq!(pair[0].to, pair[1].from);
+                assert!(pair[0].seconds() > 0);
+            }
+            window = *parts.last().unwrap();
+            rounds += 1;
         }
-        assert!(window.seconds() <= MIN_WINDOW_SECONDS && window.seconds() > MIN_WINDOW_SECONDS / 2);
-        assert_eq!(splits, 14);
-        assert_eq!(Window { from: 0, to: 61 }.halves(), Some((Window { from: 0, to: 30 }, Window { from: 30, to: 61 })));
-        assert_eq!(Window { from: 0, to: 60 }.halves(), None);
+        assert!(window.seconds() <= MIN_WINDOW_SECONDS && window.seconds() >= MIN_WINDOW_SECONDS / 2);
+        assert_eq!(rounds, 8);
+        assert_eq!(Window { from: 0, to: 61 }.split(), Some(vec![Window { from: 0, to: 30 }, Window { from: 30, to: 61 }]));
+        assert_eq!(Window { from: 0, to: 180 }.split().unwrap().len(), 3);
+        assert_eq!(Window { from: 0, to: 60 }.split(), None);
     }
 }
