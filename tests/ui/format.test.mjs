@@ -21,6 +21,9 @@ test("durations read like 1 h 05 min, with sub-minute and missing values named",
   assert.equal(format.formatSeconds(42), "42 s");
   assert.equal(format.formatSeconds(3900), "1 h 05 min");
   assert.equal(format.formatHours(2.5), "2 h 30 min");
+  assert.equal(format.formatMinutes(99 * 60 + 59), "99 h 59 min");
+  assert.equal(format.formatMinutes(111548), `${format.formatCount(1859)} h`);
+  assert.equal(format.formatHours(1859.2), `${format.formatCount(1859)} h`);
 });
 
 test("counts use the locale's thousands separator and rates one decimal", () => {

@@ -49,12 +49,13 @@ export function formatPercent(ratio) {
   return isNumber(ratio) ? percentFormat.format(ratio) : DASH;
 }
 
-/** Minutes → "45 min" or "1 h 05 min"; under a minute → "< 1 min". */
+/** Minutes → "45 min", "1 h 05 min", and from 100 hours on "1,859 h"; under a minute → "< 1 min". */
 export function formatMinutes(minutes) {
   if (!isNumber(minutes)) return DASH;
   const total = Math.round(minutes);
   if (minutes > 0 && total === 0) return "< 1 min";
   if (total < 60) return `${countFormat.format(total)} min`;
+  if (total >= 100 * 60) return `${countFormat.format(Math.round(total / 60))} h`;
   const hours = Math.floor(total / 60);
   const rest = String(total % 60).padStart(2, "0");
   return `${countFormat.format(hours)} h ${rest} min`;
@@ -118,8 +119,7 @@ export function plural(count, singular, pluralWord = `${singular}s`) {
 
 /** Hours → "3 h 20 min" while small, "1,234 h" when large. */
 export function formatHours(hours) {
-  if (!isNumber(hours)) return DASH;
-  return hours < 100 ? formatMinutes(hours * 60) : `${countFormat.format(Math.round(hours))} h`;
+  return isNumber(hours) ? formatMinutes(hours * 60) : DASH;
 }
 
 /** Two Unix times → "1–7 Mar 2026" (the locale decides the shape). */
