@@ -3,7 +3,7 @@
 // It deliberately has no templating, no HTML parsing and no way to set `innerHTML`.
 
 /**
- * el("button", { class: "primary", type: "button", dataset: { testid: "fetch" }, on: { click } }, "Fetch")
+ * el("button", { class: "primary", type: "button", dataset: { column: "user_name" }, on: { click } }, "Fetch")
  * Attribute values and children are always treated as text.
  */
 export function el(tag, attrs = {}, ...children) {

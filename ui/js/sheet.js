@@ -12,7 +12,7 @@ export function openSheet({ id, title, body, footer = [], onClose = null, wide =
   const titleId = `${id}-title`;
   const dialog = el(
     "dialog",
-    { id, class: ["sheet", wide && "sheet-wide"], "aria-labelledby": titleId, dataset: { testid: id } },
+    { id, class: ["sheet", wide && "sheet-wide"], "aria-labelledby": titleId },
     el(
       "header",
       { class: "sheet-header" },
@@ -24,7 +24,6 @@ export function openSheet({ id, title, body, footer = [], onClose = null, wide =
           class: "icon-button sheet-close",
           id: `${id}-close`,
           "aria-label": "Close",
-          dataset: { testid: `${id}-close` },
           on: { click: () => close() },
         },
         "×",
@@ -62,7 +61,7 @@ export function confirmSheet({ id, title, message, confirmLabel, danger = false 
     let answer = false;
     const cancel = el(
       "button",
-      { type: "button", id: `${id}-cancel`, dataset: { testid: `${id}-cancel` }, on: { click: () => sheet.close() } },
+      { type: "button", id: `${id}-cancel`, on: { click: () => sheet.close() } },
       "Cancel",
     );
     const confirm = el(
@@ -71,7 +70,6 @@ export function confirmSheet({ id, title, message, confirmLabel, danger = false 
         type: "button",
         id: `${id}-confirm`,
         class: danger ? "danger" : "primary",
-        dataset: { testid: `${id}-confirm` },
         on: {
           click: () => {
             answer = true;

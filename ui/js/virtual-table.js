@@ -59,7 +59,6 @@ export class VirtualTable {
         tabindex: "0",
         "aria-label": this.options.label ?? "Report rows",
         id: `${this.root.id}-grid`,
-        dataset: { testid: `${this.root.id}-grid` },
       },
       this.content,
     );
@@ -97,9 +96,9 @@ export class VirtualTable {
         {
           type: "button",
           class: "vtable-sort",
-          id: `${this.root.id}-sort-${col.key.replace(/[^a-z0-9_-]/gi, "-")}`,
-          dataset: { testid: `sort-${col.key}`, column: col.key },
-          on: { click: () => this.toggleSort(col) },
+          id: `${this.root.id}-sort-${index}`,
+          dataset: { column: col.key },
+          on: { click: () => this.toggleSort(col, index) },
         },
         el(
           "span",
@@ -124,12 +123,11 @@ export class VirtualTable {
     });
   }
 
-  toggleSort(col) {
+  toggleSort(col, index) {
     const same = this.sort?.column === col.key;
     this.sort = same ? { column: col.key, descending: !this.sort.descending } : { column: col.key, descending: col.numeric };
-    const focusedKey = col.key;
     this.renderHeader();
-    this.headRow.querySelector(`[data-column="${CSS.escape(focusedKey)}"]`)?.focus();
+    this.headRow.children[index]?.querySelector("button")?.focus();
     this.options.onSort?.(this.sort);
   }
 
@@ -313,7 +311,8 @@ export class VirtualTable {
   }
 
   onKeyDown(e) {
-    if (this.total === 0) return;
+    // Keys pressed on a header's sort button belong to that button.
+    if (e.target !== this.scroller || this.total === 0) return;
     const page = Math.max(1, this.viewportRows().rows - 2);
     const moves = {
       ArrowDown: 1,
