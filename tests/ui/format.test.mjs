@@ -11,6 +11,7 @@ const format = await import("../../ui/js/format.js");
 const { parseIdList } = await import("../../ui/js/id-list.js");
 const { displayColumns, cellValue } = await import("../../ui/js/columns.js");
 const { formatCardValue } = await import("../../ui/js/summary-cards.js");
+const { progressWords } = await import("../../ui/js/fetch-progress.js");
 
 test("durations read like 1 h 05 min, with sub-minute and missing values named", () => {
   assert.equal(format.formatMinutes(65), "1 h 05 min");
@@ -103,4 +104,11 @@ test("a fetched range names its last day, not the exclusive end", () => {
   const to = Date.UTC(2026, 2, 31, 22) / 1000; // 1 Apr 2026 00:00 in Berlin (exclusive)
   const days = new Intl.DateTimeFormat(format.LOCALES, { dateStyle: "medium" });
   assert.equal(format.formatRangeDays(from, to), days.formatRange(new Date(2026, 2, 1), new Date(2026, 2, 31)));
+});
+
+test("progress is told in windows and rows", () => {
+  assert.equal(progressWords("Attendees", null), "Fetching attendees — starting…");
+  const words = progressWords("Attendees", { windows_done: 12, windows_total: 53, rows_so_far: 48210 });
+  assert.equal(words, `Fetching attendees — 12 of 53 time windows, ${format.formatCount(48210)} rows`);
+  assert.equal(progressWords("Room data", { windows_done: 1, windows_total: 1, rows_so_far: 1 }), "Fetching room data — 1 of 1 time window, 1 row");
 });

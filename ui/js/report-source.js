@@ -1,0 +1,42 @@
+// Where the report on screen came from, in words: the line under the title ("Attendees · Demo ·
+// 1–31 Mar 2026" or "Attendees · opened from march.csv") and, for files, the one-line read / kept /
+// rejected count with the reasons behind a disclosure. Text only; nothing here reads files.
+
+import { el, clear } from "./dom.js";
+import { REPORT_TITLES } from "./columns.js";
+import { formatCount, formatRangeDays, plural } from "./format.js";
+
+/** The line under the title for a ReportInfo. */
+export function sourceWords(info) {
+  const title = info.title || REPORT_TITLES[info.kind] || "Report";
+  const src = info.source ?? {};
+  if (src.type === "file") return `${title} · opened from ${src.file_name}`;
+  if (src.type === "fetch") return `${title} · ${src.account_name} · ${formatRangeDays(src.from_unix, src.to_unix)}`;
+  return title;
+}
+
+/** Fills `container` (#read-stats) with the read counts and warnings of `info`, or hides it. */
+export function renderReadStats(container, info) {
+  clear(container);
+  const warnings = info.warnings ?? [];
+  const stats = info.read_stats;
+  if (!stats && warnings.length === 0) {
+    container.hidden = true;
+    return;
+  }
+  if (stats) {
+    const fileName = info.source?.file_name;
+    container.append(
+      el("span", {}, "Read ", el("strong", {}, plural(stats.rows_read, "row")), fileName ? ` from ${fileName}` : ""),
+      el("span", {}, "kept ", el("strong", { id: "rows-kept" }, formatCount(stats.rows_kept))),
+      el("span", {}, "rejected ", el("strong", { id: "rows-rejected" }, formatCount(stats.rows_rejected))),
+    );
+  }
+  if (warnings.length) {
+    const summary = stats ? `Why rows were rejected (${formatCount(warnings.length)})` : `${plural(warnings.length, "note")} about this fetch`;
+    container.append(
+      el("details", { id: "read-warnings" }, el("summary", {}, summary), el("ul", {}, warnings.map((w) => el("li", {}, w)))),
+    );
+  }
+  container.hidden = false;
+}
