@@ -9,6 +9,8 @@ import { openAccountSheet } from "./account-sheet.js";
 import { showError } from "./banner.js";
 import { setStatus } from "./status.js";
 
+// Fetch errors that say the account itself cannot be reached or used right now.
+const UNREACHABLE = ["credentials_rejected", "invalid_partner_id", "secret_not_found", "partner_blocked", "network_unreachable", "network_timeout", "server_unavailable", "keychain_unavailable"];
 const REGION_WORDS = { us: "US", eu: "EU", custom: "Custom server", demo: "Demo" };
 
 function describe(account) {
@@ -150,6 +152,15 @@ export function createAccountsView(context) {
     for (const account of accounts) check(account);
   }
 
+  /** What a fetch just learned about an account: it answered, or it could not be reached or used. */
+  function noteFetch(id, error) {
+    if (!accounts.some((a) => a.id === id)) return;
+    if (!error) reach.set(id, { state: "ok" });
+    else if (UNREACHABLE.includes(error.code)) reach.set(id, { state: "failed", message: error.message });
+    else return;
+    render();
+  }
+
   function setAccounts(next, preferredId) {
     accounts = [...next].sort((a, b) => Number(Boolean(b.is_demo)) - Number(Boolean(a.is_demo)));
     const wanted = preferredId ?? currentId;
@@ -200,6 +211,7 @@ export function createAccountsView(context) {
     setAccounts,
     refresh,
     checkAll,
+    noteFetch,
     current,
     select,
   };

@@ -53,6 +53,7 @@ const reportsView = createReportsView({
   exportDefaults,
   onChange: () => rememberView(),
   openSettings: () => showSection("settings"),
+  onFetched: (accountId, error) => accountsView.noteFetch(accountId, error),
 });
 
 function rememberView() {

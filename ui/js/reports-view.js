@@ -23,7 +23,8 @@ const PASSING_PROBLEMS = ["network_unreachable", "network_timeout", "server_unav
 /**
  * Builds the Reports screen. context.currentAccount() returns the selected Account;
  * context.exportDefaults() the current export options; context.onChange() runs when the form
- * changes (to remember the last view); context.openSettings() shows Settings.
+ * changes (to remember the last view); context.openSettings() shows Settings;
+ * context.onFetched(accountId, error | null) after each fetch (the sidebar shows reachability).
  */
 export function createReportsView(context) {
   const main = byId("main");
@@ -82,8 +83,10 @@ export function createReportsView(context) {
     const request = { account_id: account.id, kind, range: form.range(), filters: form.filters() };
     try {
       const info = await commands.fetchReport(request, progress.update);
+      context.onFetched(account.id, null);
       await showReport(info);
     } catch (error) {
+      context.onFetched(account.id, error);
       if (error.code === "cancelled") {
         showInfo(error.message || "Fetch cancelled. Nothing was saved.", { code: "cancelled" });
         setState(report ? "done" : "idle");
