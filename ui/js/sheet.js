@@ -40,7 +40,9 @@ export function openSheet({ id, title, body, footer = [], onClose = null, wide =
     if (dialog.open) dialog.close();
     dialog.remove();
     onClose?.();
-    previousFocus?.focus?.();
+    // The control that opened the sheet may have been redrawn meanwhile; then focus the content.
+    const target = previousFocus?.isConnected ? previousFocus : document.getElementById("main");
+    target?.focus?.();
   }
 
   const previousFocus = document.activeElement;
