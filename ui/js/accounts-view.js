@@ -64,6 +64,7 @@ export function createAccountsView(context) {
             {
               type: "button",
               class: "account-option",
+              id: `account-option-${account.id}`,
               "aria-current": isCurrent ? "true" : "false",
               dataset: { accountId: account.id },
               on: { click: () => select(account.id) },
@@ -119,9 +120,14 @@ export function createAccountsView(context) {
     }
   }
 
+  /** Redraws both lists; a keyboard user's focus stays on the same button. */
   function render() {
+    const focused = document.activeElement;
+    const inLists = switcher.contains(focused) || list.contains(focused);
+    const focusedId = inLists ? focused.id : "";
     renderSwitcher();
     renderList();
+    if (focusedId) document.getElementById(focusedId)?.focus();
   }
 
   function select(id) {
