@@ -33,7 +33,8 @@ export function renderReadStats(container, info) {
     );
   }
   if (warnings.length) {
-    const summary = stats ? `Why rows were rejected (${formatCount(warnings.length)})` : `${plural(warnings.length, "note")} about this fetch`;
+    const about = stats ? "this file" : "this fetch";
+    const summary = stats?.rows_rejected > 0 ? `Why rows were rejected or changed (${formatCount(warnings.length)})` : `${plural(warnings.length, "note")} about ${about}`;
     container.append(
       el("details", { id: "read-warnings" }, el("summary", {}, summary), el("ul", {}, warnings.map((w) => el("li", {}, w)))),
     );

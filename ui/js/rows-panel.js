@@ -124,9 +124,13 @@ export function createRowsPanel(options) {
   tableHost.hidden = true;
 
   return {
-    /** Shows a new report (ReportInfo) with its default sort; the search text is kept. */
+    /** Shows a new report (ReportInfo) with its default sort and no search. */
     async show(info) {
       report = info;
+      clearTimeout(searchTimer);
+      search.value = "";
+      searchHint.textContent = "";
+      activeSearch = "";
       zone.textContent = info.zone ? `Times in ${info.zone}` : zoneSentence();
       search.disabled = false;
       tableHost.hidden = false;
