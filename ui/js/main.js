@@ -10,7 +10,7 @@ import { createReportsView } from "./reports-view.js";
 import { createAccountsView } from "./accounts-view.js";
 import { DEFAULT_EXPORT } from "./export-sheet.js";
 
-const SAVE_DELAY_MS = 600;
+const SAVE_DELAY_MS = 250;
 const SECTIONS = ["reports", "settings"];
 
 let section = "reports";
@@ -85,11 +85,11 @@ function onDrop(event) {
     case "opened":
       overlay.hidden = true;
       showSection("reports");
-      reportsView.openedFile(event.report).catch((error) => showError(error));
+      reportsView.openedFile(event.report).catch((error) => reportsView.fileFailed(error));
       break;
     case "failed":
       overlay.hidden = true;
-      showError(event.error ?? {});
+      reportsView.fileFailed(event.error ?? {});
       break;
     default:
       break;

@@ -73,6 +73,7 @@ export function createReportsView(context) {
     }
     dismissBanner();
     setStatus("");
+    context.onChange();
     const kind = form.kind();
     const kindTitle = REPORT_TITLES[kind] ?? "report";
     fetching = true;
@@ -151,14 +152,20 @@ export function createReportsView(context) {
     openExportSheet(report.report_id, context.exportDefaults(), what);
   });
 
+  /** A report file could not be read: say why; the report on screen (if any) stays. */
+  function fileFailed(error) {
+    showError(error);
+    setState(report ? "done" : "error");
+  }
+
   openButton.addEventListener("click", async () => {
     openButton.disabled = true;
     try {
       const info = await commands.openCsv();
       if (info) await openedFile(info);
+      else setState(report ? "done" : "idle");
     } catch (error) {
-      showError(error);
-      if (!report) setState("error");
+      fileFailed(error);
     } finally {
       openButton.disabled = false;
     }
@@ -167,6 +174,7 @@ export function createReportsView(context) {
   return {
     fetch: runFetch,
     openedFile,
+    fileFailed,
     formState: () => form.state(),
     restore: (saved) => form.restore(saved),
     /** An account switch: fetched rows on screen belong to the account they came from. */
