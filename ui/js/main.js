@@ -1,14 +1,13 @@
-// Starts the window: asks Rust for the accounts and the last view, restores the form and the
-// section the user had, wires the sidebar, Settings' export defaults and dropped files, and
-// remembers the view as it changes. Each screen's behaviour lives in its own module.
+// Starts the window: asks Rust for the accounts and the last view, restores the form, export
+// defaults and section the user had, wires the sidebar sections and dropped files, and remembers
+// the view as it changes. Each screen's behaviour lives in its own module.
 
 import { byId } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError } from "./banner.js";
-import { setStatus } from "./status.js";
 import { createReportsView } from "./reports-view.js";
 import { createAccountsView } from "./accounts-view.js";
-import { DEFAULT_EXPORT } from "./export-sheet.js";
+import { createExportDefaults } from "./export-defaults.js";
 
 const SAVE_DELAY_MS = 250;
 const SECTIONS = ["reports", "settings"];
@@ -16,21 +15,6 @@ const SECTIONS = ["reports", "settings"];
 let section = "reports";
 let saveTimer = 0;
 let restoring = true;
-
-function exportDefaults() {
-  return {
-    headers: byId("default-headers").checked ? "friendly" : "raw",
-    bom: byId("default-bom").checked,
-    delimiter: byId("default-delimiter").value,
-  };
-}
-
-function restoreExportDefaults(saved) {
-  const value = { ...DEFAULT_EXPORT, ...(saved && typeof saved === "object" ? saved : {}) };
-  byId("default-headers").checked = value.headers !== "raw";
-  byId("default-bom").checked = value.bom !== false;
-  byId("default-delimiter").value = ["comma", "semicolon", "tab"].includes(value.delimiter) ? value.delimiter : "comma";
-}
 
 function showSection(name) {
   section = SECTIONS.includes(name) ? name : "reports";
@@ -43,6 +27,8 @@ function showSection(name) {
   rememberView();
 }
 
+const exportDefaults = createExportDefaults({ onChange: () => rememberView() });
+
 const accountsView = createAccountsView({
   onSelect: () => reportsView.accountChanged(),
   onChange: () => rememberView(),
@@ -50,7 +36,7 @@ const accountsView = createAccountsView({
 
 const reportsView = createReportsView({
   currentAccount: () => accountsView.current(),
-  exportDefaults,
+  exportDefaults: () => exportDefaults.value(),
   onChange: () => rememberView(),
   openSettings: () => showSection("settings"),
   onFetched: (accountId, error) => accountsView.noteFetch(accountId, error),
@@ -65,7 +51,7 @@ function rememberView() {
       section,
       account_id: accountsView.current()?.id ?? null,
       report: reportsView.formState(),
-      export: exportDefaults(),
+      export: exportDefaults.value(),
     };
     commands.saveLastView(view).catch(() => {
       // Forgetting the last view only costs the user their place next time; nothing to show.
@@ -97,13 +83,6 @@ function onDrop(event) {
 }
 
 for (const s of SECTIONS) byId(`nav-${s}`).addEventListener("click", () => showSection(s));
-for (const id of ["default-headers", "default-bom", "default-delimiter"]) {
-  byId(id).addEventListener("change", () => {
-    rememberView();
-    setStatus("Export defaults saved.");
-  });
-}
-byId("export-defaults").addEventListener("submit", (event) => event.preventDefault());
 
 async function start() {
   let boot;
@@ -118,7 +97,7 @@ async function start() {
   const last = boot?.last_view && typeof boot.last_view === "object" ? boot.last_view : null;
   accountsView.setAccounts(boot?.accounts ?? [], last?.account_id ?? "demo");
   reportsView.restore(last?.report);
-  restoreExportDefaults(last?.export);
+  exportDefaults.restore(last?.export);
   showSection(last?.section ?? "reports");
   byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";
   restoring = false;
