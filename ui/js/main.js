@@ -8,6 +8,7 @@ import { showError } from "./banner.js";
 import { createReportsView } from "./reports-view.js";
 import { createAccountsView } from "./accounts-view.js";
 import { createExportDefaults } from "./export-defaults.js";
+import { installShortcuts } from "./shortcuts.js";
 
 const SAVE_DELAY_MS = 250;
 const SECTIONS = ["reports", "settings"];
@@ -83,6 +84,7 @@ function onDrop(event) {
 }
 
 for (const s of SECTIONS) byId(`nav-${s}`).addEventListener("click", () => showSection(s));
+installShortcuts();
 
 async function start() {
   let boot;
