@@ -15,10 +15,15 @@ pub struct DemoKaltura {
 
 impl DemoKaltura {
     pub async fn start() -> Result<DemoKaltura, Error> {
-        let sim = kaltura_sim::start(kaltura_sim::SimConfig::demo()).await.map_err(|e| {
-            Error::new(ErrorCode::ServerUnavailable, "The built-in demo data could not start on this computer.")
+        let sim = kaltura_sim::start(kaltura_sim::SimConfig::demo())
+            .await
+            .map_err(|e| {
+                Error::new(
+                    ErrorCode::ServerUnavailable,
+                    "The built-in demo data could not start on this computer.",
+                )
                 .with_detail(e.to_string())
-        })?;
+            })?;
         Ok(DemoKaltura { sim })
     }
 
@@ -31,10 +36,17 @@ impl DemoKaltura {
     }
 
     pub fn client(&self) -> Result<KalturaClient, Error> {
-        let secret = AdminSecret::new(self.sim.admin_secret())
-            .ok_or_else(|| Error::new(ErrorCode::CredentialsRejected, "The built-in demo data has no admin secret."))?;
-        let credentials =
-            Credentials { partner_id: self.sim.partner_id(), secret, service_url: ServiceUrl::parse(&self.sim.url())? };
+        let secret = AdminSecret::new(self.sim.admin_secret()).ok_or_else(|| {
+            Error::new(
+                ErrorCode::CredentialsRejected,
+                "The built-in demo data has no admin secret.",
+            )
+        })?;
+        let credentials = Credentials {
+            partner_id: self.sim.partner_id(),
+            secret,
+            service_url: ServiceUrl::parse(&self.sim.url())?,
+        };
         KalturaClient::new(credentials, ClientOptions::default())
     }
 }

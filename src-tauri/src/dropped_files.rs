@@ -12,8 +12,12 @@ use tauri::{DragDropEvent, Manager, Runtime, Window};
 pub enum DropEvent {
     Hover,
     Leave,
-    Opened { report: crate::report_info::ReportInfo },
-    Failed { error: roomlens::Error },
+    Opened {
+        report: crate::report_info::ReportInfo,
+    },
+    Failed {
+        error: roomlens::Error,
+    },
 }
 
 fn send(state: &AppState, event: DropEvent) {

@@ -42,7 +42,15 @@ impl LoadedReports {
     ) -> Arc<LoadedReport> {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst) + 1;
         let index = TableIndex::new(&report);
-        let loaded = Arc::new(LoadedReport { id, report, index, source, zone, read_stats, warnings });
+        let loaded = Arc::new(LoadedReport {
+            id,
+            report,
+            index,
+            source,
+            zone,
+            read_stats,
+            warnings,
+        });
         let mut open = lock(&self.open);
         open.push_back(Arc::clone(&loaded));
         while open.len() > KEEP {
@@ -52,8 +60,15 @@ impl LoadedReports {
     }
 
     pub fn get(&self, id: u64) -> Result<Arc<LoadedReport>, Error> {
-        lock(&self.open).iter().find(|r| r.id == id).cloned().ok_or_else(|| {
-            Error::new(ErrorCode::InvalidInput, "This report is no longer open. Fetch it or open the file again.")
-        })
+        lock(&self.open)
+            .iter()
+            .find(|r| r.id == id)
+            .cloned()
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidInput,
+                    "This report is no longer open. Fetch it or open the file again.",
+                )
+            })
     }
 }

@@ -13,19 +13,28 @@ const TEST_SAVE_ENV: &str = "ROOMLENS_TEST_SAVE_PATH";
 
 fn test_path(var: &str) -> Option<PathBuf> {
     if cfg!(debug_assertions) {
-        std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
     } else {
         None
     }
 }
 
 /// Asks where to save a CSV; `None` when the person cancels the dialog.
-pub async fn choose_save_path<R: Runtime>(app: &AppHandle<R>, suggested_name: String) -> Result<Option<PathBuf>, Error> {
+pub async fn choose_save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    suggested_name: String,
+) -> Result<Option<PathBuf>, Error> {
     if let Some(path) = test_path(TEST_SAVE_ENV) {
         return Ok(Some(path));
     }
     on_main_thread(app, move |dialog| {
-        dialog.set_title("Save report as CSV").set_file_name(suggested_name).add_filter("CSV file", &["csv"]).save_file()
+        dialog
+            .set_title("Save report as CSV")
+            .set_file_name(suggested_name)
+            .add_filter("CSV file", &["csv"])
+            .save_file()
     })
     .await
 }
@@ -64,5 +73,9 @@ where
 }
 
 fn dialog_failed(error: impl std::fmt::Display) -> Error {
-    Error::new(ErrorCode::FileUnreadable, "Roomlens could not show the file dialog. Try again.").with_detail(error.to_string())
+    Error::new(
+        ErrorCode::FileUnreadable,
+        "Roomlens could not show the file dialog. Try again.",
+    )
+    .with_detail(error.to_string())
 }

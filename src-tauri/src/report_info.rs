@@ -10,8 +10,14 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ReportSource {
-    Fetch { account_name: String, from_unix: i64, to_unix: i64 },
-    File { file_name: String },
+    Fetch {
+        account_name: String,
+        from_unix: i64,
+        to_unix: i64,
+    },
+    File {
+        file_name: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]

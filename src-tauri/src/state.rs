@@ -69,5 +69,7 @@ impl AppState {
 
 /// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay valid.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -19,10 +19,17 @@ pub fn load(path: &Path) -> Option<serde_json::Value> {
 
 pub fn save(path: &Path, view: &serde_json::Value) -> Result<(), Error> {
     let bytes = serde_json::to_vec(view).map_err(|e| {
-        Error::new(ErrorCode::InvalidInput, "Roomlens could not remember this view.").with_detail(e.to_string())
+        Error::new(
+            ErrorCode::InvalidInput,
+            "Roomlens could not remember this view.",
+        )
+        .with_detail(e.to_string())
     })?;
     if bytes.len() > MAX_VIEW_BYTES {
-        return Err(Error::new(ErrorCode::InvalidInput, "Roomlens could not remember this view: it is too large."));
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "Roomlens could not remember this view: it is too large.",
+        ));
     }
     write_atomically(path, &bytes)
 }

@@ -5,7 +5,7 @@
 use crate::state::AppPaths;
 use roomlens::atomic_file::write_atomically;
 use serde::{Deserialize, Serialize};
-use tauri::{PhysicalPosition, PhysicalSize, Runtime, Window, WebviewWindow};
+use tauri::{PhysicalPosition, PhysicalSize, Runtime, WebviewWindow, Window};
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 struct Geometry {
@@ -27,8 +27,12 @@ fn plausible(g: &Geometry) -> bool {
 }
 
 pub fn restore<R: Runtime>(window: &WebviewWindow<R>, paths: &AppPaths) {
-    let Ok(bytes) = std::fs::read(paths.window_file()) else { return };
-    let Ok(geometry) = serde_json::from_slice::<Geometry>(&bytes) else { return };
+    let Ok(bytes) = std::fs::read(paths.window_file()) else {
+        return;
+    };
+    let Ok(geometry) = serde_json::from_slice::<Geometry>(&bytes) else {
+        return;
+    };
     if !plausible(&geometry) {
         return;
     }
@@ -41,8 +45,16 @@ pub fn restore<R: Runtime>(window: &WebviewWindow<R>, paths: &AppPaths) {
 
 pub fn save<R: Runtime>(window: &Window<R>, paths: &AppPaths) {
     let maximized = window.is_maximized().unwrap_or(false);
-    let (Ok(position), Ok(size)) = (window.outer_position(), window.inner_size()) else { return };
-    let geometry = Geometry { x: position.x, y: position.y, width: size.width, height: size.height, maximized };
+    let (Ok(position), Ok(size)) = (window.outer_position(), window.inner_size()) else {
+        return;
+    };
+    let geometry = Geometry {
+        x: position.x,
+        y: position.y,
+        width: size.width,
+        height: size.height,
+        maximized,
+    };
     if !plausible(&geometry) {
         return;
     }

@@ -38,9 +38,64 @@ check_keyring_tests_ran() {
   return "$missing"
 }
 
-# The desktop end-to-end suite (tauri-driver + WebKitWebDriver under Xvfb) plugs in here.
+# The desktop end-to-end suite: tests/e2e.rs drives the real window through tauri-driver and
+# WebKitWebDriver on a private Xvfb display, inside this keyring session. tauri-driver is built
+# from crates.io once into target/tools; the test starts and stops it and the simulators itself.
+E2E_TIME_LIMIT_S=1200
+e2e_xvfb_pid=""
+e2e_display_file=""
+
+stop_e2e_display() {
+  if [[ -n "$e2e_xvfb_pid" ]]; then
+    kill "$e2e_xvfb_pid" 2>/dev/null || true
+    wait "$e2e_xvfb_pid" 2>/dev/null || true
+    e2e_xvfb_pid=""
+  fi
+  if [[ -n "$e2e_display_file" ]]; then
+    rm -f "$e2e_display_file"
+    e2e_display_file=""
+  fi
+}
+
 run_e2e() {
-  echo "test.sh: no desktop end-to-end suite yet; skipping it." >&2
+  local tools="$root/target/tools" display="" waited=0 status=0
+  for tool in Xvfb WebKitWebDriver; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "test.sh: '$tool' is missing (Debian: xvfb, webkit2gtk-driver); the desktop end-to-end suite cannot run." >&2
+      return 1
+    fi
+  done
+  cargo build -p roomlens-app -p kaltura-sim || return 1
+  if [[ ! -x "$tools/bin/tauri-driver" ]]; then
+    echo "test.sh: building tauri-driver into target/tools (first run only)." >&2
+    cargo install tauri-driver --locked --version '^2' --root "$tools" || return 1
+  fi
+
+  trap stop_e2e_display EXIT
+  e2e_display_file="$(mktemp "${TMPDIR:-/tmp}/roomlens-e2e-display.XXXXXX")"
+  # -displayfd picks a free display number and writes it once the server accepts clients.
+  Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$e2e_display_file" 2>/dev/null &
+  e2e_xvfb_pid=$!
+  while [[ ! -s "$e2e_display_file" ]]; do
+    if (( waited >= 200 )) || ! kill -0 "$e2e_xvfb_pid" 2>/dev/null; then
+      echo "test.sh: Xvfb did not start; the desktop end-to-end suite cannot run." >&2
+      stop_e2e_display
+      return 1
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  display=":$(tr -d '[:space:]' <"$e2e_display_file")"
+
+  DISPLAY="$display" ROOMLENS_E2E=1 ROOMLENS_TAURI_DRIVER="$tools/bin/tauri-driver" \
+    timeout --kill-after=30 "$E2E_TIME_LIMIT_S" \
+    cargo test -p roomlens-app --test e2e -- --nocapture || status=$?
+  if [[ $status -eq 124 ]]; then
+    echo "test.sh: the desktop end-to-end suite took longer than $E2E_TIME_LIMIT_S s and was stopped." >&2
+  fi
+  stop_e2e_display
+  trap - EXIT
+  return "$status"
 }
 
 inside_keyring_session() {

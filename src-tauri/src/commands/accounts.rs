@@ -60,12 +60,17 @@ impl AccountDraft {
             _ => return Err(invalid("Choose a region: US, EU, or a custom service URL.")),
         };
         let secret = match self.secret {
-            Some(text) if !text.trim().is_empty() => Some(
-                AdminSecret::new(text).ok_or_else(|| invalid("Enter the admin secret."))?,
-            ),
+            Some(text) if !text.trim().is_empty() => {
+                Some(AdminSecret::new(text).ok_or_else(|| invalid("Enter the admin secret."))?)
+            }
             _ => None,
         };
-        Ok(CheckedDraft { name: self.name, partner_id, service_url, secret })
+        Ok(CheckedDraft {
+            name: self.name,
+            partner_id,
+            service_url,
+            secret,
+        })
     }
 }
 
@@ -78,7 +83,10 @@ fn region_name(service_url: &ServiceUrl) -> &'static str {
 }
 
 fn view(account: &Account) -> AccountView {
-    let region = account.checked_service_url().map(|u| region_name(&u)).unwrap_or("custom");
+    let region = account
+        .checked_service_url()
+        .map(|u| region_name(&u))
+        .unwrap_or("custom");
     AccountView {
         id: account.id.clone(),
         name: account.name.clone(),
@@ -119,8 +127,19 @@ fn save_accounts(state: &AppState) -> Result<(), Error> {
     Ok(())
 }
 
-fn client(partner_id: i64, secret: AdminSecret, service_url: ServiceUrl) -> Result<KalturaClient, Error> {
-    KalturaClient::new(Credentials { partner_id, secret, service_url }, ClientOptions::default())
+fn client(
+    partner_id: i64,
+    secret: AdminSecret,
+    service_url: ServiceUrl,
+) -> Result<KalturaClient, Error> {
+    KalturaClient::new(
+        Credentials {
+            partner_id,
+            secret,
+            service_url,
+        },
+        ClientOptions::default(),
+    )
 }
 
 /// A client for the account `id` (the Demo account or a saved one with its secret from the keychain),
@@ -132,7 +151,10 @@ pub fn client_for(state: &AppState, id: &str) -> Result<(KalturaClient, String),
     let account = saved_account(state, id)?;
     let service_url = account.checked_service_url()?;
     let secret = keychain::load_secret(account.partner_id, &service_url)?;
-    Ok((client(account.partner_id, secret, service_url)?, account.name))
+    Ok((
+        client(account.partner_id, secret, service_url)?,
+        account.name,
+    ))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -143,7 +165,9 @@ pub fn list_accounts(state: State<'_, AppState>) -> Vec<AccountView> {
 #[tauri::command(rename_all = "snake_case")]
 pub fn add_account(state: State<'_, AppState>, draft: AccountDraft) -> Result<AccountView, Error> {
     let draft = draft.check()?;
-    let secret = draft.secret.ok_or_else(|| invalid("Enter the admin secret."))?;
+    let secret = draft
+        .secret
+        .ok_or_else(|| invalid("Enter the admin secret."))?;
     let account = lock(&state.accounts).add(&draft.name, draft.partner_id, &draft.service_url)?;
     if let Err(error) = keychain::store_secret(draft.partner_id, &draft.service_url, &secret) {
         lock(&state.accounts).remove(&account.id);
@@ -158,7 +182,11 @@ pub fn add_account(state: State<'_, AppState>, draft: AccountDraft) -> Result<Ac
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn update_account(state: State<'_, AppState>, id: String, draft: AccountDraft) -> Result<AccountView, Error> {
+pub fn update_account(
+    state: State<'_, AppState>,
+    id: String,
+    draft: AccountDraft,
+) -> Result<AccountView, Error> {
     if id == DEMO_ACCOUNT_ID {
         return Err(demo_is_fixed());
     }
@@ -213,7 +241,11 @@ pub async fn test_connection(state: State<'_, AppState>, id: String) -> Result<(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn test_draft(state: State<'_, AppState>, draft: AccountDraft, id: Option<String>) -> Result<(), Error> {
+pub async fn test_draft(
+    state: State<'_, AppState>,
+    draft: AccountDraft,
+    id: Option<String>,
+) -> Result<(), Error> {
     let draft = draft.check()?;
     let secret = match (draft.secret, id) {
         (Some(secret), _) => secret,
@@ -223,5 +255,7 @@ pub async fn test_draft(state: State<'_, AppState>, draft: AccountDraft, id: Opt
         }
         (None, _) => return Err(invalid("Enter the admin secret.")),
     };
-    client(draft.partner_id, secret, draft.service_url)?.test_connection(&CancelToken::new()).await
+    client(draft.partner_id, secret, draft.service_url)?
+        .test_connection(&CancelToken::new())
+        .await
 }

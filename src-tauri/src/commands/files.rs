@@ -15,13 +15,22 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 fn stopped(error: impl std::fmt::Display) -> Error {
-    Error::new(ErrorCode::FileUnreadable, "Roomlens stopped while working on the file. Try again.").with_detail(error.to_string())
+    Error::new(
+        ErrorCode::FileUnreadable,
+        "Roomlens stopped while working on the file. Try again.",
+    )
+    .with_detail(error.to_string())
 }
 
 /// Reads the report file at `path` with the core's tolerant reader and keeps it open.
 pub async fn open_path(state: &AppState, path: PathBuf) -> Result<ReportInfo, Error> {
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let outcome = tauri::async_runtime::spawn_blocking(move || read_report_file(&path)).await.map_err(stopped)??;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let outcome = tauri::async_runtime::spawn_blocking(move || read_report_file(&path))
+        .await
+        .map_err(stopped)??;
     let warnings = outcome.warnings.iter().map(|w| w.to_string()).collect();
     let loaded = state.reports.insert(
         outcome.report,
@@ -50,18 +59,29 @@ pub async fn save_csv(
     let today = jiff::Zoned::now().date();
     let suggested = format!("{}-{today}.csv", loaded.report.kind().slug());
     let Some(path) = choose_save_path(&app, suggested).await? else {
-        return Ok(SaveResult { saved: false, path: None });
+        return Ok(SaveResult {
+            saved: false,
+            path: None,
+        });
     };
     let shown = path.display().to_string();
     tauri::async_runtime::spawn_blocking(move || write_report_csv(&loaded.report, &options, &path))
         .await
         .map_err(stopped)??;
-    Ok(SaveResult { saved: true, path: Some(shown) })
+    Ok(SaveResult {
+        saved: true,
+        path: Some(shown),
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn open_csv(app: AppHandle, state: State<'_, AppState>) -> Result<Option<ReportInfo>, Error> {
-    let Some(path) = choose_open_path(&app).await? else { return Ok(None) };
+pub async fn open_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<ReportInfo>, Error> {
+    let Some(path) = choose_open_path(&app).await? else {
+        return Ok(None);
+    };
     open_path(&state, path).await.map(Some)
 }
 

@@ -12,7 +12,9 @@ use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report as fetch, FetchProgress, FetchRequest, ReportFilters};
 use roomlens::reports::ReportKind;
-use roomlens::table_view::{summary_cards, user_detail, Card, RowsPageBody, SortDirection, UserDetail};
+use roomlens::table_view::{
+    summary_cards, user_detail, Card, RowsPageBody, SortDirection, UserDetail,
+};
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -29,14 +31,20 @@ impl RangeChoice {
     fn to_core(&self) -> Result<DateRangeChoice, Error> {
         match self {
             RangeChoice::LastDays(days) => Ok(DateRangeChoice::LastDays(*days)),
-            RangeChoice::Custom { from, to } => Ok(DateRangeChoice::Custom { from: date(from)?, to: date(to)? }),
+            RangeChoice::Custom { from, to } => Ok(DateRangeChoice::Custom {
+                from: date(from)?,
+                to: date(to)?,
+            }),
         }
     }
 }
 
 fn date(text: &str) -> Result<Date, Error> {
     text.trim().parse::<Date>().map_err(|_| {
-        Error::new(ErrorCode::InvalidInput, "Choose both a start date and an end date for the custom range.")
+        Error::new(
+            ErrorCode::InvalidInput,
+            "Choose both a start date and an end date for the custom range.",
+        )
     })
 }
 
@@ -56,12 +64,19 @@ pub async fn fetch_report(
     progress: Channel<FetchProgress>,
 ) -> Result<ReportInfo, Error> {
     let (client, account_name) = client_for(&state, &request.account_id)?;
-    let range = request.range.to_core()?.resolve(&TimeZone::system(), Timestamp::now())?;
+    let range = request
+        .range
+        .to_core()?
+        .resolve(&TimeZone::system(), Timestamp::now())?;
     let cancel = CancelToken::new();
     if let Some(previous) = lock(&state.fetch).replace(cancel.clone()) {
         previous.cancel();
     }
-    let fetch_request = FetchRequest { kind: request.kind, range: range.clone(), filters: request.filters };
+    let fetch_request = FetchRequest {
+        kind: request.kind,
+        range: range.clone(),
+        filters: request.filters,
+    };
     let on_progress = move |p: FetchProgress| {
         let _ = progress.send(p);
     };
@@ -73,11 +88,23 @@ pub async fn fetch_report(
         }
     }
     let outcome = outcome.map_err(|error| match error.code {
-        ErrorCode::Cancelled => Error::new(ErrorCode::Cancelled, "Fetch cancelled. Nothing was saved."),
+        ErrorCode::Cancelled => {
+            Error::new(ErrorCode::Cancelled, "Fetch cancelled. Nothing was saved.")
+        }
         _ => error,
     })?;
-    let source = ReportSource::Fetch { account_name, from_unix: range.from_unix, to_unix: range.to_unix };
-    let loaded = state.reports.insert(outcome.report, source, Some(range.zone), None, outcome.warnings);
+    let source = ReportSource::Fetch {
+        account_name,
+        from_unix: range.from_unix,
+        to_unix: range.to_unix,
+    };
+    let loaded = state.reports.insert(
+        outcome.report,
+        source,
+        Some(range.zone),
+        None,
+        outcome.warnings,
+    );
     Ok(ReportInfo::of(&loaded))
 }
 
@@ -115,12 +142,30 @@ pub struct RowsPage {
 pub async fn query_rows(state: State<'_, AppState>, query: RowsQuery) -> Result<RowsPage, Error> {
     let loaded = state.reports.get(query.report_id)?;
     tauri::async_runtime::spawn_blocking(move || {
-        let sort = query.sort.as_ref().map(|s| (s.column.as_str(), s.direction));
-        let body = loaded.index.query(&loaded.report, sort, &query.search, query.offset, query.limit)?;
-        Ok(RowsPage { report_id: loaded.id, body })
+        let sort = query
+            .sort
+            .as_ref()
+            .map(|s| (s.column.as_str(), s.direction));
+        let body = loaded.index.query(
+            &loaded.report,
+            sort,
+            &query.search,
+            query.offset,
+            query.limit,
+        )?;
+        Ok(RowsPage {
+            report_id: loaded.id,
+            body,
+        })
     })
     .await
-    .map_err(|e| Error::new(ErrorCode::InvalidInput, "Roomlens could not show these rows. Try again.").with_detail(e.to_string()))?
+    .map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidInput,
+            "Roomlens could not show these rows. Try again.",
+        )
+        .with_detail(e.to_string())
+    })?
 }
 
 #[derive(Serialize)]
@@ -131,11 +176,17 @@ pub struct SummaryCards {
 #[tauri::command(rename_all = "snake_case")]
 pub fn report_summary(state: State<'_, AppState>, report_id: u64) -> Result<SummaryCards, Error> {
     let loaded = state.reports.get(report_id)?;
-    Ok(SummaryCards { cards: summary_cards(&loaded.report) })
+    Ok(SummaryCards {
+        cards: summary_cards(&loaded.report),
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn user_sessions(state: State<'_, AppState>, report_id: u64, user: String) -> Result<UserDetail, Error> {
+pub fn user_sessions(
+    state: State<'_, AppState>,
+    report_id: u64,
+    user: String,
+) -> Result<UserDetail, Error> {
     let loaded = state.reports.get(report_id)?;
     user_detail(&loaded.report, &user)
 }

@@ -1,0 +1,261 @@
+"""Desktop app benchmark driver, run by bench/desktop.sh (which builds the release app, starts
+Xvfb and the keyring session). It talks plain WebDriver over HTTP to tauri-driver and measures:
+cold start to an interactive window, idle resident memory of the app's process tree, and the time
+to show 100,000+ fetched rows. It prints a Markdown table; it does not build or install anything.
+"""
+
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+APP = os.environ["ROOMLENS_BENCH_APP"]
+SIM = os.environ["ROOMLENS_BENCH_SIM"]
+DRIVER = os.environ["ROOMLENS_TAURI_DRIVER"]
+STARTS = int(os.environ.get("ROOMLENS_BENCH_STARTS", "5"))
+DENSE_PROFILE = os.environ.get("ROOMLENS_BENCH_DENSE_PROFILE", "dense-20000")
+SETTLE_S = 10
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Driver:
+    """tauri-driver with a fresh settings folder (so every start is a first run)."""
+
+    def __init__(self):
+        self.work = tempfile.mkdtemp(prefix="roomlens-bench-")
+        self.port = free_port()
+        env = dict(os.environ)
+        env["ROOMLENS_CONFIG_DIR"] = os.path.join(self.work, "config")
+        env["XDG_DATA_HOME"] = os.path.join(self.work, "data")
+        env["XDG_CACHE_HOME"] = os.path.join(self.work, "cache")
+        self.proc = subprocess.Popen(
+            [DRIVER, "--port", str(self.port), "--native-port", str(free_port())],
+            env=env, stdout=subprocess.DEVNULL,
+        )
+        deadline = time.time() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise SystemExit("tauri-driver did not start")
+                time.sleep(0.05)
+
+    def call(self, method, path, body=None, timeout=600):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return json.loads(resp.read() or b"{}").get("value")
+
+    def new_session(self):
+        caps = {"capabilities": {"alwaysMatch": {"browserName": "wry", "tauri:options": {"application": APP}}}}
+        return Session(self, self.call("POST", "/session", caps)["sessionId"])
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+class Session:
+    def __init__(self, driver, sid):
+        self.driver, self.sid = driver, sid
+
+    def js(self, script, *args):
+        return self.driver.call("POST", f"/session/{self.sid}/execute/sync", {"script": script, "args": list(args)})
+
+    def wait(self, script, *args, timeout=300):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            value = self.js(script, *args)
+            if value:
+                return value
+            time.sleep(0.02)
+        raise SystemExit(f"timed out waiting for {script}")
+
+    def close(self):
+        self.driver.call("DELETE", f"/session/{self.sid}")
+
+
+def app_pid():
+    real = os.path.realpath(APP)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.path.realpath(f"/proc/{entry}/exe") == real:
+                    return int(entry)
+            except OSError:
+                pass
+    raise SystemExit("the app process was not found")
+
+
+def start_epoch_ms(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    start_ticks = int(fields[19])  # field 22 of stat, counted after the command name
+    with open("/proc/stat") as f:
+        btime = next(int(line.split()[1]) for line in f if line.startswith("btime"))
+    return (btime + start_ticks / CLK_TCK) * 1000
+
+
+def process_tree(root):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except OSError:
+                pass
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, []))
+    return tree
+
+
+def memory_kb(pids):
+    """(sum of RSS, sum of PSS) in KiB; PSS shares each shared page among the processes using it."""
+    rss = pss = 0
+    names = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                names.append(f.read().strip())
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            pass
+    return rss, pss, names
+
+
+def cold_start():
+    """Process start → DOMContentLoaded, and → data-state=done (Demo attendees on screen)."""
+    to_dom, to_done = [], []
+    for _ in range(STARTS):
+        driver = Driver()
+        try:
+            session = driver.new_session()
+            session.wait("return document.getElementById('main')?.dataset.state === 'done'")
+            timing = session.js(
+                "const nav = performance.getEntriesByType('navigation')[0];"
+                "const shown = performance.getEntriesByName('roomlens:rows-shown').at(-1);"
+                "return { origin: performance.timeOrigin, dom: nav ? nav.domContentLoadedEventEnd : null,"
+                "         done: shown ? shown.startTime + shown.duration : null };"
+            )
+            started = start_epoch_ms(app_pid())
+            to_dom.append(timing["origin"] + timing["dom"] - started)
+            to_done.append(timing["origin"] + timing["done"] - started)
+            session.close()
+        finally:
+            driver.stop()
+        time.sleep(1)
+    return to_dom, to_done
+
+
+def idle_memory():
+    driver = Driver()
+    try:
+        session = driver.new_session()
+        session.wait("return document.getElementById('main')?.dataset.state === 'done'")
+        time.sleep(SETTLE_S)
+        rss, pss, names = memory_kb(process_tree(app_pid()))
+        session.close()
+        return rss, pss, names
+    finally:
+        driver.stop()
+
+
+def hundred_thousand_rows():
+    sim = subprocess.Popen([SIM, "--profile", DENSE_PROFILE], stdout=subprocess.PIPE, text=True)
+    info = {}
+    while len(info) < 3:
+        line = sim.stdout.readline()
+        if not line:
+            raise SystemExit("kaltura-sim exited early")
+        key, _, value = line.strip().partition("=")
+        if key in ("url", "partner_id", "admin_secret"):
+            info[key] = value
+    driver = Driver()
+    try:
+        session = driver.new_session()
+        session.wait("return document.getElementById('main')?.dataset.state === 'done'")
+        account = session.js(
+            "return window.__TAURI__.core.invoke('add_account', { draft: { name: 'Dense', partner_id: Number(arguments[0]),"
+            " region: 'custom', custom_url: arguments[1], secret: arguments[2] } }).then(a => a.id)",
+            info["partner_id"], info["url"], info["admin_secret"],
+        )
+        session.js("location.reload()")
+        time.sleep(1)
+        session.wait("return document.getElementById('main')?.dataset.state === 'done'")
+        session.wait("return !!document.querySelector(`button.account-option[data-account-id=\"${arguments[0]}\"]`)", account)
+        session.js(
+            "document.querySelector(`button.account-option[data-account-id=\"${arguments[0]}\"]`).click();"
+            "const kind = document.getElementById('report-kind'); kind.value = 'attendees';"
+            "kind.dispatchEvent(new Event('change', { bubbles: true }));"
+            "const range = document.getElementById('date-range'); range.value = '7';"
+            "range.dispatchEvent(new Event('change', { bubbles: true }));"
+            "window.__benchStart = performance.now(); document.getElementById('fetch').click();",
+            account,
+        )
+        session.wait("return document.getElementById('main').dataset.state === 'fetching'")
+        session.wait("return ['done', 'error'].includes(document.getElementById('main').dataset.state)", timeout=900)
+        result = session.js(
+            "const m = performance.getEntriesByName('roomlens:rows-shown').at(-1);"
+            "return { shown_ms: m.duration, total_ms: m.startTime + m.duration - window.__benchStart,"
+            "         state: document.getElementById('main').dataset.state,"
+            "         count: document.getElementById('row-count').textContent,"
+            "         banner: document.getElementById('error-banner').textContent };"
+        )
+        if result["state"] != "done":
+            raise SystemExit(f"the dense fetch failed: {result['banner']}")
+        session.close()
+        return result
+    finally:
+        driver.stop()
+        sim.terminate()
+        sim.wait()
+
+
+def main():
+    to_dom, to_done = cold_start()
+    rss, pss, names = idle_memory()
+    rows = hundred_thousand_rows()
+    fmt = lambda xs: f"{statistics.median(xs):.0f} ms (min {min(xs):.0f}, max {max(xs):.0f}, {len(xs)} starts)"
+    print("| Measure | Result |")
+    print("|---|---|")
+    print(f"| Process start → page loaded (DOMContentLoaded) | {fmt(to_dom)} |")
+    print(f"| Process start → interactive, Demo attendees on screen (`data-state=done`) | {fmt(to_done)} |")
+    print(f"| Idle memory of the app's process tree, {SETTLE_S} s after start, RSS summed | {rss / 1024:.0f} MiB |")
+    print(f"| Same, PSS summed (shared pages counted once) | {pss / 1024:.0f} MiB |")
+    print(f"| Processes in the tree | {', '.join(names)} |")
+    print(f"| 100,000+ fetched rows: data arrived → first rows and cards shown (`roomlens:rows-shown`) | {rows['shown_ms']:.0f} ms |")
+    print(f"| Same fetch, Fetch clicked → rows shown | {rows['total_ms'] / 1000:.1f} s |")
+    print(f"| Rows in that report | {rows['count']} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

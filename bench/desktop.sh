@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark of the desktop app (release build) in a real window on a private Xvfb display, inside
+# the private keyring session of tests/dev/with-keyring.sh: cold start to an interactive window,
+# idle memory of the app's process tree, and the time to show 100,000+ fetched rows.
+# bench/desktop.py does the measuring through tauri-driver; results go in BENCHMARKS.md by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+if [[ "${1:-}" != "--inside" ]]; then
+  cargo build --release --quiet -p roomlens-app -p kaltura-sim
+  if [[ ! -x target/tools/bin/tauri-driver ]]; then
+    cargo install tauri-driver --locked --version '^2' --root target/tools
+  fi
+  exec tests/dev/with-keyring.sh bash "$0" --inside
+fi
+
+display_file="$(mktemp)"
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$display_file" 2>/dev/null &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -f "$display_file"' EXIT
+for _ in $(seq 1 200); do
+  [[ -s "$display_file" ]] && break
+  sleep 0.1
+done
+[[ -s "$display_file" ]] || { echo "bench/desktop.sh: Xvfb did not start" >&2; exit 1; }
+
+DISPLAY=":$(tr -d '[:space:]' <"$display_file")" \
+ROOMLENS_BENCH_APP="$root/target/release/roomlens-desktop" \
+ROOMLENS_BENCH_SIM="$root/target/release/kaltura-sim" \
+ROOMLENS_TAURI_DRIVER="$root/target/tools/bin/tauri-driver" \
+  python3 bench/desktop.py

@@ -1,0 +1,687 @@
+//! End-to-end tests of the desktop app in its real window: tauri-driver drives WebKitWebDriver,
+//! which starts the built `roomlens-desktop` under Xvfb, inside a private D-Bus session with a real
+//! GNOME Keyring (tests/dev/test.sh sets all of this up and sets ROOMLENS_E2E=1). Without
+//! ROOMLENS_E2E=1 the suite is skipped so `cargo test --workspace` opens no window; with it,
+//! anything missing is a failure. Screenshots of each screen go to docs/screenshots/.
+
+#[path = "e2e/driver.rs"]
+mod driver;
+#[path = "e2e/sim_process.rs"]
+mod sim_process;
+
+use driver::{TauriDriver, Window};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use roomlens::cancel::CancelToken;
+use roomlens::kaltura::date_range::DateRangeChoice;
+use roomlens::kaltura::{
+    fetch_report, ClientOptions, Credentials, FetchRequest, KalturaClient, ReportFilters,
+    ServiceUrl,
+};
+use roomlens::reports::{read_report_file, ReportKind};
+use roomlens::secret::AdminSecret;
+use serde_json::json;
+use sim_process::SimProcess;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Latency of the separately started simulator: long enough that a fetch is still running when the
+/// test presses Cancel.
+const SIM_LATENCY_MS: u64 = 1500;
+
+struct Setup {
+    app: PathBuf,
+    tauri_driver: PathBuf,
+    sim_binary: PathBuf,
+    screenshots: PathBuf,
+    work: PathBuf,
+}
+
+impl Setup {
+    fn config_dir(&self) -> PathBuf {
+        self.work.join("config")
+    }
+    fn save_path(&self) -> PathBuf {
+        self.work.join("saved-report.csv")
+    }
+    fn open_path(&self) -> PathBuf {
+        self.work.join("to-open.csv")
+    }
+}
+
+fn required_file(what: &str, path: PathBuf) -> PathBuf {
+    assert!(
+        path.is_file(),
+        "ROOMLENS_E2E=1 but {what} is missing at {}",
+        path.display()
+    );
+    path
+}
+
+fn setup() -> Setup {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "ROOMLENS_E2E=1 but no DISPLAY: run tests/dev/test.sh (it starts Xvfb)"
+    );
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "ROOMLENS_E2E=1 but no D-Bus session: run tests/dev/test.sh (it starts a private keyring session)"
+    );
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let target_debug = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .and_then(Path::parent)
+        .unwrap()
+        .to_path_buf();
+    let tauri_driver = std::env::var_os("ROOMLENS_TAURI_DRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/tools/bin/tauri-driver"));
+    let work = std::env::temp_dir().join(format!("roomlens-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&work).unwrap();
+    Setup {
+        app: required_file(
+            "the app binary",
+            PathBuf::from(env!("CARGO_BIN_EXE_roomlens-desktop")),
+        ),
+        tauri_driver: required_file("tauri-driver", tauri_driver),
+        sim_binary: required_file(
+            "the kaltura-sim binary (cargo build -p kaltura-sim)",
+            target_debug.join("kaltura-sim"),
+        ),
+        screenshots: root.join("docs/screenshots"),
+        work,
+    }
+}
+
+#[test]
+fn desktop_app_end_to_end() {
+    if std::env::var("ROOMLENS_E2E").as_deref() != Ok("1") {
+        eprintln!("desktop end-to-end suite skipped: set ROOMLENS_E2E=1 (tests/dev/test.sh does) to run it");
+        return;
+    }
+    let setup = setup();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(run_all(&setup));
+    let _ = std::fs::remove_dir_all(&setup.work);
+}
+
+async fn run_all(setup: &Setup) {
+    let config_dir = setup.config_dir();
+    let save_path = setup.save_path();
+    let open_path = setup.open_path();
+    let driver = TauriDriver::start(
+        &setup.tauri_driver,
+        &[
+            ("ROOMLENS_CONFIG_DIR", config_dir.as_path()),
+            ("ROOMLENS_TEST_SAVE_PATH", save_path.as_path()),
+            ("ROOMLENS_TEST_OPEN_PATH", open_path.as_path()),
+        ],
+    );
+    let sim = SimProcess::start(&setup.sim_binary, SIM_LATENCY_MS);
+
+    let window = driver.open(&setup.app, &setup.screenshots).await;
+    step("first run opens on the Demo account with its report");
+    first_run_shows_the_demo(&window).await;
+    step("the page can call only the app's own commands");
+    only_the_apps_commands_are_callable(&window).await;
+    step("each report fetched and shown");
+    each_demo_report_is_fetched_and_shown(&window).await;
+    step("hostile names are shown as text");
+    hostile_names_are_text(&window).await;
+    step("save as CSV");
+    let saved_rows = save_csv_writes_the_report(&window, setup).await;
+    step("open a good CSV");
+    open_good_csv(&window, setup, saved_rows).await;
+    step("open bad CSVs");
+    open_bad_csvs(&window, setup).await;
+    step("account errors: wrong secret, no network");
+    account_errors_are_plain_sentences(&window, &sim).await;
+    step("add an account against the separate simulator; secret in the keyring");
+    let account_id = add_account_stores_the_secret_in_the_keyring(&window, &sim, setup).await;
+    step("fetch from the added account");
+    fetch_from_added_account(&window, &sim, &account_id).await;
+    step("cancel a fetch");
+    cancel_a_fetch(&window).await;
+    step("remove the account; its keychain entry goes too");
+    remove_account_deletes_the_secret(&window, &sim, &account_id).await;
+    window.close().await;
+
+    step("a second start restores the last view");
+    let window = driver.open(&setup.app, &setup.screenshots).await;
+    second_start_restores_the_view(&window).await;
+    window.close().await;
+}
+
+fn step(name: &str) {
+    eprintln!("e2e: {name}");
+}
+
+async fn first_run_shows_the_demo(window: &Window) {
+    window
+        .wait_until(
+            "the Demo account to be the current one",
+            "document.querySelector('button.account-option[aria-current=\"true\"]')?.dataset.accountId === 'demo'",
+        )
+        .await;
+    window
+        .wait_until(
+            "the first report on screen",
+            "document.querySelector('#main').dataset.state === 'done'",
+        )
+        .await;
+    let source = window.text_of("#report-source").await;
+    assert!(
+        source.contains("Demo"),
+        "the first report should come from the Demo account, got {source:?}"
+    );
+    assert!(
+        rows_on_screen(window).await > 0,
+        "the Demo report shows rows on first run"
+    );
+    window.screenshot("01-first-run-demo").await;
+}
+
+async fn only_the_apps_commands_are_callable(window: &Window) {
+    let call = |command: &str, args: serde_json::Value| {
+        let script = "const done = arguments[arguments.length - 1];
+            window.__TAURI__.core.invoke(arguments[0], arguments[1])
+              .then(() => done('allowed'), (e) => done('refused: ' + (typeof e === 'string' ? e : JSON.stringify(e))));";
+        let command = command.to_owned();
+        async move { window.js_async(script, vec![json!(command), args]).await }
+    };
+    assert_eq!(call("list_accounts", json!({})).await, json!("allowed"));
+    for (command, args) in [
+        ("plugin:fs|read_text_file", json!({ "path": "/etc/passwd" })),
+        (
+            "plugin:event|listen",
+            json!({ "event": "x", "target": { "kind": "Any" }, "handler": 1 }),
+        ),
+        (
+            "plugin:shell|open",
+            json!({ "path": "https://example.com" }),
+        ),
+        ("plugin:path|resolve_directory", json!({ "directory": 11 })),
+    ] {
+        let answer = call(command, args).await;
+        let text = answer.as_str().unwrap_or_default();
+        assert!(
+            text.starts_with("refused"),
+            "{command} must be refused, got {answer}"
+        );
+    }
+}
+
+async fn rows_on_screen(window: &Window) -> u64 {
+    window
+        .js(
+            "return document.querySelectorAll('#rows-table .vtable-row[data-row-index]').length",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+/// The number after " of " in "Showing 1,284 of 3,297 attendees".
+async fn total_rows_shown(window: &Window) -> u64 {
+    let text = window.text_of("#row-count").await;
+    let after = text.split(" of ").nth(1).unwrap_or_default();
+    let digits: String = after
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("no row total in {text:?}"))
+}
+
+async fn fetch(window: &Window, kind: &str, range: &str) -> String {
+    window.choose("#report-kind", kind).await;
+    window.choose("#date-range", range).await;
+    window.settle_after(|| window.click("#fetch")).await
+}
+
+async fn each_demo_report_is_fetched_and_shown(window: &Window) {
+    for (kind, shot) in [
+        ("room_data", "02-room-data"),
+        ("breakouts", "04-breakout-rooms"),
+        ("attendees", "03-attendees"),
+    ] {
+        let state = fetch(window, kind, "30").await;
+        assert_eq!(state, "done", "fetching {kind} from the Demo account");
+        let title = ReportKind::ALL
+            .into_iter()
+            .find(|k| serde_json::to_value(k).unwrap() == json!(kind))
+            .unwrap()
+            .title();
+        let source = window.text_of("#report-source").await;
+        assert!(
+            source.starts_with(title),
+            "{kind}: the source line names the report, got {source:?}"
+        );
+        assert!(rows_on_screen(window).await > 0, "{kind}: rows are shown");
+        assert!(
+            total_rows_shown(window).await > 0,
+            "{kind}: the row count is shown"
+        );
+        let cards = window
+            .js(
+                "return document.querySelectorAll('#summary [id^=\"card-\"]').length",
+                vec![],
+            )
+            .await;
+        assert!(
+            cards.as_u64().unwrap_or(0) >= 3,
+            "{kind}: summary cards are shown, got {cards}"
+        );
+        let zone = window.text_of("#zone").await;
+        assert!(
+            zone.starts_with("Times in"),
+            "{kind}: the time zone is named, got {zone:?}"
+        );
+        window.screenshot(shot).await;
+    }
+}
+
+async fn hostile_names_are_text(window: &Window) {
+    window
+        .js(
+            "window.__pwned = undefined; window.alert = () => { window.__pwned = true; };",
+            vec![],
+        )
+        .await;
+    window.fill("#search", "onerror").await;
+    window
+        .wait_until(
+            "a hostile name in the table",
+            "[...document.querySelectorAll('#rows-table [role=gridcell]')].some(c => c.textContent.includes('<img src=x onerror=alert(1)>'))",
+        )
+        .await;
+    let injected = window
+        .js("return document.querySelectorAll('#rows-table img, img[src=\"x\"], script:not([src])').length", vec![])
+        .await;
+    assert_eq!(injected, json!(0), "no element may be made from a name");
+    assert_eq!(
+        window
+            .js("return window.__pwned === undefined", vec![])
+            .await,
+        json!(true),
+        "no script may run from a name"
+    );
+    window.screenshot("05-hostile-names-as-text").await;
+    window.fill("#search", "").await;
+    window
+        .wait_until(
+            "the search cleared",
+            "document.querySelector('#search').value === ''",
+        )
+        .await;
+}
+
+async fn save_csv_writes_the_report(window: &Window, setup: &Setup) -> u64 {
+    let shown = total_rows_shown(window).await;
+    window.click("#save-csv").await;
+    window.find("#export-confirm").await;
+    window.screenshot("06-export-options").await;
+    window.click("#export-confirm").await;
+    window
+        .wait_until(
+            "the saved status",
+            "document.querySelector('#status')?.textContent.includes('Saved to')",
+        )
+        .await;
+    let bytes =
+        std::fs::read(setup.save_path()).expect("the CSV was saved at ROOMLENS_TEST_SAVE_PATH");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "Excel compatibility (BOM) is on by default"
+    );
+    let outcome =
+        read_report_file(&setup.save_path()).expect("the saved CSV reads back as a report");
+    assert_eq!(outcome.report.kind(), ReportKind::Attendees);
+    assert_eq!(
+        outcome.report.len() as u64,
+        shown,
+        "every row on screen is in the file"
+    );
+    assert_eq!(outcome.stats.rows_rejected, 0);
+    let header = String::from_utf8_lossy(&bytes[3..])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        header.contains("User name"),
+        "descriptive headers by default, got {header:?}"
+    );
+    shown
+}
+
+async fn open_good_csv(window: &Window, setup: &Setup, rows: u64) {
+    std::fs::copy(setup.save_path(), setup.open_path()).unwrap();
+    window.choose("#report-kind", "room_data").await;
+    let state = window.settle_after(|| window.click("#open-csv")).await;
+    assert_eq!(state, "done", "opening a good CSV");
+    let source = window.text_of("#report-source").await;
+    assert!(
+        source.contains("to-open.csv"),
+        "the source line names the file, got {source:?}"
+    );
+    assert_eq!(
+        window
+            .js(
+                "return document.querySelector('#report-kind').value",
+                vec![]
+            )
+            .await,
+        json!("attendees")
+    );
+    assert_eq!(total_rows_shown(window).await, rows);
+    let kept: String = window
+        .text_of("#rows-kept")
+        .await
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    assert_eq!(kept, rows.to_string(), "the read line shows the rows kept");
+    window.screenshot("07-opened-csv").await;
+}
+
+/// Clicks `action` and waits for the error banner with `code`; returns its sentence.
+async fn banner_after(window: &Window, code: &str, action: &str) -> String {
+    window.js("const b = document.querySelector('#error-banner'); b.hidden = true; b.dataset.code = '';", vec![]).await;
+    window.click(action).await;
+    let wanted = serde_json::to_string(code).unwrap();
+    window
+        .wait_until(
+            &format!("the {code} banner"),
+            &format!("!document.querySelector('#error-banner').hidden && document.querySelector('#error-banner').dataset.code === {wanted}"),
+        )
+        .await;
+    window.text_of("#banner-message").await
+}
+
+async fn open_bad_csvs(window: &Window, setup: &Setup) {
+    let cases: [(&str, &[u8]); 3] = [
+        ("not-a-report", b"name,age\nAda,36\nGrace,45\n"),
+        ("empty", b""),
+        ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
+    ];
+    for (i, (name, bytes)) in cases.iter().enumerate() {
+        std::fs::write(setup.open_path(), bytes).unwrap();
+        let expected =
+            read_report_file(&setup.open_path()).expect_err("the core refuses this file");
+        let message = banner_after(window, expected.code.as_str(), "#open-csv").await;
+        assert_eq!(
+            message, expected.message,
+            "{name}: the window shows the core's sentence"
+        );
+        if i == 0 {
+            window.screenshot("08-bad-file-error").await;
+        }
+    }
+    std::fs::remove_file(setup.open_path()).unwrap();
+    let expected = read_report_file(&setup.open_path()).expect_err("a missing file is refused");
+    let message = banner_after(window, expected.code.as_str(), "#open-csv").await;
+    assert_eq!(
+        message, expected.message,
+        "missing file: the window shows the core's sentence"
+    );
+    window.click("#banner-dismiss").await;
+}
+
+async fn core_test_connection(partner_id: i64, secret: &str, url: &str) -> roomlens::Error {
+    let credentials = Credentials {
+        partner_id,
+        secret: AdminSecret::new(secret).unwrap(),
+        service_url: ServiceUrl::parse(url).unwrap(),
+    };
+    let client = KalturaClient::new(credentials, ClientOptions::default()).unwrap();
+    client
+        .test_connection(&CancelToken::new())
+        .await
+        .expect_err("this connection must fail")
+}
+
+async fn fill_account_sheet(window: &Window, name: &str, partner_id: i64, secret: &str, url: &str) {
+    window.fill("#account-name", name).await;
+    window
+        .fill("#account-partner-id", &partner_id.to_string())
+        .await;
+    window.fill("#account-secret", secret).await;
+    window.choose("#account-region", "custom").await;
+    window.fill("#account-custom-url", url).await;
+}
+
+async fn test_result(window: &Window) -> (String, String) {
+    window.click("#account-test").await;
+    window
+        .wait_until(
+            "the connection test result",
+            "['ok', 'failed'].includes(document.querySelector('#account-test-result')?.dataset.result)",
+        )
+        .await;
+    let result = window
+        .js(
+            "return document.querySelector('#account-test-result').dataset.result",
+            vec![],
+        )
+        .await;
+    (
+        result.as_str().unwrap_or_default().to_owned(),
+        window.text_of("#account-test-result").await,
+    )
+}
+
+async fn account_errors_are_plain_sentences(window: &Window, sim: &SimProcess) {
+    window.click("#nav-settings").await;
+    window.click("#add-account").await;
+    window.find("#account-sheet").await;
+
+    let wrong = format!("{}x", sim.admin_secret);
+    fill_account_sheet(window, "Wrong secret", sim.partner_id, &wrong, &sim.url).await;
+    let expected = core_test_connection(sim.partner_id, &wrong, &sim.url).await;
+    assert_eq!(expected.code, roomlens::ErrorCode::CredentialsRejected);
+    let (result, message) = test_result(window).await;
+    assert_eq!(result, "failed");
+    assert_eq!(
+        message, expected.message,
+        "wrong secret: the window shows the core's sentence"
+    );
+    assert!(
+        !message.contains(&wrong),
+        "the sentence never holds the secret"
+    );
+    window.screenshot("09-wrong-secret").await;
+
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let nowhere = format!("http://127.0.0.1:{closed_port}");
+    window.fill("#account-custom-url", &nowhere).await;
+    window.fill("#account-secret", &sim.admin_secret).await;
+    let expected = core_test_connection(sim.partner_id, &sim.admin_secret, &nowhere).await;
+    let (result, message) = test_result(window).await;
+    assert_eq!(result, "failed");
+    assert_eq!(
+        message, expected.message,
+        "no network: the window shows the core's sentence"
+    );
+    window.screenshot("10-no-network").await;
+    window.click("#account-cancel").await;
+}
+
+fn keyring_lookup(partner_id: i64, url: &str) -> Option<String> {
+    let output = Command::new("secret-tool")
+        .args([
+            "lookup",
+            "service",
+            "Roomlens",
+            "username",
+            &format!("{partner_id}@{url}"),
+        ])
+        .output()
+        .expect("secret-tool runs (libsecret-tools)");
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+        .filter(|s| !s.is_empty())
+}
+
+async fn add_account_stores_the_secret_in_the_keyring(
+    window: &Window,
+    sim: &SimProcess,
+    setup: &Setup,
+) -> String {
+    let url = ServiceUrl::parse(&sim.url).unwrap().as_str().to_owned();
+    assert!(
+        keyring_lookup(sim.partner_id, &url).is_none(),
+        "no secret is stored before the account is added"
+    );
+    window.click("#add-account").await;
+    fill_account_sheet(
+        window,
+        "Training team",
+        sim.partner_id,
+        &sim.admin_secret,
+        &sim.url,
+    )
+    .await;
+    let (result, message) = test_result(window).await;
+    assert_eq!(result, "ok", "the right secret connects: {message}");
+    window.screenshot("11-add-account").await;
+    window.click("#account-save").await;
+    let id = window
+        .wait_until(
+            "the new account in the switcher",
+            "[...document.querySelectorAll('button.account-option')].map(b => b.dataset.accountId).find(id => id !== 'demo')",
+        )
+        .await;
+    let id = id.as_str().unwrap().to_owned();
+    let stored = keyring_lookup(sim.partner_id, &url);
+    assert!(
+        stored.as_deref() == Some(sim.admin_secret.as_str()),
+        "the admin secret is in the real keyring"
+    );
+    let accounts = std::fs::read_to_string(setup.config_dir().join("accounts.json"))
+        .expect("the accounts file is written");
+    assert!(accounts.contains("Training team"));
+    assert!(
+        !accounts.contains(&sim.admin_secret),
+        "the accounts file never holds the secret"
+    );
+    window.find(&format!("#reach-row-{id}")).await;
+    window.screenshot("12-settings-accounts").await;
+    id
+}
+
+async fn fetch_from_added_account(window: &Window, sim: &SimProcess, id: &str) {
+    window
+        .click(&format!("button.account-option[data-account-id=\"{id}\"]"))
+        .await;
+    window.click("#nav-reports").await;
+    let state = fetch(window, "room_data", "7").await;
+    assert_eq!(state, "done", "fetching room data from the added account");
+    let credentials = Credentials {
+        partner_id: sim.partner_id,
+        secret: AdminSecret::new(sim.admin_secret.clone()).unwrap(),
+        service_url: ServiceUrl::parse(&sim.url).unwrap(),
+    };
+    let client = KalturaClient::new(credentials, ClientOptions::default()).unwrap();
+    let range = DateRangeChoice::LastDays(7)
+        .resolve(&TimeZone::system(), Timestamp::now())
+        .unwrap();
+    let request = FetchRequest {
+        kind: ReportKind::RoomData,
+        range,
+        filters: ReportFilters::default(),
+    };
+    let outcome = fetch_report(&client, &request, &|_| {}, &CancelToken::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        total_rows_shown(window).await,
+        outcome.report.len() as u64,
+        "the window shows every row Kaltura sent"
+    );
+    let source = window.text_of("#report-source").await;
+    assert!(
+        source.contains("Training team"),
+        "the source line names the account, got {source:?}"
+    );
+}
+
+async fn cancel_a_fetch(window: &Window) {
+    window.choose("#report-kind", "attendees").await;
+    window.choose("#date-range", "365").await;
+    window.js("const b = document.querySelector('#error-banner'); b.hidden = true; b.dataset.code = '';", vec![]).await;
+    window.click("#fetch").await;
+    window.find("#cancel").await;
+    window.screenshot("13-fetch-progress").await;
+    window.click("#cancel").await;
+    window
+        .wait_until(
+            "the cancelled notice",
+            "!document.querySelector('#error-banner').hidden && document.querySelector('#error-banner').dataset.code === 'cancelled'",
+        )
+        .await;
+    let message = window.text_of("#banner-message").await;
+    assert_eq!(message, "Fetch cancelled. Nothing was saved.");
+    let source = window.text_of("#report-source").await;
+    assert!(
+        source.starts_with("Room data"),
+        "the report on screen before the fetch stays, got {source:?}"
+    );
+    window.screenshot("14-fetch-cancelled").await;
+}
+
+async fn remove_account_deletes_the_secret(window: &Window, sim: &SimProcess, id: &str) {
+    let url = ServiceUrl::parse(&sim.url).unwrap().as_str().to_owned();
+    window.click("#nav-settings").await;
+    window.click(&format!("#account-remove-{id}")).await;
+    window.click("#remove-confirm-confirm").await;
+    let selector =
+        serde_json::to_string(&format!("button.account-option[data-account-id=\"{id}\"]")).unwrap();
+    window
+        .wait_until(
+            "the account to leave the switcher",
+            &format!("document.querySelector({selector}) === null"),
+        )
+        .await;
+    assert!(
+        keyring_lookup(sim.partner_id, &url).is_none(),
+        "removing the account deletes its keychain entry"
+    );
+    window.click("#nav-reports").await;
+}
+
+async fn second_start_restores_the_view(window: &Window) {
+    window
+        .wait_until(
+            "the window to start",
+            "document.querySelector('#main').dataset.state !== undefined",
+        )
+        .await;
+    window
+        .wait_until(
+            "the report kind chosen last time",
+            "document.querySelector('#report-kind').value === 'attendees' && document.querySelector('#date-range').value === '365'",
+        )
+        .await;
+    window
+        .wait_until(
+            "the Demo account (the other one was removed)",
+            "document.querySelector('button.account-option[aria-current=\"true\"]')?.dataset.accountId === 'demo'",
+        )
+        .await;
+}
