@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
 
 if [[ "${1:-}" != "--inside" ]]; then
   cargo build --release --quiet -p roomlens-app -p kaltura-sim
@@ -26,7 +27,7 @@ done
 [[ -s "$display_file" ]] || { echo "bench/desktop.sh: Xvfb did not start" >&2; exit 1; }
 
 DISPLAY=":$(tr -d '[:space:]' <"$display_file")" \
-ROOMLENS_BENCH_APP="$root/target/release/roomlens-desktop" \
-ROOMLENS_BENCH_SIM="$root/target/release/kaltura-sim" \
+ROOMLENS_BENCH_APP="$target/release/roomlens-desktop" \
+ROOMLENS_BENCH_SIM="$target/release/kaltura-sim" \
 ROOMLENS_TAURI_DRIVER="$root/target/tools/bin/tauri-driver" \
   python3 bench/desktop.py

@@ -148,12 +148,45 @@ async fn run_all(setup: &Setup) {
     cancel_a_fetch(&window).await;
     step("remove the account; its keychain entry goes too");
     remove_account_deletes_the_secret(&window, &sim, &account_id).await;
+    step("the window's size and position are noted");
+    window
+        .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, WINDOW_RECT.2, WINDOW_RECT.3)
+        .await;
+    wait_for_window_file(&config_dir).await;
     window.close().await;
 
-    step("a second start restores the last view");
+    step("a second start restores the last view, size and position");
     let window = driver.open(&setup.app, &setup.screenshots).await;
     second_start_restores_the_view(&window).await;
+    assert_eq!(
+        window.rect().await,
+        WINDOW_RECT,
+        "the window reopens where it was left"
+    );
     window.close().await;
+}
+
+/// Where the test leaves the window: (x, y, width, height).
+const WINDOW_RECT: (i64, i64, i64, i64) = (60, 50, 1000, 700);
+
+/// Waits until the app has written the window's geometry to its settings folder.
+async fn wait_for_window_file(config_dir: &Path) {
+    let path = config_dir.join("window.json");
+    for _ in 0..600 {
+        let written = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+        if written.is_some_and(|v| {
+            v["width"] == json!(WINDOW_RECT.2) && v["height"] == json!(WINDOW_RECT.3)
+        }) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "the window's geometry was not written to {}",
+        path.display()
+    );
 }
 
 fn step(name: &str) {

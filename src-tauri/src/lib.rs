@@ -14,6 +14,7 @@ mod window_state;
 
 use state::AppState;
 use tauri::Manager;
+use window_state::WindowMemory;
 
 /// Label of the one window, as named in tauri.conf.json and the capability file.
 pub const MAIN_WINDOW: &str = "main";
@@ -36,9 +37,13 @@ pub fn run() {
             tauri::WindowEvent::DragDrop(drop) => {
                 dropped_files::on_drag_drop(window, drop);
             }
-            tauri::WindowEvent::CloseRequested { .. } => {
+            tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_) => {
                 let state = window.state::<AppState>();
-                window_state::save(window, state.paths());
+                WindowMemory::note(window, &state.window, state.paths().window_file());
+            }
+            tauri::WindowEvent::CloseRequested { .. } | tauri::WindowEvent::Destroyed => {
+                let state = window.state::<AppState>();
+                state.window.save(&state.paths().window_file());
             }
             _ => {}
         })

@@ -1,15 +1,17 @@
 //! What the running app holds between commands: where its files live, the saved accounts, the
-//! built-in demo Kaltura, the reports on screen, the fetch that can be cancelled, and the page's
-//! channel for dropped files. It does no work of its own; commands and event handlers do.
+//! built-in demo Kaltura, the reports on screen, the fetch that can be cancelled, the page's
+//! channel for dropped files and the window's latest geometry. It does no work of its own;
+//! commands and event handlers do.
 
 use crate::demo_account::DemoKaltura;
 use crate::dropped_files::DropEvent;
 use crate::loaded_reports::LoadedReports;
+use crate::window_state::WindowMemory;
 use roomlens::accounts::{config_dir, AccountStore};
 use roomlens::cancel::CancelToken;
 use roomlens::Error;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::ipc::Channel;
 
 /// Files of the app, all in the settings folder Roomlens shares with the command line.
@@ -38,6 +40,7 @@ pub struct AppState {
     pub reports: LoadedReports,
     pub fetch: Mutex<Option<CancelToken>>,
     pub drops: Mutex<Option<Channel<DropEvent>>>,
+    pub window: Arc<WindowMemory>,
 }
 
 impl AppState {
@@ -59,6 +62,7 @@ impl AppState {
             reports: LoadedReports::default(),
             fetch: Mutex::new(None),
             drops: Mutex::new(None),
+            window: Arc::new(WindowMemory::default()),
         })
     }
 

@@ -1,10 +1,16 @@
 //! Remembers the window's size, position and maximised state between runs in a small JSON file
-//! written atomically. A missing or unreadable file, or a size that makes no sense, is ignored:
-//! the window then opens at its configured default. It does not track monitors being unplugged.
+//! written atomically. Moves and resizes are noted in memory; the file is written once the window
+//! has been still for a moment, and when it closes, so a crash or a kill loses at most that moment. A missing or unreadable file, or a size that makes no sense, is ignored: the
+//! window then opens at its configured default. It does not track monitors being unplugged.
 
+use crate::state::lock;
 use crate::state::AppPaths;
 use roomlens::atomic_file::write_atomically;
 use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tauri::{PhysicalPosition, PhysicalSize, Runtime, WebviewWindow, Window};
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -43,22 +49,62 @@ pub fn restore<R: Runtime>(window: &WebviewWindow<R>, paths: &AppPaths) {
     }
 }
 
-pub fn save<R: Runtime>(window: &Window<R>, paths: &AppPaths) {
-    let maximized = window.is_maximized().unwrap_or(false);
-    let (Ok(position), Ok(size)) = (window.outer_position(), window.inner_size()) else {
-        return;
-    };
-    let geometry = Geometry {
-        x: position.x,
-        y: position.y,
-        width: size.width,
-        height: size.height,
-        maximized,
-    };
-    if !plausible(&geometry) {
-        return;
+/// How long the window must stay still before its geometry is written.
+const SETTLE: Duration = Duration::from_millis(500);
+
+/// The window's latest geometry, kept between its moves and resizes and the next write.
+#[derive(Default)]
+pub struct WindowMemory {
+    latest: Mutex<Option<Geometry>>,
+    changes: AtomicU64,
+}
+
+impl WindowMemory {
+    /// Notes where the window is now and writes it to `path` once the window stays still. While it
+    /// is maximised, the size and position it had before are kept, so un-maximising next time
+    /// returns to them.
+    pub fn note<R: Runtime>(window: &Window<R>, memory: &Arc<WindowMemory>, path: PathBuf) {
+        let maximized = window.is_maximized().unwrap_or(false);
+        {
+            let mut latest = lock(&memory.latest);
+            match latest.as_mut() {
+                Some(geometry) if maximized => geometry.maximized = true,
+                _ => {
+                    let (Ok(position), Ok(size)) = (window.outer_position(), window.inner_size())
+                    else {
+                        return;
+                    };
+                    let geometry = Geometry {
+                        x: position.x,
+                        y: position.y,
+                        width: size.width,
+                        height: size.height,
+                        maximized,
+                    };
+                    if !plausible(&geometry) {
+                        return;
+                    }
+                    *latest = Some(geometry);
+                }
+            }
+        }
+        let change = memory.changes.fetch_add(1, Ordering::SeqCst) + 1;
+        let memory = Arc::clone(memory);
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(SETTLE).await;
+            if memory.changes.load(Ordering::SeqCst) == change {
+                memory.save(&path);
+            }
+        });
     }
-    if let Ok(bytes) = serde_json::to_vec_pretty(&geometry) {
-        let _ = write_atomically(&paths.window_file(), &bytes);
+
+    /// Writes the noted geometry, if any, to `path`.
+    pub fn save(&self, path: &Path) {
+        let Some(geometry) = *lock(&self.latest) else {
+            return;
+        };
+        if let Ok(bytes) = serde_json::to_vec_pretty(&geometry) {
+            let _ = write_atomically(path, &bytes);
+        }
     }
 }

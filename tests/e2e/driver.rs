@@ -246,6 +246,9 @@ impl Window {
 
     /// Saves a PNG of the window as docs/screenshots/<name>.png.
     pub async fn screenshot(&self, name: &str) {
+        // Two animation frames, so the last change is painted before the picture is taken.
+        self.js_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+            .await;
         let png = self
             .client
             .screenshot()
@@ -253,6 +256,20 @@ impl Window {
             .unwrap_or_else(|e| panic!("screenshot {name} failed: {e}"));
         std::fs::create_dir_all(&self.screenshots).unwrap();
         std::fs::write(self.screenshots.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Moves and resizes the window as a person dragging it would.
+    pub async fn set_rect(&self, x: i64, y: i64, width: i64, height: i64) {
+        self.client
+            .set_window_rect(x as u32, y as u32, width as u32, height as u32)
+            .await
+            .unwrap();
+    }
+
+    /// The window's position and size: (x, y, width, height).
+    pub async fn rect(&self) -> (i64, i64, i64, i64) {
+        let (x, y, w, h) = self.client.get_window_rect().await.unwrap();
+        (x as i64, y as i64, w as i64, h as i64)
     }
 
     /// Ends the session, which closes the app.
