@@ -33,3 +33,44 @@ pub fn save(path: &Path, view: &serde_json::Value) -> Result<(), Error> {
     }
     write_atomically(path, &bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn temp_file(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("roomlens-ui-state-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("last-view.json")
+    }
+
+    #[test]
+    fn a_saved_view_comes_back() {
+        let path = temp_file("round-trip");
+        let view = json!({ "section": "reports", "account_id": "demo", "report": { "kind": "attendees" } });
+        save(&path, &view).unwrap();
+        assert_eq!(load(&path), Some(view));
+    }
+
+    #[test]
+    fn an_oversized_view_is_refused_and_the_old_one_kept() {
+        let path = temp_file("oversized");
+        let small = json!({ "section": "settings" });
+        save(&path, &small).unwrap();
+        let huge = json!({ "blob": "x".repeat(MAX_VIEW_BYTES) });
+        let error = save(&path, &huge).unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert_eq!(load(&path), Some(small));
+    }
+
+    #[test]
+    fn a_damaged_or_missing_file_is_no_view() {
+        let path = temp_file("damaged");
+        std::fs::write(&path, b"{ not json").unwrap();
+        assert_eq!(load(&path), None);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(load(&path), None);
+    }
+}

@@ -28,8 +28,8 @@ const MAX_SIDE: u32 = 16_384;
 fn plausible(g: &Geometry) -> bool {
     (MIN_SIDE..=MAX_SIDE).contains(&g.width)
         && (MIN_SIDE..=MAX_SIDE).contains(&g.height)
-        && g.x.abs() < 32_768
-        && g.y.abs() < 32_768
+        && g.x.unsigned_abs() < 32_768
+        && g.y.unsigned_abs() < 32_768
 }
 
 pub fn restore<R: Runtime>(window: &WebviewWindow<R>, paths: &AppPaths) {
@@ -106,5 +106,52 @@ impl WindowMemory {
         if let Ok(bytes) = serde_json::to_vec_pretty(&geometry) {
             let _ = write_atomically(path, &bytes);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(x: i32, y: i32, width: u32, height: u32) -> Geometry {
+        Geometry {
+            x,
+            y,
+            width,
+            height,
+            maximized: false,
+        }
+    }
+
+    #[test]
+    fn only_sensible_geometry_is_kept() {
+        assert!(plausible(&at(60, 50, 1000, 700)));
+        assert!(
+            plausible(&at(-1920, 0, 1200, 800)),
+            "a window on a monitor left of the main one"
+        );
+        assert!(!plausible(&at(0, 0, 10, 700)), "too narrow to use");
+        assert!(
+            !plausible(&at(0, 0, 1000, 100_000)),
+            "taller than any screen"
+        );
+        assert!(
+            !plausible(&at(i32::MIN, 0, 1000, 700)),
+            "far off every screen"
+        );
+    }
+
+    #[test]
+    fn saved_geometry_is_written_atomically_as_json() {
+        let dir = std::env::temp_dir().join(format!("roomlens-window-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("window.json");
+        let memory = WindowMemory::default();
+        memory.save(&path);
+        assert!(!path.exists(), "nothing noted, nothing written");
+        *lock(&memory.latest) = Some(at(60, 50, 1000, 700));
+        memory.save(&path);
+        let read: Geometry = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(read, at(60, 50, 1000, 700));
     }
 }

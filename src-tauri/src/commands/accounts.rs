@@ -259,3 +259,76 @@ pub async fn test_draft(
         .test_connection(&CancelToken::new())
         .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn draft(
+        partner_id: serde_json::Value,
+        region: &str,
+        custom_url: Option<&str>,
+        secret: Option<&str>,
+    ) -> AccountDraft {
+        AccountDraft {
+            name: "Training".into(),
+            partner_id,
+            region: region.into(),
+            custom_url: custom_url.map(str::to_owned),
+            secret: secret.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn partner_ids_are_read_from_numbers_and_typed_text() {
+        let checked = draft(json!(" 1234567 "), "us", None, Some("s"))
+            .check()
+            .unwrap();
+        assert_eq!(checked.partner_id, 1_234_567);
+        assert_eq!(checked.service_url, ServiceUrl::us());
+        assert_eq!(
+            draft(json!(42), "eu", None, None)
+                .check()
+                .unwrap()
+                .service_url,
+            ServiceUrl::eu()
+        );
+        for bad in [json!("12a"), json!(-5), json!(0), json!(1.5), json!(null)] {
+            let error = draft(bad.clone(), "us", None, Some("s"))
+                .check()
+                .err()
+                .unwrap();
+            assert_eq!(error.code, ErrorCode::InvalidInput, "{bad}");
+        }
+    }
+
+    #[test]
+    fn regions_and_custom_urls_are_checked_by_the_core() {
+        let local = draft(json!(1), "custom", Some("http://127.0.0.1:9"), None)
+            .check()
+            .unwrap();
+        assert_eq!(region_name(&local.service_url), "custom");
+        let plain_http = draft(json!(1), "custom", Some("http://kaltura.example.com"), None)
+            .check()
+            .err()
+            .unwrap();
+        assert_eq!(plain_http.code, ErrorCode::InvalidServiceUrl);
+        let unknown = draft(json!(1), "mars", None, None).check().err().unwrap();
+        assert_eq!(unknown.code, ErrorCode::InvalidInput);
+    }
+
+    #[test]
+    fn a_blank_secret_means_none() {
+        assert!(draft(json!(1), "us", None, Some("  \n"))
+            .check()
+            .unwrap()
+            .secret
+            .is_none());
+        assert!(draft(json!(1), "us", None, Some(" abc "))
+            .check()
+            .unwrap()
+            .secret
+            .is_some());
+    }
+}
