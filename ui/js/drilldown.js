@@ -48,7 +48,8 @@ export function openDrilldown(reportId, userId, name) {
     .then((person) => {
       const title = sheet.dialog.querySelector(".sheet-title");
       title.textContent = person.user_name || person.user_id || name || userId;
-      meta.textContent = [person.user_email, `User ID ${person.user_id ?? userId}`].filter(Boolean).join(" · ");
+      const id = person.user_id || userId;
+      meta.textContent = [person.user_email, id && id !== person.user_email ? `User ID ${id}` : null].filter(Boolean).join(" · ");
       renderCards(cards, person.cards, "drilldown-card");
       clear(content);
       const rows = person.rows ?? [];
