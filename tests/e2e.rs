@@ -10,6 +10,7 @@ mod driver;
 mod sim_process;
 
 use driver::{TauriDriver, Window};
+use fantoccini::key::Key;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::cancel::CancelToken;
@@ -130,8 +131,12 @@ async fn run_all(setup: &Setup) {
     only_the_apps_commands_are_callable(&window).await;
     step("each report fetched and shown");
     each_demo_report_is_fetched_and_shown(&window).await;
+    step("keyboard: Tab reaches Fetch and Enter fetches");
+    keyboard_reaches_fetch(&window).await;
     step("hostile names are shown as text");
     hostile_names_are_text(&window).await;
+    step("the drill-down for one attendee lists their sessions");
+    drilldown_lists_sessions(&window).await;
     step("save as CSV");
     let saved_rows = save_csv_writes_the_report(&window, setup).await;
     step("open a good CSV");
@@ -321,6 +326,73 @@ async fn each_demo_report_is_fetched_and_shown(window: &Window) {
         );
         window.screenshot(shot).await;
     }
+}
+
+async fn keyboard_reaches_fetch(window: &Window) {
+    window.choose("#report-kind", "attendees").await;
+    window
+        .js("document.querySelector('#report-kind').focus();", vec![])
+        .await;
+    let mut tabs = 0;
+    while window
+        .js("return document.activeElement?.id ?? ''", vec![])
+        .await
+        != json!("fetch")
+    {
+        tabs += 1;
+        assert!(tabs <= 8, "Tab from the report choice never reached Fetch");
+        window.press(Key::Tab).await;
+    }
+    let state = window.settle_after(|| window.press(Key::Enter)).await;
+    assert_eq!(state, "done", "Enter on Fetch fetches the report");
+    let source = window.text_of("#report-source").await;
+    assert!(
+        source.starts_with("Attendees"),
+        "the keyboard fetch shows attendees, got {source:?}"
+    );
+}
+
+async fn drilldown_lists_sessions(window: &Window) {
+    let name = window
+        .text_of("#rows-table .vtable-row[data-row-index=\"0\"] [role=gridcell]")
+        .await;
+    window
+        .click("#rows-table .vtable-row[data-row-index=\"0\"]")
+        .await;
+    window.find("#drilldown").await;
+    let sessions = window
+        .wait_until(
+            "the person's sessions",
+            "document.querySelectorAll('#drilldown-sessions tbody tr').length",
+        )
+        .await;
+    let heading = window.text_of("#drilldown-content h3").await;
+    assert!(
+        heading.starts_with(&format!("{sessions} session")),
+        "the heading counts the sessions listed ({sessions}), got {heading:?}"
+    );
+    let title = window.text_of("#drilldown .sheet-title").await;
+    if name != "—" {
+        assert_eq!(title, name, "the sheet is about the person clicked");
+    }
+    let cards = window
+        .js(
+            "return document.querySelectorAll('#drilldown-cards .card').length",
+            vec![],
+        )
+        .await;
+    assert!(
+        cards.as_u64().unwrap_or(0) > 0,
+        "the person's summary cards are shown"
+    );
+    window.screenshot("15-drilldown").await;
+    window.click("#drilldown-done").await;
+    window
+        .wait_until(
+            "the drill-down to close",
+            "document.querySelector('#drilldown') === null",
+        )
+        .await;
 }
 
 async fn hostile_names_are_text(window: &Window) {
@@ -613,7 +685,14 @@ async fn add_account_stores_the_secret_in_the_keyring(
         !accounts.contains(&sim.admin_secret),
         "the accounts file never holds the secret"
     );
-    window.find(&format!("#reach-row-{id}")).await;
+    window.click(&format!("#account-check-{id}")).await;
+    let reach = serde_json::to_string(&format!("#reach-row-{id}")).unwrap();
+    window
+        .wait_until(
+            "Test connection in Settings to reach the simulator",
+            &format!("document.querySelector({reach})?.dataset.reach === 'ok'"),
+        )
+        .await;
     window.screenshot("12-settings-accounts").await;
     id
 }

@@ -4,6 +4,7 @@
 //! about Roomlens itself; the scenarios in e2e.rs do that.
 
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::net::{TcpListener, TcpStream};
@@ -192,6 +193,19 @@ impl Window {
             .send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+    }
+
+    /// Presses `key` on whatever has the keyboard focus, as a person at the keyboard would.
+    pub async fn press(&self, key: Key) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .unwrap_or_else(|e| panic!("nothing has the keyboard focus: {e}"));
+        focused
+            .send_keys(&key)
+            .await
+            .unwrap_or_else(|e| panic!("could not press {key:?}: {e}"));
     }
 
     /// Chooses the option with `value` in the `<select>` `css`.
