@@ -46,7 +46,11 @@ pub struct AppState {
 impl AppState {
     /// Finds the settings folder, reads the accounts and starts the demo Kaltura.
     pub fn start() -> Result<AppState, Box<dyn std::error::Error>> {
-        let config_dir = config_dir()?;
+        AppState::start_in(config_dir()?)
+    }
+
+    /// `start` with the settings folder given.
+    pub fn start_in(config_dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
         std::fs::create_dir_all(&config_dir)?;
         let paths = AppPaths { config_dir };
         let (accounts, problem) = match AccountStore::load(&paths.accounts_file()) {
