@@ -58,6 +58,10 @@ roomlens_install_system_packages() {
   local -a wanted
   if [[ "$purpose" == "test" ]]; then
     wanted=("${ROOMLENS_TEST_PACKAGES[@]}")
+    # The page's own unit tests run on Node's built-in test runner; any Node 18 or newer will do.
+    if ! command -v node >/dev/null 2>&1; then
+      wanted+=(nodejs)
+    fi
   else
     wanted=("${ROOMLENS_RUN_PACKAGES[@]}")
   fi

@@ -18,6 +18,11 @@ REQUIRED_KEYRING_TESTS=(
   "roomlens-cli::keychain::login_again_replaces_the_secret_and_keeps_one_account"
 )
 
+# The page's pure modules (formatting, pasted ID lists, columns), on Node's built-in runner.
+run_ui_tests() {
+  node --test tests/ui/
+}
+
 run_rust_tests() {
   if command -v cargo-nextest >/dev/null 2>&1; then
     cargo nextest run --workspace --no-fail-fast
@@ -103,7 +108,10 @@ inside_keyring_session() {
   log="$(mktemp "${TMPDIR:-/tmp}/roomlens-keyring-tests.XXXXXX")"
   export ROOMLENS_KEYRING_TESTS=1
   export ROOMLENS_KEYRING_TESTS_LOG="$log"
-  run_rust_tests || status=$?
+  run_ui_tests || status=$?
+  if [[ $status -eq 0 ]]; then
+    run_rust_tests || status=$?
+  fi
   if [[ $status -eq 0 ]]; then
     check_keyring_tests_ran "$log" || status=1
   fi
