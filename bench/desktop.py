@@ -4,6 +4,7 @@ cold start to an interactive window, idle resident memory of the app's process t
 to show 100,000+ fetched rows. It prints a Markdown table; it does not build or install anything.
 """
 
+import http.client
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 APP = os.environ["ROOMLENS_BENCH_APP"]
@@ -40,6 +42,8 @@ class Driver:
         env["ROOMLENS_CONFIG_DIR"] = os.path.join(self.work, "config")
         env["XDG_DATA_HOME"] = os.path.join(self.work, "data")
         env["XDG_CACHE_HOME"] = os.path.join(self.work, "cache")
+        for name in ("config", "data", "cache"):
+            os.makedirs(os.path.join(self.work, name))
         self.proc = subprocess.Popen(
             [DRIVER, "--port", str(self.port), "--native-port", str(free_port())],
             env=env, stdout=subprocess.DEVNULL,
@@ -56,14 +60,29 @@ class Driver:
 
     def call(self, method, path, body=None, timeout=600):
         data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            return json.loads(resp.read() or b"{}").get("value")
+        for attempt in range(3):
+            req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(req, timeout=timeout) as resp:
+                    return json.loads(resp.read() or b"{}").get("value")
+            except (http.client.RemoteDisconnected, ConnectionResetError):
+                # tauri-driver now and then drops a connection without answering; ask again.
+                if attempt == 2:
+                    raise
+                time.sleep(0.1)
 
     def new_session(self):
         caps = {"capabilities": {"alwaysMatch": {"browserName": "wry", "tauri:options": {"application": APP}}}}
-        return Session(self, self.call("POST", "/session", caps)["sessionId"])
+        # tauri-driver accepts connections before WebKitWebDriver behind it is ready; retry briefly.
+        deadline = time.time() + 30
+        while True:
+            try:
+                return Session(self, self.call("POST", "/session", caps)["sessionId"])
+            except (ConnectionError, OSError):
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.2)
 
     def stop(self):
         self.proc.terminate()
@@ -84,25 +103,28 @@ class Session:
     def wait(self, script, *args, timeout=300):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            value = self.js(script, *args)
+            try:
+                value = self.js(script, *args)
+            except urllib.error.HTTPError:
+                value = None  # the page is between two documents (a reload)
             if value:
                 return value
-            time.sleep(0.02)
+            time.sleep(0.05)
         raise SystemExit(f"timed out waiting for {script}")
 
     def close(self):
         self.driver.call("DELETE", f"/session/{self.sid}")
 
 
-def app_pid():
+def app_pid(driver):
+    """The app process this driver's WebKitWebDriver started (not one left over from an earlier run)."""
     real = os.path.realpath(APP)
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if os.path.realpath(f"/proc/{entry}/exe") == real:
-                    return int(entry)
-            except OSError:
-                pass
+    for pid in process_tree(driver.proc.pid):
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") == real:
+                return pid
+        except OSError:
+            pass
     raise SystemExit("the app process was not found")
 
 
@@ -166,7 +188,7 @@ def cold_start():
                 "return { origin: performance.timeOrigin, dom: nav ? nav.domContentLoadedEventEnd : null,"
                 "         done: shown ? shown.startTime + shown.duration : null };"
             )
-            started = start_epoch_ms(app_pid())
+            started = start_epoch_ms(app_pid(driver))
             to_dom.append(timing["origin"] + timing["dom"] - started)
             to_done.append(timing["origin"] + timing["done"] - started)
             session.close()
@@ -182,7 +204,7 @@ def idle_memory():
         session = driver.new_session()
         session.wait("return document.getElementById('main')?.dataset.state === 'done'")
         time.sleep(SETTLE_S)
-        rss, pss, names = memory_kb(process_tree(app_pid()))
+        rss, pss, names = memory_kb(process_tree(app_pid(driver)))
         session.close()
         return rss, pss, names
     finally:
@@ -208,9 +230,9 @@ def hundred_thousand_rows():
             " region: 'custom', custom_url: arguments[1], secret: arguments[2] } }).then(a => a.id)",
             info["partner_id"], info["url"], info["admin_secret"],
         )
-        session.js("location.reload()")
-        time.sleep(1)
-        session.wait("return document.getElementById('main')?.dataset.state === 'done'")
+        # Reload so the page asks Rust for the accounts again, as it does at start.
+        session.js("window.__beforeReload = true; setTimeout(() => location.reload(), 0);")
+        session.wait("return !window.__beforeReload && document.getElementById('main')?.dataset.state === 'done'")
         session.wait("return !!document.querySelector(`button.account-option[data-account-id=\"${arguments[0]}\"]`)", account)
         session.js(
             "document.querySelector(`button.account-option[data-account-id=\"${arguments[0]}\"]`).click();"
