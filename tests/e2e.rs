@@ -424,8 +424,10 @@ async fn hostile_names_are_text(window: &Window) {
     window.fill("#search", "").await;
     window
         .wait_until(
-            "the search cleared",
-            "document.querySelector('#search').value === ''",
+            "the search cleared and every row back",
+            "document.querySelector('#search').value === '' && (() => { \
+               const m = document.querySelector('#row-count').textContent.match(/Showing (\\S+) of (\\S+)/); \
+               return !!m && m[1] === m[2]; })()",
         )
         .await;
 }

@@ -71,13 +71,22 @@ impl TauriDriver {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("tauri:options".into(), json!({ "application": app }));
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .unwrap_or_else(|e| {
-                panic!("WebDriver session for {} did not start: {e}", app.display())
-            });
+        // tauri-driver accepts connections before WebKitWebDriver behind it is ready; retry briefly.
+        let started = Instant::now();
+        let client = loop {
+            let attempt =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{}", self.port))
+                    .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() > WAIT_LIMIT => {
+                    panic!("WebDriver session for {} did not start: {e}", app.display())
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
         let window = Window {
             client,
             screenshots: screenshots.to_path_buf(),
@@ -169,11 +178,16 @@ impl Window {
             &format!("!document.querySelector({selector})?.disabled"),
         )
         .await;
-        self.find(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        // The page may re-render the element between finding and clicking it (an account's
+        // reachability badge updating, say); find it again then.
+        let started = Instant::now();
+        loop {
+            match self.find(css).await.click().await {
+                Ok(()) => return,
+                Err(e) if started.elapsed() > WAIT_LIMIT => panic!("could not click {css}: {e}"),
+                Err(_) => tokio::time::sleep(POLL).await,
+            }
+        }
     }
 
     /// Replaces the text of the input `css` by typing `text`.
