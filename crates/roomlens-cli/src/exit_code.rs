@@ -37,7 +37,6 @@ pub fn for_error(code: ErrorCode) -> u8 {
         | InvalidPartnerId | ReportNotAvailable | SecretNotFound => CREDENTIALS,
         RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable | NetworkTimeout
         | ServerUnavailable | BadResponse | DeadlineExceeded | UnsupportedServer => UNAVAILABLE,
-        RowCapUnsplittable => INCOMPLETE,
         FileNotFound | FileUnreadable | FileWriteFailed | NotAReport | EmptyReport => BAD_FILE,
         KeychainUnavailable => KEYCHAIN,
         InvalidInput | InvalidServiceUrl => USAGE,
@@ -56,7 +55,6 @@ mod tests {
         assert_eq!(for_error(ErrorCode::PartnerBlocked), 3);
         assert_eq!(for_error(ErrorCode::NetworkUnreachable), 4);
         assert_eq!(for_error(ErrorCode::DeadlineExceeded), 4);
-        assert_eq!(for_error(ErrorCode::RowCapUnsplittable), 5);
         assert_eq!(for_error(ErrorCode::NotAReport), 6);
         assert_eq!(for_error(ErrorCode::KeychainUnavailable), 7);
         assert_eq!(for_error(ErrorCode::Cancelled), 130);

@@ -5,7 +5,7 @@
 use crate::args::ExportArgs;
 use crate::exit_code;
 use crate::fetch::export_options;
-use crate::figures;
+use roomlens::wording;
 use roomlens::cancel::CancelToken;
 use roomlens::export::{write_report_csv, HeaderStyle};
 use roomlens::reports::read_report_file;
@@ -22,8 +22,8 @@ pub fn export(args: &ExportArgs, cancel: &CancelToken) -> Result<u8, Error> {
     if stats.rows_rejected > 0 {
         eprintln!(
             "roomlens: warning: {} of {} rows in {} could not be read and are left out; `roomlens summary` lists them.",
-            figures::count(stats.rows_rejected),
-            figures::count(stats.rows_read),
+            wording::count(stats.rows_rejected),
+            wording::count(stats.rows_read),
             args.file.display()
         );
     }
@@ -31,7 +31,7 @@ pub fn export(args: &ExportArgs, cancel: &CancelToken) -> Result<u8, Error> {
     write_report_csv(&outcome.report, &export_options(headers, &args.format), &args.output)?;
     eprintln!(
         "Wrote {} {} rows to {}.",
-        figures::count(stats.rows_kept),
+        wording::count(stats.rows_kept),
         outcome.report.kind().title().to_lowercase(),
         args.output.display()
     );

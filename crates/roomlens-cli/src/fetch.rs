@@ -5,7 +5,7 @@
 use crate::account_choice;
 use crate::args::{CsvFormatArgs, DelimiterArg, FetchArgs, ReportArg};
 use crate::exit_code;
-use crate::figures;
+use roomlens::wording;
 use crate::progress::ProgressLine;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -37,7 +37,7 @@ pub async fn fetch(args: &FetchArgs, cancel: &CancelToken) -> Result<u8, Error> 
     match &args.output {
         Some(path) => {
             write_report_csv(&outcome.report, &options, path)?;
-            eprintln!("Saved {} rows to {}.", figures::count(row_count(&outcome)), path.display());
+            eprintln!("Saved {} rows to {}.", wording::count(row_count(&outcome)), path.display());
         }
         None => {
             let bytes = report_csv_bytes(&outcome.report, &options);
@@ -67,7 +67,7 @@ pub async fn fetch_with_progress(
     eprintln!(
         "{}: {} rows from {} time windows ({} requests).",
         request.kind.title(),
-        figures::count(row_count(&outcome)),
+        wording::count(row_count(&outcome)),
         outcome.windows,
         outcome.requests
     );

@@ -8,7 +8,6 @@ mod demo;
 mod exit_code;
 mod export;
 mod fetch;
-mod figures;
 mod interrupt;
 mod login;
 mod progress;

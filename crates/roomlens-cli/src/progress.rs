@@ -1,7 +1,7 @@
 //! The fetch progress line on standard error, redrawn in place: a bar, the time windows done and
 //! the rows so far. Shown only when standard error is a terminal; scripts get no progress noise.
 
-use crate::figures;
+use roomlens::wording;
 use std::io::{IsTerminal, Write};
 
 const BAR_WIDTH: u64 = 24;
@@ -43,7 +43,7 @@ fn render(what: &str, windows_done: u32, windows_total: u32, rows: u64) -> Strin
     let filled = done * BAR_WIDTH / total;
     let bar: String = (0..BAR_WIDTH).map(|i| if i < filled { '#' } else { '-' }).collect();
     let windows = if windows_total == 1 { "time window" } else { "time windows" };
-    format!("[{bar}] Fetching {what} — {windows_done} of {windows_total} {windows}, {} rows", figures::count(rows))
+    format!("[{bar}] Fetching {what} — {windows_done} of {windows_total} {windows}, {} rows", wording::count(rows))
 }
 
 #[cfg(test)]

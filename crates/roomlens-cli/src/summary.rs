@@ -5,7 +5,7 @@
 
 use crate::args::SummaryArgs;
 use crate::exit_code;
-use crate::figures;
+use roomlens::wording;
 use crate::print_error_about;
 use crate::summary_text;
 use jiff::tz::TimeZone;
@@ -72,9 +72,9 @@ fn print_text(file: &str, outcome: &SummaryOutcome, tz: &TimeZone) {
     println!("{}", summary_text::heading(&format!("{file} — {}", outcome.summary.kind().title())));
     println!(
         "Rows read {}, kept {}, rejected {}",
-        figures::count(stats.rows_read),
-        figures::count(stats.rows_kept),
-        figures::count(stats.rows_rejected)
+        wording::count(stats.rows_read),
+        wording::count(stats.rows_kept),
+        wording::count(stats.rows_rejected)
     );
     for warning in outcome.warnings.iter().take(TEXT_WARNING_LIMIT) {
         println!("  warning, line {}: {}", warning.line, summary_text::plain(&warning.message));
@@ -82,7 +82,7 @@ fn print_text(file: &str, outcome: &SummaryOutcome, tz: &TimeZone) {
     if outcome.warnings.len() > TEXT_WARNING_LIMIT {
         println!(
             "  … and {} more warnings (see --json)",
-            figures::count((outcome.warnings.len() - TEXT_WARNING_LIMIT) as u64)
+            wording::count((outcome.warnings.len() - TEXT_WARNING_LIMIT) as u64)
         );
     }
     println!("{}", summary_text::render(&outcome.summary, tz));

@@ -2,7 +2,7 @@
 //! times in the local zone, names from the data stripped of control characters so a hostile name
 //! cannot drive the terminal. It computes nothing; every figure comes from `roomlens::analytics`.
 
-use crate::figures;
+use roomlens::wording;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::analytics::{AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
@@ -29,26 +29,26 @@ fn line(out: &mut String, label: &str, value: &str) {
 }
 
 fn optional_percent(ratio: Option<f64>) -> String {
-    ratio.map(figures::percent).unwrap_or_else(|| "not stated".to_owned())
+    ratio.map(wording::percent).unwrap_or_else(|| "not stated".to_owned())
 }
 
 fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
     let mut out = String::new();
-    line(&mut out, "Sessions", &figures::count(s.sessions));
-    line(&mut out, "Rooms", &figures::count(s.rooms));
+    line(&mut out, "Sessions", &wording::count(s.sessions));
+    line(&mut out, "Rooms", &wording::count(s.rooms));
     if let (Some(first), Some(last)) = (s.first_session_start, s.last_session_end) {
         line(&mut out, "Dates", &format!("{} – {}", local_time(first, tz), local_time(last, tz)));
     }
     let per_session =
         s.average_unique_users_per_session.map(|a| format!(", {a:.1} per session on average")).unwrap_or_default();
-    line(&mut out, "Unique users", &format!("{} in total{per_session}", figures::count(s.total_unique_users)));
+    line(&mut out, "Unique users", &format!("{} in total{per_session}", wording::count(s.total_unique_users)));
     line(&mut out, "Average engagement", &optional_percent(s.average_engagement));
-    line(&mut out, "Session hours", &figures::hours(s.total_session_hours));
+    line(&mut out, "Session hours", &wording::hours(s.total_session_hours));
     if s.sessions_without_duration > 0 {
         let _ = writeln!(
             out,
             "({} sessions have no usable start and end time)",
-            figures::count(s.sessions_without_duration)
+            wording::count(s.sessions_without_duration)
         );
     }
     out
@@ -56,21 +56,21 @@ fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
 
 fn attendees(s: &AttendeesSummary) -> String {
     let mut out = String::new();
-    line(&mut out, "Unique users", &figures::count(s.unique_users));
-    line(&mut out, "Sessions", &format!("{} in {} rooms", figures::count(s.sessions), figures::count(s.rooms)));
+    line(&mut out, "Unique users", &wording::count(s.unique_users));
+    line(&mut out, "Sessions", &format!("{} in {} rooms", wording::count(s.sessions), wording::count(s.rooms)));
     let per_user =
-        s.average_minutes_per_user.map(|m| format!(", {} per user", figures::minutes(m))).unwrap_or_default();
-    line(&mut out, "Participation", &format!("{} in total{per_user}", figures::minutes(s.total_minutes)));
+        s.average_minutes_per_user.map(|m| format!(", {} per user", wording::minutes(m))).unwrap_or_default();
+    line(&mut out, "Participation", &format!("{} in total{per_user}", wording::minutes(s.total_minutes)));
     line(&mut out, "Average engagement", &optional_percent(s.average_engagement));
     let _ = writeln!(out, "Users by engagement:");
     let widest = s.engagement_distribution.buckets.iter().map(|b| b.users).max().unwrap_or(0).max(1);
     for bucket in &s.engagement_distribution.buckets {
         let bar = "#".repeat(usize::try_from(bucket.users * 30 / widest).unwrap_or(30));
         let range = format!("{}–{}%", bucket.from_percent, bucket.to_percent);
-        let _ = writeln!(out, "  {range:<9}{:>8}  {bar}", figures::count(bucket.users));
+        let _ = writeln!(out, "  {range:<9}{:>8}  {bar}", wording::count(bucket.users));
     }
     if s.engagement_distribution.unknown > 0 {
-        let _ = writeln!(out, "  {:<9}{:>8}", "unknown", figures::count(s.engagement_distribution.unknown));
+        let _ = writeln!(out, "  {:<9}{:>8}", "unknown", wording::count(s.engagement_distribution.unknown));
     }
     if !s.users.is_empty() {
         let _ = writeln!(out, "Most minutes:");
@@ -84,14 +84,14 @@ fn attendees(s: &AttendeesSummary) -> String {
             let _ = writeln!(
                 out,
                 "  {who} — {} sessions, {}, engagement {}",
-                figures::count(user.sessions_attended),
-                figures::minutes(user.total_minutes),
+                wording::count(user.sessions_attended),
+                wording::minutes(user.total_minutes),
                 optional_percent(user.average_engagement)
             );
         }
         if s.users.len() > TOP_USERS {
             let _ =
-                writeln!(out, "  … and {} more users (see --json)", figures::count((s.users.len() - TOP_USERS) as u64));
+                writeln!(out, "  … and {} more users (see --json)", wording::count((s.users.len() - TOP_USERS) as u64));
         }
     }
     out
@@ -99,9 +99,9 @@ fn attendees(s: &AttendeesSummary) -> String {
 
 fn breakouts(s: &BreakoutsSummary) -> String {
     let mut out = String::new();
-    line(&mut out, "Breakout sessions", &figures::count(s.breakout_sessions));
-    line(&mut out, "Main rooms", &figures::count(s.main_rooms));
-    line(&mut out, "Breakout rooms", &figures::count(s.breakout_rooms));
+    line(&mut out, "Breakout sessions", &wording::count(s.breakout_sessions));
+    line(&mut out, "Main rooms", &wording::count(s.main_rooms));
+    line(&mut out, "Breakout rooms", &wording::count(s.breakout_rooms));
     for room in &s.per_main_room {
         let name = match (room.main_room_name.is_empty(), room.main_room_id.is_empty()) {
             (_, true) => "(no main room)".to_owned(),
@@ -110,15 +110,15 @@ fn breakouts(s: &BreakoutsSummary) -> String {
         };
         let duration = room
             .average_duration_seconds
-            .map(|secs| format!(", {} on average", figures::minutes(secs / 60.0)))
+            .map(|secs| format!(", {} on average", wording::minutes(secs / 60.0)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "  {name}: {} breakout rooms, {} sessions, {} breakout sessions, {} participants{duration}, engagement {}",
-            figures::count(room.breakout_rooms),
-            figures::count(room.sessions),
-            figures::count(room.breakout_sessions),
-            figures::count(room.participants),
+            wording::count(room.breakout_rooms),
+            wording::count(room.sessions),
+            wording::count(room.breakout_sessions),
+            wording::count(room.participants),
             optional_percent(room.average_engagement)
         );
     }

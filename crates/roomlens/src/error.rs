@@ -35,7 +35,6 @@ pub enum ErrorCode {
     // Work control.
     Cancelled,
     DeadlineExceeded,
-    RowCapUnsplittable,
     // Input and files.
     InvalidInput,
     InvalidServiceUrl,
@@ -76,7 +75,6 @@ impl ErrorCode {
             BadResponse => "bad_response",
             Cancelled => "cancelled",
             DeadlineExceeded => "deadline_exceeded",
-            RowCapUnsplittable => "row_cap_unsplittable",
             InvalidInput => "invalid_input",
             InvalidServiceUrl => "invalid_service_url",
             FileNotFound => "file_not_found",

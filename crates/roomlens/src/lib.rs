@@ -14,5 +14,6 @@ pub mod keychain;
 pub mod reports;
 pub mod secret;
 pub mod table_view;
+pub mod wording;
 
 pub use error::{Error, ErrorCode};

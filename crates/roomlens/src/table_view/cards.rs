@@ -2,7 +2,7 @@
 //! report kind from `analytics::summarize`, labelled in Kaltura's words, with a worded second
 //! line. It does not format the values themselves; the UI does that in the user's locale.
 
-use super::wording;
+use crate::wording;
 use crate::analytics::weighted_mean::WeightedMean;
 use crate::analytics::{summarize, AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
 use crate::reports::{BreakoutRow, Report};

@@ -10,7 +10,6 @@ mod order;
 mod query;
 mod search;
 mod user_detail;
-mod wording;
 
 pub use cards::{summary_cards, Card, CardFormat, CardValue};
 pub use cell::CellValue;

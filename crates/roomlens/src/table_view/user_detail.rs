@@ -6,7 +6,7 @@
 use super::cards::{number, Card, CardFormat, CardValue};
 use super::cell::row_values;
 use super::columns::{columns, ColumnInfo};
-use super::wording;
+use crate::wording;
 use super::CellValue;
 use crate::analytics::{user_key, AttendeeFields, AttendeesAccumulator};
 use crate::error::{Error, ErrorCode};

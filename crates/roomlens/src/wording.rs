@@ -1,9 +1,10 @@
-//! Numbers worded in English for the second line of a card ("in 1,284 sessions",
-//! "1 h 05 min on average per attendee"): thousands separators, one decimal, singular and
-//! plural. The card values themselves stay numbers; the UI formats those in the user's locale.
+//! Numbers worded in English for people: the second line of a summary card ("in 1,284 sessions",
+//! "1 h 05 min on average per attendee") and the command line's text. Thousands separators, one
+//! decimal, singular and plural, durations and rates. Formatting only; no arithmetic on data. The
+//! desktop UI formats card values itself, in the user's locale.
 
 /// `1284` → "1,284".
-pub(crate) fn count(n: u64) -> String {
+pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
@@ -16,7 +17,7 @@ pub(crate) fn count(n: u64) -> String {
 }
 
 /// One decimal with thousands separators, without a trailing ".0": 14.25 → "14.3", 1284.0 → "1,284".
-pub(crate) fn decimal(x: f64) -> String {
+pub fn decimal(x: f64) -> String {
     if !x.is_finite() {
         return "–".to_owned();
     }
@@ -33,12 +34,22 @@ pub(crate) fn decimal(x: f64) -> String {
 }
 
 /// "1 session" / "2 sessions" with the count worded.
-pub(crate) fn counted(n: u64, singular: &str, plural: &str) -> String {
+pub fn counted(n: u64, singular: &str, plural: &str) -> String {
     format!("{} {}", count(n), if n == 1 { singular } else { plural })
 }
 
+/// A fraction 0..1 as a percentage with one decimal: 0.735 → "73.5%".
+pub fn percent(ratio: f64) -> String {
+    format!("{:.1}%", ratio * 100.0)
+}
+
+/// Hours with one decimal: 3.24 → "3.2 h".
+pub fn hours(h: f64) -> String {
+    format!("{h:.1} h")
+}
+
 /// A duration in minutes: "45 min", "1 h 05 min", "less than 1 min".
-pub(crate) fn minutes(m: f64) -> String {
+pub fn minutes(m: f64) -> String {
     if !m.is_finite() || m < 0.0 {
         return "–".to_owned();
     }
@@ -68,6 +79,8 @@ mod tests {
         assert_eq!(decimal(12345.67), "12,345.7");
         assert_eq!(decimal(f64::NAN), "–");
         assert_eq!(counted(1, "session", "sessions"), "1 session");
+        assert_eq!(percent(0.735), "73.5%");
+        assert_eq!(hours(3.24), "3.2 h");
         assert_eq!(counted(1284, "session", "sessions"), "1,284 sessions");
         assert_eq!(minutes(0.2), "less than 1 min");
         assert_eq!(minutes(0.0), "0 min");
