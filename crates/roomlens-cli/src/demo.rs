@@ -46,21 +46,13 @@ pub async fn demo(args: &DemoArgs, cancel: &CancelToken) -> Result<u8, Error> {
         println!("{}", summary_text::heading(kind.title()));
         println!("{}", summary_text::render(&summarize(&outcome.report), &tz));
         if let Some(dir) = &args.output {
-            let path = dir.join(format!("{}.csv", file_stem(kind)));
+            let path = dir.join(format!("{}.csv", kind.slug()));
             write_report_csv(&outcome.report, &export_options(HeaderStyle::Raw, &plain_csv()), &path)?;
             eprintln!("Saved {}.", path.display());
         }
     }
     sim.shutdown().await;
     Ok(code)
-}
-
-fn file_stem(kind: ReportKind) -> &'static str {
-    match kind {
-        ReportKind::RoomData => "room-data",
-        ReportKind::Attendees => "attendees",
-        ReportKind::Breakouts => "breakouts",
-    }
 }
 
 fn plain_csv() -> CsvFormatArgs {
