@@ -61,7 +61,7 @@ impl Drop for AdminSecret {
     }
 }
 
-fn wipe(s: &mut String) {
+fn wipe(s: &mut str) {
     // SAFETY: writing zero bytes keeps the buffer valid UTF-8.
     let bytes = unsafe { s.as_bytes_mut() };
     for b in bytes.iter_mut() {

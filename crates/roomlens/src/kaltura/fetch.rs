@@ -1,7 +1,8 @@
 //! Fetching a room report completely. Kaltura returns at most 100,000 rows per request and drops
 //! the rest silently (kaltura-api.md §4.4), so the range is cut into 7-day windows fetched a few
 //! at a time; a window that comes back at the cap is split again and again, down to one minute,
-//! and the windows are merged without duplicates. A one-minute window still at the cap is kept
+//! and the windows are merged without duplicates, in time order, while later windows are still
+//! being fetched. A one-minute window still at the cap is kept
 //! and flagged with a plain warning. Filters a report does not offer are refused up front (see
 //! `report_params`), never applied locally. A cancelled or failed fetch returns an error and no
 //! report. It does not write files; callers do, after success.
@@ -13,9 +14,9 @@ pub use super::report_params::ReportFilters;
 use super::windows::{plan, Window};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
-use crate::reports::{merge_windows, read_report_as, ReadOutcome, Report, ReportKind};
+use crate::reports::{read_report_as, PreparedPart, ReadOutcome, Report, ReportKind, ReportMerger};
 use serde::Serialize;
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use tokio::task::JoinSet;
 
 /// What to fetch.
@@ -48,11 +49,46 @@ pub struct FetchOutcome {
 }
 
 /// What a background job of the fetch finished: a window's HTTP request (the concurrency limit
-/// counts only these), or the reading of a window's rows, which runs off the async threads and
-/// does not hold a request slot.
+/// counts only these); the reading of a window's rows; or the merging of windows into the
+/// report. Reading and merging run off the async threads and hold no request slot.
 enum Job {
     Fetched { window: Window, body: Vec<u8>, requests: u32 },
-    Read { window: Window, data_lines: u64, outcome: ReadOutcome },
+    Read { window: Window, data_lines: u64, outcome: ReadOutcome, part: PreparedPart },
+    Merged { merger: ReportMerger },
+}
+
+/// Windows read but not yet merged, and the merger when no merging job has it. Windows are merged
+/// strictly in time order (the merge keeps the first text it sees, so order decides), which is
+/// the order of `from`: the windows and their split parts tile the range.
+struct MergeQueue {
+    merger: Option<ReportMerger>,
+    waiting: BTreeMap<i64, (Window, PreparedPart)>,
+    merged_up_to: i64,
+    windows_merged: u32,
+}
+
+impl MergeQueue {
+    fn new(kind: ReportKind, from: i64) -> Self {
+        MergeQueue { merger: Some(ReportMerger::new(kind)), waiting: BTreeMap::new(), merged_up_to: from, windows_merged: 0 }
+    }
+
+    /// The merger and the windows next in time order, when the merger is free and there are any.
+    fn next_batch(&mut self) -> Option<(ReportMerger, Vec<PreparedPart>)> {
+        let mut batch = Vec::new();
+        while let Some(entry) = self.waiting.first_entry() {
+            if *entry.key() != self.merged_up_to || self.merger.is_none() {
+                break;
+            }
+            let (window, part) = entry.remove();
+            self.merged_up_to = window.to;
+            self.windows_merged += 1;
+            batch.push(part);
+        }
+        if batch.is_empty() {
+            return None;
+        }
+        self.merger.take().map(|merger| (merger, batch))
+    }
 }
 
 /// Fetches `request` completely, calling `on_progress` after every window done or split.
@@ -88,7 +124,7 @@ async fn fetch_all(
 
     let mut running: JoinSet<Result<Job, Error>> = JoinSet::new();
     let mut in_flight = 0usize;
-    let mut done: Vec<(Window, Report)> = Vec::new();
+    let mut merging = MergeQueue::new(kind, range.from_unix);
     let mut notes = Notes::default();
     let mut requests = 0u32;
 
@@ -128,28 +164,51 @@ async fn fetch_all(
                     }
                     _ => {
                         running.spawn_blocking(move || {
-                            let outcome = parse_window(kind, &body)?;
-                            Ok(Job::Read { window, data_lines, outcome })
+                            let mut outcome = parse_window(kind, &body)?;
+                            let part = PreparedPart::new(std::mem::replace(&mut outcome.report, Report::empty(kind)));
+                            Ok(Job::Read { window, data_lines, outcome, part })
                         });
                     }
                 }
             }
-            Job::Read { window, data_lines, outcome } => {
+            Job::Read { window, data_lines, outcome, part } => {
                 if data_lines >= row_cap {
                     notes.cap_hit(window, row_cap);
                 }
                 notes.read_problems(window, &outcome);
                 progress.windows_done += 1;
                 progress.rows_so_far += outcome.stats.rows_kept;
-                done.push((window, outcome.report));
+                merging.waiting.insert(window.from, (window, part));
                 on_progress(progress);
             }
+            Job::Merged { merger } => merging.merger = Some(merger),
+        }
+        if let Some((mut merger, batch)) = merging.next_batch() {
+            running.spawn_blocking(move || {
+                for part in batch {
+                    merger.add(part);
+                }
+                Ok(Job::Merged { merger })
+            });
         }
     }
 
-    done.sort_by_key(|(window, _)| *window);
-    let windows = count(done.len());
-    let report = merge_windows(kind, done.into_iter().map(|(_, report)| report).collect());
+    // Every window has been merged by now (they tile the range); any left over would still be
+    // merged, in time order, rather than lost.
+    let MergeQueue { merger, waiting, windows_merged, .. } = merging;
+    let windows = windows_merged.saturating_add(count(waiting.len()));
+    let merger = merger.ok_or_else(|| Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while joining the report. Try again."))?;
+    let report = tokio::task::spawn_blocking(move || {
+        let mut merger = merger;
+        for (_, part) in waiting.into_values() {
+            merger.add(part);
+        }
+        merger.finish()
+    })
+    .await
+    .map_err(|e| {
+        Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while joining the report. Try again.").with_detail(e.to_string())
+    })?;
     let (warnings, incomplete) = notes.finish();
     Ok(FetchOutcome { report, requests, windows, warnings, incomplete })
 }
@@ -268,6 +327,42 @@ mod tests {
         assert_eq!(data_line_count(b"\xEF\xBB\xBFa,b\n"), 0);
         assert_eq!(data_line_count(b"\xEF\xBB\xBFa,b\n1,2\n3,4\n"), 2);
         assert_eq!(data_line_count(b""), 0);
+    }
+
+    fn part_with(user: &str) -> PreparedPart {
+        let row = crate::reports::AttendeeRow { entry_id: "r".into(), cue_point_id: "s".into(), user_id: user.into(), ..Default::default() };
+        PreparedPart::new(Report::Attendees { rows: vec![row], extra_columns: vec![] })
+    }
+
+    #[test]
+    fn windows_are_merged_in_time_order_whatever_order_they_arrive_in() {
+        let mut queue = MergeQueue::new(ReportKind::Attendees, 0);
+        let third = Window { from: 200, to: 300 };
+        let second_b = Window { from: 150, to: 200 };
+        let second_a = Window { from: 100, to: 150 };
+        let first = Window { from: 0, to: 100 };
+        queue.waiting.insert(third.from, (third, part_with("c")));
+        queue.waiting.insert(second_b.from, (second_b, part_with("b2")));
+        assert!(queue.next_batch().is_none(), "nothing before the first window");
+        queue.waiting.insert(first.from, (first, part_with("a")));
+        let (merger, batch) = queue.next_batch().expect("the first window is next");
+        assert_eq!(batch.len(), 1);
+        assert!(queue.merger.is_none());
+        queue.waiting.insert(second_a.from, (second_a, part_with("b1")));
+        assert!(queue.next_batch().is_none(), "the merger is busy");
+        queue.merger = Some(merger);
+        let (_, batch) = queue.next_batch().expect("the rest is contiguous now");
+        assert_eq!(batch.len(), 3);
+        assert_eq!((queue.merged_up_to, queue.windows_merged), (300, 4));
+        let users: Vec<String> = batch
+            .into_iter()
+            .map(|p| match p.into_report() {
+                Report::Attendees { rows, .. } => rows[0].user_id.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(users, vec!["b1", "b2", "c"]);
+        assert!(queue.waiting.is_empty());
     }
 
     #[test]

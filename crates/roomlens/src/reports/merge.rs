@@ -10,7 +10,8 @@ use crate::analytics::weighted_mean::WeightedMean;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-/// Joins `parts` (reports of `kind`, one per time window) into one report.
+/// Joins `parts` (reports of `kind`, one per time window, in time order) into one report: a
+/// [`ReportMerger`] fed every part in turn.
 ///
 /// Keys: room data `entry_id + cue_point_id`; attendees `entry_id + cue_point_id + user_id`;
 /// breakouts `breakout_entry_id + cue_point_id`. A key with an empty part is no key. Text fields
@@ -21,74 +22,104 @@ use std::hash::{Hash, Hasher};
 /// Parts of another kind than `kind` are ignored. Output order: room data and breakouts by start
 /// time (unknown last) then key; attendees by key.
 pub fn merge_windows(kind: ReportKind, parts: Vec<Report>) -> Report {
-    let extra_columns = union_extra_columns(&parts);
-    match kind {
-        ReportKind::RoomData => {
-            let rows = merge_rows(parts, &extra_columns, |part| match part {
-                Report::RoomData { rows, extra_columns } => Some((rows, extra_columns)),
-                _ => None,
-            });
-            Report::RoomData { rows, extra_columns }
-        }
-        ReportKind::Attendees => {
-            let rows = merge_rows(parts, &extra_columns, |part| match part {
-                Report::Attendees { rows, extra_columns } => Some((rows, extra_columns)),
-                _ => None,
-            });
-            Report::Attendees { rows, extra_columns }
-        }
-        ReportKind::Breakouts => {
-            let rows = merge_rows(parts, &extra_columns, |part| match part {
-                Report::Breakouts { rows, extra_columns } => Some((rows, extra_columns)),
-                _ => None,
-            });
-            Report::Breakouts { rows, extra_columns }
-        }
-    }
-}
-
-/// Merges the rows of the parts `open` accepts, realigned to `extra_columns`, then orders them.
-fn merge_rows<R: Mergeable>(
-    parts: Vec<Report>,
-    extra_columns: &[String],
-    open: impl Fn(Report) -> Option<(Vec<R>, Vec<String>)>,
-) -> Vec<R> {
-    let mut merger = Merger::default();
-    for (rows, columns) in parts.into_iter().filter_map(open) {
-        let remap = remapping(&columns, extra_columns);
-        for row in rows {
-            merger.add(realign(row, &remap, extra_columns.len()));
-        }
-    }
-    let rows = merger.finish();
-    // Sort positions rather than the rows themselves: rows are large, moving them is the cost.
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => x.sort_key().cmp(&y.sort_key()),
-        _ => std::cmp::Ordering::Equal,
-    });
-    let mut slots: Vec<Option<R>> = rows.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect()
-}
-
-/// All extra column names in first-seen order; a name used twice in one part counts twice.
-fn union_extra_columns(parts: &[Report]) -> Vec<String> {
-    let mut all: Vec<String> = Vec::new();
+    let mut merger = ReportMerger::new(kind);
     for part in parts {
-        let mut seen_here: HashMap<&str, usize> = HashMap::new();
-        for name in part.extra_columns() {
-            let n = seen_here.entry(name.as_str()).or_insert(0);
-            *n += 1;
-            if all.iter().filter(|c| *c == name).count() < *n {
-                all.push(name.clone());
+        merger.add(PreparedPart::new(part));
+    }
+    merger.finish()
+}
+
+/// One window's report made ready for [`ReportMerger::add`]: its rows put in output order (a
+/// stable sort, so rows with the same key keep their order) and their keys hashed. This is the
+/// share of merging that does not depend on the other windows, so a fetch does it on any thread
+/// as soon as the window has been read; it also lets the final sort find long sorted runs.
+pub struct PreparedPart {
+    report: Report,
+    key_hashes: Vec<Option<u64>>,
+}
+
+impl PreparedPart {
+    pub fn new(mut report: Report) -> Self {
+        let key_hashes = match &mut report {
+            Report::RoomData { rows, .. } => prepare_rows(rows),
+            Report::Attendees { rows, .. } => prepare_rows(rows),
+            Report::Breakouts { rows, .. } => prepare_rows(rows),
+        };
+        PreparedPart { report, key_hashes }
+    }
+
+    /// The report, rows in output order.
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+}
+
+fn prepare_rows<R: Mergeable>(rows: &mut [R]) -> Vec<Option<u64>> {
+    rows.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    rows.iter().map(|row| row.key().map(key_hash)).collect()
+}
+
+/// Joins windows one at a time, in time order, so a fetch can merge the windows it has while it
+/// waits for the rest; [`merge_windows`] describes the rules. Only `finish` (engagement means and
+/// the final ordering) is left for the end.
+pub struct ReportMerger(ByKind);
+
+enum ByKind {
+    RoomData(Merger<RoomDataRow>),
+    Attendees(Merger<AttendeeRow>),
+    Breakouts(Merger<BreakoutRow>),
+}
+
+impl ReportMerger {
+    pub fn new(kind: ReportKind) -> Self {
+        ReportMerger(match kind {
+            ReportKind::RoomData => ByKind::RoomData(Merger::default()),
+            ReportKind::Attendees => ByKind::Attendees(Merger::default()),
+            ReportKind::Breakouts => ByKind::Breakouts(Merger::default()),
+        })
+    }
+
+    /// Adds the next window; a part of another kind is ignored.
+    pub fn add(&mut self, part: PreparedPart) {
+        let PreparedPart { report, key_hashes } = part;
+        match (&mut self.0, report) {
+            (ByKind::RoomData(m), Report::RoomData { rows, extra_columns }) => m.add_part(rows, &extra_columns, key_hashes),
+            (ByKind::Attendees(m), Report::Attendees { rows, extra_columns }) => m.add_part(rows, &extra_columns, key_hashes),
+            (ByKind::Breakouts(m), Report::Breakouts { rows, extra_columns }) => m.add_part(rows, &extra_columns, key_hashes),
+            _ => {}
+        }
+    }
+
+    /// The joined report, in output order.
+    pub fn finish(self) -> Report {
+        match self.0 {
+            ByKind::RoomData(m) => {
+                let (rows, extra_columns) = m.finish();
+                Report::RoomData { rows, extra_columns }
+            }
+            ByKind::Attendees(m) => {
+                let (rows, extra_columns) = m.finish();
+                Report::Attendees { rows, extra_columns }
+            }
+            ByKind::Breakouts(m) => {
+                let (rows, extra_columns) = m.finish();
+                Report::Breakouts { rows, extra_columns }
             }
         }
     }
-    all
 }
 
-/// For each of a part's extra columns, its position in the joined list.
-fn remapping(part_columns: &[String], all: &[String]) -> Vec<usize> {
+/// Adds the part's extra column names missing from `all` (a name used twice in one part counts
+/// twice) and returns, for each of the part's columns, its position in `all`.
+fn join_columns(all: &mut Vec<String>, part_columns: &[String]) -> Vec<usize> {
+    let mut seen_here: HashMap<&str, usize> = HashMap::new();
+    for name in part_columns {
+        let n = seen_here.entry(name.as_str()).or_insert(0);
+        *n += 1;
+        if all.iter().filter(|c| *c == name).count() < *n {
+            all.push(name.clone());
+        }
+    }
     let mut used = vec![false; all.len()];
     part_columns
         .iter()
@@ -106,7 +137,8 @@ fn remapping(part_columns: &[String], all: &[String]) -> Vec<usize> {
         .collect()
 }
 
-fn realign<R: Mergeable>(mut row: R, remap: &[usize], width: usize) -> R {
+/// Puts a row's extra values where `remap` says, in a list `width` long.
+fn realign<R: Mergeable>(row: &mut R, remap: &[usize], width: usize) {
     let old = std::mem::take(row.extra_mut());
     let mut new = vec![String::new(); width];
     for (value, &to) in old.into_iter().zip(remap) {
@@ -115,13 +147,13 @@ fn realign<R: Mergeable>(mut row: R, remap: &[usize], width: usize) -> R {
         }
     }
     *row.extra_mut() = new;
-    row
 }
 
 /// No further row with the same key hash.
 const END_OF_CHAIN: u32 = u32::MAX;
 
-trait Mergeable: Sized {
+/// What merging needs of a row type.
+trait Mergeable: Sized + Default {
     /// The key's parts (the third is "" for two-part keys); `None` when a part is empty.
     fn key(&self) -> Option<(&str, &str, &str)>;
     /// Output order: start time (unknown last; 0 when the report has none), then key.
@@ -146,18 +178,38 @@ struct Merger<R: Mergeable> {
     engagement: Vec<WeightedMean>,
     first_with_hash: FastHashMap<u64, u32>,
     next_with_same_hash: Vec<u32>,
+    extra_columns: Vec<String>,
 }
 
 impl<R: Mergeable> Default for Merger<R> {
     fn default() -> Self {
-        Merger { rows: Vec::new(), engagement: Vec::new(), first_with_hash: FastHashMap::default(), next_with_same_hash: Vec::new() }
+        Merger {
+            rows: Vec::new(),
+            engagement: Vec::new(),
+            first_with_hash: FastHashMap::default(),
+            next_with_same_hash: Vec::new(),
+            extra_columns: Vec::new(),
+        }
     }
 }
 
 impl<R: Mergeable> Merger<R> {
-    fn add(&mut self, row: R) {
+    fn add_part(&mut self, rows: Vec<R>, part_columns: &[String], key_hashes: Vec<Option<u64>>) {
+        let remap = join_columns(&mut self.extra_columns, part_columns);
+        let width = self.extra_columns.len();
+        let aligned = remap.len() == width && remap.iter().enumerate().all(|(i, &to)| i == to);
+        self.rows.reserve(rows.len());
+        for (mut row, hash) in rows.into_iter().zip(key_hashes) {
+            if !aligned {
+                realign(&mut row, &remap, width);
+            }
+            self.add(row, hash);
+        }
+    }
+
+    fn add(&mut self, row: R, hash: Option<u64>) {
         let (ratio, weight) = row.ratio_and_weight();
-        let Some(hash) = row.key().map(key_hash) else {
+        let Some(hash) = hash else {
             self.push(row, ratio, weight, END_OF_CHAIN);
             return;
         };
@@ -186,15 +238,41 @@ impl<R: Mergeable> Merger<R> {
         self.next_with_same_hash.push(next);
     }
 
-    fn finish(self) -> Vec<R> {
-        self.rows
-            .into_iter()
-            .zip(self.engagement)
-            .map(|(mut row, e)| {
-                row.set_ratio(e.value());
-                row
-            })
-            .collect()
+    /// Sets the engagement means, gives every row the full list of extra columns, and orders the
+    /// rows. Rows are large, so positions are sorted and the rows then moved once, in place.
+    fn finish(self) -> (Vec<R>, Vec<String>) {
+        let Merger { mut rows, engagement, extra_columns, .. } = self;
+        let width = extra_columns.len();
+        for (row, e) in rows.iter_mut().zip(engagement) {
+            row.set_ratio(e.value());
+            let extra = row.extra_mut();
+            if extra.len() < width {
+                extra.resize(width, String::new());
+            }
+        }
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|&a, &b| match (rows.get(a), rows.get(b)) {
+            (Some(x), Some(y)) => x.sort_key().cmp(&y.sort_key()),
+            _ => std::cmp::Ordering::Equal,
+        });
+        permute_in_place(&mut rows, &mut order);
+        (rows, extra_columns)
+    }
+}
+
+/// Reorders `items` so that position k holds what was at `order[k]`, by swapping along the
+/// permutation's cycles; `order` is used up (every entry ends as its own position).
+fn permute_in_place<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut k = start;
+        while let Some(slot) = order.get_mut(k) {
+            let source = std::mem::replace(slot, k);
+            if source == start || source == k || source >= items.len() {
+                break;
+            }
+            items.swap(k, source);
+            k = source;
+        }
     }
 }
 
@@ -204,7 +282,10 @@ fn fill_text(into: &mut String, from: String) {
     }
 }
 
-fn fill_extra(into: &mut [String], from: Vec<String>) {
+fn fill_extra(into: &mut Vec<String>, from: Vec<String>) {
+    if into.len() < from.len() {
+        into.resize(from.len(), String::new());
+    }
     for (slot, value) in into.iter_mut().zip(from) {
         fill_text(slot, value);
     }
@@ -417,6 +498,51 @@ mod tests {
         assert_eq!(extra_columns, vec!["x".to_owned(), "y".to_owned()]);
         assert_eq!(rows[0].extra, vec!["x1".to_owned(), String::new()]);
         assert_eq!(rows[1].extra, vec!["x2".to_owned(), "y2".to_owned()]);
+    }
+
+    #[test]
+    fn windows_added_one_at_a_time_widen_the_extra_columns() {
+        let mut first = attendee("r", "s", "u1", Some(5.0), Some(1.0));
+        first.user_name = "Ana".into();
+        let mut again = attendee("r", "s", "u1", Some(5.0), Some(0.0));
+        again.user_name = "Other".into();
+        again.extra = vec!["late".into()];
+        let mut merger = ReportMerger::new(ReportKind::Attendees);
+        merger.add(PreparedPart::new(attendees(vec![first], vec![])));
+        merger.add(PreparedPart::new(attendees(vec![again, attendee("r", "s", "u0", None, None)], vec!["x"])));
+        merger.add(PreparedPart::new(attendees(vec![], vec!["y"])));
+        let Report::Attendees { rows, extra_columns } = merger.finish() else { panic!() };
+        assert_eq!(extra_columns, vec!["x".to_owned(), "y".to_owned()]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].user_id, "u0");
+        assert_eq!(rows[0].extra, vec![String::new(), String::new()]);
+        assert_eq!(rows[1].user_name, "Ana");
+        assert_eq!(rows[1].meeting_view_time, Some(10.0));
+        assert_eq!(rows[1].meeting_engaged_play_time_ratio, Some(0.5));
+        assert_eq!(rows[1].extra, vec!["late".to_owned(), String::new()]);
+    }
+
+    #[test]
+    fn a_part_is_ordered_without_changing_which_repeated_row_comes_first() {
+        let named = |user: &str, name: &str| AttendeeRow { user_name: name.into(), ..attendee("r", "s", user, None, None) };
+        let part = attendees(vec![named("u2", "Zed"), named("u1", ""), named("u1", "Bob"), named("u1", "Ana")], vec![]);
+        let prepared = PreparedPart::new(part);
+        let Report::Attendees { rows, .. } = &prepared.report else { panic!() };
+        let order: Vec<(&str, &str)> = rows.iter().map(|r| (r.user_id.as_str(), r.user_name.as_str())).collect();
+        assert_eq!(order, vec![("u1", ""), ("u1", "Bob"), ("u1", "Ana"), ("u2", "Zed")]);
+        let Report::Attendees { rows, .. } = merge_windows(ReportKind::Attendees, vec![prepared.report]) else { panic!() };
+        assert_eq!(rows[0].user_name, "Bob");
+    }
+
+    #[test]
+    fn permuting_in_place_follows_every_cycle() {
+        for order in [vec![], vec![0], vec![1, 0], vec![0, 1, 2], vec![2, 0, 1], vec![1, 2, 0, 4, 3], vec![3, 0, 4, 1, 2, 5]] {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            let expected: Vec<usize> = order.iter().map(|&i| i * 10).collect();
+            let mut used = order.clone();
+            permute_in_place(&mut items, &mut used);
+            assert_eq!(items, expected, "order {order:?}");
+        }
     }
 
     #[test]
