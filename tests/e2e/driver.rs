@@ -25,6 +25,16 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// Runs one WebDriver call, failing the test with `what` if it has not answered within WAIT_LIMIT
+/// (a hung call would otherwise hold the suite until test.sh's overall limit, naming nothing).
+async fn within<T>(what: &str, call: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(WAIT_LIMIT, call)
+        .await
+        .unwrap_or_else(|_| {
+            panic!("WebDriver did not answer within {WAIT_LIMIT:?} while running {what}")
+        })
+}
+
 /// One `tauri-driver` process; each `open` starts the app afresh in its own WebDriver session.
 pub struct TauriDriver {
     child: Child,
@@ -117,16 +127,14 @@ pub struct Window {
 impl Window {
     /// Runs `script` (a function body; `arguments` holds `args`) in the page and returns its result.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
-        self.client
-            .execute(script, args)
+        within("a script", self.client.execute(script, args))
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Runs an async script: the body receives a `done` callback as its last argument.
     pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
-        self.client
-            .execute_async(script, args)
+        within("an async script", self.client.execute_async(script, args))
             .await
             .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
     }
@@ -136,7 +144,7 @@ impl Window {
         let started = Instant::now();
         let script = format!("return ({expr});");
         loop {
-            if let Ok(value) = self.client.execute(&script, vec![]).await {
+            if let Ok(value) = within(what, self.client.execute(&script, vec![])).await {
                 let truthy = !matches!(&value, Value::Null | Value::Bool(false))
                     && value != json!(0)
                     && value != json!("");
@@ -168,7 +176,9 @@ impl Window {
             &format!("(() => {{ const e = document.querySelector({selector}); return !!e && e.getClientRects().length > 0 && !e.closest('[hidden]'); }})()"),
         )
         .await;
-        self.client.find(Locator::Css(css)).await.unwrap()
+        within("find", self.client.find(Locator::Css(css)))
+            .await
+            .unwrap()
     }
 
     pub async fn click(&self, css: &str) {
@@ -182,7 +192,7 @@ impl Window {
         // reachability badge updating, say); find it again then.
         let started = Instant::now();
         loop {
-            match self.find(css).await.click().await {
+            match within("a click", self.find(css).await.click()).await {
                 Ok(()) => return,
                 Err(e) if started.elapsed() > WAIT_LIMIT => panic!("could not click {css}: {e}"),
                 Err(_) => tokio::time::sleep(POLL).await,
@@ -193,7 +203,7 @@ impl Window {
     /// Replaces the text of the input `css` by typing `text`.
     pub async fn fill(&self, css: &str, text: &str) {
         let input = self.find(css).await;
-        input.clear().await.unwrap();
+        within("clearing an input", input.clear()).await.unwrap();
         if text.is_empty() {
             // Clearing by WebDriver fires no `input` event; tell the page as typing would.
             self.js(
@@ -203,21 +213,17 @@ impl Window {
             .await;
             return;
         }
-        input
-            .send_keys(text)
+        within("typing", input.send_keys(text))
             .await
             .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
     }
 
     /// Presses `key` on whatever has the keyboard focus, as a person at the keyboard would.
     pub async fn press(&self, key: Key) {
-        let focused = self
-            .client
-            .active_element()
+        let focused = within("finding the focus", self.client.active_element())
             .await
             .unwrap_or_else(|e| panic!("nothing has the keyboard focus: {e}"));
-        focused
-            .send_keys(&key)
+        within("a key press", focused.send_keys(&key))
             .await
             .unwrap_or_else(|e| panic!("could not press {key:?}: {e}"));
     }
@@ -225,8 +231,7 @@ impl Window {
     /// Chooses the option with `value` in the `<select>` `css`.
     pub async fn choose(&self, css: &str, value: &str) {
         let select = self.find(css).await;
-        select
-            .select_by_value(value)
+        within("choosing an option", select.select_by_value(value))
             .await
             .unwrap_or_else(|e| panic!("could not choose {value} in {css}: {e}"));
         let selector = serde_json::to_string(css).unwrap();
@@ -275,11 +280,20 @@ impl Window {
     /// Saves a PNG of the window as docs/screenshots/<name>.png.
     pub async fn screenshot(&self, name: &str) {
         // Two animation frames, so the last change is painted before the picture is taken.
-        self.js_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+        let painted = self
+            .js_async(
+                "const done = arguments[0];
+                 const timer = setTimeout(() => done(false), 10000);
+                 requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(true); }));",
+                vec![],
+            )
             .await;
-        let png = self
-            .client
-            .screenshot()
+        assert_eq!(
+            painted,
+            json!(true),
+            "screenshot {name}: the page drew no animation frame within 10 s"
+        );
+        let png = within("a screenshot", self.client.screenshot())
             .await
             .unwrap_or_else(|e| panic!("screenshot {name} failed: {e}"));
         std::fs::create_dir_all(&self.screenshots).unwrap();
