@@ -79,7 +79,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let app = mock_builder().build(mock_context(noop_assets())).unwrap();
         app.manage(AppState::start_in(dir.join("config")).unwrap());
-        let webview = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, WebviewUrl::default()).build().unwrap();
+        let webview = WebviewWindowBuilder::new(&app, crate::MAIN_WINDOW, WebviewUrl::default())
+            .build()
+            .unwrap();
         let (sender, events) = mpsc::channel();
         let channel = Channel::new(move |body| {
             if let InvokeResponseBody::Json(json) = body {
@@ -88,7 +90,12 @@ mod tests {
             Ok(())
         });
         *lock(&app.state::<AppState>().drops) = Some(channel);
-        DropTest { window: webview.as_ref().window(), _app: app, events, dir }
+        DropTest {
+            window: webview.as_ref().window(),
+            _app: app,
+            events,
+            dir,
+        }
     }
 
     impl DropTest {
@@ -96,14 +103,28 @@ mod tests {
             let path = self.dir.join(name);
             std::fs::write(&path, bytes).unwrap();
             let position = PhysicalPosition::new(10.0, 10.0);
-            on_drag_drop(&self.window, &DragDropEvent::Enter { paths: vec![path.clone()], position });
+            on_drag_drop(
+                &self.window,
+                &DragDropEvent::Enter {
+                    paths: vec![path.clone()],
+                    position,
+                },
+            );
             assert_eq!(self.next()["type"], "hover");
-            on_drag_drop(&self.window, &DragDropEvent::Drop { paths: vec![path], position });
+            on_drag_drop(
+                &self.window,
+                &DragDropEvent::Drop {
+                    paths: vec![path],
+                    position,
+                },
+            );
             self.next()
         }
 
         fn next(&self) -> serde_json::Value {
-            self.events.recv_timeout(Duration::from_secs(30)).expect("the page hears about the drop")
+            self.events
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the page hears about the drop")
         }
     }
 
@@ -115,11 +136,18 @@ mod tests {
         let report = &event["report"];
         assert_eq!(report["kind"], "attendees");
         assert_eq!(report["row_count"], 2);
-        assert_eq!(report["source"], serde_json::json!({ "type": "file", "file_name": "attendees.csv" }));
+        assert_eq!(
+            report["source"],
+            serde_json::json!({ "type": "file", "file_name": "attendees.csv" })
+        );
         assert_eq!(report["read_stats"]["rows_rejected"], 0);
         let id = report["report_id"].as_u64().unwrap();
         let opened = test.window.state::<AppState>().reports.get(id).unwrap();
-        assert_eq!(opened.report.len(), 2, "the report is kept for paging and saving");
+        assert_eq!(
+            opened.report.len(),
+            2,
+            "the report is kept for paging and saving"
+        );
     }
 
     #[test]
@@ -127,7 +155,8 @@ mod tests {
         let test = drop_test("bad");
         let event = test.drop_file("notes.txt", b"shopping list\neggs\nmilk\n");
         assert_eq!(event["type"], "failed", "{event}");
-        let expected = roomlens::reports::read_report_file(&test.dir.join("notes.txt")).unwrap_err();
+        let expected =
+            roomlens::reports::read_report_file(&test.dir.join("notes.txt")).unwrap_err();
         assert_eq!(event["error"]["code"], expected.code.as_str());
         assert_eq!(event["error"]["message"], expected.message.as_str());
     }
