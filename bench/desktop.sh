@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the desktop app (release build) in a real window on a private Xvfb display, inside
-# the private keyring session of tests/dev/with-keyring.sh: cold start to an interactive window,
-# idle memory of the app's process tree, and the time to show 100,000+ fetched rows.
-# bench/desktop.py does the measuring through tauri-driver; results go in BENCHMARKS.md by hand.
+# the private keyring session of tests/dev/with-keyring.sh: cold start to an interactive window
+# (launched directly, and under WebDriver), idle memory of the app's process tree, and the time to
+# show 100,000+ fetched rows. bench/desktop.py does the measuring; results go in BENCHMARKS.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"

@@ -8,6 +8,7 @@ mod dropped_files;
 mod loaded_reports;
 mod native_dialog;
 mod report_info;
+mod startup_trace;
 mod state;
 mod ui_state;
 mod window_state;
@@ -21,6 +22,7 @@ pub const MAIN_WINDOW: &str = "main";
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    startup_trace::mark(startup_trace::Milestone::Started);
     let app = tauri::Builder::default()
         .setup(|app| {
             let state = AppState::start()?;
@@ -30,6 +32,7 @@ pub fn run() {
                 window_state::restore(&window, state.paths());
                 window.show()?;
                 window.set_focus()?;
+                startup_trace::mark(startup_trace::Milestone::WindowShown);
             }
             Ok(())
         })

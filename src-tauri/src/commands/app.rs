@@ -2,6 +2,7 @@
 //! last stored, the version and the local time zone; `save_last_view` stores the page's view.
 
 use super::accounts::{account_views, AccountView};
+use crate::startup_trace::{self, Milestone};
 use crate::state::{lock, AppState};
 use crate::ui_state;
 use jiff::tz::TimeZone;
@@ -23,6 +24,7 @@ pub struct Bootstrap {
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn bootstrap(state: State<'_, AppState>) -> Bootstrap {
+    startup_trace::mark(Milestone::PageLoaded);
     Bootstrap {
         accounts: account_views(&state),
         last_view: ui_state::load(&state.paths().ui_state_file()),

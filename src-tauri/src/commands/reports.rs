@@ -4,6 +4,7 @@
 
 use super::accounts::client_for;
 use crate::report_info::{ReportInfo, ReportSource};
+use crate::startup_trace::{self, Milestone};
 use crate::state::{lock, AppState};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -153,6 +154,7 @@ pub async fn query_rows(state: State<'_, AppState>, query: RowsQuery) -> Result<
             query.offset,
             query.limit,
         )?;
+        startup_trace::mark(Milestone::FirstRowsServed);
         Ok(RowsPage {
             report_id: loaded.id,
             body,
