@@ -153,6 +153,14 @@ async fn run_all(setup: &Setup) {
     cancel_a_fetch(&window).await;
     step("remove the account; its keychain entry goes too");
     remove_account_deletes_the_secret(&window, &sim, &account_id).await;
+    step("at its smallest size the page still fits the window");
+    window
+        .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, MIN_SIZE.0, MIN_SIZE.1)
+        .await;
+    page_fits_the_window(&window, "Reports, at the smallest window size").await;
+    window.click("#nav-settings").await;
+    page_fits_the_window(&window, "Settings, at the smallest window size").await;
+    window.click("#nav-reports").await;
     step("the window's size and position are noted");
     window
         .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, WINDOW_RECT.2, WINDOW_RECT.3)
@@ -173,6 +181,28 @@ async fn run_all(setup: &Setup) {
 
 /// Where the test leaves the window: (x, y, width, height).
 const WINDOW_RECT: (i64, i64, i64, i64) = (60, 50, 1000, 700);
+/// The window's minimum size in tauri.conf.json: (width, height).
+const MIN_SIZE: (i64, i64) = (860, 560);
+
+/// The page needs no horizontal scroll bar of its own: only the report table scrolls sideways.
+async fn page_fits_the_window(window: &Window, when: &str) {
+    let widths = window
+        .wait_until(
+            &format!("the page laid out at the window's width ({when})"),
+            "(() => { const m = document.querySelector('main'); return m.clientWidth > 0 && [m.clientWidth, m.scrollWidth, document.documentElement.scrollWidth, innerWidth]; })()",
+        )
+        .await;
+    let [main_width, main_scroll, doc_scroll, inner_now] =
+        [0, 1, 2, 3].map(|i| widths[i].as_i64().unwrap_or(-1));
+    assert!(
+        main_scroll <= main_width,
+        "{when}: the main area is {main_scroll}px wide inside {main_width}px, so it scrolls sideways"
+    );
+    assert!(
+        doc_scroll <= inner_now,
+        "{when}: the page is {doc_scroll}px wide in a {inner_now}px window"
+    );
+}
 
 /// Waits until the app has written the window's geometry to its settings folder.
 async fn wait_for_window_file(config_dir: &Path) {
@@ -220,6 +250,7 @@ async fn first_run_shows_the_demo(window: &Window) {
         rows_on_screen(window).await > 0,
         "the Demo report shows rows on first run"
     );
+    page_fits_the_window(window, "on first run").await;
     window.screenshot("01-first-run-demo").await;
 }
 
