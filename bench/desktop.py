@@ -35,18 +35,31 @@ def free_port():
         return s.getsockname()[1]
 
 
+def fresh_settings():
+    """A new empty folder for the app's settings, data and cache, and the environment naming it."""
+    work = tempfile.mkdtemp(prefix="roomlens-bench-")
+    env = dict(os.environ)
+    for name, var in (("config", "ROOMLENS_CONFIG_DIR"), ("data", "XDG_DATA_HOME"), ("cache", "XDG_CACHE_HOME")):
+        env[var] = os.path.join(work, name)
+        os.makedirs(env[var])
+    return work, env
+
+
+def stop_and_clean(proc, work):
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    shutil.rmtree(work, ignore_errors=True)
+
+
 class Driver:
     """tauri-driver with a fresh settings folder (so every start is a first run)."""
 
     def __init__(self):
-        self.work = tempfile.mkdtemp(prefix="roomlens-bench-")
+        self.work, env = fresh_settings()
         self.port = free_port()
-        env = dict(os.environ)
-        env["ROOMLENS_CONFIG_DIR"] = os.path.join(self.work, "config")
-        env["XDG_DATA_HOME"] = os.path.join(self.work, "data")
-        env["XDG_CACHE_HOME"] = os.path.join(self.work, "cache")
-        for name in ("config", "data", "cache"):
-            os.makedirs(os.path.join(self.work, name))
         self.proc = subprocess.Popen(
             [DRIVER, "--port", str(self.port), "--native-port", str(free_port())],
             env=env, stdout=subprocess.DEVNULL,
@@ -88,12 +101,7 @@ class Driver:
                 time.sleep(0.2)
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.work, ignore_errors=True)
+        stop_and_clean(self.proc, self.work)
 
 
 class Session:
@@ -186,11 +194,8 @@ class DirectLaunch:
     ROOMLENS_STARTUP_TRACE on: each milestone's time after launch, in ms."""
 
     def __init__(self):
-        self.work = tempfile.mkdtemp(prefix="roomlens-bench-")
-        env = dict(os.environ, ROOMLENS_STARTUP_TRACE="1")
-        for name, var in (("config", "ROOMLENS_CONFIG_DIR"), ("data", "XDG_DATA_HOME"), ("cache", "XDG_CACHE_HOME")):
-            env[var] = os.path.join(self.work, name)
-            os.makedirs(env[var])
+        self.work, env = fresh_settings()
+        env["ROOMLENS_STARTUP_TRACE"] = "1"
         self.marks = {}
         self.reached = threading.Condition()
         launched = time.time() * 1000
@@ -214,12 +219,7 @@ class DirectLaunch:
         return self.marks[milestone]
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        shutil.rmtree(self.work, ignore_errors=True)
+        stop_and_clean(self.proc, self.work)
 
 
 def direct_cold_start():
