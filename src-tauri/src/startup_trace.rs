@@ -20,13 +20,6 @@ pub enum Milestone {
 }
 
 impl Milestone {
-    const ALL: [Milestone; 4] = [
-        Milestone::Started,
-        Milestone::WindowShown,
-        Milestone::PageLoaded,
-        Milestone::FirstRowsServed,
-    ];
-
     fn name(self) -> &'static str {
         match self {
             Milestone::Started => "started",
@@ -35,18 +28,10 @@ impl Milestone {
             Milestone::FirstRowsServed => "first-rows-served",
         }
     }
-
-    fn index(self) -> usize {
-        Milestone::ALL.iter().position(|m| *m == self).unwrap_or(0)
-    }
 }
 
-static SEEN: [AtomicBool; 4] = [
-    AtomicBool::new(false),
-    AtomicBool::new(false),
-    AtomicBool::new(false),
-    AtomicBool::new(false),
-];
+/// Whether each milestone has been written, indexed by the enum's own discriminant.
+static SEEN: [AtomicBool; 4] = [const { AtomicBool::new(false) }; 4];
 
 fn enabled() -> bool {
     static ENABLED: OnceLock<bool> = OnceLock::new();
@@ -58,7 +43,7 @@ pub fn mark(milestone: Milestone) {
     if !enabled() {
         return;
     }
-    if let Some(seen) = SEEN.get(milestone.index()) {
+    if let Some(seen) = SEEN.get(milestone as usize) {
         if seen.swap(true, Ordering::Relaxed) {
             return;
         }
@@ -86,7 +71,13 @@ mod tests {
             line(Milestone::PageLoaded, at),
             "roomlens-startup 1779926400123 page-loaded"
         );
-        let names: Vec<&str> = Milestone::ALL.iter().map(|m| m.name()).collect();
+        let all = [
+            Milestone::Started,
+            Milestone::WindowShown,
+            Milestone::PageLoaded,
+            Milestone::FirstRowsServed,
+        ];
+        let names = all.map(Milestone::name);
         assert_eq!(
             names,
             [
@@ -96,9 +87,11 @@ mod tests {
                 "first-rows-served"
             ]
         );
-        assert!(Milestone::ALL
-            .iter()
-            .enumerate()
-            .all(|(i, m)| m.index() == i));
+        assert_eq!(
+            all.map(|m| m as usize),
+            [0, 1, 2, 3],
+            "each milestone has its own slot in SEEN"
+        );
+        assert_eq!(SEEN.len(), all.len());
     }
 }
