@@ -2,8 +2,9 @@
 Xvfb and the keyring session). It measures cold start to an interactive window and idle memory of
 the app's process tree with the app launched directly (start-up milestones from
 ROOMLENS_STARTUP_TRACE on its stderr), and, talking plain WebDriver over HTTP to tauri-driver, the
-same start under WebDriver and the time to show 100,000+ fetched rows. It prints a Markdown table;
-it does not build or install anything.
+same start under WebDriver and the time to show 100,000+ fetched rows. Idle memory is also measured for a blank Tauri window
+(bench/blank_window.rs), the floor any Tauri app pays here, and for both with WebKit's compositing
+off. It prints a Markdown table; it does not build or install anything.
 """
 
 import http.client
@@ -21,6 +22,7 @@ import urllib.error
 import urllib.request
 
 APP = os.environ["ROOMLENS_BENCH_APP"]
+BLANK = os.environ["ROOMLENS_BENCH_BLANK"]
 SIM = os.environ["ROOMLENS_BENCH_SIM"]
 DRIVER = os.environ["ROOMLENS_TAURI_DRIVER"]
 STARTS = int(os.environ.get("ROOMLENS_BENCH_STARTS", "5"))
@@ -193,13 +195,14 @@ class DirectLaunch:
     """The app started as a person starts it (no WebDriver), first run with fresh settings, with
     ROOMLENS_STARTUP_TRACE on: each milestone's time after launch, in ms."""
 
-    def __init__(self):
+    def __init__(self, app=APP, extra_env=None):
         self.work, env = fresh_settings()
         env["ROOMLENS_STARTUP_TRACE"] = "1"
+        env.update(extra_env or {})
         self.marks = {}
         self.reached = threading.Condition()
         launched = time.time() * 1000
-        self.proc = subprocess.Popen([APP], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen([app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._read_stderr, args=(launched,), daemon=True).start()
 
     def _read_stderr(self, launched):
@@ -236,10 +239,15 @@ def direct_cold_start():
     return runs
 
 
-def direct_idle_memory():
-    app = DirectLaunch()
+NO_COMPOSITING = {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}
+
+
+def direct_idle_memory(app=APP, ready="first-rows-served", extra_env=None):
+    """Memory of the process tree SETTLE_S after `ready`: Roomlens's Demo rows, or the blank
+    window's page."""
+    app = DirectLaunch(app, extra_env)
     try:
-        app.wait_for("first-rows-served")
+        app.wait_for(ready)
         time.sleep(SETTLE_S)
         return memory_kb(process_tree(app.proc.pid))
     finally:
@@ -324,6 +332,9 @@ def hundred_thousand_rows():
 def main():
     direct = direct_cold_start()
     rss, pss, names = direct_idle_memory()
+    blank_rss, blank_pss, blank_names = direct_idle_memory(BLANK, "page-loaded")
+    _, flat_pss, flat_names = direct_idle_memory(extra_env=NO_COMPOSITING)
+    _, blank_flat_pss, blank_flat_names = direct_idle_memory(BLANK, "page-loaded", NO_COMPOSITING)
     to_dom, to_done = cold_start()
     rows = hundred_thousand_rows()
     fmt = lambda xs: f"{statistics.median(xs):.0f} ms (min {min(xs):.0f}, max {max(xs):.0f}, {len(xs)} starts)"
@@ -335,6 +346,10 @@ def main():
     print(f"| Idle memory of the app's process tree, {SETTLE_S} s after the Demo rows, RSS summed | {rss / 1024:.0f} MiB |")
     print(f"| Same, PSS summed (shared pages counted once) | {pss / 1024:.0f} MiB |")
     print(f"| Processes in the tree, PSS MiB each | {', '.join(names)} |")
+    print(f"| Blank Tauri window, {SETTLE_S} s after its page loaded: RSS summed, PSS summed | "
+          f"{blank_rss / 1024:.0f} MiB, {blank_pss / 1024:.0f} MiB ({', '.join(blank_names)}) |")
+    print(f"| Compositing off (`WEBKIT_DISABLE_COMPOSITING_MODE=1`), PSS summed: Roomlens; blank window | "
+          f"{flat_pss / 1024:.0f} MiB ({', '.join(flat_names)}); {blank_flat_pss / 1024:.0f} MiB ({', '.join(blank_flat_names)}) |")
     print(f"| Under WebDriver: process start → DOMContentLoaded | {fmt(to_dom)} |")
     print(f"| Under WebDriver: process start → Demo attendees on screen (`data-state=done`) | {fmt(to_done)} |")
     print(f"| 100,000+ fetched rows: data arrived → first rows and cards shown (`roomlens:rows-shown`) | {rows['shown_ms']:.0f} ms |")

@@ -2,7 +2,8 @@
 # Benchmark of the desktop app (release build) in a real window on a private Xvfb display, inside
 # the private keyring session of tests/dev/with-keyring.sh: cold start to an interactive window
 # (launched directly, and under WebDriver), idle memory of the app's process tree, and the time to
-# show 100,000+ fetched rows. bench/desktop.py does the measuring; results go in BENCHMARKS.md by hand.
+# show 100,000+ fetched rows; beside the app's idle memory, a blank Tauri window's. bench/desktop.py
+# does the measuring; results go in BENCHMARKS.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -10,6 +11,7 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 
 if [[ "${1:-}" != "--inside" ]]; then
   cargo build --release --quiet -p roomlens-app -p kaltura-sim
+  cargo build --release --quiet -p roomlens-app --example blank_window --features blank-window-bench
   if [[ ! -x target/tools/bin/tauri-driver ]]; then
     cargo install tauri-driver --locked --version '^2' --root target/tools
   fi
@@ -28,6 +30,7 @@ done
 
 DISPLAY=":$(tr -d '[:space:]' <"$display_file")" \
 ROOMLENS_BENCH_APP="$target/release/roomlens-desktop" \
+ROOMLENS_BENCH_BLANK="$target/release/examples/blank_window" \
 ROOMLENS_BENCH_SIM="$target/release/kaltura-sim" \
 ROOMLENS_TAURI_DRIVER="$root/target/tools/bin/tauri-driver" \
   python3 bench/desktop.py
