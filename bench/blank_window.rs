@@ -6,7 +6,8 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 use tauri::webview::PageLoadEvent;
 
-const PAGE: &[u8] = b"<!doctype html><meta charset=utf-8><title>Blank</title><h1>Hello</h1><button>Greet</button>";
+const PAGE: &[u8] =
+    b"<!doctype html><meta charset=utf-8><title>Blank</title><h1>Hello</h1><button>Greet</button>";
 
 fn main() {
     let mut context = tauri::generate_context!("tauri.conf.json");
@@ -15,14 +16,17 @@ fn main() {
     let result = tauri::Builder::default()
         .register_uri_scheme_protocol("blank", |_, _| {
             let mut response = tauri::http::Response::new(PAGE.to_vec());
-            response
-                .headers_mut()
-                .insert("Content-Type", tauri::http::HeaderValue::from_static("text/html"));
+            response.headers_mut().insert(
+                "Content-Type",
+                tauri::http::HeaderValue::from_static("text/html"),
+            );
             response
         })
         .on_page_load(|_, payload| {
             if payload.event() == PageLoadEvent::Finished {
-                let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+                let now = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default();
                 eprintln!("roomlens-startup {} page-loaded", now.as_millis());
             }
         })
