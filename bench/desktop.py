@@ -240,6 +240,10 @@ def direct_cold_start():
 
 
 NO_COMPOSITING = {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}
+# Roomlens starts WebKit without its GPU painting worker (src-tauri/src/webkit_painting.rs) unless
+# this is set; "1" is what WebKitGTK picks itself on a machine with fewer than four cores, like this one.
+CPU_PAINTING = {"WEBKIT_SKIA_GPU_PAINTING_THREADS": "0"}
+WEBKIT_DEFAULT_PAINTING = {"WEBKIT_SKIA_GPU_PAINTING_THREADS": "1"}
 
 
 def direct_idle_memory(app=APP, ready="first-rows-served", extra_env=None):
@@ -332,7 +336,9 @@ def hundred_thousand_rows():
 def main():
     direct = direct_cold_start()
     rss, pss, names = direct_idle_memory()
+    _, worker_pss, worker_names = direct_idle_memory(extra_env=WEBKIT_DEFAULT_PAINTING)
     blank_rss, blank_pss, blank_names = direct_idle_memory(BLANK, "page-loaded")
+    _, blank_main_pss, blank_main_names = direct_idle_memory(BLANK, "page-loaded", CPU_PAINTING)
     _, flat_pss, flat_names = direct_idle_memory(extra_env=NO_COMPOSITING)
     _, blank_flat_pss, blank_flat_names = direct_idle_memory(BLANK, "page-loaded", NO_COMPOSITING)
     to_dom, to_done = cold_start()
@@ -346,10 +352,13 @@ def main():
     print(f"| Idle memory of the app's process tree, {SETTLE_S} s after the Demo rows, RSS summed | {rss / 1024:.0f} MiB |")
     print(f"| Same, PSS summed (shared pages counted once) | {pss / 1024:.0f} MiB |")
     print(f"| Processes in the tree, PSS MiB each | {', '.join(names)} |")
-    print(f"| Blank Tauri window, {SETTLE_S} s after its page loaded: RSS summed, PSS summed | "
-          f"{blank_rss / 1024:.0f} MiB, {blank_pss / 1024:.0f} MiB ({', '.join(blank_names)}) |")
+    mib = lambda kb, names: f"{kb / 1024:.0f} MiB ({', '.join(names)})"
+    print(f"| Same, with WebKit's own GPU painting worker (`WEBKIT_SKIA_GPU_PAINTING_THREADS=1`), PSS summed | {mib(worker_pss, worker_names)} |")
+    print(f"| Blank Tauri window, {SETTLE_S} s after its page loaded, WebKit's defaults: RSS summed; PSS summed | "
+          f"{blank_rss / 1024:.0f} MiB; {mib(blank_pss, blank_names)} |")
+    print(f"| Blank Tauri window without the GPU painting worker, as Roomlens starts WebKit, PSS summed | {mib(blank_main_pss, blank_main_names)} |")
     print(f"| Compositing off (`WEBKIT_DISABLE_COMPOSITING_MODE=1`), PSS summed: Roomlens; blank window | "
-          f"{flat_pss / 1024:.0f} MiB ({', '.join(flat_names)}); {blank_flat_pss / 1024:.0f} MiB ({', '.join(blank_flat_names)}) |")
+          f"{mib(flat_pss, flat_names)}; {mib(blank_flat_pss, blank_flat_names)} |")
     print(f"| Under WebDriver: process start → DOMContentLoaded | {fmt(to_dom)} |")
     print(f"| Under WebDriver: process start → Demo attendees on screen (`data-state=done`) | {fmt(to_done)} |")
     print(f"| 100,000+ fetched rows: data arrived → first rows and cards shown (`roomlens:rows-shown`) | {rows['shown_ms']:.0f} ms |")

@@ -8,6 +8,8 @@
 mod driver;
 #[path = "e2e/sim_process.rs"]
 mod sim_process;
+#[path = "e2e/webkit_process.rs"]
+mod webkit_process;
 
 use driver::{TauriDriver, Window};
 use fantoccini::key::Key;
@@ -127,6 +129,8 @@ async fn run_all(setup: &Setup) {
     let window = driver.open(&setup.app, &setup.screenshots).await;
     step("first run opens on the Demo account with its report");
     first_run_shows_the_demo(&window).await;
+    step("WebKit paints without its GPU painting worker");
+    webkit_paints_without_gpu_worker(&driver);
     step("the page can call only the app's own commands");
     only_the_apps_commands_are_callable(&window).await;
     step("each report fetched and shown");
@@ -177,6 +181,25 @@ async fn run_all(setup: &Setup) {
         "the window reopens where it was left"
     );
     window.close().await;
+}
+
+/// The app sets WEBKIT_SKIA_GPU_PAINTING_THREADS=0 for its web process unless the person has set
+/// it (src-tauri/src/webkit_painting.rs); this checks the running web process got it.
+fn webkit_paints_without_gpu_worker(driver: &TauriDriver) {
+    const NAME: &str = "WEBKIT_SKIA_GPU_PAINTING_THREADS";
+    let expected = std::env::var(NAME).unwrap_or_else(|_| "0".to_owned());
+    let seen = webkit_process::web_process_variable(driver.pid(), NAME);
+    assert!(
+        !seen.is_empty(),
+        "no WebKit web process was found under tauri-driver"
+    );
+    for value in seen {
+        assert_eq!(
+            value.as_deref(),
+            Some(expected.as_str()),
+            "the web process's {NAME}"
+        );
+    }
 }
 
 /// Where the test leaves the window: (x, y, width, height).

@@ -76,6 +76,11 @@ impl TauriDriver {
         TauriDriver { child, port }
     }
 
+    /// The process id of tauri-driver, under which the app and its WebKit processes run.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Launches the app binary in a new session and waits for its page to load.
     pub async fn open(&self, app: &Path, screenshots: &Path) -> Window {
         let mut caps = serde_json::Map::new();
