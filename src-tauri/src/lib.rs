@@ -11,7 +11,7 @@ mod report_info;
 mod startup_trace;
 mod state;
 mod ui_state;
-mod webkit_painting;
+mod webkit_rendering;
 mod window_state;
 
 use state::AppState;
@@ -23,7 +23,7 @@ pub const MAIN_WINDOW: &str = "main";
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
-    webkit_painting::configure();
+    webkit_rendering::configure();
     startup_trace::mark(startup_trace::Milestone::Started);
     let app = tauri::Builder::default()
         .setup(|app| {

@@ -298,9 +298,26 @@ impl Window {
             json!(true),
             "screenshot {name}: the page drew no animation frame within 10 s"
         );
+        // WebKitGTK's snapshot without compositing (how the app draws on a machine with no GPU)
+        // waits for the next paint, and when nothing on the page changes it waits for ever (seen at
+        // the account sheet after a connection test). A 1-pixel dot, 1% opaque at most, changes
+        // while the picture is taken, so there is always a next paint.
+        self.js(
+            "const dot = document.createElement('div'); dot.id = 'e2e-paint-tick';
+             Object.assign(dot.style, { position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', pointerEvents: 'none' });
+             document.body.append(dot); let n = 0;
+             window.__e2eTick = setInterval(() => { dot.style.background = (n++ % 2) ? 'rgba(0,0,0,0.01)' : 'transparent'; }, 20);",
+            vec![],
+        )
+        .await;
         let png = within("a screenshot", self.client.screenshot())
             .await
             .unwrap_or_else(|e| panic!("screenshot {name} failed: {e}"));
+        self.js(
+            "clearInterval(window.__e2eTick); document.getElementById('e2e-paint-tick')?.remove();",
+            vec![],
+        )
+        .await;
         std::fs::create_dir_all(&self.screenshots).unwrap();
         std::fs::write(self.screenshots.join(format!("{name}.png")), png).unwrap();
     }
