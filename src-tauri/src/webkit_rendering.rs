@@ -1,9 +1,8 @@
-//! How WebKitGTK draws the page on Linux. On a machine with no GPU device (no `/dev/dri/renderD*`:
-//! virtual machines, remote desktops, CI), WebKit's GPU compositing would run on Mesa's software
-//! GL, which here costs 80 MiB more and scrolls the report table at 13 frames a second instead of
-//! 60 (BENCHMARKS.md), so Roomlens turns compositing off there (`WEBKIT_DISABLE_COMPOSITING_MODE=1`).
-//! With a render node, WebKit's defaults stay (a virtual GPU without 3D also has one; there it is
-//! WebKit's own choice, as before). A value the person has set wins; other platforms are untouched.
+//! How WebKitGTK draws the page on Linux. With no GPU render node (`/dev/dri/renderD*`: virtual
+//! machines, remote desktops, CI) its GPU compositing would run on Mesa's software GL, costing 114 MiB
+//! and scrolling the table at 13 frames a second instead of 60 (BENCHMARKS.md), so Roomlens sets
+//! `WEBKIT_DISABLE_COMPOSITING_MODE=1` there. With a render node, or a value the person set, WebKit's
+//! own choice stays. Other platforms are untouched.
 
 use std::ffi::OsString;
 use std::path::Path;
