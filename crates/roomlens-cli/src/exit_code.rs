@@ -33,22 +33,15 @@ Errors are printed as `roomlens: <message>` followed by `(code: <code>)`.";
 pub fn for_error(code: ErrorCode) -> u8 {
     use ErrorCode::*;
     match code {
-        CredentialsRejected | SessionExpired | MissingSession | PermissionDenied
-        | PartnerBlocked | UserBlocked | InvalidPartnerId | ReportNotAvailable | SecretNotFound => {
-            CREDENTIALS
-        }
-        RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable
-        | NetworkTimeout | ServerUnavailable | BadResponse | DeadlineExceeded
-        | UnsupportedServer => UNAVAILABLE,
+        CredentialsRejected | SessionExpired | MissingSession | PermissionDenied | PartnerBlocked | UserBlocked
+        | InvalidPartnerId | ReportNotAvailable | SecretNotFound => CREDENTIALS,
+        RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable | NetworkTimeout
+        | ServerUnavailable | BadResponse | DeadlineExceeded | UnsupportedServer => UNAVAILABLE,
         FileNotFound | FileUnreadable | FileWriteFailed | NotAReport | EmptyReport => BAD_FILE,
         KeychainUnavailable => KEYCHAIN,
         InvalidInput | InvalidServiceUrl => USAGE,
         Cancelled => CANCELLED,
-        ReportParameterMissing
-        | SearchTooGeneral
-        | InvalidRequest
-        | EntryNotFound
-        | KalturaError => UNEXPECTED,
+        ReportParameterMissing | SearchTooGeneral | InvalidRequest | EntryNotFound | KalturaError => UNEXPECTED,
     }
 }
 
@@ -88,15 +81,9 @@ mod tests {
     #[test]
     fn readme_lists_the_same_exit_codes() {
         let readme = include_str!("../../../README.md");
-        for line in EXIT_CODES_HELP
-            .lines()
-            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
-        {
+        for line in EXIT_CODES_HELP.lines().filter(|l| l.starts_with("  ") && !l.starts_with("   ")) {
             let code = line.split_whitespace().next().unwrap_or_default();
-            assert!(
-                readme.contains(&format!("| {code} |")),
-                "README.md has no row for exit code {code}"
-            );
+            assert!(readme.contains(&format!("| {code} |")), "README.md has no row for exit code {code}");
         }
     }
 }

@@ -14,27 +14,18 @@ use roomlens::{keychain, Error, ErrorCode};
 pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let path = AccountStore::default_path()?;
     let mut store = AccountStore::load(&path)?;
-    let chosen = account_choice::choose(&args.account, &store)?.ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidInput,
-            "Say which partner to sign in to with --partner-id <N>.",
-        )
-    })?;
+    let chosen = account_choice::choose(&args.account, &store)?
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "Say which partner to sign in to with --partner-id <N>."))?;
     let secret = read_admin_secret(chosen.partner_id)?;
 
     if !args.no_verify {
-        eprintln!(
-            "Checking the admin secret with Kaltura at {}…",
-            chosen.service_url
-        );
+        eprintln!("Checking the admin secret with Kaltura at {}…", chosen.service_url);
         let credentials = Credentials {
             partner_id: chosen.partner_id,
             secret: secret.clone(),
             service_url: chosen.service_url.clone(),
         };
-        KalturaClient::new(credentials, ClientOptions::default())?
-            .test_connection(cancel)
-            .await?;
+        KalturaClient::new(credentials, ClientOptions::default())?.test_connection(cancel).await?;
     }
     keychain::store_secret(chosen.partner_id, &chosen.service_url, &secret)?;
 
@@ -47,10 +38,7 @@ pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> 
             saved
         }
         None => {
-            let name = args
-                .name
-                .clone()
-                .unwrap_or_else(|| format!("Partner {}", chosen.partner_id));
+            let name = args.name.clone().unwrap_or_else(|| format!("Partner {}", chosen.partner_id));
             store.add(&name, chosen.partner_id, &chosen.service_url)?
         }
     };

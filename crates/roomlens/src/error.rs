@@ -92,13 +92,8 @@ impl ErrorCode {
         use ErrorCode::*;
         matches!(
             self,
-            RateLimited
-                | KalturaTimeout
-                | KalturaInternalError
-                | NetworkUnreachable
-                | NetworkTimeout
-                | ServerUnavailable
-                | BadResponse
+            RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable | NetworkTimeout
+                | ServerUnavailable | BadResponse
         )
     }
 }
@@ -122,11 +117,7 @@ pub struct Error {
 
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error {
-            code,
-            message: message.into(),
-            detail: None,
-        }
+        Error { code, message: message.into(), detail: None }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
