@@ -183,31 +183,19 @@ async fn run_all(setup: &Setup) {
     window.close().await;
 }
 
-/// Without a GPU (no /dev/dri/renderD*, as under Xvfb here) the app turns WebKit's compositing off
-/// unless the person has chosen (src-tauri/src/webkit_rendering.rs); with one it leaves WebKit's
-/// default. This checks the running web process got what the rule says.
+/// The app chooses WebKit's compositing before WebKit starts (off without a GPU, unless the person
+/// has chosen; `roomlens_app::webkit_rendering`). This checks the running web process got it.
 fn webkit_draws_as_chosen(driver: &TauriDriver) {
-    const NAME: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-    let gpu = std::fs::read_dir("/dev/dri").is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
-    });
-    let expected = match std::env::var(NAME) {
-        Ok(own) => Some(own),
-        Err(_) if gpu => None,
-        Err(_) => Some("1".to_owned()),
-    };
-    let seen = webkit_process::web_process_variable(driver.pid(), NAME);
+    use roomlens_app::webkit_rendering::{effective_value, DISABLE_COMPOSITING};
+    let expected = effective_value(std::env::var_os(DISABLE_COMPOSITING))
+        .map(|value| value.to_string_lossy().into_owned());
+    let seen = webkit_process::web_process_variable(driver.pid(), DISABLE_COMPOSITING);
     assert!(
         !seen.is_empty(),
         "no WebKit web process was found under tauri-driver"
     );
     for value in seen {
-        assert_eq!(
-            value, expected,
-            "the web process's {NAME} (GPU present: {gpu})"
-        );
+        assert_eq!(value, expected, "the web process's {DISABLE_COMPOSITING}");
     }
 }
 

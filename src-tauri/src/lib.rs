@@ -11,7 +11,7 @@ mod report_info;
 mod startup_trace;
 mod state;
 mod ui_state;
-mod webkit_rendering;
+pub mod webkit_rendering;
 mod window_state;
 
 use state::AppState;

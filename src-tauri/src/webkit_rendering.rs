@@ -8,7 +8,7 @@ use std::ffi::OsString;
 use std::path::Path;
 
 /// The variable WebKitGTK reads in the app and in its web process, which inherits the environment.
-const DISABLE_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+pub const DISABLE_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 
 /// Where Linux lists its DRM devices; render nodes are named `renderD<n>`.
 const DRM_DEVICES: &str = "/dev/dri";
@@ -22,20 +22,28 @@ fn has_render_node(devices: &Path) -> bool {
     })
 }
 
-/// What to set `DISABLE_COMPOSITING` to, given its current value and whether there is a GPU.
-fn value_to_set(current: Option<OsString>, gpu: bool) -> Option<&'static str> {
-    match (current, gpu) {
-        (Some(_), _) | (None, true) => None,
-        (None, false) => Some("1"),
-    }
+/// Roomlens's own choice when the person has made none: compositing off without a GPU.
+fn choice(gpu: bool) -> Option<&'static str> {
+    (!gpu).then_some("1")
+}
+
+/// The value of `DISABLE_COMPOSITING` WebKit gets on this machine, given the one the person set:
+/// theirs if any, else Roomlens's choice (Linux only). The end-to-end suite checks it against the
+/// running web process.
+pub fn effective_value(current: Option<OsString>) -> Option<OsString> {
+    current.or_else(|| {
+        if !cfg!(target_os = "linux") {
+            return None;
+        }
+        choice(has_render_node(Path::new(DRM_DEVICES))).map(OsString::from)
+    })
 }
 
 /// Chooses how WebKit draws, before Tauri starts it. Call before any other thread exists:
 /// changing the environment is only sound then.
 pub fn configure() {
-    if cfg!(target_os = "linux") {
-        let gpu = has_render_node(Path::new(DRM_DEVICES));
-        if let Some(value) = value_to_set(std::env::var_os(DISABLE_COMPOSITING), gpu) {
+    if std::env::var_os(DISABLE_COMPOSITING).is_none() {
+        if let Some(value) = effective_value(None) {
             std::env::set_var(DISABLE_COMPOSITING, value);
         }
     }
@@ -47,10 +55,10 @@ mod tests {
 
     #[test]
     fn compositing_goes_off_only_without_a_gpu_and_without_the_persons_own_choice() {
-        assert_eq!(value_to_set(None, false), Some("1"));
-        assert_eq!(value_to_set(None, true), None);
-        assert_eq!(value_to_set(Some("0".into()), false), None);
-        assert_eq!(value_to_set(Some("1".into()), true), None);
+        assert_eq!(choice(false), Some("1"));
+        assert_eq!(choice(true), None);
+        assert_eq!(effective_value(Some("0".into())), Some("0".into()));
+        assert_eq!(effective_value(Some("1".into())), Some("1".into()));
     }
 
     #[test]
