@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Writes a deterministic Attendees (6001) report in Kaltura's exact CSV format (kaltura-api.md
-§4.5: UTF-8 BOM, raw header, no quoting, commas inside values turned into spaces, \\n endings,
-PHP float formatting) for benchmarks. Realistic cardinalities: ~50k users, ~20k sessions in ~2k
-rooms, ~50 attendees per session. It does not write anything but the CSV.
+"""Writes a deterministic Attendees (6001) report in Kaltura's exact CSV format
+(docs/kaltura-wire-format.md §6: UTF-8 BOM, raw header, no quoting, commas inside values turned
+into spaces, \\n endings, PHP float formatting) for benchmarks. Realistic cardinalities: ~50k
+users, ~20k sessions in ~2k rooms, ~50 attendees per session. It does not write anything but the
+CSV.
 
 usage: gen_attendees.py OUT.csv [ROWS] [SEED]
 """

@@ -1,7 +1,8 @@
 //! Remembers the window's size, position and maximised state between runs in a small JSON file
 //! written atomically. Moves and resizes are noted in memory; the file is written once the window
-//! has been still for a moment, and when it closes, so a crash or a kill loses at most that moment. A missing or unreadable file, or a size that makes no sense, is ignored: the
-//! window then opens at its configured default. It does not track monitors being unplugged.
+//! has been still for a moment, and when it closes, so a crash or a kill loses at most that
+//! moment. A missing or unreadable file, or a size that makes no sense, is ignored: the window
+//! then opens at its configured default. It does not track monitors being unplugged.
 
 use crate::state::lock;
 use crate::state::AppPaths;

@@ -1,6 +1,6 @@
 // The person sheet: everything one attendee did in the report — a few cards and every session
 // they attended with its time and engagement, as Rust's `user_sessions` returns it.
-// It does not aggregate anything itself and only opens for Attendees reports.
+// It does not aggregate anything itself; rows-panel.js opens it only for Attendees reports.
 
 import { el, clear } from "./dom.js";
 import { openSheet } from "./sheet.js";

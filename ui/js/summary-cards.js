@@ -1,5 +1,5 @@
 // Summary cards: a few large numbers with a short label and an optional second line, as Rust
-// computes them for a report (`Card` in the command contract), written in the user's locale.
+// computes them for a report (`Card`, from the `report_summary` command), in the user's locale.
 // It does not compute any figure itself; it only formats and lays out what it is given.
 
 import { el, clear } from "./dom.js";

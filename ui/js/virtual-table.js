@@ -1,7 +1,8 @@
 // A table for very many rows: only the rows in view exist in the page (a small recycled pool),
 // rows arrive in pages from a caller-supplied loader and are cached, the header stays put and
-// sorts by any column (mouse or keyboard), and arrow keys move a highlighted row; Enter opens it.
-// It does not know what the rows mean, where they come from, or how to filter them.
+// lets the user pick the sort column (mouse or keyboard), and arrow keys move a highlighted row;
+// Enter opens it. It does not sort or filter rows itself (the loader returns them in order) and
+// does not know what they mean or where they come from.
 
 import { el, clear } from "./dom.js";
 import { cellValue } from "./columns.js";

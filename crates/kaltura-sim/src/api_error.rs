@@ -1,6 +1,6 @@
-//! Kaltura API errors as the server builds and serializes them (kaltura-api.md §2): the code,
-//! the message filled from its template, named string arguments, the JSON and XML forms, and the
-//! "die error" headers of file actions. Deciding WHICH error a request gets is `dispatch`'s job.
+//! Kaltura API errors as the server builds and serializes them (docs/kaltura-wire-format.md §4):
+//! the code, the message filled from its template, named string arguments, the JSON and XML forms,
+//! and the "die error" headers of file actions. WHICH error a request gets is `dispatch`'s job.
 
 use crate::php_json::{json_string, xml_text};
 

@@ -14,7 +14,8 @@ pub const SECOND_PARTNER_ID: i64 = 1_000_002;
 pub const BLOCKED_PARTNER_ID: i64 = 1_000_003;
 /// A partner of [`SimConfig::default`] with a primary and an additional admin secret.
 pub const TWO_SECRETS_PARTNER_ID: i64 = 1_000_004;
-/// The partner of kaltura-api.md §3.7, with the reference secret, so the reference KS works.
+/// The partner of the KS test vector (docs/kaltura-wire-format.md §3.5), with its secret, so the
+/// vector KS works.
 pub const REFERENCE_PARTNER_ID: i64 = 12345;
 pub const REFERENCE_ADMIN_SECRET: &str = "abcdef0123456789abcdef0123456789";
 /// The partner of [`SimConfig::demo`].
@@ -96,7 +97,7 @@ pub struct SimConfig {
 }
 
 impl Default for SimConfig {
-    /// Five partners for tests: primary, second, blocked, two-secrets and the §3.7 reference
+    /// Five partners for tests: primary, second, blocked, two-secrets and the KS test-vector
     /// partner, all with the tiny profile and distinct seeds.
     fn default() -> Self {
         let blocked = PartnerConfig {

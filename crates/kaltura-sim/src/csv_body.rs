@@ -1,6 +1,6 @@
-//! Kaltura's custom-report CSV bytes (kaltura-api.md §4.5): UTF-8 BOM, the header row, then one
-//! line per row with every `,` inside a value replaced by a space, no quoting, `\n` line ends.
-//! Only formatting; which rows and columns go in is decided by the caller.
+//! Kaltura's custom-report CSV bytes (docs/kaltura-wire-format.md §6): UTF-8 BOM, the header row,
+//! then one line per row with every `,` inside a value replaced by a space, no quoting, `\n` line
+//! ends. Only formatting; which rows and columns go in is decided by the caller.
 
 use std::io::{self, Write};
 

@@ -1,8 +1,8 @@
 //! Turns one request's merged parameters into Kaltura's answer, checking in the server's order
-//! (kaltura-api.md §1.9): format, service/action, KS signature, rate limit, arguments, KS expiry
-//! and partner status, permission, then the action (`report.getCsv*`, `session.start`); a
-//! `content-type` parameter overrides the response's Content-Type (§1.6). HTTP framing and
-//! transport faults are `server`'s job.
+//! (docs/kaltura-wire-format.md §4.2): format, service/action, KS signature, rate limit,
+//! arguments, KS expiry and partner status, permission, then the action (`report.getCsv*`,
+//! `session.start`); a `content-type` parameter overrides the response's Content-Type (§2.4).
+//! HTTP framing and transport faults are `server`'s job.
 
 use std::time::Instant;
 

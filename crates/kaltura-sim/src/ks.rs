@@ -1,6 +1,7 @@
 //! Kaltura Session strings: signing (v1 and v2, for `session.start` and tests) and validating them
-//! the way `kSessionBase::parseKS` does (kaltura-api.md §3.2–3.5), against a partner's list of admin
-//! secrets. Expiry is NOT judged here: the dispatcher checks it later, as the server does (§1.9 step 7).
+//! the way `kSessionBase::parseKS` does (docs/kaltura-wire-format.md §3.1, §3.3), against a
+//! partner's list of admin secrets. Expiry is NOT judged here: the dispatcher checks it later, as
+//! the server does (§4.2 step 7).
 
 use crate::ks_crypto::{decrypt_zero_iv, encrypt_zero_padded, php_strict_base64, sha1_bytes, sha1_hex};
 use base64::Engine;

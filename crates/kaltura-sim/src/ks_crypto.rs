@@ -1,5 +1,5 @@
-//! The byte-level pieces of Kaltura's KS (kaltura-api.md §3.3, §3.5): PHP's strict base64
-//! decoding, AES-128-CBC with a zero IV and zero padding, and the key derived from an admin
+//! The byte-level pieces of Kaltura's KS (docs/kaltura-wire-format.md §3.1, §3.3): PHP's strict
+//! base64 decoding, AES-128-CBC with a zero IV and zero padding, and the key derived from an admin
 //! secret. No KS fields are interpreted here; see `ks`.
 
 use aes::cipher::generic_array::GenericArray;

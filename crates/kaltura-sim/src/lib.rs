@@ -1,9 +1,10 @@
 //! `kaltura-sim`: a local stand-in for Kaltura's api_v3, serving what Roomlens calls
-//! (`report.getCsvFromStringParams`, `report.getCsv`, `session.start`) as `shared/kaltura-api.md`
-//! describes, over a hand-written HTTP/1.1 server on 127.0.0.1, from a seeded synthetic
-//! organisation, with fault injection. Independent of the `roomlens` crate on purpose.
+//! (`report.getCsvFromStringParams`, `report.getCsv`, `session.start`) as
+//! `docs/kaltura-wire-format.md` describes, over a hand-written HTTP/1.1 server on 127.0.0.1, from
+//! a seeded synthetic organisation, with fault injection. Independent of the `roomlens` crate on
+//! purpose.
 //!
-//! # Report definitions (the simulator's choice where Kaltura's are not public, §4.6)
+//! # Report definitions (the simulator's choice where Kaltura's are not public, §5.3)
 //!
 //! | id | required | optional filters (list separated by `,`) |
 //! |---|---|---|
@@ -24,7 +25,7 @@
 //! [`SimConfig::default`] holds five partners: [`PRIMARY_PARTNER_ID`] (the handle's
 //! `partner_id()`/`admin_secret()`), [`SECOND_PARTNER_ID`] (its own secret and data),
 //! [`BLOCKED_PARTNER_ID`], [`TWO_SECRETS_PARTNER_ID`] (primary + additional admin secret, and a user
-//! secret for `session.start`) and [`REFERENCE_PARTNER_ID`] with the kaltura-api.md §3.7 secret, so
+//! secret for `session.start`) and [`REFERENCE_PARTNER_ID`] with the test-vector secret (§3.5), so
 //! the reference KS vectors work against it. [`SimConfig::demo`] is the Demo account. Each partner's
 //! data comes from an [`OrgProfile`] and a seed, generated per day on demand: `tiny`, `demo`,
 //! `year_large` (> 250,000 attendee rows a year, a busy day > 100,000 rows over 240 sessions),

@@ -1,6 +1,6 @@
-//! The request parameter map as Kaltura's front controller builds it (kaltura-api.md §1.2–1.4):
-//! path pairs, query string, form or JSON body, merged body < query < path, with `a:b` keys (and
-//! PHP `a[b]` keys) turned into nested trees. It does not interpret any parameter.
+//! The request parameter map as Kaltura's front controller builds it (docs/kaltura-wire-format.md
+//! §2.3): path pairs, query string, form or JSON body, merged body < query < path, with `a:b` keys
+//! (and PHP `a[b]` keys) turned into nested trees. It does not interpret any parameter.
 
 /// A parameter value: text, or a tree of named children in arrival order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,6 +1,6 @@
 //! PHP's scalar conversions that leak onto the wire: float-to-string with `precision = 14`
-//! (kaltura-api.md §4.5) and the numeric-prefix casts `(int)` / `(float)` applied to parameters.
-//! Only what the simulator prints or parses; not a general PHP emulation.
+//! (docs/kaltura-wire-format.md §6) and the numeric-prefix casts `(int)` / `(float)` applied to
+//! parameters. Only what the simulator prints or parses; not a general PHP emulation.
 
 /// A float printed the way PHP 8 prints it with `precision = 14` (`%.14G`): at most 14 significant
 /// digits, no trailing zeros, whole numbers without a decimal point, and `1.0E-5` style exponents

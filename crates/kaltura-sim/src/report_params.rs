@@ -1,6 +1,6 @@
-//! The `params` string of `report.getCsvFromStringParams` (kaltura-api.md §4.2) and the
-//! simulator's definitions of reports 6000/6001/6002: which parameters are required, which filter
-//! rows, the row cap with `limit` (§4.4) and the download file name (§4.5). No data access here.
+//! The `params` string of `report.getCsvFromStringParams` (docs/kaltura-wire-format.md §5.2) and
+//! the simulator's definitions of reports 6000/6001/6002: which parameters are required, which
+//! filter rows, the row cap with `limit` (§7) and the download file name (§6). No data access here.
 
 use crate::php_format::php_int_cast;
 use crate::report_kind::{Filters, ReportKind};

@@ -1,5 +1,5 @@
-//! Error responses over real HTTP, byte for byte as kaltura-api.md §2 shows them, and the order of
-//! checks of §1.9 (which error wins when several apply).
+//! Error responses over real HTTP, byte for byte in the shapes of docs/kaltura-wire-format.md §4.1,
+//! and the order of checks of §4.2 (which error wins when several apply).
 
 mod support;
 

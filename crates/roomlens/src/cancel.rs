@@ -1,5 +1,7 @@
-//! `CancelToken`: a cheap, cloneable flag that long work (fetches, file reads) checks, and that
-//! async code can await. It does not enforce deadlines by itself; callers combine it with timeouts.
+//! `CancelToken`: a cheap, cloneable flag for stopping long work, which async code can also await.
+//! Fetches check it between and during requests; reading a file does not look at it, so the
+//! command line checks it between files and steps. It does not enforce deadlines by itself;
+//! callers combine it with timeouts.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;

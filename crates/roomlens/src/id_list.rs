@@ -1,6 +1,7 @@
 //! Lists of Kaltura IDs as people type or paste them: separated by commas, semicolons, spaces or
-//! new lines, possibly quoted, possibly repeated. Shared by the command line and the desktop
-//! filters. It does not check that an ID exists; Kaltura answers that.
+//! new lines, possibly quoted, possibly repeated. The command line's filter options use it; the
+//! desktop page splits its filter boxes itself (`ui/js/id-list.js`). It does not check that an ID
+//! exists; Kaltura answers that.
 
 use std::collections::HashSet;
 

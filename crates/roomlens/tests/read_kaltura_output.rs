@@ -1,5 +1,6 @@
-//! Reading Kaltura's own `report.getCsvFromStringParams` output (kaltura-api.md §4.5) with
-//! `read_report_as`: BOM, no quoting, commas already turned into spaces, `\n` endings, empty results.
+//! Reading Kaltura's own `report.getCsvFromStringParams` output (docs/kaltura-wire-format.md §6)
+//! with `read_report_as`: BOM, no quoting, commas already turned into spaces, `\n` endings, empty
+//! results.
 
 use roomlens::reports::{read_report_as, AttendeeRow, Report, ReportKind, RoomDataRow};
 use roomlens::ErrorCode;

@@ -1,6 +1,7 @@
-//! A fast, non-cryptographic hasher for the summaries' interning maps (user and session keys),
-//! where std's DoS-resistant SipHash costs a fifth of a million-row summary. The input is the
-//! admin's own report, so hash flooding is not a concern here. Not for anything security-related.
+//! A fast, non-cryptographic hasher for the summaries' maps (user, session and room keys) and the
+//! row keys of `reports::merge`, where std's DoS-resistant SipHash costs a fifth of a million-row
+//! summary. The input is the admin's own report, so hash flooding is not a concern here. Not for
+//! anything security-related.
 
 use std::hash::{BuildHasherDefault, Hasher};
 

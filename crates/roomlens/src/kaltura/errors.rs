@@ -1,8 +1,8 @@
 //! Kaltura's API errors: finding them in a reply (JSON `KalturaAPIException`, an XML `<error>`, or
-//! the empty-body "die error" headers of file actions, kaltura-api.md §2.1) and turning each code
-//! of §2.2 into a stable `ErrorCode` with a sentence an admin can act on. Kaltura's own code and
-//! text go only into `detail`, with any KS removed. It does not decide about retries or transport
-//! failures; `client` and `transport` do.
+//! the empty-body "die error" headers of file actions, docs/kaltura-wire-format.md §4.1) and
+//! turning each code of §4.4 into a stable `ErrorCode` with a sentence an admin can act on.
+//! Kaltura's own code and text go only into `detail`, with any KS removed. It does not decide about
+//! retries or transport failures; `client` and `transport` do.
 
 use crate::error::{Error, ErrorCode};
 use crate::reports::ReportKind;
@@ -15,7 +15,8 @@ pub(crate) struct ApiError {
     pub args: Vec<(String, String)>,
 }
 
-/// `INVALID_KS` KSID values that name a reason instead of echoing the KS (§2.3).
+/// `INVALID_KS` KSID values that name a reason instead of echoing the KS
+/// (docs/kaltura-wire-format.md §4.3).
 const KS_REASONS: &[&str] = &["EXPIRED", "LOGOUT", "EXCEEDED_RESTRICTED_IP", "EXCEEDED_ACTIONS_LIMIT", "EXCEEDED_RESTRICTED_URI"];
 
 const CREDENTIALS_REJECTED: &str = "Kaltura did not accept this partner ID and admin secret. Check both in KMC → Settings → Integration Settings.";

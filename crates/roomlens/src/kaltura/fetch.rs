@@ -1,11 +1,11 @@
 //! Fetching a room report completely. Kaltura returns at most 100,000 rows per request and drops
-//! the rest silently (kaltura-api.md §4.4), so the range is cut into 7-day windows fetched a few
-//! at a time; a window that comes back at the cap is split again and again, down to one minute,
-//! and the windows are merged without duplicates, in time order, while later windows are still
-//! being fetched. A one-minute window still at the cap is kept
-//! and flagged with a plain warning. Filters a report does not offer are refused up front (see
-//! `report_params`), never applied locally. A cancelled or failed fetch returns an error and no
-//! report. It does not write files; callers do, after success.
+//! the rest silently (docs/kaltura-wire-format.md §7), so the range is cut into 7-day windows
+//! fetched a few at a time; a window that comes back at the cap is split again and again, down to
+//! one minute, and the windows are merged without duplicates, in time order, while later windows
+//! are still being fetched. A one-minute window still at the cap is kept and flagged with a plain
+//! warning. Filters a report does not offer are refused up front (see `report_params`), never
+//! applied locally. A cancelled or failed fetch returns an error and no report. It does not write
+//! files; callers do, after success.
 
 use super::client::{with_deadline, KalturaClient};
 use super::date_range::DateRange;

@@ -1,7 +1,7 @@
-//! KS v2 signing done locally, byte for byte as Kaltura's own clients do it (kaltura-api.md §3.3):
-//! privilege fields, then `_e`, `_t`, `_u`, hashed with 16 random bytes, AES-128-CBC with a zero IV
-//! and zero padding, base64url with `=` kept. It does not call `session.start`, cache sessions or
-//! decide lifetimes; `session` does that.
+//! KS v2 signing done locally, byte for byte as Kaltura's own clients do it
+//! (docs/kaltura-wire-format.md §3.1): privilege fields, then `_e`, `_t`, `_u`, hashed with 16
+//! random bytes, AES-128-CBC with a zero IV and zero padding, base64url with `=` kept. It does not
+//! call `session.start`, cache sessions or decide lifetimes; `session` does that.
 
 use crate::secret::AdminSecret;
 use aes::cipher::{BlockEncrypt, KeyInit};
@@ -13,11 +13,12 @@ use sha1::{Digest, Sha1};
 pub const KS_TYPE_ADMIN: u8 = 2;
 
 /// The privileges Roomlens asks for: reports ignore entitlement, the look-ups of entries and cue
-/// points need it switched off (§3.4).
+/// points need it switched off (docs/kaltura-wire-format.md §3.2).
 pub const ROOMLENS_PRIVILEGES: &str = "disableentitlement";
 
 /// Signs a KS v2 for `partner_id` with the admin secret. `expiry_unix` is absolute Unix seconds;
-/// `random` is the 16 random bytes R. Deterministic for fixed inputs (see the §3.7 test vector).
+/// `random` is the 16 random bytes R. Deterministic for fixed inputs (see the test vector in
+/// docs/kaltura-wire-format.md §3.5).
 pub fn sign_ks_v2(
     partner_id: i64,
     secret: &AdminSecret,

@@ -22,8 +22,8 @@ pub struct ClientOptions {
     pub deadline: Duration,
     /// Report windows fetched at the same time.
     pub concurrency: usize,
-    /// Kaltura's row cap for custom reports (kaltura-api.md §4.4): a window returning this many
-    /// rows may have lost some and is split.
+    /// Kaltura's row cap for custom reports (docs/kaltura-wire-format.md §7): a window returning
+    /// this many rows may have lost some and is split.
     pub row_cap: u64,
 }
 

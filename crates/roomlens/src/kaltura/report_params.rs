@@ -1,8 +1,8 @@
-//! The `params` string of `report.getCsvFromStringParams` (kaltura-api.md §4.2): `;`-separated
-//! `key=value` pairs with the date window and the filters. Names are the documented ones; where
-//! the documents disagree both are sent (`from_date` and `fromDate`, `to_date` and `toDate`).
-//! Each report gets only the filters Kaltura documents for it; any other filter is refused with a
-//! plain message rather than silently ignored. It does not send anything.
+//! The `params` string of `report.getCsvFromStringParams` (docs/kaltura-wire-format.md §5.2):
+//! `;`-separated `key=value` pairs with the date window and the filters. Names are the documented
+//! ones; where the documents disagree both are sent (`from_date` and `fromDate`, `to_date` and
+//! `toDate`). Each report gets only the filters Kaltura documents for it; any other filter is
+//! refused with a plain message rather than silently ignored. It does not send anything.
 
 use crate::error::{Error, ErrorCode};
 use crate::reports::ReportKind;

@@ -1,8 +1,8 @@
 //! One HTTP attempt: POST a JSON body to an api_v3 URL with `Content-Type` exactly
-//! `application/json` (kaltura-api.md §1.3; the bytes are sent as given so no charset is added),
-//! read the whole reply within a timeout, and check it arrived complete (Content-Length). Failures
-//! become `Error`s with transient codes where a retry may help. It does not retry, sign, or look
-//! inside the body; `client` does that.
+//! `application/json` (docs/kaltura-wire-format.md §2.2; the bytes are sent as given so no charset
+//! is added), read the whole reply within a timeout, and check it arrived complete
+//! (Content-Length). Failures become `Error`s with transient codes where a retry may help. It does
+//! not retry, sign, or look inside the body; `client` does that.
 
 use crate::error::{Error, ErrorCode};
 use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE};

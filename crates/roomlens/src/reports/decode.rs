@@ -1,8 +1,8 @@
 //! Turning a report file's bytes into a stream of UTF-8 text for the CSV tokenizer: byte-order
-//! marks, UTF-16 (LE/BE, with a BOM or recognisably ASCII without one), Windows-1252 (what Excel
-//! on Windows saves as "CSV": no BOM, not UTF-8, no UTF-8 sequence at all in its first 64 KiB)
-//! and old Mac line endings (CR only). The first bytes are kept aside so the header can be examined. It does not split
-//! lines into fields and does not judge whether the text is a report.
+//! marks, UTF-16 (LE/BE, with a BOM or recognisably ASCII without one), Windows-1252 (what Excel on
+//! Windows saves as "CSV": no BOM, not UTF-8, no UTF-8 sequence at all in its first 64 KiB) and old
+//! Mac line endings (CR only). The first bytes are kept aside so the header can be examined. It
+//! does not split lines into fields and does not judge whether the text is a report.
 
 use std::io::{self, Cursor, Read};
 

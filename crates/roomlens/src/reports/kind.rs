@@ -1,5 +1,5 @@
-//! The three room reports and their columns: Kaltura's raw column names (kaltura-api.md §4.6) and
-//! the descriptive names people see. Nothing here reads or writes data.
+//! The three room reports and their columns: Kaltura's raw column names (docs/kaltura-wire-format.md
+//! §5.3) and the descriptive names people see. Nothing here reads or writes data.
 
 use serde::Serialize;
 

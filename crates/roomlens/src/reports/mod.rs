@@ -1,6 +1,8 @@
 //! Room reports: what each report (6000 room data, 6001 attendees, 6002 breakout rooms) holds,
-//! typed rows, and tolerant reading of report CSVs from Kaltura's API or from files admins
-//! downloaded. It does not fetch anything and does not summarise; see `kaltura` and `analytics`.
+//! typed rows, tolerant reading of report CSVs from Kaltura's API or from files admins downloaded,
+//! joining the reports of time windows (`merge`), and reading a file straight into its summary
+//! (`summarize_file`, which hands the rows to `analytics`). It does not fetch anything (see
+//! `kaltura`), and the summary figures themselves are computed in `analytics`.
 
 mod decode;
 mod header;

@@ -1,6 +1,7 @@
-//! The summary cards above the table (`report_summary` of COMMANDS.md): four or five numbers per
-//! report kind from `analytics::summarize`, labelled in Kaltura's words, with a worded second
-//! line. It does not format the values themselves; the UI does that in the user's locale.
+//! The five summary cards above the table, as the desktop command `report_summary` returns them:
+//! figures from `analytics::summarize`, plus a few worked out here (sessions per attendee; the
+//! Breakout rooms cards' duration, participants and engagement come straight from the rows), each
+//! with a label and a worded second line. It does not format the values; the UI does that.
 
 use crate::wording;
 use crate::analytics::weighted_mean::WeightedMean;
@@ -34,7 +35,7 @@ pub enum CardValue {
     Missing,
 }
 
-/// One summary card (COMMANDS.md `Card`).
+/// One summary card, as the UI receives it from the `report_summary` and `user_sessions` commands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Card {
     pub label: String,

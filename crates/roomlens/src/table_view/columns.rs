@@ -1,6 +1,7 @@
 //! What the table knows about each column of a report: its raw key, descriptive label, kind of
-//! value and whether the search box looks at it, in the report's column order (`reports::kind`)
-//! followed by the file's extra columns. It does not read cell values; `cell` does.
+//! value, whether the search box looks at it, and the accessor that takes its value from a typed
+//! row; in the report's column order (`reports::kind`), then the file's extra columns. Finding the
+//! cell at a row and column is `cell`'s job; sorting and searching are `order`'s and `search`'s.
 
 use super::cell::CellRef;
 use crate::reports::{AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow};
@@ -20,7 +21,7 @@ pub enum ColumnType {
     Seconds,
 }
 
-/// One column as the UI receives it (COMMANDS.md `Column`).
+/// One column as the UI receives it, in `ReportInfo` (src-tauri/src/report_info.rs) and drill-downs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ColumnInfo {
     /// Kaltura's raw name, e.g. `user_name`; for an extra column, its header as read.

@@ -1,7 +1,7 @@
 //! The report as the desktop table shows it: column descriptions, sorted, searched and paged
-//! rows, summary cards and one attendee's sessions, all as the JSON shapes of the desktop command
-//! contract (COMMANDS.md). Pure presentation logic over a `Report`: no I/O, no Tauri, no
-//! formatting that depends on the user's locale (the UI formats numbers and times).
+//! rows, summary cards and one attendee's sessions, in the JSON shapes the desktop commands return
+//! (src-tauri/src/commands/reports.rs). Pure presentation logic over a `Report`: no I/O, no Tauri,
+//! no formatting that depends on the user's locale (the UI formats numbers and times).
 
 mod cards;
 mod cell;

@@ -1,4 +1,4 @@
-//! One page of a report's table, sorted and searched (`query_rows` of COMMANDS.md). A
+//! One page of a report's table, sorted and searched (the desktop command `query_rows`). A
 //! `TableIndex` belongs to one report and remembers the last sort order, search result and their
 //! combination, so scrolling (same sort and search, another offset) costs only the page itself.
 //! It does not fetch or read reports, and it does not know the report's id (the caller adds it).
@@ -18,7 +18,8 @@ pub use super::order::SortDirection;
 /// The most rows one page holds; larger limits are cut to it.
 pub const MAX_PAGE_ROWS: usize = 1000;
 
-/// A page of rows: COMMANDS.md `RowsPage` without `report_id`.
+/// A page of rows: the `query_rows` command's `RowsPage` (src-tauri/src/commands/reports.rs)
+/// without `report_id`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowsPageBody {
     /// Rows in the report.

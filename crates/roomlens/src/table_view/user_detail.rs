@@ -1,5 +1,5 @@
-//! One attendee's drill-down (`user_sessions` of COMMANDS.md): who they are, three cards and
-//! every session row of theirs in an Attendees report. The UI names the person by the table
+//! One attendee's drill-down, as the desktop command `user_sessions` returns it: who they are,
+//! three cards and every session row of theirs in an Attendees report. The UI names the person by the table
 //! row's `user_id`, or, when that is empty, its `user_email`, or else its `user_name`; the keys
 //! of `analytics::user_key` work as well. It does not look at other report kinds.
 
@@ -18,7 +18,7 @@ use serde::Serialize;
 const SESSION_COLUMNS: &[&str] =
     &["entry_id", "cue_point_id", "user_type", "meeting_view_time", "meeting_engaged_play_time_ratio"];
 
-/// COMMANDS.md `user_sessions` result.
+/// What the desktop command `user_sessions` returns (src-tauri/src/commands/reports.rs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserDetail {
     pub user_id: String,
