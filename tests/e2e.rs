@@ -1,6 +1,7 @@
 //! End-to-end tests of the desktop app in its real window: tauri-driver drives WebKitWebDriver,
 //! which starts the built `roomlens-desktop` under Xvfb, inside a private D-Bus session with a real
-//! GNOME Keyring (tests/dev/test.sh sets all of this up and sets ROOMLENS_E2E=1). Without
+//! GNOME Keyring, with a window manager (openbox) so the system's file dialogs behave as on a
+//! desktop; they are used for real (tests/dev/test.sh sets all of this up and sets ROOMLENS_E2E=1). Without
 //! ROOMLENS_E2E=1 the suite is skipped so `cargo test --workspace` opens no window; with it,
 //! anything missing is a failure. Screenshots of each screen go to docs/screenshots/.
 
@@ -10,6 +11,8 @@ mod driver;
 mod sim_process;
 #[path = "e2e/webkit_process.rs"]
 mod webkit_process;
+#[path = "e2e/x11_desktop.rs"]
+mod x11_desktop;
 
 use driver::{TauriDriver, Window};
 use fantoccini::key::Key;
@@ -27,6 +30,8 @@ use serde_json::json;
 use sim_process::SimProcess;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
+use x11_desktop::WindowId;
 
 /// Latency of the separately started simulator: long enough that a fetch is still running when the
 /// test presses Cancel.
@@ -44,8 +49,20 @@ impl Setup {
     fn config_dir(&self) -> PathBuf {
         self.work.join("config")
     }
+    /// The app's XDG_CONFIG_HOME, whose user-dirs.dirs names the two folders below.
+    fn xdg_config_dir(&self) -> PathBuf {
+        self.work.join("xdg-config")
+    }
+    /// The person's Downloads folder, where the Open dialog starts.
+    fn downloads(&self) -> PathBuf {
+        self.work.join("Downloads")
+    }
+    /// The person's Documents folder, where the Save dialog starts.
+    fn documents(&self) -> PathBuf {
+        self.work.join("Documents")
+    }
     fn save_path(&self) -> PathBuf {
-        self.work.join("saved-report.csv")
+        self.documents().join("saved-report.csv")
     }
     fn open_path(&self) -> PathBuf {
         self.work.join("to-open.csv")
@@ -114,14 +131,13 @@ fn desktop_app_end_to_end() {
 
 async fn run_all(setup: &Setup) {
     let config_dir = setup.config_dir();
-    let save_path = setup.save_path();
-    let open_path = setup.open_path();
+    let xdg_config_dir = setup.xdg_config_dir();
+    give_the_person_folders(setup);
     let driver = TauriDriver::start(
         &setup.tauri_driver,
         &[
             ("ROOMLENS_CONFIG_DIR", config_dir.as_path()),
-            ("ROOMLENS_TEST_SAVE_PATH", save_path.as_path()),
-            ("ROOMLENS_TEST_OPEN_PATH", open_path.as_path()),
+            ("XDG_CONFIG_HOME", xdg_config_dir.as_path()),
         ],
     );
     let sim = SimProcess::start(&setup.sim_binary, SIM_LATENCY_MS);
@@ -141,11 +157,15 @@ async fn run_all(setup: &Setup) {
     hostile_names_are_text(&window).await;
     step("the drill-down for one attendee lists their sessions");
     drilldown_lists_sessions(&window).await;
-    step("save as CSV");
+    step("the system's Open dialog: attached, the window answering, one at a time, Escape changes nothing");
+    open_dialog_cancelled_changes_nothing(&window, setup).await;
+    step("the system's Save dialog: attached, the window answering, Escape returns to the options");
+    save_dialog_cancelled_returns_to_the_sheet(&window, setup).await;
+    step("save as CSV through the system's Save dialog");
     let saved_rows = save_csv_writes_the_report(&window, setup).await;
-    step("open a good CSV");
+    step("open a good CSV through the system's Open dialog");
     open_good_csv(&window, setup, saved_rows).await;
-    step("open bad CSVs");
+    step("open bad CSVs through the system's Open dialog");
     open_bad_csvs(&window, setup).await;
     step("account errors: wrong secret, no network");
     account_errors_are_plain_sentences(&window, &sim).await;
@@ -181,6 +201,25 @@ async fn run_all(setup: &Setup) {
         "the window reopens where it was left"
     );
     window.close().await;
+}
+
+/// Downloads (with two report files someone downloaded earlier) and Documents folders, named in
+/// user-dirs.dirs as xdg-user-dirs does on a desktop.
+fn give_the_person_folders(setup: &Setup) {
+    for folder in [setup.xdg_config_dir(), setup.downloads(), setup.documents()] {
+        std::fs::create_dir_all(folder).unwrap();
+    }
+    let user_dirs = format!(
+        "XDG_DOWNLOAD_DIR=\"{}\"\nXDG_DOCUMENTS_DIR=\"{}\"\n",
+        setup.downloads().display(),
+        setup.documents().display()
+    );
+    std::fs::write(setup.xdg_config_dir().join("user-dirs.dirs"), user_dirs).unwrap();
+    let attendees = "entry_id,cue_point_id,user_id,user_name,user_email,user_type,meeting_view_time,meeting_engaged_play_time_ratio\n\
+                     1_room,cp1,u1,Ada Lovelace,ada@example.com,Attendee,12.5,0.8\n";
+    for name in ["attendees-october.csv", "attendees-november.csv"] {
+        std::fs::write(setup.downloads().join(name), attendees).unwrap();
+    }
 }
 
 /// The app chooses WebKit's compositing before WebKit starts (off without a GPU, unless the person
@@ -483,20 +522,229 @@ async fn hostile_names_are_text(window: &Window) {
         .await;
 }
 
+/// Titles of the system's dialogs, as Roomlens names them.
+const OPEN_TITLE: &str = "Open a room report";
+const SAVE_TITLE: &str = "Save report as CSV";
+/// How long a system dialog may take to appear or go (a limit for hung runs).
+const DIALOG_LIMIT: Duration = Duration::from_secs(20);
+/// How long the window may take to paint a frame and answer a command while a dialog is open.
+/// A frozen main thread (the bug where rfd's dialog deadlocked GTK's main loop) never answers.
+const ANSWER_LIMIT: Duration = Duration::from_secs(3);
+
+/// The Roomlens window on the X display.
+async fn main_window() -> WindowId {
+    x11_desktop::wait_for_window("Roomlens", DIALOG_LIMIT).await
+}
+
+/// Clicks the control `css` that opens a system dialog. The click must come back within
+/// ANSWER_LIMIT: a main thread that blocks while showing the dialog holds the click too.
+async fn click_to_open_dialog(window: &Window, css: &str) {
+    tokio::time::timeout(ANSWER_LIMIT, window.click(css))
+        .await
+        .unwrap_or_else(|_| {
+            panic!("the window stopped answering after the click on {css} that opens a file dialog (no answer within {ANSWER_LIMIT:?})")
+        });
+}
+
+/// Waits for the system dialog titled `title`; checks that it is attached to the Roomlens window
+/// and that the window keeps painting and answering while it is open.
+async fn dialog_opened(window: &Window, title: &str) -> WindowId {
+    let dialog = x11_desktop::wait_for_window(title, DIALOG_LIMIT).await;
+    let main = main_window().await;
+    assert_eq!(
+        x11_desktop::transient_for(dialog),
+        Some(main),
+        "the {title:?} dialog is attached to the Roomlens window"
+    );
+    window_answers_while(window, title).await;
+    dialog
+}
+
+/// Fails unless the page paints a frame and a command answers within ANSWER_LIMIT.
+async fn window_answers_while(window: &Window, what: &str) {
+    let script = "const done = arguments[0];
+        requestAnimationFrame(() => window.__TAURI__.core.invoke('list_accounts')
+          .then((accounts) => done({ accounts: accounts.length }), (e) => done({ error: String(e?.message ?? e) })));";
+    let answer = tokio::time::timeout(ANSWER_LIMIT, window.js_async(script, vec![]))
+        .await
+        .unwrap_or_else(|_| {
+            panic!("the window stopped answering while {what:?} was open: no frame and no command answer within {ANSWER_LIMIT:?}")
+        });
+    assert!(
+        answer["accounts"].as_u64().unwrap_or(0) >= 1,
+        "a command answered while {what:?} was open, got {answer}"
+    );
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum DialogKind {
+    Open,
+    Save,
+}
+
+/// Types `path` (a full path, or a name in the folder the dialog shows) into the system dialog as
+/// a person would and presses Enter: in GTK's chooser, Ctrl+L opens the location field of an
+/// Open dialog; a Save dialog's name field takes a name or a path.
+async fn type_path_and_enter(dialog: WindowId, path: &str, kind: DialogKind) {
+    x11_desktop::focus(dialog, DIALOG_LIMIT).await;
+    if kind == DialogKind::Open {
+        x11_desktop::press("ctrl+l");
+    }
+    x11_desktop::press("ctrl+a");
+    x11_desktop::type_text(path);
+    x11_desktop::press("Return");
+}
+
+/// After a click on Open CSV…: chooses `path` in the system's Open dialog.
+async fn choose_in_open_dialog(window: &Window, path: &str) {
+    let dialog = dialog_opened(window, OPEN_TITLE).await;
+    type_path_and_enter(dialog, path, DialogKind::Open).await;
+    x11_desktop::wait_until_gone(OPEN_TITLE, DIALOG_LIMIT).await;
+}
+
+/// What a person sees of the report view, to compare before and after a cancelled dialog.
+async fn report_view_snapshot(window: &Window) -> serde_json::Value {
+    window
+        .js(
+            "const text = (s) => document.querySelector(s)?.textContent ?? null;
+             return { state: document.querySelector('#main').dataset.state, source: text('#report-source'),
+                      rows: text('#row-count'), status: text('#status'), kind: document.querySelector('#report-kind').value,
+                      banner: document.querySelector('#error-banner').hidden, sheets: document.querySelectorAll('dialog[open]').length,
+                      first: text('#rows-table .vtable-row[data-row-index=\"0\"]') };",
+            vec![],
+        )
+        .await
+}
+
+async fn open_dialog_cancelled_changes_nothing(window: &Window, setup: &Setup) {
+    let before = report_view_snapshot(window).await;
+    click_to_open_dialog(window, "#open-csv").await;
+    let dialog = dialog_opened(window, OPEN_TITLE).await;
+    assert_eq!(
+        window
+            .js(
+                "return document.querySelector('#open-csv').disabled",
+                vec![]
+            )
+            .await,
+        json!(true),
+        "Open CSV… is unavailable while its dialog is open"
+    );
+    // A second request while the dialog is open (as a shortcut or a drop might make) answers at
+    // once and opens nothing: still exactly one dialog.
+    let second = tokio::time::timeout(
+        ANSWER_LIMIT,
+        window.js_async(
+            "const done = arguments[0];
+             window.__TAURI__.core.invoke('open_csv').then((r) => done({ result: r }), (e) => done({ error: String(e?.message ?? e) }));",
+            vec![],
+        ),
+    )
+    .await
+    .expect("a second Open request answers while the first dialog is open");
+    assert_eq!(
+        second,
+        json!({ "result": null }),
+        "the second request opens nothing"
+    );
+    assert_eq!(
+        x11_desktop::windows_titled(OPEN_TITLE),
+        vec![dialog],
+        "still exactly one Open dialog"
+    );
+    x11_desktop::screenshot(
+        &[main_window().await, dialog],
+        &setup.screenshots.join("16-open-dialog.png"),
+    );
+    x11_desktop::focus(dialog, DIALOG_LIMIT).await;
+    x11_desktop::press("Escape");
+    x11_desktop::wait_until_gone(OPEN_TITLE, DIALOG_LIMIT).await;
+    window_answers_while(window, "the Open dialog closing").await;
+    window
+        .wait_until(
+            "Open CSV… to be available again",
+            "!document.querySelector('#open-csv').disabled",
+        )
+        .await;
+    assert_eq!(
+        report_view_snapshot(window).await,
+        before,
+        "Escape in the Open dialog leaves the window exactly as it was"
+    );
+}
+
+async fn save_dialog_cancelled_returns_to_the_sheet(window: &Window, setup: &Setup) {
+    let before = report_view_snapshot(window).await;
+    window.click("#save-csv").await;
+    window.find("#export-confirm").await;
+    window.click("#export-headers").await;
+    window.choose("#export-delimiter", "semicolon").await;
+    click_to_open_dialog(window, "#export-confirm").await;
+    let dialog = dialog_opened(window, SAVE_TITLE).await;
+    x11_desktop::screenshot(
+        &[main_window().await, dialog],
+        &setup.screenshots.join("17-save-dialog.png"),
+    );
+    x11_desktop::focus(dialog, DIALOG_LIMIT).await;
+    x11_desktop::press("Escape");
+    x11_desktop::wait_until_gone(SAVE_TITLE, DIALOG_LIMIT).await;
+    window_answers_while(window, "the Save dialog closing").await;
+    let sheet = window
+        .wait_until(
+            "the export options back, ready to save",
+            "(() => { const c = document.querySelector('#export-confirm'); return !!c && !c.disabled && c.textContent === 'Save…' && \
+               { headers: document.querySelector('#export-headers').checked, delimiter: document.querySelector('#export-delimiter').value, \
+                 focused: document.activeElement?.id ?? null }; })()",
+        )
+        .await;
+    assert_eq!(
+        sheet,
+        json!({ "headers": false, "delimiter": "semicolon", "focused": "export-confirm" }),
+        "Escape in the Save dialog returns to the options as they were"
+    );
+    window.click("#export-cancel").await;
+    window
+        .wait_until(
+            "the export options to close",
+            "document.querySelector('#export-sheet') === null",
+        )
+        .await;
+    assert_eq!(
+        report_view_snapshot(window).await,
+        before,
+        "nothing was saved and nothing changed"
+    );
+}
+
 async fn save_csv_writes_the_report(window: &Window, setup: &Setup) -> u64 {
     let shown = total_rows_shown(window).await;
     window.click("#save-csv").await;
     window.find("#export-confirm").await;
     window.screenshot("06-export-options").await;
-    window.click("#export-confirm").await;
+    click_to_open_dialog(window, "#export-confirm").await;
+    let dialog = dialog_opened(window, SAVE_TITLE).await;
+    // Only a name: the Save dialog starts in the person's Documents folder.
+    let name = setup
+        .save_path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    type_path_and_enter(dialog, &name, DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_TITLE, DIALOG_LIMIT).await;
     window
         .wait_until(
             "the saved status",
             "document.querySelector('#status')?.textContent.includes('Saved to')",
         )
         .await;
-    let bytes =
-        std::fs::read(setup.save_path()).expect("the CSV was saved at ROOMLENS_TEST_SAVE_PATH");
+    let status = window.text_of("#status").await;
+    assert!(
+        status.contains(&setup.save_path().display().to_string()),
+        "the status names the file chosen in the dialog, got {status:?}"
+    );
+    let bytes = std::fs::read(setup.save_path())
+        .expect("the CSV was saved in Documents, where the Save dialog started");
     assert!(
         bytes.starts_with(b"\xEF\xBB\xBF"),
         "Excel compatibility (BOM) is on by default"
@@ -525,7 +773,12 @@ async fn save_csv_writes_the_report(window: &Window, setup: &Setup) -> u64 {
 async fn open_good_csv(window: &Window, setup: &Setup, rows: u64) {
     std::fs::copy(setup.save_path(), setup.open_path()).unwrap();
     window.choose("#report-kind", "room_data").await;
-    let state = window.settle_after(|| window.click("#open-csv")).await;
+    let state = window
+        .settle_after(|| async {
+            click_to_open_dialog(window, "#open-csv").await;
+            choose_in_open_dialog(window, &setup.open_path().to_string_lossy()).await;
+        })
+        .await;
     assert_eq!(state, "done", "opening a good CSV");
     let source = window.text_of("#report-source").await;
     assert!(
@@ -552,10 +805,12 @@ async fn open_good_csv(window: &Window, setup: &Setup, rows: u64) {
     window.screenshot("07-opened-csv").await;
 }
 
-/// Clicks `action` and waits for the error banner with `code`; returns its sentence.
-async fn banner_after(window: &Window, code: &str, action: &str) -> String {
+/// Opens `path` through Open CSV… and the system's dialog, and waits for the error banner with
+/// `code`; returns its sentence.
+async fn banner_after_opening(window: &Window, code: &str, path: &str) -> String {
     window.js("const b = document.querySelector('#error-banner'); b.hidden = true; b.dataset.code = '';", vec![]).await;
-    window.click(action).await;
+    click_to_open_dialog(window, "#open-csv").await;
+    choose_in_open_dialog(window, path).await;
     let wanted = serde_json::to_string(code).unwrap();
     window
         .wait_until(
@@ -572,26 +827,26 @@ async fn open_bad_csvs(window: &Window, setup: &Setup) {
         ("empty", b""),
         ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
     ];
-    for (i, (name, bytes)) in cases.iter().enumerate() {
+    // Only a name: the Open dialog starts in the folder of the file opened last.
+    let file_name = setup
+        .open_path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    for (i, (case, bytes)) in cases.iter().enumerate() {
         std::fs::write(setup.open_path(), bytes).unwrap();
         let expected =
             read_report_file(&setup.open_path()).expect_err("the core refuses this file");
-        let message = banner_after(window, expected.code.as_str(), "#open-csv").await;
+        let message = banner_after_opening(window, expected.code.as_str(), &file_name).await;
         assert_eq!(
             message, expected.message,
-            "{name}: the window shows the core's sentence"
+            "{case}: the window shows the core's sentence"
         );
         if i == 0 {
             window.screenshot("08-bad-file-error").await;
         }
     }
-    std::fs::remove_file(setup.open_path()).unwrap();
-    let expected = read_report_file(&setup.open_path()).expect_err("a missing file is refused");
-    let message = banner_after(window, expected.code.as_str(), "#open-csv").await;
-    assert_eq!(
-        message, expected.message,
-        "missing file: the window shows the core's sentence"
-    );
     window.click("#banner-dismiss").await;
 }
 

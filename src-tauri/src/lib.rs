@@ -2,6 +2,7 @@
 //! window, and routes the page's calls to thin commands over the `roomlens` core. It holds no
 //! Kaltura, CSV or aggregation logic; the commands parse, call the core and map errors.
 
+mod blocking_work;
 mod commands;
 mod demo_account;
 mod dropped_files;

@@ -1,11 +1,12 @@
 //! What the running app holds between commands: where its files live, the saved accounts, the
 //! built-in demo Kaltura, the reports on screen, the fetch that can be cancelled, the page's
-//! channel for dropped files and the window's latest geometry. It does no work of its own;
-//! commands and event handlers do.
+//! channel for dropped files, the window's latest geometry and the file dialogs. It does no work
+//! of its own; commands and event handlers do.
 
 use crate::demo_account::DemoKaltura;
 use crate::dropped_files::DropEvent;
 use crate::loaded_reports::LoadedReports;
+use crate::native_dialog::FileDialogs;
 use crate::window_state::WindowMemory;
 use roomlens::accounts::{config_dir, AccountStore};
 use roomlens::cancel::CancelToken;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub fetch: Mutex<Option<CancelToken>>,
     pub drops: Mutex<Option<Channel<DropEvent>>>,
     pub window: Arc<WindowMemory>,
+    /// The open and save dialogs: one at a time, opening in the folder last used.
+    pub dialogs: FileDialogs,
 }
 
 impl AppState {
@@ -67,6 +70,7 @@ impl AppState {
             fetch: Mutex::new(None),
             drops: Mutex::new(None),
             window: Arc::new(WindowMemory::default()),
+            dialogs: FileDialogs::default(),
         })
     }
 

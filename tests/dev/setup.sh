@@ -9,11 +9,14 @@ ROOMLENS_RUN_PACKAGES=(
 )
 
 # What the tests add: a private D-Bus session with a real GNOME Keyring, and a virtual display with
-# WebKit's WebDriver for the desktop end-to-end suite.
+# WebKit's WebDriver for the desktop end-to-end suite, a window manager (openbox) so the system's
+# file dialogs behave as on a desktop, and what the suite uses to find those dialogs, type into
+# them and photograph them (xdotool, xprop/xwininfo, ImageMagick's import).
 ROOMLENS_TEST_PACKAGES=(
   "${ROOMLENS_RUN_PACKAGES[@]}"
   dbus dbus-x11 gnome-keyring libsecret-tools
   xvfb xauth webkit2gtk-driver
+  openbox xdotool x11-utils imagemagick
 )
 
 # The Rust version the workspace declares (rust-version in Cargo.toml).

@@ -44,13 +44,20 @@ check_keyring_tests_ran() {
 }
 
 # The desktop end-to-end suite: tests/e2e.rs drives the real window through tauri-driver and
-# WebKitWebDriver on a private Xvfb display, inside this keyring session. tauri-driver is built
+# WebKitWebDriver on a private Xvfb display managed by openbox, inside this keyring session, and
+# uses the system's real file dialogs (no path switch). tauri-driver is built
 # from crates.io once into target/tools; the test starts and stops it and the simulators itself.
 E2E_TIME_LIMIT_S=1200
 e2e_xvfb_pid=""
+e2e_wm_pid=""
 e2e_display_file=""
 
 stop_e2e_display() {
+  if [[ -n "$e2e_wm_pid" ]]; then
+    kill "$e2e_wm_pid" 2>/dev/null || true
+    wait "$e2e_wm_pid" 2>/dev/null || true
+    e2e_wm_pid=""
+  fi
   if [[ -n "$e2e_xvfb_pid" ]]; then
     kill "$e2e_xvfb_pid" 2>/dev/null || true
     wait "$e2e_xvfb_pid" 2>/dev/null || true
@@ -64,9 +71,9 @@ stop_e2e_display() {
 
 run_e2e() {
   local tools="$root/target/tools" display="" waited=0 status=0
-  for tool in Xvfb WebKitWebDriver; do
+  for tool in Xvfb WebKitWebDriver openbox xdotool xprop xwininfo import; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-      echo "test.sh: '$tool' is missing (Debian: xvfb, webkit2gtk-driver); the desktop end-to-end suite cannot run." >&2
+      echo "test.sh: '$tool' is missing (Debian: xvfb, webkit2gtk-driver, openbox, xdotool, x11-utils, imagemagick); the desktop end-to-end suite cannot run." >&2
       return 1
     fi
   done
@@ -91,6 +98,20 @@ run_e2e() {
     waited=$((waited + 1))
   done
   display=":$(tr -d '[:space:]' <"$e2e_display_file")"
+
+  # A window manager, as on any desktop: the file dialogs are real top-level windows it manages.
+  DISPLAY="$display" openbox --sm-disable >/dev/null 2>&1 &
+  e2e_wm_pid=$!
+  waited=0
+  until DISPLAY="$display" xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; do
+    if (( waited >= 200 )) || ! kill -0 "$e2e_wm_pid" 2>/dev/null; then
+      echo "test.sh: the window manager (openbox) did not start; the desktop end-to-end suite cannot run." >&2
+      stop_e2e_display
+      return 1
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
 
   DISPLAY="$display" ROOMLENS_E2E=1 ROOMLENS_TAURI_DRIVER="$tools/bin/tauri-driver" \
     timeout --kill-after=30 "$E2E_TIME_LIMIT_S" \

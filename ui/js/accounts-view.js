@@ -8,9 +8,8 @@ import { confirmSheet } from "./sheet.js";
 import { openAccountSheet } from "./account-sheet.js";
 import { showError } from "./banner.js";
 import { setStatus } from "./status.js";
+import { leavesAccountUnusable } from "./error-actions.js";
 
-// Fetch errors that say the account itself cannot be reached or used right now.
-const UNREACHABLE = ["credentials_rejected", "invalid_partner_id", "secret_not_found", "partner_blocked", "network_unreachable", "network_timeout", "server_unavailable", "keychain_unavailable"];
 const REGION_WORDS = { us: "US", eu: "EU", custom: "Custom server", demo: "Demo" };
 
 function describe(account) {
@@ -162,7 +161,7 @@ export function createAccountsView(context) {
   function noteFetch(id, error) {
     if (!accounts.some((a) => a.id === id)) return;
     if (!error) reach.set(id, { state: "ok" });
-    else if (UNREACHABLE.includes(error.code)) reach.set(id, { state: "failed", message: error.message });
+    else if (leavesAccountUnusable(error)) reach.set(id, { state: "failed", message: error.message });
     else return;
     render();
   }

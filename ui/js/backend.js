@@ -1,5 +1,5 @@
 // The only door from the page to the Rust side: named calls to the app's own Tauri commands,
-// progress channels, with every failure turned into one `{ code, message }` shape.
+// progress channels, with every failure turned into one `{ code, category, message }` shape.
 // It holds no state and no logic about reports; it does not touch files or the network itself.
 
 function tauri() {
@@ -8,9 +8,10 @@ function tauri() {
 
 /** A failure as the rest of the UI sees it: a stable code and a sentence for the person. */
 export class BackendError extends Error {
-  constructor(code, message, detail) {
+  constructor(code, message, detail, category) {
     super(message);
     this.code = code;
+    this.category = category ?? "internal";
     this.detail = detail ?? null;
   }
 }
@@ -18,7 +19,7 @@ export class BackendError extends Error {
 function toBackendError(raw) {
   if (raw instanceof BackendError) return raw;
   if (raw && typeof raw === "object" && typeof raw.message === "string") {
-    return new BackendError(String(raw.code ?? "unknown"), raw.message, raw.detail);
+    return new BackendError(String(raw.code ?? "unknown"), raw.message, raw.detail, raw.category);
   }
   if (typeof raw === "string" && raw.length > 0) return new BackendError("unknown", raw);
   return new BackendError("unknown", "Something went wrong inside Roomlens. Try again; if it keeps happening, restart the app.");
@@ -46,7 +47,7 @@ export function channel(onMessage) {
   return ch;
 }
 
-// ---- The app's commands, as listed in the command contract (snake_case JSON inside) ----
+// ---- The app's commands, as listed in src-tauri/build.rs (snake_case JSON inside) ----
 
 export const commands = {
   bootstrap: () => call("bootstrap"),

@@ -1,6 +1,7 @@
 // The "Save as CSV" sheet: descriptive headers, Excel compatibility (BOM) and delimiter, started
 // from the export defaults; on Save it asks Rust to open the native save dialog and write the file.
-// It never writes files itself and never sees file contents.
+// Cancelling that dialog comes back to the sheet as it was. It never writes files itself and never
+// sees file contents.
 
 import { el } from "./dom.js";
 import { openSheet } from "./sheet.js";
@@ -70,16 +71,25 @@ export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "re
     confirm.disabled = true;
     cancel.disabled = true;
     confirm.textContent = "Saving…";
-    try {
-      const result = await commands.saveCsv(reportId, options);
-      sheet.close();
-      setStatus(result?.saved ? `Saved to ${result.path ?? "the chosen file"}.` : "Not saved.");
-    } catch (error) {
-      problem.textContent = error.message;
-      problem.hidden = false;
+    const ready = () => {
       confirm.disabled = false;
       cancel.disabled = false;
       confirm.textContent = "Save…";
+    };
+    try {
+      const result = await commands.saveCsv(reportId, options);
+      if (result?.saved) {
+        sheet.close();
+        setStatus(`Saved to ${result.path ?? "the chosen file"}.`);
+      } else {
+        // The save dialog was cancelled: back to this sheet exactly as it was.
+        ready();
+        confirm.focus();
+      }
+    } catch (error) {
+      problem.textContent = error.message;
+      problem.hidden = false;
+      ready();
     }
   });
 }

@@ -15,10 +15,8 @@ import { createReportForm } from "./report-form.js";
 import { createFetchProgress } from "./fetch-progress.js";
 import { createRowsPanel } from "./rows-panel.js";
 import { sourceWords, renderReadStats } from "./report-source.js";
+import { actionFor } from "./error-actions.js";
 
-// Error codes whose fix is in Settings, and those that may pass if the fetch is simply tried again.
-const ACCOUNT_PROBLEMS = ["credentials_rejected", "invalid_partner_id", "secret_not_found", "invalid_service_url", "permission_denied", "keychain_unavailable"];
-const PASSING_PROBLEMS = ["network_unreachable", "network_timeout", "server_unavailable", "rate_limited", "kaltura_timeout", "kaltura_internal_error", "bad_response", "deadline_exceeded"];
 
 /**
  * Builds the Reports screen. context.currentAccount() returns the selected Account;
@@ -52,23 +50,23 @@ export function createReportsView(context) {
     main.dataset.state = state;
   }
 
-  function actionFor(error) {
-    if (ACCOUNT_PROBLEMS.includes(error.code)) return { action: { label: "Open Settings", run: context.openSettings } };
-    if (PASSING_PROBLEMS.includes(error.code)) return { action: { label: "Try again", run: runFetch } };
-    return {};
+  /** Banner options for a failed fetch: the action its category calls for. */
+  function fetchFailedOptions(error) {
+    const action = actionFor(error, { settings: context.openSettings, retry: runFetch });
+    return action ? { action } : {};
   }
 
   async function runFetch() {
     if (fetching) return;
     const problem = form.problem();
     if (problem) {
-      showError({ code: "invalid_input", message: problem.message });
+      showError({ code: "invalid_input", category: "input", message: problem.message });
       problem.field.focus();
       return;
     }
     const account = context.currentAccount();
     if (!account) {
-      showError({ code: "invalid_input", message: "Choose an account in the sidebar first, or add one in Settings." });
+      showError({ code: "invalid_input", category: "input", message: "Choose an account in the sidebar first, or add one in Settings." });
       return;
     }
     dismissBanner();
@@ -88,11 +86,11 @@ export function createReportsView(context) {
       await showReport(info);
     } catch (error) {
       context.onFetched(account.id, error);
-      if (error.code === "cancelled") {
+      if (error.category === "cancelled") {
         showInfo(error.message || "Fetch cancelled. Nothing was saved.", { code: "cancelled" });
         setState(report ? "done" : "idle");
       } else {
-        showError(error, actionFor(error));
+        showError(error, fetchFailedOptions(error));
         setState("error");
       }
     } finally {
@@ -154,16 +152,17 @@ export function createReportsView(context) {
 
   /** A report file could not be read: say why; the report on screen (if any) stays. */
   function fileFailed(error) {
-    showError(error);
+    const action = actionFor(error, { choose_file: () => openButton.click() });
+    showError(error, action ? { action } : {});
     setState(report ? "done" : "error");
   }
 
   openButton.addEventListener("click", async () => {
     openButton.disabled = true;
     try {
+      // null: the person cancelled the dialog; what was on screen stays exactly as it was.
       const info = await commands.openCsv();
       if (info) await openedFile(info);
-      else setState(report ? "done" : "idle");
     } catch (error) {
       fileFailed(error);
     } finally {

@@ -1,7 +1,7 @@
-//! The exit codes scripts can rely on, and the one mapping from the core's `ErrorCode` to them.
+//! The exit codes scripts can rely on, and the one mapping from an error's category to them.
 //! The same table is printed in `--help` and the README. It does not print errors; `main` does.
 
-use roomlens::ErrorCode;
+use roomlens::{ErrorCategory, ErrorCode};
 
 pub const OK: u8 = 0;
 pub const UNEXPECTED: u8 = 1;
@@ -18,7 +18,8 @@ pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    success
   1    unexpected error (including a request Kaltura refused for another reason)
-  2    usage error: bad arguments, dates, IDs or service URL
+  2    usage error: bad arguments, dates, IDs or service URL, a room ID Kaltura does not
+       know, or filters too broad for Kaltura
   3    credentials or permission: secret rejected or not saved, partner or user blocked,
        no access to the report
   4    network or Kaltura unavailable (after retries), or the time limit passed
@@ -29,19 +30,21 @@ Exit codes:
 
 Errors are printed as `roomlens: <message>` followed by `(code: <code>)`.";
 
-/// The exit code for an error code. Every code is listed, so a new one must be placed here.
+/// The exit code for an error code: its category's (see `for_category`).
 pub fn for_error(code: ErrorCode) -> u8 {
-    use ErrorCode::*;
-    match code {
-        CredentialsRejected | SessionExpired | MissingSession | PermissionDenied | PartnerBlocked | UserBlocked
-        | InvalidPartnerId | ReportNotAvailable | SecretNotFound => CREDENTIALS,
-        RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable | NetworkTimeout
-        | ServerUnavailable | BadResponse | DeadlineExceeded | UnsupportedServer => UNAVAILABLE,
-        FileNotFound | FileUnreadable | FileWriteFailed | NotAReport | EmptyReport => BAD_FILE,
-        KeychainUnavailable => KEYCHAIN,
-        InvalidInput | InvalidServiceUrl => USAGE,
-        Cancelled => CANCELLED,
-        ReportParameterMissing | SearchTooGeneral | InvalidRequest | EntryNotFound | KalturaError => UNEXPECTED,
+    for_category(code.category())
+}
+
+/// The one mapping from an error's category to the exit code scripts see.
+pub fn for_category(category: ErrorCategory) -> u8 {
+    match category {
+        ErrorCategory::Credentials => CREDENTIALS,
+        ErrorCategory::Keychain => KEYCHAIN,
+        ErrorCategory::Network => UNAVAILABLE,
+        ErrorCategory::Input => USAGE,
+        ErrorCategory::File => BAD_FILE,
+        ErrorCategory::Cancelled => CANCELLED,
+        ErrorCategory::Internal => UNEXPECTED,
     }
 }
 
@@ -59,6 +62,21 @@ mod tests {
         assert_eq!(for_error(ErrorCode::KeychainUnavailable), 7);
         assert_eq!(for_error(ErrorCode::Cancelled), 130);
         assert_eq!(for_error(ErrorCode::InvalidInput), 2);
+        assert_eq!(for_error(ErrorCode::EntryNotFound), 2);
+        assert_eq!(for_error(ErrorCode::KalturaError), 1);
+        assert_eq!(for_error(ErrorCode::Internal), 1);
+    }
+
+    #[test]
+    fn every_code_has_an_exit_code_that_is_not_success() {
+        for code in ErrorCode::ALL {
+            let exit = for_error(*code);
+            assert!(exit != OK && exit != INCOMPLETE, "{code} exits {exit}");
+            assert!(
+                EXIT_CODES_HELP.contains(&format!("  {exit} ")),
+                "{code} exits {exit}, which --help does not explain"
+            );
+        }
     }
 
     #[test]

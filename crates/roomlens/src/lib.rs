@@ -16,4 +16,4 @@ pub mod secret;
 pub mod table_view;
 pub mod wording;
 
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorCategory, ErrorCode};

@@ -1,7 +1,9 @@
 //! Account commands: list (Demo first), add, edit, remove, and test a connection. The secret goes
 //! straight from the form into the OS keychain (`roomlens::keychain`); the accounts file
-//! (`roomlens::accounts`) never holds it. Removing an account deletes its keychain entry.
+//! (`roomlens::accounts`) never holds it. Removing an account deletes its keychain entry. Keychain
+//! calls run off the main thread: an unlock prompt must never freeze the window.
 
+use crate::blocking_work::off_main_thread;
 use crate::demo_account::{DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME};
 use crate::state::{lock, AppState};
 use roomlens::accounts::Account;
@@ -11,7 +13,7 @@ use roomlens::keychain;
 use roomlens::secret::AdminSecret;
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountView {
@@ -162,8 +164,7 @@ pub fn list_accounts(state: State<'_, AppState>) -> Vec<AccountView> {
     account_views(&state)
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn add_account(state: State<'_, AppState>, draft: AccountDraft) -> Result<AccountView, Error> {
+fn add(state: &AppState, draft: AccountDraft) -> Result<AccountView, Error> {
     let draft = draft.check()?;
     let secret = draft
         .secret
@@ -173,7 +174,7 @@ pub fn add_account(state: State<'_, AppState>, draft: AccountDraft) -> Result<Ac
         lock(&state.accounts).remove(&account.id);
         return Err(error);
     }
-    if let Err(error) = save_accounts(&state) {
+    if let Err(error) = save_accounts(state) {
         lock(&state.accounts).remove(&account.id);
         let _ = keychain::delete_secret(draft.partner_id, &draft.service_url);
         return Err(error);
@@ -181,16 +182,11 @@ pub fn add_account(state: State<'_, AppState>, draft: AccountDraft) -> Result<Ac
     Ok(view(&account))
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn update_account(
-    state: State<'_, AppState>,
-    id: String,
-    draft: AccountDraft,
-) -> Result<AccountView, Error> {
+fn update(state: &AppState, id: String, draft: AccountDraft) -> Result<AccountView, Error> {
     if id == DEMO_ACCOUNT_ID {
         return Err(demo_is_fixed());
     }
-    let before = saved_account(&state, &id)?;
+    let before = saved_account(state, &id)?;
     let before_url = before.checked_service_url()?;
     let draft = draft.check()?;
     let moved = before.partner_id != draft.partner_id || before_url != draft.service_url;
@@ -209,7 +205,7 @@ pub fn update_account(
         let _ = lock(&state.accounts).update(before);
         return Err(error);
     }
-    if let Err(error) = save_accounts(&state) {
+    if let Err(error) = save_accounts(state) {
         let _ = lock(&state.accounts).update(before);
         return Err(error);
     }
@@ -219,30 +215,48 @@ pub fn update_account(
     Ok(view(&updated))
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn remove_account(state: State<'_, AppState>, id: String) -> Result<(), Error> {
+fn remove(state: &AppState, id: String) -> Result<(), Error> {
     if id == DEMO_ACCOUNT_ID {
         return Err(demo_is_fixed());
     }
-    let account = saved_account(&state, &id)?;
+    let account = saved_account(state, &id)?;
     match keychain::delete_secret(account.partner_id, &account.checked_service_url()?) {
         Ok(()) => {}
         Err(error) if error.code == ErrorCode::SecretNotFound => {}
         Err(error) => return Err(error),
     }
     lock(&state.accounts).remove(&id);
-    save_accounts(&state)
+    save_accounts(state)
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn test_connection(state: State<'_, AppState>, id: String) -> Result<(), Error> {
-    let (client, _) = client_for(&state, &id)?;
+pub async fn add_account(app: AppHandle, draft: AccountDraft) -> Result<AccountView, Error> {
+    off_main_thread(&app, move |state| add(state, draft)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_account(
+    app: AppHandle,
+    id: String,
+    draft: AccountDraft,
+) -> Result<AccountView, Error> {
+    off_main_thread(&app, move |state| update(state, id, draft)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_account(app: AppHandle, id: String) -> Result<(), Error> {
+    off_main_thread(&app, move |state| remove(state, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn test_connection(app: AppHandle, id: String) -> Result<(), Error> {
+    let (client, _) = off_main_thread(&app, move |state| client_for(state, &id)).await?;
     client.test_connection(&CancelToken::new()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn test_draft(
-    state: State<'_, AppState>,
+    app: AppHandle,
     draft: AccountDraft,
     id: Option<String>,
 ) -> Result<(), Error> {
@@ -250,8 +264,11 @@ pub async fn test_draft(
     let secret = match (draft.secret, id) {
         (Some(secret), _) => secret,
         (None, Some(id)) if id != DEMO_ACCOUNT_ID => {
-            let saved = saved_account(&state, &id)?;
-            keychain::load_secret(saved.partner_id, &saved.checked_service_url()?)?
+            off_main_thread(&app, move |state| {
+                let saved = saved_account(state, &id)?;
+                keychain::load_secret(saved.partner_id, &saved.checked_service_url()?)
+            })
+            .await?
         }
         (None, _) => return Err(invalid("Enter the admin secret.")),
     };

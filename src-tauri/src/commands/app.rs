@@ -2,15 +2,16 @@
 //! last stored, the version and the local time zone; `save_last_view` stores the page's view.
 
 use super::accounts::{account_views, AccountView};
+use crate::blocking_work::off_main_thread;
 use crate::startup_trace::{self, Milestone};
-use crate::state::{lock, AppState};
+use crate::state::lock;
 use crate::ui_state;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::kaltura::date_range::zone_label;
 use roomlens::Error;
 use serde::Serialize;
-use tauri::State;
+use tauri::AppHandle;
 
 #[derive(Serialize)]
 pub struct Bootstrap {
@@ -23,18 +24,24 @@ pub struct Bootstrap {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn bootstrap(state: State<'_, AppState>) -> Bootstrap {
+pub async fn bootstrap(app: AppHandle) -> Result<Bootstrap, Error> {
     startup_trace::mark(Milestone::PageLoaded);
-    Bootstrap {
-        accounts: account_views(&state),
-        last_view: ui_state::load(&state.paths().ui_state_file()),
-        version: env!("CARGO_PKG_VERSION"),
-        local_zone: zone_label(&TimeZone::system(), Timestamp::now()),
-        accounts_problem: lock(&state.accounts_problem).clone(),
-    }
+    off_main_thread(&app, |state| {
+        Ok(Bootstrap {
+            accounts: account_views(state),
+            last_view: ui_state::load(&state.paths().ui_state_file()),
+            version: env!("CARGO_PKG_VERSION"),
+            local_zone: zone_label(&TimeZone::system(), Timestamp::now()),
+            accounts_problem: lock(&state.accounts_problem).clone(),
+        })
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn save_last_view(state: State<'_, AppState>, view: serde_json::Value) -> Result<(), Error> {
-    ui_state::save(&state.paths().ui_state_file(), &view)
+pub async fn save_last_view(app: AppHandle, view: serde_json::Value) -> Result<(), Error> {
+    off_main_thread(&app, move |state| {
+        ui_state::save(&state.paths().ui_state_file(), &view)
+    })
+    .await
 }

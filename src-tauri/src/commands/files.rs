@@ -2,25 +2,17 @@
 //! open a report file through the native open dialog, and register the page's channel for files
 //! dropped on the window. Reading and writing are the core's (`roomlens::reports`, `export`).
 
+use crate::blocking_work::stopped;
 use crate::dropped_files::DropEvent;
-use crate::native_dialog::{choose_open_path, choose_save_path};
 use crate::report_info::{ReportInfo, ReportSource};
 use crate::state::{lock, AppState};
 use roomlens::export::{write_report_csv, ExportOptions};
 use roomlens::reports::read_report_file;
-use roomlens::{Error, ErrorCode};
+use roomlens::Error;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-
-fn stopped(error: impl std::fmt::Display) -> Error {
-    Error::new(
-        ErrorCode::FileUnreadable,
-        "Roomlens stopped while working on the file. Try again.",
-    )
-    .with_detail(error.to_string())
-}
 
 /// Reads the report file at `path` with the core's tolerant reader and keeps it open.
 pub async fn open_path(state: &AppState, path: PathBuf) -> Result<ReportInfo, Error> {
@@ -58,7 +50,7 @@ pub async fn save_csv(
     let loaded = state.reports.get(report_id)?;
     let today = jiff::Zoned::now().date();
     let suggested = format!("{}-{today}.csv", loaded.report.kind().slug());
-    let Some(path) = choose_save_path(&app, suggested).await? else {
+    let Some(path) = state.dialogs.choose_save_path(&app, suggested).await? else {
         return Ok(SaveResult {
             saved: false,
             path: None,
@@ -79,7 +71,7 @@ pub async fn open_csv(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<ReportInfo>, Error> {
-    let Some(path) = choose_open_path(&app).await? else {
+    let Some(path) = state.dialogs.choose_open_path(&app).await? else {
         return Ok(None);
     };
     open_path(&state, path).await.map(Some)

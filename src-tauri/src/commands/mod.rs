@@ -6,3 +6,62 @@ pub mod accounts;
 pub mod app;
 pub mod files;
 pub mod reports;
+
+#[cfg(test)]
+mod tests {
+    //! Tauri runs a command declared `fn` (not `async fn`) on the main thread, which paints the
+    //! window: one that waits there (keychain, files, a whole report) freezes it. Only commands
+    //! that touch nothing but memory may be synchronous; this fails when another one is.
+
+    /// Synchronous commands, each only reading or writing the app's memory.
+    const SYNC_IN_MEMORY: &[&str] = &["list_accounts", "cancel_fetch", "watch_drops"];
+
+    const SOURCES: &[(&str, &str)] = &[
+        ("accounts.rs", include_str!("accounts.rs")),
+        ("app.rs", include_str!("app.rs")),
+        ("files.rs", include_str!("files.rs")),
+        ("reports.rs", include_str!("reports.rs")),
+    ];
+
+    /// (name, is_async) of every `#[tauri::command]` in `source`.
+    fn commands_in(source: &str) -> Vec<(String, bool)> {
+        let mut found = Vec::new();
+        let mut lines = source.lines();
+        while let Some(line) = lines.next() {
+            if !line.trim_start().starts_with("#[tauri::command") {
+                continue;
+            }
+            let Some(signature) = lines.find(|l| l.contains("fn ")) else {
+                break;
+            };
+            let is_async = signature.contains("async fn ");
+            let name = signature
+                .split("fn ")
+                .nth(1)
+                .and_then(|rest| rest.split(['(', '<']).next())
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            found.push((name, is_async));
+        }
+        found
+    }
+
+    #[test]
+    fn only_in_memory_commands_run_on_the_main_thread() {
+        let mut total = 0;
+        for (file, source) in SOURCES {
+            for (name, is_async) in commands_in(source) {
+                total += 1;
+                assert!(
+                    is_async || SYNC_IN_MEMORY.contains(&name.as_str()),
+                    "commands/{file}: `{name}` is synchronous, so it runs on the main thread; make it async"
+                );
+            }
+        }
+        assert!(
+            total >= 16,
+            "found only {total} commands; the scan is broken"
+        );
+    }
+}

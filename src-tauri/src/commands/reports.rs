@@ -3,6 +3,7 @@
 //! (`roomlens::kaltura::fetch_report`, `roomlens::table_view`). Only one fetch runs at a time.
 
 use super::accounts::client_for;
+use crate::blocking_work::{off_main_thread, stopped};
 use crate::report_info::{ReportInfo, ReportSource};
 use crate::startup_trace::{self, Milestone};
 use crate::state::{lock, AppState};
@@ -19,7 +20,7 @@ use roomlens::table_view::{
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,11 +61,14 @@ pub struct FetchArgs {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn fetch_report(
+    app: AppHandle,
     state: State<'_, AppState>,
     request: FetchArgs,
     progress: Channel<FetchProgress>,
 ) -> Result<ReportInfo, Error> {
-    let (client, account_name) = client_for(&state, &request.account_id)?;
+    let account_id = request.account_id.clone();
+    let (client, account_name) =
+        off_main_thread(&app, move |state| client_for(state, &account_id)).await?;
     let range = request
         .range
         .to_core()?
@@ -161,13 +165,7 @@ pub async fn query_rows(state: State<'_, AppState>, query: RowsQuery) -> Result<
         })
     })
     .await
-    .map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidInput,
-            "Roomlens could not show these rows. Try again.",
-        )
-        .with_detail(e.to_string())
-    })?
+    .map_err(stopped)?
 }
 
 #[derive(Serialize)]
@@ -176,19 +174,25 @@ pub struct SummaryCards {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn report_summary(state: State<'_, AppState>, report_id: u64) -> Result<SummaryCards, Error> {
-    let loaded = state.reports.get(report_id)?;
-    Ok(SummaryCards {
-        cards: summary_cards(&loaded.report),
+pub async fn report_summary(app: AppHandle, report_id: u64) -> Result<SummaryCards, Error> {
+    off_main_thread(&app, move |state| {
+        let loaded = state.reports.get(report_id)?;
+        Ok(SummaryCards {
+            cards: summary_cards(&loaded.report),
+        })
     })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn user_sessions(
-    state: State<'_, AppState>,
+pub async fn user_sessions(
+    app: AppHandle,
     report_id: u64,
     user: String,
 ) -> Result<UserDetail, Error> {
-    let loaded = state.reports.get(report_id)?;
-    user_detail(&loaded.report, &user)
+    off_main_thread(&app, move |state| {
+        let loaded = state.reports.get(report_id)?;
+        user_detail(&loaded.report, &user)
+    })
+    .await
 }
