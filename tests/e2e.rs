@@ -190,6 +190,8 @@ async fn run_all(setup: &Setup) {
         .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, WINDOW_RECT.2, WINDOW_RECT.3)
         .await;
     wait_for_window_file(&config_dir).await;
+    step("a second start brings the window forward and exits");
+    second_start_brings_the_first_forward(&window, setup).await;
     window.close().await;
 
     step("a second start restores the last view, size and position");
@@ -261,6 +263,53 @@ async fn page_fits_the_window(window: &Window, when: &str) {
         doc_scroll <= inner_now,
         "{when}: the page is {doc_scroll}px wide in a {inner_now}px window"
     );
+}
+
+/// Starting Roomlens again while it runs (a second double-click) must not open a second app on the
+/// same settings: the new process asks the first to show its window and exits.
+async fn second_start_brings_the_first_forward(window: &Window, setup: &Setup) {
+    let main = main_window().await;
+    Command::new("xdotool")
+        .args(["windowminimize", &main.0.to_string()])
+        .status()
+        .expect("xdotool runs");
+    x11_desktop::wait_until_gone("Roomlens", DIALOG_LIMIT).await;
+    let mut second = Command::new(&setup.app)
+        .env("ROOMLENS_CONFIG_DIR", setup.config_dir())
+        .env("XDG_CONFIG_HOME", setup.xdg_config_dir())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the app starts a second time");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > DIALOG_LIMIT {
+            let _ = second.kill();
+            panic!("the second start did not exit within {DIALOG_LIMIT:?}: two apps run on one settings folder");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(
+        status.success(),
+        "the second start exits cleanly, got {status}"
+    );
+    assert_eq!(
+        main_window().await,
+        main,
+        "the first window is shown again, and no other"
+    );
+    let started = std::time::Instant::now();
+    while x11_desktop::active_window() != Some(main) {
+        assert!(
+            started.elapsed() < DIALOG_LIMIT,
+            "the first window came back but did not take the focus"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    window_answers_while(window, "the window coming back").await;
 }
 
 /// Waits until the app has written the window's geometry to its settings folder.

@@ -1,6 +1,7 @@
-//! The Roomlens desktop shell: builds the Tauri app, starts the built-in demo Kaltura, restores the
-//! window, and routes the page's calls to thin commands over the `roomlens` core. It holds no
-//! Kaltura, CSV or aggregation logic; the commands parse, call the core and map errors.
+//! The Roomlens desktop shell: one app per settings folder, builds the Tauri app, starts the
+//! built-in demo Kaltura, restores the window, and routes the page's calls to thin commands over
+//! the `roomlens` core. It holds no Kaltura, CSV or aggregation logic; the commands parse, call
+//! the core and map errors.
 
 mod blocking_work;
 mod commands;
@@ -9,25 +10,50 @@ mod dropped_files;
 mod loaded_reports;
 mod native_dialog;
 mod report_info;
+mod single_instance;
 mod startup_trace;
 mod state;
 mod ui_state;
 pub mod webkit_rendering;
 mod window_state;
 
+use single_instance::Start;
 use state::AppState;
-use tauri::Manager;
+use tauri::{AppHandle, Manager, Runtime};
 use window_state::WindowMemory;
 
 /// Label of the one window, as named in tauri.conf.json and the capability file.
 pub const MAIN_WINDOW: &str = "main";
 
-/// Builds and runs the app until its window closes.
+/// Shows the window again (a second start asked for it): out of the taskbar, on top, focused.
+fn bring_forward<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// Builds and runs the app until its window closes. A second start only brings the first
+/// app's window forward.
 pub fn run() {
     webkit_rendering::configure();
     startup_trace::mark(startup_trace::Milestone::Started);
+    let first = match roomlens::accounts::config_dir().and_then(|dir| single_instance::start(&dir))
+    {
+        Ok(Start::AlreadyRunning) => return,
+        Ok(Start::First(first)) => Some(first),
+        Err(error) => {
+            eprintln!("Roomlens: {error} Starting anyway.");
+            None
+        }
+    };
     let app = tauri::Builder::default()
-        .setup(|app| {
+        .setup(move |app| {
+            if let Some(first) = first {
+                let handle = app.handle().clone();
+                first.serve(move || bring_forward(&handle));
+            }
             let state = AppState::start()?;
             app.manage(state);
             if let Some(window) = app.get_webview_window(MAIN_WINDOW) {

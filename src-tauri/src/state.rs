@@ -8,9 +8,9 @@ use crate::dropped_files::DropEvent;
 use crate::loaded_reports::LoadedReports;
 use crate::native_dialog::FileDialogs;
 use crate::window_state::WindowMemory;
-use roomlens::accounts::{config_dir, AccountStore};
+use roomlens::account_book::{AccountBook, OsKeychain};
+use roomlens::accounts::config_dir;
 use roomlens::cancel::CancelToken;
-use roomlens::Error;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tauri::ipc::Channel;
@@ -35,9 +35,8 @@ impl AppPaths {
 pub struct AppState {
     paths: AppPaths,
     pub demo: DemoKaltura,
-    pub accounts: Mutex<AccountStore>,
-    /// The problem with the accounts file, if it could not be read (it is then left untouched).
-    pub accounts_problem: Mutex<Option<Error>>,
+    /// The saved accounts, read from their file at each use (the command line may change them).
+    pub accounts: AccountBook<OsKeychain>,
     pub reports: LoadedReports,
     pub fetch: Mutex<Option<CancelToken>>,
     pub drops: Mutex<Option<Channel<DropEvent>>>,
@@ -56,16 +55,12 @@ impl AppState {
     pub fn start_in(config_dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
         std::fs::create_dir_all(&config_dir)?;
         let paths = AppPaths { config_dir };
-        let (accounts, problem) = match AccountStore::load(&paths.accounts_file()) {
-            Ok(store) => (store, None),
-            Err(error) => (AccountStore::default(), Some(error)),
-        };
+        let accounts = AccountBook::new(paths.accounts_file(), OsKeychain);
         let demo = tauri::async_runtime::block_on(DemoKaltura::start())?;
         Ok(AppState {
             paths,
             demo,
-            accounts: Mutex::new(accounts),
-            accounts_problem: Mutex::new(problem),
+            accounts,
             reports: LoadedReports::default(),
             fetch: Mutex::new(None),
             drops: Mutex::new(None),

@@ -16,6 +16,7 @@ REQUIRED_KEYRING_TESTS=(
   "roomlens-cli::keychain::login_fetch_logout_with_the_real_keychain"
   "roomlens-cli::keychain::login_with_a_wrong_secret_exits_3_and_stores_nothing"
   "roomlens-cli::keychain::login_again_replaces_the_secret_and_keeps_one_account"
+  "roomlens-cli::keychain::ten_logins_at_once_leave_ten_accounts"
 )
 
 # The page's pure modules (formatting, pasted ID lists, columns), on Node's built-in runner.
@@ -23,12 +24,14 @@ run_ui_tests() {
   node --test tests/ui/
 }
 
+# Called as `run_rust_tests || status=$?`, where bash ignores `set -e`: each step's failure must be
+# returned by hand, or a failing test would be hidden by the next step's success.
 run_rust_tests() {
   if command -v cargo-nextest >/dev/null 2>&1; then
-    cargo nextest run --workspace --no-fail-fast
-    cargo test --workspace --doc
+    cargo nextest run --workspace --no-fail-fast || return $?
+    cargo test --workspace --doc || return $?
   else
-    cargo test --workspace --no-fail-fast
+    cargo test --workspace --no-fail-fast || return $?
   fi
 }
 

@@ -106,8 +106,17 @@ export function openAccountSheet({ existing = null, onSaved, onRemove }) {
     const pidOk = /^\d{1,12}$/.test(pid) && Number(pid) > 0;
     showFieldError(partner, pidOk ? null : "The partner ID is a number, like 1234567.");
     if (!pidOk) problems.push(partner);
-    const needSecret = !editing && secret.value.length === 0;
-    showFieldError(secret, needSecret ? "Paste the admin secret from Integration Settings." : null);
+    // A saved secret is only used with the partner and service it was saved for (Rust checks too).
+    const moved =
+      editing &&
+      (Number(pid) !== existing.partner_id ||
+        region.value !== existing.region ||
+        (region.value === "custom" && customUrl.value.trim() !== existing.service_url));
+    const needSecret = (!editing || moved) && secret.value.length === 0;
+    showFieldError(
+      secret,
+      needSecret ? (moved ? "Type the admin secret again for the new partner ID or region." : "Paste the admin secret from Integration Settings.") : null,
+    );
     if (needSecret) problems.push(secret);
     const needUrl = region.value === "custom" && customUrl.value.trim() === "";
     showFieldError(customUrl, needUrl ? "Enter your Kaltura server’s address, starting with https://." : null);

@@ -6,7 +6,7 @@ import { byId, el, clear } from "./dom.js";
 import { commands } from "./backend.js";
 import { confirmSheet } from "./sheet.js";
 import { openAccountSheet } from "./account-sheet.js";
-import { showError } from "./banner.js";
+import { showError, showInfo } from "./banner.js";
 import { setStatus } from "./status.js";
 import { leavesAccountUnusable } from "./error-actions.js";
 
@@ -175,14 +175,25 @@ export function createAccountsView(context) {
 
   async function refresh(preferredId) {
     const before = currentId;
-    setAccounts(await commands.listAccounts(), preferredId);
+    try {
+      setAccounts(await commands.listAccounts(), preferredId);
+    } catch (error) {
+      showError(error);
+      return;
+    }
     if (currentId !== before) context.onSelect(current());
     context.onChange();
+  }
+
+  /** A change went through; `notice` says what became of a damaged accounts file, if anything. */
+  function tellNotice(notice) {
+    if (notice) showInfo(notice, { code: "accounts_file_kept_aside" });
   }
 
   async function saved(account, editing) {
     await refresh(account?.id);
     setStatus(editing ? `Saved changes to ${account?.name}.` : `Added ${account?.name}.`);
+    tellNotice(account?.notice);
     const listed = accounts.find((a) => a.id === account?.id);
     if (listed) check(listed);
   }
@@ -201,10 +212,11 @@ export function createAccountsView(context) {
     });
     if (!yes) return;
     try {
-      await commands.removeAccount(account.id);
+      const removed = await commands.removeAccount(account.id);
       reach.delete(account.id);
       await refresh();
       setStatus(`Removed ${account.name}.`);
+      tellNotice(removed?.notice);
     } catch (error) {
       showError(error);
     }

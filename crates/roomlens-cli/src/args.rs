@@ -27,6 +27,9 @@ pub enum Command {
     /// Delete an account's admin secret from the system keychain and forget the account.
     #[command(after_help = EXIT_CODES_HELP)]
     Logout(AccountArgs),
+    /// List the saved accounts (never their secrets).
+    #[command(after_help = EXIT_CODES_HELP)]
+    Accounts(AccountsArgs),
     /// Fetch a room report from Kaltura, completely, and save it as CSV (or print it).
     #[command(after_help = fetch_help())]
     Fetch(FetchArgs),
@@ -86,6 +89,13 @@ pub struct LoginArgs {
     /// Save the secret without checking it with Kaltura first.
     #[arg(long)]
     pub no_verify: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AccountsArgs {
+    /// Print a JSON array of {name, partner_id, service_url, default} instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,20 +1,25 @@
-//! `roomlens login` and `roomlens logout`: the admin secret into and out of the system keychain,
-//! checked with Kaltura first, and the account remembered in (or removed from) the saved accounts.
-//! The secret is never printed and never written to the accounts file.
+//! `roomlens login` and `roomlens logout`: which partner the options mean, the secret read and
+//! checked with Kaltura, then the core's account workflows (`roomlens::account_book`), the same
+//! ones the desktop app uses. The secret is never printed and never written to a file.
 
 use crate::account_choice;
 use crate::args::{AccountArgs, LoginArgs};
 use crate::exit_code;
 use crate::secret_input::read_admin_secret;
+use roomlens::account_book::{AccountBook, OsKeychain};
 use roomlens::accounts::AccountStore;
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient};
-use roomlens::{keychain, Error, ErrorCode};
+use roomlens::{Error, ErrorCode};
+
+/// The saved accounts, with their secrets in the system keychain.
+pub fn account_book() -> Result<AccountBook<OsKeychain>, Error> {
+    Ok(AccountBook::new(AccountStore::default_path()?, OsKeychain))
+}
 
 pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> {
-    let path = AccountStore::default_path()?;
-    let mut store = AccountStore::load(&path)?;
-    let chosen = account_choice::choose(&args.account, &store)?
+    let book = account_book()?;
+    let chosen = account_choice::choose(&args.account, &book.list()?)?
         .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "Say which partner to sign in to with --partner-id <N>."))?;
     let secret = read_admin_secret(chosen.partner_id)?;
 
@@ -27,38 +32,23 @@ pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> 
         };
         KalturaClient::new(credentials, ClientOptions::default())?.test_connection(cancel).await?;
     }
-    keychain::store_secret(chosen.partner_id, &chosen.service_url, &secret)?;
-
-    let account = match chosen.saved {
-        Some(mut saved) => {
-            if let Some(name) = &args.name {
-                saved.name = name.clone();
-                store.update(saved.clone())?;
-            }
-            saved
-        }
-        None => {
-            let name = args.name.clone().unwrap_or_else(|| format!("Partner {}", chosen.partner_id));
-            store.add(&name, chosen.partner_id, &chosen.service_url)?
-        }
-    };
-    store.select(&account.id)?;
-    store.save(&path)?;
+    let changed = book.sign_in(chosen.partner_id, &chosen.service_url, args.name.as_deref(), &secret)?;
+    if let Some(notice) = &changed.notice {
+        eprintln!("{notice}");
+    }
     eprintln!(
         "Saved the admin secret for partner {} at {} in the system keychain. \"{}\" is now the default account.",
-        chosen.partner_id, chosen.service_url, account.name
+        chosen.partner_id, chosen.service_url, changed.value.name
     );
     Ok(exit_code::OK)
 }
 
 pub fn logout(args: &AccountArgs) -> Result<u8, Error> {
-    let path = AccountStore::default_path()?;
-    let mut store = AccountStore::load(&path)?;
-    let chosen = account_choice::require(args, &store)?;
-    keychain::delete_secret(chosen.partner_id, &chosen.service_url)?;
-    if let Some(saved) = &chosen.saved {
-        store.remove(&saved.id);
-        store.save(&path)?;
+    let book = account_book()?;
+    let chosen = account_choice::require(args, &book.list()?)?;
+    let changed = book.sign_out(chosen.partner_id, &chosen.service_url)?;
+    if let Some(notice) = &changed.notice {
+        eprintln!("{notice}");
     }
     eprintln!(
         "Deleted the admin secret for partner {} at {} from the system keychain.",

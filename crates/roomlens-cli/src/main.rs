@@ -3,6 +3,7 @@
 //! logic of its own; that lives in the `roomlens` crate.
 
 mod account_choice;
+mod accounts_list;
 mod args;
 mod demo;
 mod exit_code;
@@ -45,6 +46,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Login(args) => login::login(&args, &cancel).await,
         Command::Logout(args) => login::logout(&args),
+        Command::Accounts(args) => accounts_list::accounts(&args),
         Command::Fetch(args) => fetch::fetch(&args, &cancel).await,
         Command::Summary(args) => summary::summary(&args, &cancel),
         Command::Export(args) => export::export(&args, &cancel),

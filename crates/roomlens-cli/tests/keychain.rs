@@ -144,3 +144,55 @@ fn no_keychain_exits_7_with_a_plain_message() {
     assert!(stderr(&out).contains("(code: keychain_unavailable)"), "{}", stderr(&out));
     assert!(!dir.join("accounts.json").exists());
 }
+
+#[test]
+fn ten_logins_at_once_leave_ten_accounts() {
+    if !keyring_tests_enabled("ten_logins_at_once_leave_ten_accounts") {
+        return;
+    }
+    let dir = TempDir::new("keychain-concurrent");
+    let service = "https://kaltura.example.com";
+    let partners: Vec<i64> = (0..10).map(|i| 9_100_000 + i).collect();
+    let children: Vec<_> = partners
+        .iter()
+        .map(|partner| {
+            let mut cmd = roomlens(dir.path());
+            cmd.args(["login", "--no-verify", "--service-url", service, "--partner-id", &partner.to_string()])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            let mut child = cmd.spawn().unwrap();
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(format!("secret-of-{partner}\n").as_bytes()).unwrap();
+            drop(stdin);
+            child
+        })
+        .collect();
+    for child in children {
+        assert_exit(&child.wait_with_output().unwrap(), 0);
+    }
+
+    let out = run(roomlens(dir.path()).args(["accounts", "--json"]), None);
+    assert_exit(&out, 0);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut seen: Vec<i64> = listed.as_array().unwrap().iter().map(|a| a["partner_id"].as_i64().unwrap()).collect();
+    seen.sort_unstable();
+    assert_eq!(seen, partners, "every login left its account");
+    for account in listed.as_array().unwrap() {
+        assert_eq!(account["service_url"], service);
+        assert!(account["name"].as_str().unwrap().starts_with("Partner "));
+        assert!(!account.to_string().contains("secret-of-"), "the list never holds a secret");
+    }
+    for partner in &partners {
+        assert_eq!(stored_secret(*partner, service).as_deref(), Some(format!("secret-of-{partner}").as_str()));
+        let out = run(
+            roomlens(dir.path()).args(["logout", "--service-url", service, "--partner-id", &partner.to_string()]),
+            None,
+        );
+        assert_exit(&out, 0);
+        assert!(stored_secret(*partner, service).is_none());
+    }
+    let out = run(roomlens(dir.path()).args(["accounts", "--json"]), None);
+    assert_eq!(stdout(&out).trim(), "[]");
+}

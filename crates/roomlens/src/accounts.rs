@@ -92,33 +92,7 @@ impl AccountStore {
     /// Reads the accounts file. A missing file is an empty list; a damaged one is an error that
     /// names the file, and the file is left as it is.
     pub fn load(path: &Path) -> Result<AccountStore, Error> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(AccountStore::default()),
-            Err(e) => {
-                return Err(Error::new(
-                    ErrorCode::FileUnreadable,
-                    format!(
-                        "Roomlens could not read its saved accounts in {}. Check that you may read this file.",
-                        path.display()
-                    ),
-                )
-                .with_detail(e.to_string()))
-            }
-        };
-        let file: AccountsFile = serde_json::from_slice(&bytes).map_err(|e| damaged(path, e.to_string()))?;
-        if file.version > FORMAT_VERSION {
-            return Err(Error::new(
-                ErrorCode::FileUnreadable,
-                format!(
-                    "The saved accounts in {} were written by a newer version of Roomlens. \
-                     Update Roomlens to use them.",
-                    path.display()
-                ),
-            ));
-        }
-        file.store.check().map_err(|why| damaged(path, why))?;
-        Ok(file.store)
+        read_accounts_file(path).map_err(ReadFailure::into_error)
     }
 
     /// Writes the accounts file atomically, creating its folder if needed.
@@ -224,6 +198,59 @@ impl AccountStore {
             _ => Ok(()),
         }
     }
+}
+
+/// Why the accounts file could not be used; what to do differs (see `account_book`).
+#[derive(Debug)]
+pub enum ReadFailure {
+    /// The file could not be read at all (permissions, a folder in its place).
+    Unreadable(Error),
+    /// The file is not a valid accounts file.
+    Damaged(Error),
+    /// A newer Roomlens wrote it; this one must not change it.
+    Newer(Error),
+}
+
+impl ReadFailure {
+    pub fn into_error(self) -> Error {
+        match self {
+            ReadFailure::Unreadable(e) | ReadFailure::Damaged(e) | ReadFailure::Newer(e) => e,
+        }
+    }
+}
+
+/// Reads the accounts file at `path`; a missing file is an empty list. Never changes the file.
+pub fn read_accounts_file(path: &Path) -> Result<AccountStore, ReadFailure> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(AccountStore::default()),
+        Err(e) => {
+            return Err(ReadFailure::Unreadable(
+                Error::new(
+                    ErrorCode::FileUnreadable,
+                    format!(
+                        "Roomlens could not read its saved accounts in {}. Check that you may read this file.",
+                        path.display()
+                    ),
+                )
+                .with_detail(e.to_string()),
+            ))
+        }
+    };
+    let file: AccountsFile =
+        serde_json::from_slice(&bytes).map_err(|e| ReadFailure::Damaged(damaged(path, e.to_string())))?;
+    if file.version > FORMAT_VERSION {
+        return Err(ReadFailure::Newer(Error::new(
+            ErrorCode::FileUnreadable,
+            format!(
+                "The saved accounts in {} were written by a newer version of Roomlens. \
+                 Update Roomlens to use them.",
+                path.display()
+            ),
+        )));
+    }
+    file.store.check().map_err(|why| ReadFailure::Damaged(damaged(path, why)))?;
+    Ok(file.store)
 }
 
 fn damaged(path: &Path, why: String) -> Error {

@@ -2,6 +2,7 @@
 //! Kaltura access (KS signing, report fetching), tolerant report reading, summaries and CSV export.
 //! It deliberately knows nothing about windows, terminals or Tauri; those are thin faces over it.
 
+pub mod account_book;
 pub mod accounts;
 pub mod analytics;
 pub mod atomic_file;

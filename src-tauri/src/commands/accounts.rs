@@ -1,19 +1,19 @@
-//! Account commands: list (Demo first), add, edit, remove, and test a connection. The secret goes
-//! straight from the form into the OS keychain (`roomlens::keychain`); the accounts file
-//! (`roomlens::accounts`) never holds it. Removing an account deletes its keychain entry. Keychain
-//! calls run off the main thread: an unlock prompt must never freeze the window.
+//! Account commands: list (Demo first), add, edit, remove, and test a connection — thin adapters
+//! over the core's workflows (`roomlens::account_book`), the same ones `roomlens login` uses. The
+//! form's fields are checked here; the secret goes straight into the OS keychain. Everything runs
+//! off the main thread: a keychain unlock prompt must never freeze the window.
 
 use crate::blocking_work::off_main_thread;
 use crate::demo_account::{DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME};
-use crate::state::{lock, AppState};
+use crate::state::AppState;
+use roomlens::account_book::AccountDraft as CheckedDraft;
 use roomlens::accounts::Account;
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient, Region, ServiceUrl};
-use roomlens::keychain;
 use roomlens::secret::AdminSecret;
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, State};
+use tauri::AppHandle;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountView {
@@ -25,6 +25,14 @@ pub struct AccountView {
     pub is_demo: bool,
 }
 
+/// The outcome of a change, with what the person should know about the accounts file.
+#[derive(Serialize)]
+pub struct AccountChange<T> {
+    #[serde(flatten)]
+    value: T,
+    notice: Option<String>,
+}
+
 /// The add/edit form. `secret: None` when editing means "keep the stored secret".
 #[derive(Deserialize)]
 pub struct AccountDraft {
@@ -33,13 +41,6 @@ pub struct AccountDraft {
     region: String,
     custom_url: Option<String>,
     secret: Option<String>,
-}
-
-struct CheckedDraft {
-    name: String,
-    partner_id: i64,
-    service_url: ServiceUrl,
-    secret: Option<AdminSecret>,
 }
 
 fn invalid(message: &str) -> Error {
@@ -99,34 +100,32 @@ fn view(account: &Account) -> AccountView {
     }
 }
 
-pub fn account_views(state: &AppState) -> Vec<AccountView> {
-    let mut views = vec![AccountView {
+fn demo_view(state: &AppState) -> AccountView {
+    AccountView {
         id: DEMO_ACCOUNT_ID.to_owned(),
         name: DEMO_ACCOUNT_NAME.to_owned(),
         partner_id: state.demo.partner_id(),
         service_url: state.demo.service_url(),
         region: "demo",
         is_demo: true,
-    }];
-    views.extend(lock(&state.accounts).accounts.iter().map(view));
-    views
+    }
+}
+
+/// The Demo account and the saved ones, read from the accounts file now. When the file cannot be
+/// read, the Demo account alone and why (the file is left as it is).
+pub fn account_views(state: &AppState) -> (Vec<AccountView>, Option<Error>) {
+    let mut views = vec![demo_view(state)];
+    match state.accounts.list() {
+        Ok(store) => {
+            views.extend(store.accounts.iter().map(view));
+            (views, None)
+        }
+        Err(error) => (views, Some(error)),
+    }
 }
 
 fn demo_is_fixed() -> Error {
     invalid("The Demo account is built in and cannot be changed or removed.")
-}
-
-fn saved_account(state: &AppState, id: &str) -> Result<Account, Error> {
-    lock(&state.accounts).get(id).cloned().ok_or_else(|| {
-        invalid("This account is no longer saved. Choose another account or add it again.")
-    })
-}
-
-fn save_accounts(state: &AppState) -> Result<(), Error> {
-    let store = lock(&state.accounts).clone();
-    store.save(&state.paths().accounts_file())?;
-    *lock(&state.accounts_problem) = None;
-    Ok(())
 }
 
 fn client(
@@ -150,88 +149,36 @@ pub fn client_for(state: &AppState, id: &str) -> Result<(KalturaClient, String),
     if id == DEMO_ACCOUNT_ID {
         return Ok((state.demo.client()?, DEMO_ACCOUNT_NAME.to_owned()));
     }
-    let account = saved_account(state, id)?;
-    let service_url = account.checked_service_url()?;
-    let secret = keychain::load_secret(account.partner_id, &service_url)?;
+    let name = state.accounts.account(id)?.name;
+    let credentials = state.accounts.credentials(id)?;
     Ok((
-        client(account.partner_id, secret, service_url)?,
-        account.name,
+        KalturaClient::new(credentials, ClientOptions::default())?,
+        name,
     ))
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub fn list_accounts(state: State<'_, AppState>) -> Vec<AccountView> {
-    account_views(&state)
-}
-
-fn add(state: &AppState, draft: AccountDraft) -> Result<AccountView, Error> {
-    let draft = draft.check()?;
-    let secret = draft
-        .secret
-        .ok_or_else(|| invalid("Enter the admin secret."))?;
-    let account = lock(&state.accounts).add(&draft.name, draft.partner_id, &draft.service_url)?;
-    if let Err(error) = keychain::store_secret(draft.partner_id, &draft.service_url, &secret) {
-        lock(&state.accounts).remove(&account.id);
-        return Err(error);
-    }
-    if let Err(error) = save_accounts(state) {
-        lock(&state.accounts).remove(&account.id);
-        let _ = keychain::delete_secret(draft.partner_id, &draft.service_url);
-        return Err(error);
-    }
-    Ok(view(&account))
-}
-
-fn update(state: &AppState, id: String, draft: AccountDraft) -> Result<AccountView, Error> {
-    if id == DEMO_ACCOUNT_ID {
-        return Err(demo_is_fixed());
-    }
-    let before = saved_account(state, &id)?;
-    let before_url = before.checked_service_url()?;
-    let draft = draft.check()?;
-    let moved = before.partner_id != draft.partner_id || before_url != draft.service_url;
-    let secret = match draft.secret {
-        Some(secret) => secret,
-        None => keychain::load_secret(before.partner_id, &before_url)?,
-    };
-    let updated = Account {
-        id: id.clone(),
-        name: draft.name,
-        partner_id: draft.partner_id,
-        service_url: draft.service_url.as_str().to_owned(),
-    };
-    lock(&state.accounts).update(updated.clone())?;
-    if let Err(error) = keychain::store_secret(draft.partner_id, &draft.service_url, &secret) {
-        let _ = lock(&state.accounts).update(before);
-        return Err(error);
-    }
-    if let Err(error) = save_accounts(state) {
-        let _ = lock(&state.accounts).update(before);
-        return Err(error);
-    }
-    if moved {
-        let _ = keychain::delete_secret(before.partner_id, &before_url);
-    }
-    Ok(view(&updated))
-}
-
-fn remove(state: &AppState, id: String) -> Result<(), Error> {
-    if id == DEMO_ACCOUNT_ID {
-        return Err(demo_is_fixed());
-    }
-    let account = saved_account(state, &id)?;
-    match keychain::delete_secret(account.partner_id, &account.checked_service_url()?) {
-        Ok(()) => {}
-        Err(error) if error.code == ErrorCode::SecretNotFound => {}
-        Err(error) => return Err(error),
-    }
-    lock(&state.accounts).remove(&id);
-    save_accounts(state)
+pub async fn list_accounts(app: AppHandle) -> Result<Vec<AccountView>, Error> {
+    off_main_thread(&app, |state| match account_views(state) {
+        (views, None) => Ok(views),
+        (_, Some(error)) => Err(error),
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_account(app: AppHandle, draft: AccountDraft) -> Result<AccountView, Error> {
-    off_main_thread(&app, move |state| add(state, draft)).await
+pub async fn add_account(
+    app: AppHandle,
+    draft: AccountDraft,
+) -> Result<AccountChange<AccountView>, Error> {
+    off_main_thread(&app, move |state| {
+        let changed = state.accounts.add(draft.check()?)?;
+        Ok(AccountChange {
+            value: view(&changed.value),
+            notice: changed.notice,
+        })
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -239,13 +186,37 @@ pub async fn update_account(
     app: AppHandle,
     id: String,
     draft: AccountDraft,
-) -> Result<AccountView, Error> {
-    off_main_thread(&app, move |state| update(state, id, draft)).await
+) -> Result<AccountChange<AccountView>, Error> {
+    if id == DEMO_ACCOUNT_ID {
+        return Err(demo_is_fixed());
+    }
+    off_main_thread(&app, move |state| {
+        let changed = state.accounts.update(&id, draft.check()?)?;
+        Ok(AccountChange {
+            value: view(&changed.value),
+            notice: changed.notice,
+        })
+    })
+    .await
 }
 
+/// What removing an account says back: only a notice, if any.
+#[derive(Serialize)]
+pub struct Removed {}
+
 #[tauri::command(rename_all = "snake_case")]
-pub async fn remove_account(app: AppHandle, id: String) -> Result<(), Error> {
-    off_main_thread(&app, move |state| remove(state, id)).await
+pub async fn remove_account(app: AppHandle, id: String) -> Result<AccountChange<Removed>, Error> {
+    if id == DEMO_ACCOUNT_ID {
+        return Err(demo_is_fixed());
+    }
+    off_main_thread(&app, move |state| {
+        let changed = state.accounts.remove(&id)?;
+        Ok(AccountChange {
+            value: Removed {},
+            notice: changed.notice,
+        })
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -264,9 +235,11 @@ pub async fn test_draft(
     let secret = match (draft.secret, id) {
         (Some(secret), _) => secret,
         (None, Some(id)) if id != DEMO_ACCOUNT_ID => {
+            let (partner_id, service_url) = (draft.partner_id, draft.service_url.clone());
             off_main_thread(&app, move |state| {
-                let saved = saved_account(state, &id)?;
-                keychain::load_secret(saved.partner_id, &saved.checked_service_url()?)
+                state
+                    .accounts
+                    .saved_secret_for(&id, partner_id, &service_url)
             })
             .await?
         }

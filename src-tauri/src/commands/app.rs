@@ -4,7 +4,6 @@
 use super::accounts::{account_views, AccountView};
 use crate::blocking_work::off_main_thread;
 use crate::startup_trace::{self, Milestone};
-use crate::state::lock;
 use crate::ui_state;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -27,12 +26,13 @@ pub struct Bootstrap {
 pub async fn bootstrap(app: AppHandle) -> Result<Bootstrap, Error> {
     startup_trace::mark(Milestone::PageLoaded);
     off_main_thread(&app, |state| {
+        let (accounts, accounts_problem) = account_views(state);
         Ok(Bootstrap {
-            accounts: account_views(state),
+            accounts,
             last_view: ui_state::load(&state.paths().ui_state_file()),
             version: env!("CARGO_PKG_VERSION"),
             local_zone: zone_label(&TimeZone::system(), Timestamp::now()),
-            accounts_problem: lock(&state.accounts_problem).clone(),
+            accounts_problem,
         })
     })
     .await

@@ -14,7 +14,7 @@ mod tests {
     //! that touch nothing but memory may be synchronous; this fails when another one is.
 
     /// Synchronous commands, each only reading or writing the app's memory.
-    const SYNC_IN_MEMORY: &[&str] = &["list_accounts", "cancel_fetch", "watch_drops"];
+    const SYNC_IN_MEMORY: &[&str] = &["cancel_fetch", "watch_drops"];
 
     const SOURCES: &[(&str, &str)] = &[
         ("accounts.rs", include_str!("accounts.rs")),
