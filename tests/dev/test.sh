@@ -19,6 +19,14 @@ REQUIRED_KEYRING_TESTS=(
   "roomlens-cli::keychain::ten_logins_at_once_leave_ten_accounts"
 )
 
+# One formatting for the whole workspace (rustfmt.toml).
+check_formatting() {
+  if ! cargo fmt --all --check >/dev/null; then
+    echo "test.sh: some Rust files are not formatted; run \`cargo fmt --all\` and commit the result." >&2
+    return 1
+  fi
+}
+
 # The page's pure modules (formatting, pasted ID lists, columns), on Node's built-in runner.
 run_ui_tests() {
   node --test tests/ui/
@@ -132,7 +140,10 @@ inside_keyring_session() {
   log="$(mktemp "${TMPDIR:-/tmp}/roomlens-keyring-tests.XXXXXX")"
   export ROOMLENS_KEYRING_TESTS=1
   export ROOMLENS_KEYRING_TESTS_LOG="$log"
-  run_ui_tests || status=$?
+  check_formatting || status=$?
+  if [[ $status -eq 0 ]]; then
+    run_ui_tests || status=$?
+  fi
   if [[ $status -eq 0 ]]; then
     run_rust_tests || status=$?
   fi

@@ -15,15 +15,27 @@ pub struct ApiError {
 impl ApiError {
     /// Builds an error from a Kaltura error constant's parts: the code, the argument names and the
     /// message template with `@NAME@` placeholders. Values are stripped of HTML tags, as the server does.
-    fn from_template(code: &'static str, names: &[&'static str], template: &str, values: &[&str]) -> Self {
+    fn from_template(
+        code: &'static str,
+        names: &[&'static str],
+        template: &str,
+        values: &[&str],
+    ) -> Self {
         let mut message = template.to_string();
         let mut args = Vec::with_capacity(names.len());
         for (i, name) in names.iter().enumerate() {
-            let value = values.get(i).map(|v| strip_tags(v)).unwrap_or_else(|| "N/A".to_string());
+            let value = values
+                .get(i)
+                .map(|v| strip_tags(v))
+                .unwrap_or_else(|| "N/A".to_string());
             message = message.replace(&format!("@{name}@"), &value);
             args.push((*name, value));
         }
-        ApiError { code, message, args }
+        ApiError {
+            code,
+            message,
+            args,
+        }
     }
 
     pub fn invalid_ks(ksid: &str) -> Self {
@@ -36,7 +48,12 @@ impl ApiError {
     }
 
     pub fn missing_ks() -> Self {
-        Self::from_template("MISSING_KS", &[], "Missing KS, session not established", &[])
+        Self::from_template(
+            "MISSING_KS",
+            &[],
+            "Missing KS, session not established",
+            &[],
+        )
     }
 
     /// `service_action` as declared, e.g. `report->getCsvFromStringParams`.
@@ -61,11 +78,21 @@ impl ApiError {
     /// `pid` is `None` when no partnerId was sent (printed as `N/A`).
     pub fn start_session_error(pid: Option<&str>) -> Self {
         let values: Vec<&str> = pid.into_iter().collect();
-        Self::from_template("START_SESSION_ERROR", &["PID"], "Error while starting session for partner [@PID@]", &values)
+        Self::from_template(
+            "START_SESSION_ERROR",
+            &["PID"],
+            "Error while starting session for partner [@PID@]",
+            &values,
+        )
     }
 
     pub fn report_not_found(id: &str) -> Self {
-        Self::from_template("REPORT_NOT_FOUND", &["ID"], "Report id \"@ID@\" not found", &[id])
+        Self::from_template(
+            "REPORT_NOT_FOUND",
+            &["ID"],
+            "Report id \"@ID@\" not found",
+            &[id],
+        )
     }
 
     pub fn action_blocked(action_lower: &str, service_lower: &str) -> Self {
@@ -82,11 +109,21 @@ impl ApiError {
     }
 
     pub fn internal_serverl_error() -> Self {
-        Self::from_template("INTERNAL_SERVERL_ERROR", &[], "Internal server error occurred", &[])
+        Self::from_template(
+            "INTERNAL_SERVERL_ERROR",
+            &[],
+            "Internal server error occurred",
+            &[],
+        )
     }
 
     pub fn missing_mandatory_parameter(name: &str) -> Self {
-        Self::from_template("MISSING_MANDATORY_PARAMETER", &["PARAM_NAME"], "Missing parameter \"@PARAM_NAME@\"", &[name])
+        Self::from_template(
+            "MISSING_MANDATORY_PARAMETER",
+            &["PARAM_NAME"],
+            "Missing parameter \"@PARAM_NAME@\"",
+            &[name],
+        )
     }
 
     pub fn invalid_enum_value(value: &str, param: &str, enum_type: &str) -> Self {
@@ -108,11 +145,21 @@ impl ApiError {
     }
 
     pub fn service_not_specified() -> Self {
-        Self::from_template("SERVICE_NOT_SPECIFIED", &[], "Service name was not specified, please specify one", &[])
+        Self::from_template(
+            "SERVICE_NOT_SPECIFIED",
+            &[],
+            "Service name was not specified, please specify one",
+            &[],
+        )
     }
 
     pub fn service_does_not_exist(service: &str) -> Self {
-        Self::from_template("SERVICE_DOES_NOT_EXISTS", &["SRV_NAME"], "Service \"@SRV_NAME@\" does not exists", &[service])
+        Self::from_template(
+            "SERVICE_DOES_NOT_EXISTS",
+            &["SRV_NAME"],
+            "Service \"@SRV_NAME@\" does not exists",
+            &[service],
+        )
     }
 
     pub fn action_does_not_exist(action: &str, service: &str) -> Self {
@@ -130,8 +177,11 @@ impl ApiError {
         let args = if self.args.is_empty() {
             "[]".to_string()
         } else {
-            let pairs: Vec<String> =
-                self.args.iter().map(|(k, v)| format!("{}:{}", json_string(k), json_string(v))).collect();
+            let pairs: Vec<String> = self
+                .args
+                .iter()
+                .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
+                .collect();
             format!("{{{}}}", pairs.join(","))
         };
         format!(
@@ -164,16 +214,34 @@ impl ApiError {
     /// `X-Kaltura-App: exiting on error <CODE> - <message>`.
     pub fn die_headers(&self) -> Vec<(String, String)> {
         vec![
-            ("X-Kaltura".to_string(), header_safe(&format!("error- {}", self.code))),
-            ("X-Kaltura-App".to_string(), header_safe(&format!("exiting on error {} - {}", self.code, self.message))),
+            (
+                "X-Kaltura".to_string(),
+                header_safe(&format!("error- {}", self.code)),
+            ),
+            (
+                "X-Kaltura-App".to_string(),
+                header_safe(&format!(
+                    "exiting on error {} - {}",
+                    self.code, self.message
+                )),
+            ),
         ]
     }
 
     /// The headers SERVICE_FORBIDDEN adds to its ordinary serialized body.
     pub fn forbidden_headers(&self) -> Vec<(String, String)> {
         vec![
-            ("X-Kaltura".to_string(), header_safe(&format!("error-{}", self.code))),
-            ("X-Kaltura-App".to_string(), header_safe(&format!("exiting on error {} - {}", self.code, self.message))),
+            (
+                "X-Kaltura".to_string(),
+                header_safe(&format!("error-{}", self.code)),
+            ),
+            (
+                "X-Kaltura-App".to_string(),
+                header_safe(&format!(
+                    "exiting on error {} - {}",
+                    self.code, self.message
+                )),
+            ),
         ]
     }
 }
@@ -196,7 +264,9 @@ fn strip_tags(s: &str) -> String {
 /// Header values must stay on one line of visible ASCII; anything else becomes `?`. (Kaltura would
 /// write raw bytes; the simulator keeps its own HTTP framing valid instead.)
 pub fn header_safe(s: &str) -> String {
-    s.chars().map(|c| if (' '..='~').contains(&c) { c } else { '?' }).collect()
+    s.chars()
+        .map(|c| if (' '..='~').contains(&c) { c } else { '?' })
+        .collect()
 }
 
 #[cfg(test)]
@@ -217,8 +287,14 @@ mod tests {
 
     #[test]
     fn missing_argument_is_na_and_tags_are_stripped() {
-        assert_eq!(ApiError::start_session_error(None).message, "Error while starting session for partner [N/A]");
-        assert_eq!(ApiError::report_not_found("<b>7</b>").message, "Report id \"7\" not found");
+        assert_eq!(
+            ApiError::start_session_error(None).message,
+            "Error while starting session for partner [N/A]"
+        );
+        assert_eq!(
+            ApiError::report_not_found("<b>7</b>").message,
+            "Report id \"7\" not found"
+        );
         assert_eq!(
             ApiError::action_blocked("getcsv", "report").message,
             "Action \"getcsv\" in service \"report\" is blocked"
@@ -228,10 +304,19 @@ mod tests {
     #[test]
     fn die_headers_have_the_space_after_the_dash() {
         let h = ApiError::report_not_found("7").die_headers();
-        assert_eq!(h[0], ("X-Kaltura".to_string(), "error- REPORT_NOT_FOUND".to_string()));
+        assert_eq!(
+            h[0],
+            (
+                "X-Kaltura".to_string(),
+                "error- REPORT_NOT_FOUND".to_string()
+            )
+        );
         assert_eq!(
             h[1],
-            ("X-Kaltura-App".to_string(), "exiting on error REPORT_NOT_FOUND - Report id \"7\" not found".to_string())
+            (
+                "X-Kaltura-App".to_string(),
+                "exiting on error REPORT_NOT_FOUND - Report id \"7\" not found".to_string()
+            )
         );
     }
 }

@@ -105,7 +105,10 @@ impl Default for SimConfig {
             ..PartnerConfig::new(BLOCKED_PARTNER_ID, &fake_secret("blocked"))
         };
         let two = PartnerConfig {
-            admin_secrets: vec![fake_secret("two-secrets primary"), fake_secret("two-secrets additional")],
+            admin_secrets: vec![
+                fake_secret("two-secrets primary"),
+                fake_secret("two-secrets additional"),
+            ],
             user_secret: Some(fake_secret("two-secrets user")),
             ..PartnerConfig::new(TWO_SECRETS_PARTNER_ID, "")
         };
@@ -115,7 +118,10 @@ impl Default for SimConfig {
                 PartnerConfig::new(SECOND_PARTNER_ID, &fake_secret("second")),
                 blocked,
                 two,
-                PartnerConfig { ks_version: KsVersion::V1, ..PartnerConfig::new(REFERENCE_PARTNER_ID, REFERENCE_ADMIN_SECRET) },
+                PartnerConfig {
+                    ks_version: KsVersion::V1,
+                    ..PartnerConfig::new(REFERENCE_PARTNER_ID, REFERENCE_ADMIN_SECRET)
+                },
             ],
             row_cap: DEFAULT_ROW_CAP,
             faults: FaultPlan::default(),

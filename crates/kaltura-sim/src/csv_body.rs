@@ -49,9 +49,18 @@ mod tests {
     #[test]
     fn bytes_are_exact() {
         let mut out = Vec::new();
-        let rows = vec![vec!["Smith, John".to_string(), "=HYPERLINK(\"a\",\"b\")".to_string()], vec![String::new(), "x".to_string()]];
+        let rows = vec![
+            vec![
+                "Smith, John".to_string(),
+                "=HYPERLINK(\"a\",\"b\")".to_string(),
+            ],
+            vec![String::new(), "x".to_string()],
+        ];
         write_csv(&mut out, &["a", "b"], &rows).unwrap();
-        assert_eq!(out, b"\xEF\xBB\xBFa,b\nSmith  John,=HYPERLINK(\"a\" \"b\")\n,x\n");
+        assert_eq!(
+            out,
+            b"\xEF\xBB\xBFa,b\nSmith  John,=HYPERLINK(\"a\" \"b\")\n,x\n"
+        );
         let mut empty = Vec::new();
         write_csv(&mut empty, &["a", "b"], &[]).unwrap();
         assert_eq!(empty, b"\xEF\xBB\xBFa,b\n");

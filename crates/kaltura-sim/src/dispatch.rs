@@ -79,7 +79,10 @@ fn die(error: ApiError) -> Failure {
 }
 
 fn plain(r: Response) -> Dispatched {
-    Dispatched { response: r, report_call: None }
+    Dispatched {
+        response: r,
+        report_call: None,
+    }
 }
 
 /// `service.action` in lower case, as used for statistics and fault selection.
@@ -112,7 +115,10 @@ fn dispatch_inner(ctx: &Context<'_>, params: &Params) -> Dispatched {
         },
     };
     match run(ctx, params) {
-        Ok(ActionResult::Csv(response, call)) => Dispatched { response, report_call: Some(call) },
+        Ok(ActionResult::Csv(response, call)) => Dispatched {
+            response,
+            report_call: Some(call),
+        },
         Ok(ActionResult::Text(s)) => plain(text_result(format, &s, started)),
         Err(f) if f.die => plain(die_response(&f.error)),
         Err(f) => plain(error_response(format, &f.error, started)),
@@ -121,7 +127,10 @@ fn dispatch_inner(ctx: &Context<'_>, params: &Params) -> Dispatched {
 
 /// PHP 8 loose comparison of the parameter with 1 and 2.
 fn parse_format(f: &str) -> Option<Format> {
-    let value = f.trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']).parse::<f64>().ok()?;
+    let value = f
+        .trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
+        .parse::<f64>()
+        .ok()?;
     if value == 1.0 {
         Some(Format::Json)
     } else if value == 2.0 {
@@ -143,8 +152,10 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
     }
     let ks = match params.text("ks").filter(|k| !k.is_empty()) {
         Some(ks_text) => Some(
-            ks::validate(ks_text, |pid| partner(ctx, pid).map(|p| p.config.admin_secrets.as_slice()))
-                .map_err(|_| ApiError::invalid_ks(ks_text))?,
+            ks::validate(ks_text, |pid| {
+                partner(ctx, pid).map(|p| p.config.admin_secrets.as_slice())
+            })
+            .map_err(|_| ApiError::invalid_ks(ks_text))?,
         ),
         None => None,
     };
@@ -170,7 +181,10 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
             return Err(ApiError::invalid_ks("EXPIRED").into());
         }
     }
-    if operating.and_then(|pid| partner(ctx, pid)).is_some_and(|p| p.config.status == PartnerStatus::Blocked) {
+    if operating
+        .and_then(|pid| partner(ctx, pid))
+        .is_some_and(|p| p.config.status == PartnerStatus::Blocked)
+    {
         return Err(ApiError::content_blocked().into());
     }
     let Some(ks) = ks else {
@@ -206,7 +220,9 @@ fn route(params: &Params) -> Result<Action, Failure> {
         ("report", "getcsvfromstringparams") => Ok(Action::GetCsvFromStringParams),
         ("report", "getcsv") => Ok(Action::GetCsv),
         ("session", "start") => Ok(Action::SessionStart),
-        ("report", _) | ("session", _) => Err(ApiError::action_does_not_exist(&action, &service).into()),
+        ("report", _) | ("session", _) => {
+            Err(ApiError::action_does_not_exist(&action, &service).into())
+        }
         _ => Err(ApiError::service_does_not_exist(&service).into()),
     }
 }
@@ -229,19 +245,39 @@ fn report_action(
         return Err(die(ApiError::report_not_found(&php_float(id))));
     };
     let entries = match action {
-        Action::GetCsv => report_params::from_key_values(key_value_array(params.get("params")), partner_id),
+        Action::GetCsv => {
+            report_params::from_key_values(key_value_array(params.get("params")), partner_id)
+        }
         _ => report_params::parse_params_string(params.text("params").unwrap_or(""), partner_id),
     };
-    let query = report_params::resolve(kind, &entries).map_err(|_missing| ApiError::internal_serverl_error())?;
+    let query = report_params::resolve(kind, &entries)
+        .map_err(|_missing| ApiError::internal_serverl_error())?;
     let cap = query.limit.map_or(ctx.row_cap, |l| l.min(ctx.row_cap));
-    let mut rows = owner.org.rows(kind, query.from, query.to, &query.filters, cap.saturating_add(1));
+    let mut rows = owner.org.rows(
+        kind,
+        query.from,
+        query.to,
+        &query.filters,
+        cap.saturating_add(1),
+    );
     let capped = rows.len() > cap;
     rows.truncate(cap);
 
-    let excluded: Vec<&str> = params.text("excludedFields").map(|e| e.split(',').collect()).unwrap_or_default();
-    let keep: Vec<usize> =
-        (0..kind.columns().len()).filter(|i| kind.columns().get(*i).is_some_and(|c| !excluded.contains(c))).collect();
-    let header: Vec<&str> = keep.iter().filter_map(|i| kind.columns().get(*i).copied()).collect();
+    let excluded: Vec<&str> = params
+        .text("excludedFields")
+        .map(|e| e.split(',').collect())
+        .unwrap_or_default();
+    let keep: Vec<usize> = (0..kind.columns().len())
+        .filter(|i| {
+            kind.columns()
+                .get(*i)
+                .is_some_and(|c| !excluded.contains(c))
+        })
+        .collect();
+    let header: Vec<&str> = keep
+        .iter()
+        .filter_map(|i| kind.columns().get(*i).copied())
+        .collect();
     let mut body = Vec::with_capacity(rows.len() * 120 + 256);
     body.extend_from_slice(BOM);
     let _ = write_header(&mut body, &header);
@@ -254,10 +290,14 @@ fn report_action(
         }
     }
     let id_label = php_float(id);
-    let name = header_safe(&report_params::file_name(&id_label, partner_id, &entries)).replace(['"', '\\'], "_");
+    let name = header_safe(&report_params::file_name(&id_label, partner_id, &entries))
+        .replace(['"', '\\'], "_");
     let now = crate::http_wire::unix_now();
     let response = Response::new(200, "text/csv", body)
-        .with_header("Content-Disposition", &format!("attachment; filename=\"{name}\""))
+        .with_header(
+            "Content-Disposition",
+            &format!("attachment; filename=\"{name}\""),
+        )
         .with_header("Cache-Control", "public, max-age=8640000, max-stale=0")
         .with_header("Expires", &http_date(now + 8_640_000))
         .with_header("Last-Modified", &http_date(now));
@@ -266,7 +306,10 @@ fn report_action(
         partner_id,
         from: query.from,
         to: query.to,
-        params: entries.into_iter().map(|ParamEntry { key, value }| (key, value)).collect(),
+        params: entries
+            .into_iter()
+            .map(|ParamEntry { key, value }| (key, value))
+            .collect(),
         rows: rows.len(),
         capped,
     };
@@ -275,16 +318,21 @@ fn report_action(
 
 /// The items of a `KalturaKeyValueArray` parameter, in order: `{key, value}` objects.
 fn key_value_array(param: Option<&Param>) -> Vec<(String, Option<String>)> {
-    let Some(Param::Tree(items)) = param else { return Vec::new() };
+    let Some(Param::Tree(items)) = param else {
+        return Vec::new();
+    };
     items
         .iter()
         .filter_map(|(_, item)| match item {
             Param::Tree(fields) => {
                 let field = |name: &str| {
-                    fields.iter().find(|(k, _)| k == name).and_then(|(_, v)| match v {
-                        Param::Text(t) => Some(t.clone()),
-                        Param::Tree(_) => None,
-                    })
+                    fields
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .and_then(|(_, v)| match v {
+                            Param::Text(t) => Some(t.clone()),
+                            Param::Tree(_) => None,
+                        })
                 };
                 field("key").map(|k| (k, field("value")))
             }
@@ -316,8 +364,21 @@ fn session_start(ctx: &Context<'_>, params: &Params) -> Result<String, Failure> 
     if !is_admin_secret && !is_user_secret {
         return Err(fail());
     }
-    let signing_secret = if ks_type == 0 { p.config.admin_secrets.first().map(String::as_str).unwrap_or(secret) } else { secret };
-    let expiry = params.text("expiry").map(php_int_cast).filter(|e| *e > 0).unwrap_or(86_400).min(86_400);
+    let signing_secret = if ks_type == 0 {
+        p.config
+            .admin_secrets
+            .first()
+            .map(String::as_str)
+            .unwrap_or(secret)
+    } else {
+        secret
+    };
+    let expiry = params
+        .text("expiry")
+        .map(php_int_cast)
+        .filter(|e| *e > 0)
+        .unwrap_or(86_400)
+        .min(86_400);
     let spec = KsSpec {
         partner_id: pid,
         secret: signing_secret,
@@ -330,7 +391,10 @@ fn session_start(ctx: &Context<'_>, params: &Params) -> Result<String, Failure> 
     getrandom::fill(&mut random).map_err(|_| ApiError::internal_serverl_error())?;
     Ok(match p.config.ks_version {
         KsVersion::V2 => ks::sign_v2(&spec, random),
-        KsVersion::V1 => ks::sign_v1(&spec, u32::from_le_bytes([random[0], random[1], random[2], random[3]]) % 0x10001),
+        KsVersion::V1 => ks::sign_v1(
+            &spec,
+            u32::from_le_bytes([random[0], random[1], random[2], random[3]]) % 0x10001,
+        ),
     })
 }
 
@@ -357,7 +421,11 @@ fn text_result(format: Format, s: &str, started: Instant) -> Response {
 fn error_response(format: Format, error: &ApiError, started: Instant) -> Response {
     let mut r = match format {
         Format::Json => Response::new(200, "application/json", error.to_json().into_bytes()),
-        Format::Xml => Response::new(200, "text/xml", xml_envelope(&error.to_xml_element(), started)),
+        Format::Xml => Response::new(
+            200,
+            "text/xml",
+            xml_envelope(&error.to_xml_element(), started),
+        ),
     };
     if error.code == "SERVICE_FORBIDDEN" {
         r.headers.extend(error.forbidden_headers());

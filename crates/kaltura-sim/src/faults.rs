@@ -73,7 +73,10 @@ impl FaultPlan {
 
     /// A plan that applies `faults` to the next report requests, in order.
     pub fn queued(faults: impl IntoIterator<Item = Fault>) -> Self {
-        FaultPlan { queue: faults.into_iter().collect(), ..FaultPlan::default() }
+        FaultPlan {
+            queue: faults.into_iter().collect(),
+            ..FaultPlan::default()
+        }
     }
 
     pub fn with_latency(mut self, latency: Duration) -> Self {
@@ -82,7 +85,11 @@ impl FaultPlan {
     }
 
     pub fn with_random(mut self, seed: u64, per_mille: u32, faults: Vec<Fault>) -> Self {
-        self.random = Some(RandomFaults { seed, per_mille, faults });
+        self.random = Some(RandomFaults {
+            seed,
+            per_mille,
+            faults,
+        });
         self
     }
 
@@ -96,7 +103,9 @@ impl FaultPlan {
         if r.faults.is_empty() || h % 1000 >= u64::from(r.per_mille) {
             return None;
         }
-        r.faults.get(((h >> 16) % r.faults.len() as u64) as usize).cloned()
+        r.faults
+            .get(((h >> 16) % r.faults.len() as u64) as usize)
+            .cloned()
     }
 }
 
@@ -106,7 +115,11 @@ mod tests {
 
     #[test]
     fn queue_first_then_reproducible_random() {
-        let mut p = FaultPlan::queued([Fault::ActionBlocked]).with_random(5, 500, vec![Fault::HttpStatus(503)]);
+        let mut p = FaultPlan::queued([Fault::ActionBlocked]).with_random(
+            5,
+            500,
+            vec![Fault::HttpStatus(503)],
+        );
         assert_eq!(p.take_for_report(0), Some(Fault::ActionBlocked));
         let draws: Vec<_> = (0..100).map(|i| p.take_for_report(i)).collect();
         let again: Vec<_> = (0..100).map(|i| p.take_for_report(i)).collect();

@@ -24,11 +24,17 @@ pub struct Request {
 impl Request {
     /// The first header with this name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn path(&self) -> &str {
-        self.target.split_once('?').map(|(p, _)| p).unwrap_or(&self.target)
+        self.target
+            .split_once('?')
+            .map(|(p, _)| p)
+            .unwrap_or(&self.target)
     }
 
     pub fn query(&self) -> &str {
@@ -45,7 +51,11 @@ pub struct Response {
 
 impl Response {
     pub fn new(status: u16, content_type: &str, body: Vec<u8>) -> Self {
-        Response { status, headers: vec![("Content-Type".into(), content_type.into())], body }
+        Response {
+            status,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body,
+        }
     }
 
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
@@ -82,7 +92,10 @@ pub struct Connection {
 
 impl Connection {
     pub fn new(stream: TcpStream) -> Self {
-        Connection { stream, buf: Vec::with_capacity(8192) }
+        Connection {
+            stream,
+            buf: Vec::with_capacity(8192),
+        }
     }
 
     async fn fill(&mut self) -> io::Result<usize> {
@@ -104,7 +117,10 @@ impl Connection {
                 return if self.buf.is_empty() {
                     Ok(Incoming::Closed)
                 } else {
-                    Err(io::Error::new(io::ErrorKind::UnexpectedEof, "connection closed inside a request head"))
+                    Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "connection closed inside a request head",
+                    ))
                 };
             }
         };
@@ -113,7 +129,8 @@ impl Connection {
         let mut lines = head.split("\r\n");
         let request_line = lines.next().unwrap_or("");
         let mut parts = request_line.split(' ');
-        let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(method), Some(target), Some(version), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Ok(Incoming::Refused(400));
         };
@@ -122,7 +139,9 @@ impl Connection {
         }
         let mut headers = Vec::new();
         for line in lines {
-            let Some((name, value)) = line.split_once(':') else { return Ok(Incoming::Refused(400)) };
+            let Some((name, value)) = line.split_once(':') else {
+                return Ok(Incoming::Refused(400));
+            };
             if name.is_empty() || name.contains(' ') {
                 return Ok(Incoming::Refused(400));
             }
@@ -163,12 +182,20 @@ impl Connection {
         if length > MAX_BODY {
             return Ok(Incoming::Refused(413));
         }
-        if request.header("expect").is_some_and(|e| e.eq_ignore_ascii_case("100-continue")) {
-            self.stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
+        if request
+            .header("expect")
+            .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
+        {
+            self.stream
+                .write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
+                .await?;
         }
         while self.buf.len() < length {
             if self.fill().await? == 0 {
-                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "connection closed inside a request body"));
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "connection closed inside a request body",
+                ));
             }
         }
         request.body = self.buf.drain(..length).collect();
@@ -176,9 +203,18 @@ impl Connection {
     }
 
     /// Writes a response. Returns false when the connection must not be reused.
-    pub async fn write_response(&mut self, response: &Response, delivery: Delivery, keep_alive: bool) -> io::Result<bool> {
+    pub async fn write_response(
+        &mut self,
+        response: &Response,
+        delivery: Delivery,
+        keep_alive: bool,
+    ) -> io::Result<bool> {
         let keep_alive = keep_alive && matches!(delivery, Delivery::Whole | Delivery::HeadersOnly);
-        let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+        let mut head = format!(
+            "HTTP/1.1 {} {}\r\n",
+            response.status,
+            reason(response.status)
+        );
         for (k, v) in &response.headers {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -190,7 +226,11 @@ impl Connection {
             "Access-Control-Expose-Headers: Server, Content-Length, Content-Range, Date, X-Kaltura, X-Kaltura-Session, X-Me\r\n",
         );
         head.push_str("X-Me: kaltura-sim\r\n");
-        head.push_str(if keep_alive { "Connection: keep-alive\r\n\r\n" } else { "Connection: close\r\n\r\n" });
+        head.push_str(if keep_alive {
+            "Connection: keep-alive\r\n\r\n"
+        } else {
+            "Connection: close\r\n\r\n"
+        });
         self.stream.write_all(head.as_bytes()).await?;
         match delivery {
             Delivery::HeadersOnly => self.stream.flush().await?,
@@ -199,13 +239,17 @@ impl Connection {
                 self.stream.flush().await?;
             }
             Delivery::ResetAfter(n) => {
-                self.stream.write_all(response.body.get(..n).unwrap_or(&response.body)).await?;
+                self.stream
+                    .write_all(response.body.get(..n).unwrap_or(&response.body))
+                    .await?;
                 self.stream.flush().await?;
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 reset(&self.stream)?;
             }
             Delivery::TruncateAfter(n) => {
-                self.stream.write_all(response.body.get(..n).unwrap_or(&response.body)).await?;
+                self.stream
+                    .write_all(response.body.get(..n).unwrap_or(&response.body))
+                    .await?;
                 self.stream.flush().await?;
                 self.stream.shutdown().await?;
             }
@@ -264,8 +308,13 @@ pub fn http_date(unix: i64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let weekday = WEEKDAYS.get(days.rem_euclid(7) as usize).copied().unwrap_or("Thu");
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let weekday = WEEKDAYS
+        .get(days.rem_euclid(7) as usize)
+        .copied()
+        .unwrap_or("Thu");
     let month_name = MONTHS.get((month - 1) as usize).copied().unwrap_or("Jan");
     format!(
         "{weekday}, {day:02} {month_name} {year} {:02}:{:02}:{:02} GMT",

@@ -3,7 +3,9 @@
 //! partner's list of admin secrets. Expiry is NOT judged here: the dispatcher checks it later, as
 //! the server does (§4.2 step 7).
 
-use crate::ks_crypto::{decrypt_zero_iv, encrypt_zero_padded, php_strict_base64, sha1_bytes, sha1_hex};
+use crate::ks_crypto::{
+    decrypt_zero_iv, encrypt_zero_padded, php_strict_base64, sha1_bytes, sha1_hex,
+};
 use base64::Engine;
 
 /// The fields of a KS that passed its signature check.
@@ -43,7 +45,14 @@ pub fn validate<'a>(
     ks: &str,
     secrets_of: impl Fn(i64) -> Option<&'a [String]>,
 ) -> Result<ValidKs, KsRejection> {
-    let normalised: String = ks.chars().map(|c| match c { '-' => '+', '_' => '/', c => c }).collect();
+    let normalised: String = ks
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
     let decoded = php_strict_base64(&normalised).ok_or(KsRejection::NotBase64)?;
     if decoded.starts_with(b"v2|") {
         validate_v2(&decoded, secrets_of)
@@ -52,15 +61,24 @@ pub fn validate<'a>(
     }
 }
 
-fn validate_v2<'a>(decoded: &[u8], secrets_of: impl Fn(i64) -> Option<&'a [String]>) -> Result<ValidKs, KsRejection> {
+fn validate_v2<'a>(
+    decoded: &[u8],
+    secrets_of: impl Fn(i64) -> Option<&'a [String]>,
+) -> Result<ValidKs, KsRejection> {
     let rest = decoded.get(3..).ok_or(KsRejection::Malformed)?;
-    let bar = rest.iter().position(|b| *b == b'|').ok_or(KsRejection::Malformed)?;
-    let pid_text = std::str::from_utf8(rest.get(..bar).ok_or(KsRejection::Malformed)?).map_err(|_| KsRejection::Malformed)?;
+    let bar = rest
+        .iter()
+        .position(|b| *b == b'|')
+        .ok_or(KsRejection::Malformed)?;
+    let pid_text = std::str::from_utf8(rest.get(..bar).ok_or(KsRejection::Malformed)?)
+        .map_err(|_| KsRejection::Malformed)?;
     let partner_id: i64 = pid_text.parse().map_err(|_| KsRejection::UnknownPartner)?;
     let cipher_text = rest.get(bar + 1..).ok_or(KsRejection::Malformed)?;
     let secrets = secrets_of(partner_id).ok_or(KsRejection::UnknownPartner)?;
     for secret in secrets {
-        let Some(mut plain) = decrypt_zero_iv(secret, cipher_text) else { continue };
+        let Some(mut plain) = decrypt_zero_iv(secret, cipher_text) else {
+            continue;
+        };
         while plain.last() == Some(&0) {
             plain.pop();
         }
@@ -78,7 +96,13 @@ fn validate_v2<'a>(decoded: &[u8], secrets_of: impl Fn(i64) -> Option<&'a [Strin
 }
 
 fn fields_to_ks(partner_id: i64, fields: &[u8]) -> ValidKs {
-    let mut ks = ValidKs { partner_id, valid_until: 0, ks_type: 0, user_id: String::new(), privileges: Vec::new() };
+    let mut ks = ValidKs {
+        partner_id,
+        valid_until: 0,
+        ks_type: 0,
+        user_id: String::new(),
+        privileges: Vec::new(),
+    };
     let text = String::from_utf8_lossy(fields);
     for (key, value) in crate::params::parse_urlencoded(&text) {
         match key.as_str() {
@@ -93,16 +117,24 @@ fn fields_to_ks(partner_id: i64, fields: &[u8]) -> ValidKs {
     ks
 }
 
-fn validate_v1<'a>(decoded: &[u8], secrets_of: impl Fn(i64) -> Option<&'a [String]>) -> Result<ValidKs, KsRejection> {
+fn validate_v1<'a>(
+    decoded: &[u8],
+    secrets_of: impl Fn(i64) -> Option<&'a [String]>,
+) -> Result<ValidKs, KsRejection> {
     let text = std::str::from_utf8(decoded).map_err(|_| KsRejection::Malformed)?;
     let (hash, info) = text.split_once('|').ok_or(KsRejection::Malformed)?;
     let parts: Vec<&str> = info.split(';').collect();
     if parts.len() < 3 {
         return Err(KsRejection::Malformed);
     }
-    let partner_id: i64 = parts.first().and_then(|p| p.parse().ok()).ok_or(KsRejection::UnknownPartner)?;
+    let partner_id: i64 = parts
+        .first()
+        .and_then(|p| p.parse().ok())
+        .ok_or(KsRejection::UnknownPartner)?;
     let secrets = secrets_of(partner_id).ok_or(KsRejection::UnknownPartner)?;
-    let signed = secrets.iter().any(|s| sha1_hex(format!("{s}{info}").as_bytes()) == hash);
+    let signed = secrets
+        .iter()
+        .any(|s| sha1_hex(format!("{s}{info}").as_bytes()) == hash);
     if !signed {
         return Err(KsRejection::BadSignature);
     }
@@ -112,7 +144,12 @@ fn validate_v1<'a>(decoded: &[u8], secrets_of: impl Fn(i64) -> Option<&'a [Strin
         valid_until: crate::php_format::php_int_cast(part(2)),
         ks_type: crate::php_format::php_int_cast(part(3)),
         user_id: part(5).to_string(),
-        privileges: part(6).split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect(),
+        privileges: part(6)
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
 }
 
@@ -130,7 +167,12 @@ pub struct KsSpec<'a> {
 /// A v2 KS, built as Kaltura's clients build it, with the given 16 random bytes.
 pub fn sign_v2(spec: &KsSpec<'_>, random: [u8; 16]) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for item in spec.privileges.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    for item in spec
+        .privileges
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let item = if item == "*" { "all:*" } else { item };
         let (k, v) = item.split_once(':').unwrap_or((item, ""));
         match pairs.iter_mut().find(|(key, _)| key == k) {
@@ -143,7 +185,13 @@ pub fn sign_v2(spec: &KsSpec<'_>, random: [u8; 16]) -> String {
     pairs.push(("_u".into(), spec.user_id.to_string()));
     let fields = pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", crate::params::form_encode(k), crate::params::form_encode(v)))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                crate::params::form_encode(k),
+                crate::params::form_encode(v)
+            )
+        })
         .collect::<Vec<_>>()
         .join("&");
     let mut body = random.to_vec();
@@ -152,7 +200,10 @@ pub fn sign_v2(spec: &KsSpec<'_>, random: [u8; 16]) -> String {
     plain.extend_from_slice(&body);
     let mut raw = format!("v2|{}|", spec.partner_id).into_bytes();
     raw.extend_from_slice(&encrypt_zero_padded(spec.secret, &plain));
-    base64::engine::general_purpose::STANDARD.encode(raw).replace('+', "-").replace('/', "_")
+    base64::engine::general_purpose::STANDARD
+        .encode(raw)
+        .replace('+', "-")
+        .replace('/', "_")
 }
 
 /// A v1 KS with the seven fields the Python client writes.
@@ -178,7 +229,14 @@ mod tests {
     const V1: &str = "MmJiM2FjYzhjZmU0Zjk2NzEwOWQ3NjA3ZDI0ODI0ZTkxNzAxYTc2ZHwxMjM0NTsxMjM0NTsyMDAwMDAwMDAwOzI7MDthZG1pbjtkaXNhYmxlZW50aXRsZW1lbnQ=";
 
     fn spec() -> KsSpec<'static> {
-        KsSpec { partner_id: 12345, secret: SECRET, ks_type: 2, user_id: "admin", privileges: "disableentitlement", valid_until: 2_000_000_000 }
+        KsSpec {
+            partner_id: 12345,
+            secret: SECRET,
+            ks_type: 2,
+            user_id: "admin",
+            privileges: "disableentitlement",
+            valid_until: 2_000_000_000,
+        }
     }
 
     fn secrets(list: &'static [String]) -> impl Fn(i64) -> Option<&'static [String]> {
@@ -193,7 +251,8 @@ mod tests {
 
     #[test]
     fn reference_vectors_validate_with_the_secret_anywhere_in_the_list() {
-        let list: &'static [String] = Box::leak(vec!["wrongsecret".to_string(), SECRET.to_string()].into_boxed_slice());
+        let list: &'static [String] =
+            Box::leak(vec!["wrongsecret".to_string(), SECRET.to_string()].into_boxed_slice());
         let expected = ValidKs {
             partner_id: 12345,
             valid_until: 2_000_000_000,
@@ -207,18 +266,30 @@ mod tests {
 
     #[test]
     fn wrong_secret_unknown_partner_and_garbage_are_rejected() {
-        let wrong: &'static [String] = Box::leak(vec!["wrongsecret".to_string()].into_boxed_slice());
+        let wrong: &'static [String] =
+            Box::leak(vec!["wrongsecret".to_string()].into_boxed_slice());
         assert_eq!(validate(V2, secrets(wrong)), Err(KsRejection::BadSignature));
         assert_eq!(validate(V1, secrets(wrong)), Err(KsRejection::BadSignature));
         assert_eq!(validate(V2, |_| None), Err(KsRejection::UnknownPartner));
-        assert_eq!(validate("not base64!", secrets(wrong)), Err(KsRejection::NotBase64));
-        assert_eq!(validate("djJ8OTk5fA", secrets(wrong)), Err(KsRejection::UnknownPartner));
+        assert_eq!(
+            validate("not base64!", secrets(wrong)),
+            Err(KsRejection::NotBase64)
+        );
+        assert_eq!(
+            validate("djJ8OTk5fA", secrets(wrong)),
+            Err(KsRejection::UnknownPartner)
+        );
     }
 
     #[test]
     fn user_ks_with_role_round_trips() {
         let list: &'static [String] = Box::leak(vec![SECRET.to_string()].into_boxed_slice());
-        let s = KsSpec { ks_type: 0, user_id: "viewer", privileges: "setrole:REPORT_VIEWER_ROLE, sview:*", ..spec() };
+        let s = KsSpec {
+            ks_type: 0,
+            user_id: "viewer",
+            privileges: "setrole:REPORT_VIEWER_ROLE, sview:*",
+            ..spec()
+        };
         let ks = validate(&sign_v2(&s, [7; 16]), secrets(list)).unwrap();
         assert!(!ks.is_admin());
         assert!(ks.has_privilege("setrole:REPORT_VIEWER_ROLE"));

@@ -14,7 +14,10 @@ pub fn sha1_bytes(data: &[u8]) -> [u8; 20] {
 }
 
 pub fn sha1_hex(data: &[u8]) -> String {
-    sha1_bytes(data).iter().map(|b| format!("{b:02x}")).collect()
+    sha1_bytes(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// AES key = the first 16 bytes of the binary SHA-1 of the secret.

@@ -59,22 +59,30 @@ mod server;
 mod stats;
 
 pub use config::{
-    fake_secret, KsVersion, PartnerConfig, PartnerStatus, SimConfig, BLOCKED_PARTNER_ID, DEFAULT_ROW_CAP,
-    DEMO_PARTNER_ID, PRIMARY_PARTNER_ID, REFERENCE_ADMIN_SECRET, REFERENCE_PARTNER_ID, SECOND_PARTNER_ID,
-    TWO_SECRETS_PARTNER_ID,
+    fake_secret, KsVersion, PartnerConfig, PartnerStatus, SimConfig, BLOCKED_PARTNER_ID,
+    DEFAULT_ROW_CAP, DEMO_PARTNER_ID, PRIMARY_PARTNER_ID, REFERENCE_ADMIN_SECRET,
+    REFERENCE_PARTNER_ID, SECOND_PARTNER_ID, TWO_SECRETS_PARTNER_ID,
 };
 pub use csv_body::{write_csv, write_header, write_row, BOM};
 pub use faults::{Fault, FaultPlan, RandomFaults};
 pub use org::{Org, Room, User};
 pub use php_format::php_float;
 pub use profile::{BusyDay, HugeSession, OrgProfile};
-pub use report_kind::{Filters, ReportKind, ATTENDEES_COLUMNS, BREAKOUTS_COLUMNS, ROOM_DATA_COLUMNS};
+pub use report_kind::{
+    Filters, ReportKind, ATTENDEES_COLUMNS, BREAKOUTS_COLUMNS, ROOM_DATA_COLUMNS,
+};
 pub use server::{start, SimHandle};
 pub use stats::{ReportCall, SimStats};
 
 /// Ground truth for an organisation: every matching row, uncapped, with values exactly as they
 /// appear in the CSV (commas turned into spaces).
-pub fn expected_rows(org: &Org, kind: ReportKind, from_unix: i64, to_unix: i64, filters: &Filters) -> Vec<Vec<String>> {
+pub fn expected_rows(
+    org: &Org,
+    kind: ReportKind,
+    from_unix: i64,
+    to_unix: i64,
+    filters: &Filters,
+) -> Vec<Vec<String>> {
     org.rows(kind, from_unix, to_unix, filters, usize::MAX)
         .into_iter()
         .map(|row| row.iter().map(|v| csv_value(v)).collect())

@@ -40,20 +40,35 @@ fn parse(args: &[String]) -> Result<Options, String> {
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
-        let number = |v: String| v.parse::<u64>().map_err(|_| format!("{flag}: not a number: {v}"));
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        let number = |v: String| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{flag}: not a number: {v}"))
+        };
         match flag.as_str() {
-            "--port" => o.port = u16::try_from(number(value()?)?).map_err(|_| "--port: out of range".to_string())?,
+            "--port" => {
+                o.port = u16::try_from(number(value()?)?)
+                    .map_err(|_| "--port: out of range".to_string())?
+            }
             "--profile" => {
                 let v = value()?;
-                o.profile = OrgProfile::by_name(&v).ok_or_else(|| format!("unknown profile: {v}"))?;
+                o.profile =
+                    OrgProfile::by_name(&v).ok_or_else(|| format!("unknown profile: {v}"))?;
             }
             "--latency-ms" => o.latency_ms = number(value()?)?,
             "--seed" => o.seed = Some(number(value()?)?),
-            "--row-cap" => o.row_cap = Some(usize::try_from(number(value()?)?).map_err(|_| "--row-cap: too large")?),
+            "--row-cap" => {
+                o.row_cap =
+                    Some(usize::try_from(number(value()?)?).map_err(|_| "--row-cap: too large")?)
+            }
             "--kind" => {
                 let v = value()?;
-                o.kind = Some(ReportKind::from_slug(&v).ok_or_else(|| format!("unknown kind: {v}"))?);
+                o.kind =
+                    Some(ReportKind::from_slug(&v).ok_or_else(|| format!("unknown kind: {v}"))?);
             }
             "--rows" => o.rows = Some(number(value()?)?),
             other => return Err(format!("unknown argument: {other}")),
@@ -127,7 +142,11 @@ fn run_generate(o: Options) -> ExitCode {
         eprintln!("kaltura-sim: generate needs --kind and --rows\n{USAGE}");
         return ExitCode::from(2);
     };
-    let profile = if o.profile == OrgProfile::demo() { OrgProfile::dense(20_000) } else { o.profile };
+    let profile = if o.profile == OrgProfile::demo() {
+        OrgProfile::dense(20_000)
+    } else {
+        o.profile
+    };
     let org = Org::new(profile, o.seed.unwrap_or(1), Some(GENERATE_DATA_END));
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
     let mut written: u64 = 0;
@@ -137,7 +156,13 @@ fn run_generate(o: Options) -> ExitCode {
         let mut day = org.first_day();
         while written < wanted && day * 86_400 < GENERATE_DATA_END {
             let remaining = usize::try_from(wanted - written).unwrap_or(usize::MAX);
-            for row in org.rows(kind, day * 86_400, day * 86_400 + 86_400, &Filters::default(), remaining) {
+            for row in org.rows(
+                kind,
+                day * 86_400,
+                day * 86_400 + 86_400,
+                &Filters::default(),
+                remaining,
+            ) {
                 kaltura_sim::write_row(&mut out, &row)?;
                 written += 1;
             }

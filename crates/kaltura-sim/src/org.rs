@@ -4,8 +4,8 @@
 //! by start time, then by id. Formatting the CSV is `csv_body`'s job.
 
 use crate::names::{
-    BREAKOUT_NAMES, EMAIL_DOMAINS, FIRST_NAMES, HOSTILE_USER_ID_PREFIXES, LAST_NAMES, ROOM_NAMES, SPECIAL_EMAILS,
-    SPECIAL_NAMES,
+    BREAKOUT_NAMES, EMAIL_DOMAINS, FIRST_NAMES, HOSTILE_USER_ID_PREFIXES, LAST_NAMES, ROOM_NAMES,
+    SPECIAL_EMAILS, SPECIAL_NAMES,
 };
 use crate::php_format::php_float;
 use crate::profile::OrgProfile;
@@ -119,9 +119,16 @@ impl Org {
                     .collect(),
             })
             .collect();
-        let virtual_events =
-            (0..VIRTUAL_EVENTS).map(|e| (1_000_000 + hash(seed, &[PATH_EVENT, e]) % 9_000_000).to_string()).collect();
-        Org { profile, seed, fixed_end, rooms, virtual_events }
+        let virtual_events = (0..VIRTUAL_EVENTS)
+            .map(|e| (1_000_000 + hash(seed, &[PATH_EVENT, e]) % 9_000_000).to_string())
+            .collect();
+        Org {
+            profile,
+            seed,
+            fixed_end,
+            rooms,
+            virtual_events,
+        }
     }
 
     pub fn profile(&self) -> &OrgProfile {
@@ -175,9 +182,22 @@ impl Org {
         let emails = SPECIAL_EMAILS.len() as u64;
         let special_email = (i % 7 == 4 && i < 7 * emails) || i % 23 == 11;
         let email = if special_email {
-            pick(SPECIAL_EMAILS, if i % 7 == 4 && i < 7 * emails { i / 7 } else { i / 23 }).to_string()
+            pick(
+                SPECIAL_EMAILS,
+                if i % 7 == 4 && i < 7 * emails {
+                    i / 7
+                } else {
+                    i / 23
+                },
+            )
+            .to_string()
         } else {
-            format!("{}.{}@{}", email_slug(&name), i, pick(EMAIL_DOMAINS, h >> 40))
+            format!(
+                "{}.{}@{}",
+                email_slug(&name),
+                i,
+                pick(EMAIL_DOMAINS, h >> 40)
+            )
         };
         let id = if i % 29 == 3 {
             format!("{}{}", pick(HOSTILE_USER_ID_PREFIXES, i / 29), i)
@@ -200,10 +220,23 @@ impl Org {
         let pool = u64::from(p.user_pool.max(1));
         let day_start = day * DAY;
         let mut sessions = Vec::new();
-        if let Some(h) = p.huge_session.filter(|h| end_day - i64::from(h.days_ago) == day) {
+        if let Some(h) = p
+            .huge_session
+            .filter(|h| end_day - i64::from(h.days_ago) == day)
+        {
             let start = day_start + i64::from(h.start_second);
-            sessions.push(self.session(day, 0, start, 90 * 60, u64::from(h.attendees).min(pool), false));
-        } else if let Some(b) = p.busy_day.filter(|b| end_day - i64::from(b.days_ago) == day) {
+            sessions.push(self.session(
+                day,
+                0,
+                start,
+                90 * 60,
+                u64::from(h.attendees).min(pool),
+                false,
+            ));
+        } else if let Some(b) = p
+            .busy_day
+            .filter(|b| end_day - i64::from(b.days_ago) == day)
+        {
             let n = u64::from(b.sessions.max(1));
             let slot = (DAY as u64 / n).max(1);
             for i in 0..n {
@@ -230,22 +263,34 @@ impl Org {
         sessions
     }
 
-    fn session(&self, day: i64, index: u64, start: i64, duration: i64, attendees: u64, extras: bool) -> Session {
+    fn session(
+        &self,
+        day: i64,
+        index: u64,
+        start: i64,
+        duration: i64,
+        attendees: u64,
+        extras: bool,
+    ) -> Session {
         let p = &self.profile;
         let mut d = Draws::new(self.seed, &[PATH_SESSION, day as u64, index]);
         let room = d.range(0, u64::from(p.rooms.max(1)) - 1) as usize;
         let cue_point_id = base36_id("1_", d.next());
         let user_base = d.next() % u64::from(p.user_pool.max(1));
-        let stride = STRIDES.get((d.next() % 4) as usize).copied().unwrap_or(1_000_003);
-        let virtual_event =
-            (extras && d.chance(u64::from(p.virtual_event_percent))).then(|| d.range(0, VIRTUAL_EVENTS - 1) as usize);
+        let stride = STRIDES
+            .get((d.next() % 4) as usize)
+            .copied()
+            .unwrap_or(1_000_003);
+        let virtual_event = (extras && d.chance(u64::from(p.virtual_event_percent)))
+            .then(|| d.range(0, VIRTUAL_EVENTS - 1) as usize);
         let engaged = d.range(0, duration as u64);
         let max_breakouts = u64::from(p.breakout_rooms_per_room);
-        let breakout_count = if extras && max_breakouts >= 1 && d.chance(u64::from(p.breakout_percent)) {
-            d.range(max_breakouts.min(2), max_breakouts) as usize
-        } else {
-            0
-        };
+        let breakout_count =
+            if extras && max_breakouts >= 1 && d.chance(u64::from(p.breakout_percent)) {
+                d.range(max_breakouts.min(2), max_breakouts) as usize
+            } else {
+                0
+            };
         Session {
             day,
             index,
@@ -263,11 +308,15 @@ impl Org {
     }
 
     fn virtual_event_of(&self, s: &Session) -> &str {
-        s.virtual_event.and_then(|e| self.virtual_events.get(e)).map(String::as_str).unwrap_or("")
+        s.virtual_event
+            .and_then(|e| self.virtual_events.get(e))
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     fn passes_event(&self, filters: &Filters, s: &Session) -> bool {
-        filters.virtual_event_ids.is_empty() || passes(&filters.virtual_event_ids, self.virtual_event_of(s))
+        filters.virtual_event_ids.is_empty()
+            || passes(&filters.virtual_event_ids, self.virtual_event_of(s))
     }
 
     fn room_of(&self, s: &Session) -> Option<&Room> {
@@ -280,7 +329,9 @@ impl Org {
 
     /// Attendee rows of one session, ordered by user id.
     fn attendee_rows(&self, s: &Session, filters: &Filters) -> Vec<Vec<String>> {
-        let Some(room) = self.room_of(s) else { return Vec::new() };
+        let Some(room) = self.room_of(s) else {
+            return Vec::new();
+        };
         let pool = u64::from(self.profile.user_pool.max(1));
         let duration = (s.end - s.start).max(60) as u64;
         let mut rows = Vec::with_capacity(s.attendees as usize);
@@ -291,7 +342,11 @@ impl Org {
                 continue;
             }
             let h = hash(self.seed, &[PATH_ATTENDEE, s.day as u64, s.index, k]);
-            let view = if k == 0 { duration } else { in_range(h, 60, duration) };
+            let view = if k == 0 {
+                duration
+            } else {
+                in_range(h, 60, duration)
+            };
             let engaged = in_range(h >> 24, 0, view);
             let role = if k == 0 {
                 "Host"
@@ -320,35 +375,58 @@ impl Org {
         let day_last_second = s.day * DAY + DAY - 1;
         (0..s.breakout_count)
             .map(|j| {
-                let mut d = Draws::new(self.seed, &[PATH_BREAKOUT_SESSION, s.day as u64, s.index, j as u64]);
+                let mut d = Draws::new(
+                    self.seed,
+                    &[PATH_BREAKOUT_SESSION, s.day as u64, s.index, j as u64],
+                );
                 let start = (s.start + d.range(5, 20) as i64 * 60).min(day_last_second);
                 let duration = d.range(5, 30) as i64 * 60;
                 let per_room = (s.attendees / s.breakout_count.max(1) as u64).max(1);
                 let participants = d.range(1, per_room);
                 let engaged = d.range(0, duration as u64);
-                (j, start, start + duration, participants, engaged as f64 / duration as f64)
+                (
+                    j,
+                    start,
+                    start + duration,
+                    participants,
+                    engaged as f64 / duration as f64,
+                )
             })
             .collect()
     }
 
     /// Rows of `kind` whose session start is in `[from, to)` and before the data end, filtered,
     /// in report order, stopping after `max_rows`. Values are raw (commas not yet replaced).
-    pub fn rows(&self, kind: ReportKind, from: i64, to: i64, filters: &Filters, max_rows: usize) -> Vec<Vec<String>> {
+    pub fn rows(
+        &self,
+        kind: ReportKind,
+        from: i64,
+        to: i64,
+        filters: &Filters,
+        max_rows: usize,
+    ) -> Vec<Vec<String>> {
         let mut out = Vec::new();
         let end = self.data_end().min(to);
         if from >= end || max_rows == 0 {
             return out;
         }
         let first = from.div_euclid(DAY).max(self.first_day());
-        let last = (end - 1).div_euclid(DAY).min(self.data_end().div_euclid(DAY));
+        let last = (end - 1)
+            .div_euclid(DAY)
+            .min(self.data_end().div_euclid(DAY));
         let in_window = |t: i64| t >= from && t < end;
         for day in first..=last {
             let sessions = self.day_sessions(day);
             match kind {
                 ReportKind::Attendees => {
                     for s in sessions.iter().filter(|s| in_window(s.start)) {
-                        let room_ok = self.room_of(s).is_some_and(|r| passes(&filters.entry_ids, &r.entry_id));
-                        if !room_ok || !self.passes_event(filters, s) || !passes(&filters.cue_point_ids, &s.cue_point_id) {
+                        let room_ok = self
+                            .room_of(s)
+                            .is_some_and(|r| passes(&filters.entry_ids, &r.entry_id));
+                        if !room_ok
+                            || !self.passes_event(filters, s)
+                            || !passes(&filters.cue_point_ids, &s.cue_point_id)
+                        {
                             continue;
                         }
                         for row in self.attendee_rows(s, filters) {
@@ -384,12 +462,17 @@ impl Org {
     ) -> Vec<KeyedRow> {
         let mut rows = Vec::new();
         for s in sessions {
-            let Some(room) = self.room_of(s) else { continue };
+            let Some(room) = self.room_of(s) else {
+                continue;
+            };
             if !self.passes_event(filters, s) {
                 continue;
             }
             let host = self.host(s).id;
-            if kind == ReportKind::RoomData && in_window(s.start) && passes(&filters.entry_ids, &room.entry_id) {
+            if kind == ReportKind::RoomData
+                && in_window(s.start)
+                && passes(&filters.entry_ids, &room.entry_id)
+            {
                 rows.push((
                     (s.start, s.cue_point_id.clone(), room.entry_id.clone()),
                     vec![
@@ -409,7 +492,9 @@ impl Org {
                 continue;
             }
             for (j, start, end, participants, ratio) in self.breakouts_of(s) {
-                let Some(b) = room.breakouts.get(j) else { continue };
+                let Some(b) = room.breakouts.get(j) else {
+                    continue;
+                };
                 if !in_window(start) {
                     continue;
                 }
@@ -467,8 +552,14 @@ mod tests {
         let f = Filters::default();
         let ra = a.rows(ReportKind::Attendees, END - 7 * DAY, END, &f, usize::MAX);
         assert!(!ra.is_empty());
-        assert_eq!(ra, b.rows(ReportKind::Attendees, END - 7 * DAY, END, &f, usize::MAX));
-        assert_ne!(ra, c.rows(ReportKind::Attendees, END - 7 * DAY, END, &f, usize::MAX));
+        assert_eq!(
+            ra,
+            b.rows(ReportKind::Attendees, END - 7 * DAY, END, &f, usize::MAX)
+        );
+        assert_ne!(
+            ra,
+            c.rows(ReportKind::Attendees, END - 7 * DAY, END, &f, usize::MAX)
+        );
     }
 
     #[test]
@@ -490,8 +581,17 @@ mod tests {
     #[test]
     fn attendee_keys_are_unique_per_session() {
         let org = Org::new(OrgProfile::demo(), 3, Some(END));
-        let rows = org.rows(ReportKind::Attendees, END - 30 * DAY, END, &Filters::default(), usize::MAX);
-        let mut keys: Vec<_> = rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone())).collect();
+        let rows = org.rows(
+            ReportKind::Attendees,
+            END - 30 * DAY,
+            END,
+            &Filters::default(),
+            usize::MAX,
+        );
+        let mut keys: Vec<_> = rows
+            .iter()
+            .map(|r| (r[0].clone(), r[1].clone(), r[2].clone()))
+            .collect();
         let n = keys.len();
         keys.sort();
         keys.dedup();
@@ -503,16 +603,33 @@ mod tests {
     fn no_data_after_the_end_or_before_the_history() {
         let org = Org::new(OrgProfile::tiny(), 3, Some(END));
         let f = Filters::default();
-        assert!(org.rows(ReportKind::Attendees, END, END + 10 * DAY, &f, usize::MAX).is_empty());
-        assert!(org.rows(ReportKind::Attendees, END - 100 * DAY, END - 40 * DAY, &f, usize::MAX).is_empty());
-        assert!(!org.rows(ReportKind::Attendees, END - 31 * DAY, END, &f, usize::MAX).is_empty());
+        assert!(org
+            .rows(ReportKind::Attendees, END, END + 10 * DAY, &f, usize::MAX)
+            .is_empty());
+        assert!(org
+            .rows(
+                ReportKind::Attendees,
+                END - 100 * DAY,
+                END - 40 * DAY,
+                &f,
+                usize::MAX
+            )
+            .is_empty());
+        assert!(!org
+            .rows(ReportKind::Attendees, END - 31 * DAY, END, &f, usize::MAX)
+            .is_empty());
     }
 
     #[test]
     fn hostile_and_unicode_people_exist() {
         let org = Org::new(OrgProfile::tiny(), 3, Some(END));
         let names: Vec<String> = (0..40).map(|i| org.user(i).name).collect();
-        for wanted in ["Smith, John", "李小龙", "=HYPERLINK(\"http://evil.example\",\"click\")", "<img src=x onerror=alert(1)>"] {
+        for wanted in [
+            "Smith, John",
+            "李小龙",
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "<img src=x onerror=alert(1)>",
+        ] {
             assert!(names.iter().any(|n| n == wanted), "{wanted}");
         }
     }

@@ -62,8 +62,11 @@ impl Params {
     /// without a value gets an empty value).
     pub fn from_path_pairs(path: &str) -> Params {
         let mut p = Params::default();
-        let segments: Vec<String> =
-            path.split('/').filter(|s| !s.is_empty()).map(|s| percent_decode(s, false)).collect();
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| percent_decode(s, false))
+            .collect();
         let mut seen: Vec<&str> = Vec::new();
         for pair in segments.chunks(2) {
             let Some(key) = pair.first() else { continue };
@@ -84,7 +87,8 @@ impl Params {
         if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
             return Params::default();
         }
-        let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(trimmed) else {
+        let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(trimmed)
+        else {
             return Params::default();
         };
         let mut p = Params::default();
@@ -106,7 +110,11 @@ fn json_to_param(v: serde_json::Value) -> Option<Param> {
         Value::Number(n) => Some(Param::Text(n.to_string())),
         Value::String(s) => Some(Param::Text(s)),
         Value::Array(items) => Some(Param::Tree(
-            items.into_iter().enumerate().filter_map(|(i, v)| json_to_param(v).map(|p| (i.to_string(), p))).collect(),
+            items
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, v)| json_to_param(v).map(|p| (i.to_string(), p)))
+                .collect(),
         )),
         Value::Object(map) => {
             let mut children = Vec::new();
@@ -141,7 +149,9 @@ fn split_key(key: &str) -> Vec<String> {
 }
 
 fn insert_path(list: &mut Vec<(String, Param)>, path: &[String], value: Param) {
-    let Some((first, rest)) = path.split_first() else { return };
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
     let pos = list.iter().position(|(k, _)| k == first);
     if rest.is_empty() {
         match pos {
@@ -175,7 +185,9 @@ fn merge_lists(low: &mut Vec<(String, Param)>, high: Vec<(String, Param)>) {
     for (k, v) in high {
         match low.iter_mut().find(|(lk, _)| *lk == k) {
             Some(slot) => match (&mut slot.1, v) {
-                (Param::Tree(low_children), Param::Tree(high_children)) => merge_lists(low_children, high_children),
+                (Param::Tree(low_children), Param::Tree(high_children)) => {
+                    merge_lists(low_children, high_children)
+                }
                 (place, v) => *place = v,
             },
             None => low.push((k, v)),
@@ -203,7 +215,10 @@ pub fn percent_decode(s: &str, plus_is_space: bool) -> String {
         match c {
             b'+' if plus_is_space => out.push(b' '),
             b'%' => {
-                let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = b
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -259,22 +274,33 @@ mod tests {
         let c = Params::from_json_body(br#"{"f":{"objectType":"X","fromDate":1}}"#);
         let d = Params::from_json_body(br#"{"f:objectType":"X","f:fromDate":"1"}"#);
         for p in [&a, &b, &c, &d] {
-            let Some(Param::Tree(children)) = p.get("f") else { panic!("no tree") };
+            let Some(Param::Tree(children)) = p.get("f") else {
+                panic!("no tree")
+            };
             let mut children = children.clone();
             children.sort();
             assert_eq!(
                 children,
-                vec![("fromDate".to_string(), Param::Text("1".into())), ("objectType".to_string(), Param::Text("X".into()))]
+                vec![
+                    ("fromDate".to_string(), Param::Text("1".into())),
+                    ("objectType".to_string(), Param::Text("X".into()))
+                ]
             );
         }
     }
 
     #[test]
     fn json_must_be_an_object_in_braces() {
-        assert_eq!(Params::from_json_body(b"  {\"a\":\"1\"} ").text("a"), Some("1"));
+        assert_eq!(
+            Params::from_json_body(b"  {\"a\":\"1\"} ").text("a"),
+            Some("1")
+        );
         assert_eq!(Params::from_json_body(b"[1]"), Params::default());
         assert_eq!(Params::from_json_body(b"{broken}"), Params::default());
-        assert_eq!(Params::from_json_body(br#"{"n":null,"t":true,"f":false,"x":1.5}"#).text("t"), Some("1"));
+        assert_eq!(
+            Params::from_json_body(br#"{"n":null,"t":true,"f":false,"x":1.5}"#).text("t"),
+            Some("1")
+        );
     }
 
     #[test]

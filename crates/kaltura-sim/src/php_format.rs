@@ -10,10 +10,18 @@ pub fn php_float(x: f64) -> String {
         return "NAN".to_string();
     }
     if x.is_infinite() {
-        return if x > 0.0 { "INF".to_string() } else { "-INF".to_string() };
+        return if x > 0.0 {
+            "INF".to_string()
+        } else {
+            "-INF".to_string()
+        };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".to_string() } else { "0".to_string() };
+        return if x.is_sign_negative() {
+            "-0".to_string()
+        } else {
+            "0".to_string()
+        };
     }
     let sci = format!("{:.13e}", x);
     let (mantissa, exponent) = match sci.split_once('e') {
@@ -82,7 +90,9 @@ pub fn php_float_cast(s: &str) -> f64 {
             i = j;
         }
     }
-    t.get(..i).and_then(|n| n.parse::<f64>().ok()).unwrap_or(0.0)
+    t.get(..i)
+        .and_then(|n| n.parse::<f64>().ok())
+        .unwrap_or(0.0)
 }
 
 /// PHP 8 `(int)` of a string: the numeric prefix, truncated toward zero, saturating.

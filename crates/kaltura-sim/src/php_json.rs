@@ -53,11 +53,17 @@ mod tests {
 
     #[test]
     fn escapes_like_php() {
-        assert_eq!(json_string("Invalid KS \"EXPIRED\""), "\"Invalid KS \\\"EXPIRED\\\"\"");
+        assert_eq!(
+            json_string("Invalid KS \"EXPIRED\""),
+            "\"Invalid KS \\\"EXPIRED\\\"\""
+        );
         assert_eq!(json_string("a/b"), "\"a\\/b\"");
         assert_eq!(json_string("Zoë"), "\"Zo\\u00eb\"");
         assert_eq!(json_string("😀"), "\"\\ud83d\\ude00\"");
         assert_eq!(json_string("\u{1}"), "\"\\u0001\"");
-        assert_eq!(xml_text("<a href='x'>&\"</a>"), "&lt;a href=&apos;x&apos;&gt;&amp;&quot;&lt;/a&gt;");
+        assert_eq!(
+            xml_text("<a href='x'>&\"</a>"),
+            "&lt;a href=&apos;x&apos;&gt;&amp;&quot;&lt;/a&gt;"
+        );
     }
 }

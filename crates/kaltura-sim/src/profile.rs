@@ -88,7 +88,11 @@ impl OrgProfile {
             breakout_percent: 20,
             virtual_event_percent: 20,
             user_pool: 20_000,
-            busy_day: Some(BusyDay { days_ago: 40, sessions: 240, attendees_per_session: 500 }),
+            busy_day: Some(BusyDay {
+                days_ago: 40,
+                sessions: 240,
+                attendees_per_session: 500,
+            }),
             huge_session: None,
         }
     }
@@ -99,7 +103,11 @@ impl OrgProfile {
         OrgProfile {
             name: "single-huge-session".into(),
             user_pool: 130_000,
-            huge_session: Some(HugeSession { days_ago: 3, start_second: 14 * 3600, attendees: 120_000 }),
+            huge_session: Some(HugeSession {
+                days_ago: 3,
+                start_second: 14 * 3600,
+                attendees: 120_000,
+            }),
             ..OrgProfile::tiny()
         }
     }
@@ -131,7 +139,10 @@ impl OrgProfile {
             "demo" => Some(Self::demo()),
             "year-large" | "year_large" => Some(Self::year_large()),
             "single-huge-session" | "single_huge_session" => Some(Self::single_huge_session()),
-            other => other.strip_prefix("dense-").and_then(|n| n.parse().ok()).map(Self::dense),
+            other => other
+                .strip_prefix("dense-")
+                .and_then(|n| n.parse().ok())
+                .map(Self::dense),
         }
     }
 }

@@ -48,7 +48,11 @@ pub const BREAKOUTS_COLUMNS: &[&str] = &[
 ];
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 3] = [ReportKind::RoomData, ReportKind::Attendees, ReportKind::Breakouts];
+    pub const ALL: [ReportKind; 3] = [
+        ReportKind::RoomData,
+        ReportKind::Attendees,
+        ReportKind::Breakouts,
+    ];
 
     pub fn report_id(self) -> u32 {
         match self {
@@ -59,7 +63,9 @@ impl ReportKind {
     }
 
     pub fn from_report_id(id: f64) -> Option<Self> {
-        ReportKind::ALL.into_iter().find(|k| f64::from(k.report_id()) == id)
+        ReportKind::ALL
+            .into_iter()
+            .find(|k| f64::from(k.report_id()) == id)
     }
 
     /// `room-data`, `attendees`, `breakouts`.

@@ -19,12 +19,21 @@ pub fn parse_params_string(s: &str, partner_id: i64) -> Vec<ParamEntry> {
         .split(';')
         .map(str::trim)
         .map(|piece| match piece.split_once('=') {
-            Some((k, v)) => ParamEntry { key: k.to_string(), value: Some(v.to_string()) },
-            None => ParamEntry { key: piece.to_string(), value: None },
+            Some((k, v)) => ParamEntry {
+                key: k.to_string(),
+                value: Some(v.to_string()),
+            },
+            None => ParamEntry {
+                key: piece.to_string(),
+                value: None,
+            },
         })
         .filter(|e| !e.key.eq_ignore_ascii_case("partner_id"))
         .collect();
-    entries.push(ParamEntry { key: "partner_id".into(), value: Some(partner_id.to_string()) });
+    entries.push(ParamEntry {
+        key: "partner_id".into(),
+        value: Some(partner_id.to_string()),
+    });
     entries
 }
 
@@ -35,13 +44,20 @@ pub fn from_key_values(pairs: Vec<(String, Option<String>)>, partner_id: i64) ->
         .filter(|(k, _)| !k.eq_ignore_ascii_case("partner_id"))
         .map(|(key, value)| ParamEntry { key, value })
         .collect();
-    entries.push(ParamEntry { key: "partner_id".into(), value: Some(partner_id.to_string()) });
+    entries.push(ParamEntry {
+        key: "partner_id".into(),
+        value: Some(partner_id.to_string()),
+    });
     entries
 }
 
 /// The entries as a map: a repeated key keeps its last value; keys are case-sensitive.
 fn last_value<'a>(entries: &'a [ParamEntry], key: &str) -> Option<&'a str> {
-    entries.iter().rev().find(|e| e.key == key).map(|e| e.value.as_deref().unwrap_or(""))
+    entries
+        .iter()
+        .rev()
+        .find(|e| e.key == key)
+        .map(|e| e.value.as_deref().unwrap_or(""))
 }
 
 /// A report's parameter names.
@@ -66,7 +82,10 @@ pub fn definition(kind: ReportKind) -> ReportDefinition {
         ReportKind::RoomData => ReportDefinition {
             from_param: "from_date",
             to_param: "to_date",
-            list_params: &[("entry_ids", FilterField::Entries), ("virtual_event_ids", FilterField::VirtualEvents)],
+            list_params: &[
+                ("entry_ids", FilterField::Entries),
+                ("virtual_event_ids", FilterField::VirtualEvents),
+            ],
         },
         ReportKind::Attendees => ReportDefinition {
             from_param: "from_date",
@@ -106,8 +125,15 @@ pub fn resolve(kind: ReportKind, entries: &[ParamEntry]) -> Result<ReportQuery, 
     let to = last_value(entries, def.to_param).ok_or_else(|| def.to_param.to_string())?;
     let mut filters = Filters::default();
     for (name, field) in def.list_params {
-        let Some(value) = last_value(entries, name) else { continue };
-        let list: Vec<String> = value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect();
+        let Some(value) = last_value(entries, name) else {
+            continue;
+        };
+        let list: Vec<String> = value
+            .split(',')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect();
         match field {
             FilterField::Entries => filters.entry_ids = list,
             FilterField::VirtualEvents => filters.virtual_event_ids = list,
@@ -116,8 +142,16 @@ pub fn resolve(kind: ReportKind, entries: &[ParamEntry]) -> Result<ReportQuery, 
             FilterField::ParentEntries => filters.parent_entry_ids = list,
         }
     }
-    let limit = last_value(entries, "limit").map(php_int_cast).filter(|l| *l > 0).and_then(|l| usize::try_from(l).ok());
-    Ok(ReportQuery { from: php_int_cast(from), to: php_int_cast(to), filters, limit })
+    let limit = last_value(entries, "limit")
+        .map(php_int_cast)
+        .filter(|l| *l > 0)
+        .and_then(|l| usize::try_from(l).ok());
+    Ok(ReportQuery {
+        from: php_int_cast(from),
+        to: php_int_cast(to),
+        filters,
+        limit,
+    })
 }
 
 /// `Report_<id>_<partner>` plus `_<key>_<value>` per entry while the name stays under 200
@@ -141,9 +175,15 @@ mod tests {
 
     #[test]
     fn grammar_trims_splits_at_first_equals_and_forces_the_partner() {
-        let e = parse_params_string(" from_date=1 ; to_date=2;x=a=b;flag;;PARTNER_ID=999;", 12345);
+        let e = parse_params_string(
+            " from_date=1 ; to_date=2;x=a=b;flag;;PARTNER_ID=999;",
+            12345,
+        );
         let keys: Vec<&str> = e.iter().map(|e| e.key.as_str()).collect();
-        assert_eq!(keys, ["from_date", "to_date", "x", "flag", "", "", "partner_id"]);
+        assert_eq!(
+            keys,
+            ["from_date", "to_date", "x", "flag", "", "", "partner_id"]
+        );
         assert_eq!(e[2].value.as_deref(), Some("a=b"));
         assert_eq!(e[3].value, None);
         assert_eq!(e.last().unwrap().value.as_deref(), Some("12345"));
@@ -151,25 +191,45 @@ mod tests {
 
     #[test]
     fn last_repeated_key_wins_and_keys_are_case_sensitive() {
-        let e = parse_params_string("from_date=1;to_date=2;from_date=5;FROM_DATE=9;entry_ids=a, b,,c", 1);
+        let e = parse_params_string(
+            "from_date=1;to_date=2;from_date=5;FROM_DATE=9;entry_ids=a, b,,c",
+            1,
+        );
         let q = resolve(ReportKind::Attendees, &e).unwrap();
         assert_eq!((q.from, q.to), (5, 2));
         assert_eq!(q.filters.entry_ids, ["a", "b", "c"]);
-        assert_eq!(resolve(ReportKind::Breakouts, &e), Err("fromDate".to_string()));
-        assert_eq!(resolve(ReportKind::RoomData, &parse_params_string("from_date=1", 1)), Err("to_date".to_string()));
+        assert_eq!(
+            resolve(ReportKind::Breakouts, &e),
+            Err("fromDate".to_string())
+        );
+        assert_eq!(
+            resolve(ReportKind::RoomData, &parse_params_string("from_date=1", 1)),
+            Err("to_date".to_string())
+        );
     }
 
     #[test]
     fn limit_lowers_the_cap_only_when_positive() {
-        let q = resolve(ReportKind::RoomData, &parse_params_string("from_date=1;to_date=2;limit=10", 1)).unwrap();
+        let q = resolve(
+            ReportKind::RoomData,
+            &parse_params_string("from_date=1;to_date=2;limit=10", 1),
+        )
+        .unwrap();
         assert_eq!(q.limit, Some(10));
-        let q = resolve(ReportKind::RoomData, &parse_params_string("from_date=1;to_date=2;limit=x", 1)).unwrap();
+        let q = resolve(
+            ReportKind::RoomData,
+            &parse_params_string("from_date=1;to_date=2;limit=x", 1),
+        )
+        .unwrap();
         assert_eq!(q.limit, None);
     }
 
     #[test]
     fn file_name_follows_the_reference_example() {
-        let e = parse_params_string("from_date=1700000000;to_date=1700086400;entry_ids=1_abcdefgh", 12345);
+        let e = parse_params_string(
+            "from_date=1700000000;to_date=1700086400;entry_ids=1_abcdefgh",
+            12345,
+        );
         assert_eq!(
             file_name("6000", 12345, &e),
             "Report_6000_12345_from_date_1700000000_to_date_1700086400_entry_ids_1_abcdefgh_partner_id_12345.csv"

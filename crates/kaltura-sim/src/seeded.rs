@@ -12,7 +12,8 @@ pub fn mix(mut x: u64) -> u64 {
 
 /// A hash of the seed and a path of integers, e.g. `hash(seed, &[day, session, attendee])`.
 pub fn hash(seed: u64, path: &[u64]) -> u64 {
-    path.iter().fold(mix(seed), |acc, part| mix(acc ^ mix(*part)))
+    path.iter()
+        .fold(mix(seed), |acc, part| mix(acc ^ mix(*part)))
 }
 
 /// A value in `lo..=hi` picked by `h` (`lo` when the range is empty).
@@ -30,7 +31,9 @@ pub struct Draws {
 
 impl Draws {
     pub fn new(seed: u64, path: &[u64]) -> Self {
-        Draws { state: hash(seed, path) }
+        Draws {
+            state: hash(seed, path),
+        }
     }
 
     pub fn next(&mut self) -> u64 {
@@ -88,6 +91,8 @@ mod tests {
     fn ids_look_like_kaltura_ids() {
         let id = base36_id("1_", hash(1, &[1]));
         assert_eq!(id.len(), 10);
-        assert!(id[2..].chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+        assert!(id[2..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
     }
 }

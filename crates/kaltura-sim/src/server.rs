@@ -50,17 +50,28 @@ pub async fn start(config: SimConfig) -> io::Result<SimHandle> {
     let partners = config
         .partners
         .into_iter()
-        .map(|p| Partner { org: Org::new(p.profile.clone(), p.seed, config.data_end), config: p })
+        .map(|p| Partner {
+            org: Org::new(p.profile.clone(), p.seed, config.data_end),
+            config: p,
+        })
         .collect();
     let shared = Arc::new(Shared {
         partners,
         row_cap: config.row_cap,
-        faults: Mutex::new(FaultState { plan: config.faults, draws: 0 }),
+        faults: Mutex::new(FaultState {
+            plan: config.faults,
+            draws: 0,
+        }),
         stats: Mutex::new(SimStats::default()),
     });
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));
-    Ok(SimHandle { addr, shared, stop, task: Some(task) })
+    Ok(SimHandle {
+        addr,
+        shared,
+        stop,
+        task: Some(task),
+    })
 }
 
 impl SimHandle {
@@ -75,25 +86,41 @@ impl SimHandle {
 
     /// The primary (first) partner's id.
     pub fn partner_id(&self) -> i64 {
-        self.shared.partners.first().map(|p| p.config.partner_id).unwrap_or(0)
+        self.shared
+            .partners
+            .first()
+            .map(|p| p.config.partner_id)
+            .unwrap_or(0)
     }
 
     /// The primary partner's first admin secret (a fake local secret).
     pub fn admin_secret(&self) -> String {
-        self.admin_secrets_of(self.partner_id()).into_iter().next().unwrap_or_default()
+        self.admin_secrets_of(self.partner_id())
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     }
 
     /// All admin secrets of a partner (empty when there is no such partner).
     pub fn admin_secrets_of(&self, partner_id: i64) -> Vec<String> {
-        self.find(partner_id).map(|p| p.config.admin_secrets.clone()).unwrap_or_default()
+        self.find(partner_id)
+            .map(|p| p.config.admin_secrets.clone())
+            .unwrap_or_default()
     }
 
     pub fn partner_ids(&self) -> Vec<i64> {
-        self.shared.partners.iter().map(|p| p.config.partner_id).collect()
+        self.shared
+            .partners
+            .iter()
+            .map(|p| p.config.partner_id)
+            .collect()
     }
 
     fn find(&self, partner_id: i64) -> Option<&Partner> {
-        self.shared.partners.iter().find(|p| p.config.partner_id == partner_id)
+        self.shared
+            .partners
+            .iter()
+            .find(|p| p.config.partner_id == partner_id)
     }
 
     /// The primary partner's organisation (rooms, people, busy day, data end…).
@@ -131,7 +158,13 @@ impl SimHandle {
     /// Ground truth: every row of `kind` for the primary partner whose session starts in
     /// `[from_unix, to_unix)`, uncapped, in report order and raw column order, each value exactly
     /// as it appears in the CSV (commas already turned into spaces).
-    pub fn expected_rows(&self, kind: ReportKind, from_unix: i64, to_unix: i64, filters: &Filters) -> Vec<Vec<String>> {
+    pub fn expected_rows(
+        &self,
+        kind: ReportKind,
+        from_unix: i64,
+        to_unix: i64,
+        filters: &Filters,
+    ) -> Vec<Vec<String>> {
         self.expected_rows_of(self.partner_id(), kind, from_unix, to_unix, filters)
     }
 
@@ -143,7 +176,9 @@ impl SimHandle {
         to_unix: i64,
         filters: &Filters,
     ) -> Vec<Vec<String>> {
-        self.org_of(partner_id).map(|org| crate::expected_rows(org, kind, from_unix, to_unix, filters)).unwrap_or_default()
+        self.org_of(partner_id)
+            .map(|org| crate::expected_rows(org, kind, from_unix, to_unix, filters))
+            .unwrap_or_default()
     }
 
     /// Stops accepting, closes open connections and waits for the server task.
@@ -161,7 +196,11 @@ impl Drop for SimHandle {
     }
 }
 
-async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stopped: watch::Receiver<bool>) {
+async fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut stopped: watch::Receiver<bool>,
+) {
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
@@ -190,7 +229,13 @@ async fn serve_connection(stream: TcpStream, shared: Arc<Shared>) {
             Ok(Incoming::Closed) | Err(_) => return,
             Ok(Incoming::Refused(status)) => {
                 let body = format!("{status} {}\n", crate::http_wire::reason(status)).into_bytes();
-                let _ = conn.write_response(&Response::new(status, "text/plain", body), Delivery::Whole, false).await;
+                let _ = conn
+                    .write_response(
+                        &Response::new(status, "text/plain", body),
+                        Delivery::Whole,
+                        false,
+                    )
+                    .await;
                 return;
             }
         };
@@ -223,7 +268,12 @@ fn request_params(request: &Request, api_path: &str) -> Params {
 }
 
 fn media_type(content_type: &str) -> String {
-    content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn html_error(status: u16) -> Response {
@@ -238,17 +288,24 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
     if request.method.eq_ignore_ascii_case("OPTIONS") {
         let r = Response::new(200, "text/plain", Vec::new())
             .with_header("Access-Control-Allow-Methods", "POST, GET, OPTIONS")
-            .with_header("Access-Control-Allow-Headers", "Origin, X-Requested-With, Content-Type, Accept, Range, Cache-Control");
+            .with_header(
+                "Access-Control-Allow-Headers",
+                "Origin, X-Requested-With, Content-Type, Accept, Range, Cache-Control",
+            );
         return (r, Delivery::Whole);
     }
     let path = request.path().to_string();
     let Some(api_path) = path.strip_prefix("/api_v3") else {
-        return (Response::new(404, "text/plain", b"404 Not Found\n".to_vec()), Delivery::Whole);
+        return (
+            Response::new(404, "text/plain", b"404 Not Found\n".to_vec()),
+            Delivery::Whole,
+        );
     };
     let api_path = api_path.strip_prefix("/index.php").unwrap_or(api_path);
     let params = request_params(&request, api_path);
     let route = dispatch::route_key(&params);
-    let ks_in_url = Params::from_urlencoded(request.query()).contains("ks") || Params::from_path_pairs(api_path).contains("ks");
+    let ks_in_url = Params::from_urlencoded(request.query()).contains("ks")
+        || Params::from_path_pairs(api_path).contains("ks");
 
     let (latency, fault) = {
         let mut f = lock(&shared.faults);

@@ -14,12 +14,18 @@ const BIN: &str = env!("CARGO_BIN_EXE_kaltura-sim");
 #[tokio::test]
 async fn serve_prints_what_a_client_needs_and_answers_with_it() {
     let mut child = KillOnDrop(
-        Command::new(BIN).args(["--profile", "tiny", "--seed", "7"]).stdout(Stdio::piped()).spawn().unwrap(),
+        Command::new(BIN)
+            .args(["--profile", "tiny", "--seed", "7"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap(),
     );
     let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
     let mut next = |key: &str| {
         let line = lines.next().unwrap().unwrap();
-        line.strip_prefix(&format!("{key}=")).unwrap_or_else(|| panic!("{line}")).to_string()
+        line.strip_prefix(&format!("{key}="))
+            .unwrap_or_else(|| panic!("{line}"))
+            .to_string()
     };
     let url = next("url");
     let partner_id: i64 = next("partner_id").parse().unwrap();
@@ -47,7 +53,12 @@ impl Drop for KillOnDrop {
 
 #[test]
 fn generate_writes_exactly_the_requested_rows_deterministically() {
-    let run = || Command::new(BIN).args(["generate", "--kind", "attendees", "--rows", "2500"]).output().unwrap();
+    let run = || {
+        Command::new(BIN)
+            .args(["generate", "--kind", "attendees", "--rows", "2500"])
+            .output()
+            .unwrap()
+    };
     let a = run();
     assert!(a.status.success());
     let text = String::from_utf8(a.stdout.clone()).unwrap();
@@ -55,6 +66,9 @@ fn generate_writes_exactly_the_requested_rows_deterministically() {
     assert_eq!(text.lines().count(), 2501);
     assert!(text.lines().all(|l| l.matches(',').count() == 7));
     assert_eq!(run().stdout, a.stdout);
-    let bad = Command::new(BIN).args(["generate", "--kind", "nope", "--rows", "1"]).output().unwrap();
+    let bad = Command::new(BIN)
+        .args(["generate", "--kind", "nope", "--rows", "1"])
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }

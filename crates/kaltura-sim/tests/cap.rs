@@ -19,7 +19,11 @@ async fn fetch_attendees(sim: &kaltura_sim::SimHandle, from: i64, to: i64, extra
 
 #[tokio::test]
 async fn excess_rows_are_dropped_silently_in_order() {
-    let config = SimConfig { row_cap: 50, data_end: Some(END), ..SimConfig::default() };
+    let config = SimConfig {
+        row_cap: 50,
+        data_end: Some(END),
+        ..SimConfig::default()
+    };
     let sim = kaltura_sim::start(config).await.unwrap();
     let (from, to) = (END - 30 * DAY, END);
     let all = sim.expected_rows(ReportKind::Attendees, from, to, &Filters::default());
@@ -29,7 +33,11 @@ async fn excess_rows_are_dropped_silently_in_order() {
     let body = fetch_attendees(&sim, from, to, ";limit=10").await;
     assert_eq!(body, csv_bytes(ATTENDEES_COLUMNS, &all[..10]));
     let body = fetch_attendees(&sim, from, to, ";limit=500").await;
-    assert_eq!(body, csv_bytes(ATTENDEES_COLUMNS, &all[..50]), "limit only lowers the cap");
+    assert_eq!(
+        body,
+        csv_bytes(ATTENDEES_COLUMNS, &all[..50]),
+        "limit only lowers the cap"
+    );
     let stats = sim.stats();
     assert_eq!(stats.capped_responses, 3);
     assert_eq!(stats.rows_served, 110);
@@ -38,30 +46,48 @@ async fn excess_rows_are_dropped_silently_in_order() {
 
 #[tokio::test]
 async fn year_large_has_a_year_above_250k_and_a_busy_day_above_the_cap() {
-    let config = SimConfig { data_end: Some(END), ..SimConfig::default() }.with_primary_profile(OrgProfile::year_large());
+    let config = SimConfig {
+        data_end: Some(END),
+        ..SimConfig::default()
+    }
+    .with_primary_profile(OrgProfile::year_large());
     let sim = kaltura_sim::start(config).await.unwrap();
     let org = sim.org().unwrap();
     let (day_start, day_end) = org.busy_day().unwrap();
     let none = Filters::default();
     let day = sim.expected_rows(ReportKind::Attendees, day_start, day_end, &none);
     assert!(day.len() > 100_000, "{}", day.len());
-    let year = sim.expected_rows(ReportKind::Attendees, END - 365 * DAY, END, &none).len();
+    let year = sim
+        .expected_rows(ReportKind::Attendees, END - 365 * DAY, END, &none)
+        .len();
     assert!(year > 250_000, "{year}");
 
     let body = fetch_attendees(&sim, day_start, day_end, "").await;
-    assert_eq!(body, csv_bytes(ATTENDEES_COLUMNS, &day[..100_000]), "the whole day is cut at the cap");
+    assert_eq!(
+        body,
+        csv_bytes(ATTENDEES_COLUMNS, &day[..100_000]),
+        "the whole day is cut at the cap"
+    );
     let mid = day_start + DAY / 2;
     let first = fetch_attendees(&sim, day_start, mid, "").await;
     let second = fetch_attendees(&sim, mid, day_end, "").await;
     let rows = |b: &[u8]| String::from_utf8(b.to_vec()).unwrap().lines().count() - 1;
     assert!(rows(&first) < 100_000 && rows(&second) < 100_000);
-    assert_eq!(rows(&first) + rows(&second), day.len(), "halves together hold the whole day");
+    assert_eq!(
+        rows(&first) + rows(&second),
+        day.len(),
+        "halves together hold the whole day"
+    );
     sim.shutdown().await;
 }
 
 #[tokio::test]
 async fn single_huge_session_exceeds_the_cap_at_one_instant() {
-    let config = SimConfig { data_end: Some(END), ..SimConfig::default() }.with_primary_profile(OrgProfile::single_huge_session());
+    let config = SimConfig {
+        data_end: Some(END),
+        ..SimConfig::default()
+    }
+    .with_primary_profile(OrgProfile::single_huge_session());
     let sim = kaltura_sim::start(config).await.unwrap();
     let start = sim.org().unwrap().huge_session_start().unwrap();
     let rows = sim.expected_rows(ReportKind::Attendees, start, start + 1, &Filters::default());
@@ -69,6 +95,10 @@ async fn single_huge_session_exceeds_the_cap_at_one_instant() {
     let mut keys: Vec<&String> = rows.iter().map(|r| &r[2]).collect();
     keys.sort();
     keys.dedup();
-    assert_eq!(keys.len(), rows.len(), "every attendee is a different person");
+    assert_eq!(
+        keys.len(),
+        rows.len(),
+        "every attendee is a different person"
+    );
     sim.shutdown().await;
 }

@@ -25,7 +25,11 @@ async fn healthy(sim: &SimHandle) -> usize {
 #[tokio::test]
 async fn http_status_faults_send_html_then_recover() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
-    sim.set_faults(FaultPlan::queued([Fault::HttpStatus(503), Fault::HttpStatus(502), Fault::HttpStatus(500)]));
+    sim.set_faults(FaultPlan::queued([
+        Fault::HttpStatus(503),
+        Fault::HttpStatus(502),
+        Fault::HttpStatus(500),
+    ]));
     for status in [503, 502, 500] {
         let r = post_json(&csv_url(&sim), request_body(&sim)).await;
         assert_eq!(r.status().as_u16(), status);
@@ -48,9 +52,16 @@ async fn reset_and_truncation_break_the_body() {
         sim.push_faults([fault.clone()]);
         let r = post_json(&csv_url(&sim), request_body(&sim)).await;
         assert_eq!(r.status(), 200, "{fault:?}: headers arrive intact");
-        assert_eq!(header(&r, "content-length"), Some(full.to_string().as_str()));
+        assert_eq!(
+            header(&r, "content-length"),
+            Some(full.to_string().as_str())
+        );
         assert!(r.bytes().await.is_err(), "{fault:?}: the body must fail");
-        assert_eq!(healthy(&sim).await, full, "{fault:?}: the next request is whole");
+        assert_eq!(
+            healthy(&sim).await,
+            full,
+            "{fault:?}: the next request is whole"
+        );
     }
     sim.shutdown().await;
 }
@@ -58,18 +69,33 @@ async fn reset_and_truncation_break_the_body() {
 #[tokio::test]
 async fn api_level_faults_look_like_kaltura() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
-    sim.set_faults(FaultPlan::queued([Fault::ActionBlocked, Fault::DruidQueryTimedOut, Fault::InternalError, Fault::ExpiredKs]));
+    sim.set_faults(FaultPlan::queued([
+        Fault::ActionBlocked,
+        Fault::DruidQueryTimedOut,
+        Fault::InternalError,
+        Fault::ExpiredKs,
+    ]));
     let r = post_json(&csv_url(&sim), request_body(&sim)).await;
     assert_eq!(
         r.text().await.unwrap(),
         r#"{"code":"ACTION_BLOCKED","message":"Action \"getcsvfromstringparams\" in service \"report\" is blocked","objectType":"KalturaAPIException","args":{"ACTION_NAME":"getcsvfromstringparams","SERVICE_NAME":"report"}}"#
     );
     let r = post_json(&csv_url(&sim), request_body(&sim)).await;
-    assert_eq!(header(&r, "x-kaltura"), Some("error- DRUID_QUERY_TIMED_OUT"));
-    assert_eq!(header(&r, "x-kaltura-app"), Some("exiting on error DRUID_QUERY_TIMED_OUT - Query timed out"));
+    assert_eq!(
+        header(&r, "x-kaltura"),
+        Some("error- DRUID_QUERY_TIMED_OUT")
+    );
+    assert_eq!(
+        header(&r, "x-kaltura-app"),
+        Some("exiting on error DRUID_QUERY_TIMED_OUT - Query timed out")
+    );
     assert!(r.bytes().await.unwrap().is_empty());
     let r = post_json(&csv_url(&sim), request_body(&sim)).await;
-    assert!(r.text().await.unwrap().starts_with(r#"{"code":"INTERNAL_SERVERL_ERROR""#));
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .starts_with(r#"{"code":"INTERNAL_SERVERL_ERROR""#));
     let r = post_json(&csv_url(&sim), request_body(&sim)).await;
     assert!(r.text().await.unwrap().contains(r#""KSID":"EXPIRED""#));
     healthy(&sim).await;
@@ -81,9 +107,23 @@ async fn clock_offset_expires_a_ks_that_is_still_valid_by_the_real_clock() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
     let ks = ks_with(sim.partner_id(), &sim.admin_secret(), 2, "", now() + 600);
     let body = json!({"ks": ks, "format": 1, "id": 6000, "params": "from_date=0;to_date=1"});
-    assert_eq!(header(&post_json(&csv_url(&sim), body.clone()).await, "content-type"), Some("text/csv"));
-    sim.set_faults(FaultPlan { clock_offset_secs: 3600, ..FaultPlan::none() });
-    assert!(post_json(&csv_url(&sim), body).await.text().await.unwrap().contains("EXPIRED"));
+    assert_eq!(
+        header(
+            &post_json(&csv_url(&sim), body.clone()).await,
+            "content-type"
+        ),
+        Some("text/csv")
+    );
+    sim.set_faults(FaultPlan {
+        clock_offset_secs: 3600,
+        ..FaultPlan::none()
+    });
+    assert!(post_json(&csv_url(&sim), body)
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("EXPIRED"));
     sim.shutdown().await;
 }
 
@@ -91,7 +131,10 @@ async fn clock_offset_expires_a_ks_that_is_still_valid_by_the_real_clock() {
 async fn a_delay_longer_than_the_client_timeout_fails_the_client() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
     sim.push_faults([Fault::Delay(Duration::from_secs(5))]);
-    let impatient = reqwest::Client::builder().timeout(Duration::from_millis(200)).build().unwrap();
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
     let r = impatient
         .post(csv_url(&sim))
         .header("Content-Type", "application/json")
@@ -120,10 +163,16 @@ async fn faults_only_hit_report_requests() {
 
 #[tokio::test]
 async fn random_faults_are_reproducible() {
-    let plan = FaultPlan::none().with_random(42, 400, vec![Fault::HttpStatus(503), Fault::ActionBlocked]);
+    let plan =
+        FaultPlan::none().with_random(42, 400, vec![Fault::HttpStatus(503), Fault::ActionBlocked]);
     let mut outcomes = Vec::new();
     for _ in 0..2 {
-        let sim = kaltura_sim::start(SimConfig { faults: plan.clone(), ..SimConfig::default() }).await.unwrap();
+        let sim = kaltura_sim::start(SimConfig {
+            faults: plan.clone(),
+            ..SimConfig::default()
+        })
+        .await
+        .unwrap();
         let mut seen = Vec::new();
         for _ in 0..30 {
             let r = post_json(&csv_url(&sim), request_body(&sim)).await;

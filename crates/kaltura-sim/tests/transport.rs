@@ -16,20 +16,35 @@ fn range() -> String {
 fn form(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", k, v.replace('%', "%25").replace('&', "%26").replace('=', "%3D").replace(';', "%3B").replace('+', "%2B")))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                k,
+                v.replace('%', "%25")
+                    .replace('&', "%26")
+                    .replace('=', "%3D")
+                    .replace(';', "%3B")
+                    .replace('+', "%2B")
+            )
+        })
         .collect::<Vec<_>>()
         .join("&")
 }
 
 async fn first_line(r: reqwest::Response) -> String {
     let text = r.text().await.unwrap();
-    text.trim_start_matches('\u{feff}').lines().next().unwrap_or("").to_string()
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[tokio::test]
 async fn json_with_a_charset_loses_every_parameter() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
-    let body = json!({"ks": primary_ks(&sim), "format": 1, "id": 6000, "params": range()}).to_string();
+    let body =
+        json!({"ks": primary_ks(&sim), "format": 1, "id": 6000, "params": range()}).to_string();
     let r = client()
         .post(csv_url(&sim))
         .header("Content-Type", "application/json; charset=utf-8")
@@ -39,9 +54,23 @@ async fn json_with_a_charset_loses_every_parameter() {
         .unwrap();
     // format was lost too, so the error comes in XML.
     assert_eq!(header(&r, "content-type"), Some("text/xml"));
-    assert!(r.text().await.unwrap().contains("<code>MISSING_MANDATORY_PARAMETER</code>"));
-    let r = client().post(csv_url(&sim)).header("Content-Type", "Application/JSON").body(body).send().await.unwrap();
-    assert_eq!(header(&r, "content-type"), Some("text/csv"), "the comparison is case-insensitive");
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("<code>MISSING_MANDATORY_PARAMETER</code>"));
+    let r = client()
+        .post(csv_url(&sim))
+        .header("Content-Type", "Application/JSON")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        header(&r, "content-type"),
+        Some("text/csv"),
+        "the comparison is case-insensitive"
+    );
     let stats = sim.stats();
     assert_eq!(stats.requests, 2);
     assert_eq!(stats.content_type_not_exactly_json, 2);
@@ -56,12 +85,23 @@ async fn form_bodies_and_colon_keys_work() {
     let r = client()
         .post(csv_url(&sim))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(form(&[("ks", &ks), ("format", "1"), ("id", "6001"), ("params", &range()), ("clientTag", "roomlens:test")]))
+        .body(form(&[
+            ("ks", &ks),
+            ("format", "1"),
+            ("id", "6001"),
+            ("params", &range()),
+            ("clientTag", "roomlens:test"),
+        ]))
         .send()
         .await
         .unwrap();
-    assert!(first_line(r).await.starts_with("entry_id,cue_point_id,user_id"));
-    assert_eq!(sim.stats().last_client_tag.as_deref(), Some("roomlens:test"));
+    assert!(first_line(r)
+        .await
+        .starts_with("entry_id,cue_point_id,user_id"));
+    assert_eq!(
+        sim.stats().last_client_tag.as_deref(),
+        Some("roomlens:test")
+    );
     // report.getCsv with a KalturaKeyValueArray written as colon keys.
     let (from, to) = (now() - 7 * DAY, now().to_string());
     let from = from.to_string();
@@ -81,8 +121,12 @@ async fn form_bodies_and_colon_keys_work() {
         .send()
         .await
         .unwrap();
-    assert!(header(&r, "content-disposition").unwrap().contains("Report_6002_"));
-    assert!(first_line(r).await.starts_with("parent_entry_id,parent_entry_name,breakout_entry_id"));
+    assert!(header(&r, "content-disposition")
+        .unwrap()
+        .contains("Report_6002_"));
+    assert!(first_line(r)
+        .await
+        .starts_with("parent_entry_id,parent_entry_name,breakout_entry_id"));
     // The same as a JSON array.
     let r = post_json(
         &format!("{}/api_v3/service/report/action/getCsv", sim.url()),
@@ -117,7 +161,16 @@ async fn path_beats_query_beats_body_and_ks_in_the_url_is_counted() {
         .await
         .unwrap();
     assert_eq!(header(&r, "content-type"), Some("text/csv"));
-    let r = client().get(format!("{}/ks/{}/format/1/id/6000/params/{}", csv_url(&sim), ks, range().replace(';', "%3B"))).send().await.unwrap();
+    let r = client()
+        .get(format!(
+            "{}/ks/{}/format/1/id/6000/params/{}",
+            csv_url(&sim),
+            ks,
+            range().replace(';', "%3B")
+        ))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(header(&r, "content-type"), Some("text/csv"));
     assert_eq!(sim.stats().ks_in_url, 2);
     sim.shutdown().await;
@@ -141,10 +194,16 @@ async fn file_name_follows_the_params() {
             .as_str()
         )
     );
-    assert_eq!(header(&r, "cache-control"), Some("public, max-age=8640000, max-stale=0"));
+    assert_eq!(
+        header(&r, "cache-control"),
+        Some("public, max-age=8640000, max-stale=0")
+    );
     assert_eq!(header(&r, "access-control-allow-origin"), Some("*"));
     let call = sim.stats().report_calls.pop().unwrap();
-    assert_eq!(call.params.last().unwrap(), &("partner_id".to_string(), Some(sim.partner_id().to_string())));
+    assert_eq!(
+        call.params.last().unwrap(),
+        &("partner_id".to_string(), Some(sim.partner_id().to_string()))
+    );
     assert_eq!((call.from, call.to), (1_700_000_000, 1_700_086_400));
     sim.shutdown().await;
 }
@@ -165,7 +224,10 @@ async fn chunked_uploads_are_refused() {
         b"POST /api_v3/service/report/action/getCsv HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
     )
     .await;
-    assert!(reply.starts_with("HTTP/1.1 411 Length Required\r\n"), "{reply}");
+    assert!(
+        reply.starts_with("HTTP/1.1 411 Length Required\r\n"),
+        "{reply}"
+    );
     let reply = raw_exchange(&sim, b"NONSENSE\r\n\r\n").await;
     assert!(reply.starts_with("HTTP/1.1 400 "), "{reply}");
     sim.shutdown().await;
@@ -184,7 +246,11 @@ async fn keep_alive_serves_several_requests_on_one_connection() {
     let reply = raw_exchange(&sim, format!("{one}{one}{last}").as_bytes()).await;
     assert_eq!(reply.matches("HTTP/1.1 200 OK").count(), 3, "{reply}");
     assert_eq!(reply.matches("MISSING_KS").count(), 3);
-    let reply = raw_exchange(&sim, b"OPTIONS /api_v3/service/report/action/getCsv HTTP/1.1\r\nConnection: close\r\n\r\n").await;
+    let reply = raw_exchange(
+        &sim,
+        b"OPTIONS /api_v3/service/report/action/getCsv HTTP/1.1\r\nConnection: close\r\n\r\n",
+    )
+    .await;
     assert!(reply.contains("Access-Control-Allow-Origin: *"));
     sim.shutdown().await;
 }
@@ -201,7 +267,11 @@ async fn shutdown_closes_the_port() {
 #[tokio::test]
 async fn content_type_parameter_overrides_the_response_header_and_head_has_no_body() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
-    let r = post_json(&csv_url(&sim), json!({"format": 1, "id": 6000, "content-type": "text/plain"})).await;
+    let r = post_json(
+        &csv_url(&sim),
+        json!({"format": 1, "id": 6000, "content-type": "text/plain"}),
+    )
+    .await;
     assert_eq!(header(&r, "content-type"), Some("text/plain"));
     assert!(r.text().await.unwrap().contains("MISSING_KS"));
     let reply = raw_exchange(
@@ -211,7 +281,11 @@ async fn content_type_parameter_overrides_the_response_header_and_head_has_no_bo
     .await;
     let json_body = r#"{"code":"MISSING_KS","message":"Missing KS, session not established","objectType":"KalturaAPIException","args":[]}"#;
     assert_eq!(reply.matches("HTTP/1.1 200 OK").count(), 2, "{reply}");
-    assert_eq!(reply.matches(json_body).count(), 1, "only the GET has a body");
+    assert_eq!(
+        reply.matches(json_body).count(),
+        1,
+        "only the GET has a body"
+    );
     assert!(reply.ends_with(json_body));
     sim.shutdown().await;
 }

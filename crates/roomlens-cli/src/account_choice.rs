@@ -3,7 +3,7 @@
 //! keychain). It does not talk to Kaltura and never prints the secret.
 
 use crate::args::{AccountArgs, RegionArg};
-use roomlens::accounts::{Account, AccountStore};
+use roomlens::accounts::AccountStore;
 use roomlens::kaltura::{Credentials, ServiceUrl};
 use roomlens::secret::AdminSecret;
 use roomlens::{keychain, Error, ErrorCode};
@@ -11,12 +11,11 @@ use roomlens::{keychain, Error, ErrorCode};
 /// The environment variable scripts use to pass the admin secret instead of the keychain.
 pub const SECRET_ENV: &str = "ROOMLENS_ADMIN_SECRET";
 
-/// A partner on a service, and the saved account for it if there is one.
+/// A partner on a service.
 #[derive(Debug, Clone)]
 pub struct ChosenAccount {
     pub partner_id: i64,
     pub service_url: ServiceUrl,
-    pub saved: Option<Account>,
 }
 
 /// The service URL the options name, if they name one.
@@ -37,8 +36,11 @@ pub fn choose(args: &AccountArgs, store: &AccountStore) -> Result<Option<ChosenA
     let (partner_id, service_url) = match (args.partner_id, explicit) {
         (Some(partner_id), Some(url)) => (partner_id, url),
         (Some(partner_id), None) => {
-            let selected = store.selected_account().filter(|a| a.partner_id == partner_id);
-            let saved = selected.or_else(|| store.accounts.iter().find(|a| a.partner_id == partner_id));
+            let selected = store
+                .selected_account()
+                .filter(|a| a.partner_id == partner_id);
+            let saved =
+                selected.or_else(|| store.accounts.iter().find(|a| a.partner_id == partner_id));
             match saved {
                 Some(account) => (partner_id, account.checked_service_url()?),
                 None => (partner_id, ServiceUrl::us()),
@@ -52,8 +54,10 @@ pub fn choose(args: &AccountArgs, store: &AccountStore) -> Result<Option<ChosenA
             None => return Ok(None),
         },
     };
-    let saved = store.find(partner_id, &service_url).cloned();
-    Ok(Some(ChosenAccount { partner_id, service_url, saved }))
+    Ok(Some(ChosenAccount {
+        partner_id,
+        service_url,
+    }))
 }
 
 /// Like `choose`, but an account is required.
@@ -91,22 +95,37 @@ pub fn credentials(account: &ChosenAccount) -> Result<Credentials, Error> {
             }
         })?,
     };
-    Ok(Credentials { partner_id: account.partner_id, secret, service_url: account.service_url.clone() })
+    Ok(Credentials {
+        partner_id: account.partner_id,
+        secret,
+        service_url: account.service_url.clone(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn args(partner_id: Option<i64>, region: Option<RegionArg>, service_url: Option<&str>) -> AccountArgs {
-        AccountArgs { partner_id, region, service_url: service_url.map(str::to_owned) }
+    fn args(
+        partner_id: Option<i64>,
+        region: Option<RegionArg>,
+        service_url: Option<&str>,
+    ) -> AccountArgs {
+        AccountArgs {
+            partner_id,
+            region,
+            service_url: service_url.map(str::to_owned),
+        }
     }
 
     #[test]
     fn nothing_saved_and_nothing_given_is_none() {
         let store = AccountStore::default();
         assert!(choose(&args(None, None, None), &store).unwrap().is_none());
-        assert!(require(&args(None, None, None), &store).unwrap_err().message.contains("roomlens login"));
+        assert!(require(&args(None, None, None), &store)
+            .unwrap_err()
+            .message
+            .contains("roomlens login"));
     }
 
     #[test]
@@ -114,11 +133,9 @@ mod tests {
         let mut store = AccountStore::default();
         let chosen = choose(&args(Some(7), None, None), &store).unwrap().unwrap();
         assert_eq!(chosen.service_url, ServiceUrl::us());
-        assert!(chosen.saved.is_none());
         store.add("EU", 7, &ServiceUrl::eu()).unwrap();
         let chosen = choose(&args(Some(7), None, None), &store).unwrap().unwrap();
         assert_eq!(chosen.service_url, ServiceUrl::eu());
-        assert_eq!(chosen.saved.unwrap().name, "EU");
     }
 
     #[test]
@@ -129,17 +146,27 @@ mod tests {
         assert!(choose(&args(None, None, None), &store).unwrap().is_none());
         store.select(&a.id).unwrap();
         let chosen = choose(&args(None, None, None), &store).unwrap().unwrap();
-        assert_eq!((chosen.partner_id, chosen.service_url.as_str()), (1, "https://www.kaltura.com"));
-        let chosen = choose(&args(None, Some(RegionArg::Eu), None), &store).unwrap().unwrap();
+        assert_eq!(
+            (chosen.partner_id, chosen.service_url.as_str()),
+            (1, "https://www.kaltura.com")
+        );
+        let chosen = choose(&args(None, Some(RegionArg::Eu), None), &store)
+            .unwrap()
+            .unwrap();
         assert_eq!(chosen.service_url, ServiceUrl::eu());
-        assert!(chosen.saved.is_none());
-        let chosen = choose(&args(Some(2), None, Some("http://127.0.0.1:9/")), &store).unwrap().unwrap();
+        let chosen = choose(&args(Some(2), None, Some("http://127.0.0.1:9/")), &store)
+            .unwrap()
+            .unwrap();
         assert_eq!(chosen.service_url.as_str(), "http://127.0.0.1:9");
     }
 
     #[test]
     fn bad_service_url_is_an_error() {
-        let e = choose(&args(Some(1), None, Some("http://example.com")), &AccountStore::default()).unwrap_err();
+        let e = choose(
+            &args(Some(1), None, Some("http://example.com")),
+            &AccountStore::default(),
+        )
+        .unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidServiceUrl);
     }
 }

@@ -20,7 +20,11 @@ struct ListedAccount<'a> {
 
 pub fn accounts(args: &AccountsArgs) -> Result<u8, Error> {
     let store = account_book()?.list()?;
-    let text = if args.json { as_json(&store)? } else { as_text(&store) };
+    let text = if args.json {
+        as_json(&store)?
+    } else {
+        as_text(&store)
+    };
     println!("{text}");
     Ok(exit_code::OK)
 }
@@ -41,19 +45,36 @@ fn as_json(store: &AccountStore) -> Result<String, Error> {
         })
         .collect();
     serde_json::to_string_pretty(&listed).map_err(|e| {
-        Error::new(ErrorCode::Internal, "Roomlens could not write the list of accounts.").with_detail(e.to_string())
+        Error::new(
+            ErrorCode::Internal,
+            "Roomlens could not write the list of accounts.",
+        )
+        .with_detail(e.to_string())
     })
 }
 
 fn as_text(store: &AccountStore) -> String {
     if store.accounts.is_empty() {
-        return "No Kaltura account is saved. Add one with `roomlens login --partner-id <N>`.".to_owned();
+        return "No Kaltura account is saved. Add one with `roomlens login --partner-id <N>`."
+            .to_owned();
     }
-    let name_width = store.accounts.iter().map(|a| a.name.chars().count()).max().unwrap_or(0).max(4);
-    let mut lines = vec![format!("  {:<name_width$}  {:>10}  SERVICE URL", "NAME", "PARTNER")];
+    let name_width = store
+        .accounts
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let mut lines = vec![format!(
+        "  {:<name_width$}  {:>10}  SERVICE URL",
+        "NAME", "PARTNER"
+    )];
     for account in &store.accounts {
         let mark = if is_default(store, account) { "*" } else { " " };
-        lines.push(format!("{mark} {:<name_width$}  {:>10}  {}", account.name, account.partner_id, account.service_url));
+        lines.push(format!(
+            "{mark} {:<name_width$}  {:>10}  {}",
+            account.name, account.partner_id, account.service_url
+        ));
     }
     lines.push("(* the default account, used when a command names none)".to_owned());
     lines.join("\n")
@@ -88,7 +109,10 @@ mod tests {
     #[test]
     fn text_marks_the_default_and_says_when_there_is_none() {
         let text = as_text(&store());
-        assert!(text.lines().nth(1).unwrap().starts_with("* Acme EU"), "{text}");
+        assert!(
+            text.lines().nth(1).unwrap().starts_with("* Acme EU"),
+            "{text}"
+        );
         assert!(text.contains("777"));
         assert!(as_text(&AccountStore::default()).contains("roomlens login"));
     }

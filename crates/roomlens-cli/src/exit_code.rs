@@ -99,9 +99,15 @@ mod tests {
     #[test]
     fn readme_lists_the_same_exit_codes() {
         let readme = include_str!("../../../README.md");
-        for line in EXIT_CODES_HELP.lines().filter(|l| l.starts_with("  ") && !l.starts_with("   ")) {
+        for line in EXIT_CODES_HELP
+            .lines()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        {
             let code = line.split_whitespace().next().unwrap_or_default();
-            assert!(readme.contains(&format!("| {code} |")), "README.md has no row for exit code {code}");
+            assert!(
+                readme.contains(&format!("| {code} |")),
+                "README.md has no row for exit code {code}"
+            );
         }
     }
 }

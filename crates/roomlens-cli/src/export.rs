@@ -5,10 +5,10 @@
 use crate::args::ExportArgs;
 use crate::exit_code;
 use crate::fetch::export_options;
-use roomlens::wording;
 use roomlens::cancel::CancelToken;
 use roomlens::export::{write_report_csv, HeaderStyle};
 use roomlens::reports::read_report_file;
+use roomlens::wording;
 use roomlens::Error;
 
 /// A Ctrl-C while the file is read stops before anything is written; once writing has begun it
@@ -27,8 +27,16 @@ pub fn export(args: &ExportArgs, cancel: &CancelToken) -> Result<u8, Error> {
             args.file.display()
         );
     }
-    let headers = if args.raw_headers { HeaderStyle::Raw } else { HeaderStyle::Friendly };
-    write_report_csv(&outcome.report, &export_options(headers, &args.format), &args.output)?;
+    let headers = if args.raw_headers {
+        HeaderStyle::Raw
+    } else {
+        HeaderStyle::Friendly
+    };
+    write_report_csv(
+        &outcome.report,
+        &export_options(headers, &args.format),
+        &args.output,
+    )?;
     eprintln!(
         "Wrote {} {} rows to {}.",
         wording::count(stats.rows_kept),

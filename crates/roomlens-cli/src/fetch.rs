@@ -5,7 +5,6 @@
 use crate::account_choice;
 use crate::args::{CsvFormatArgs, DelimiterArg, FetchArgs, ReportArg};
 use crate::exit_code;
-use roomlens::wording;
 use crate::progress::ProgressLine;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -17,6 +16,7 @@ use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report, FetchOutcome, FetchProgress, FetchRequest, ReportFilters};
 use roomlens::kaltura::{ClientOptions, KalturaClient};
 use roomlens::reports::ReportKind;
+use roomlens::wording;
 use roomlens::{Error, ErrorCode};
 use std::io::Write;
 
@@ -30,22 +30,41 @@ pub async fn fetch(args: &FetchArgs, cancel: &CancelToken) -> Result<u8, Error> 
     let range = choice.resolve(&TimeZone::system(), Timestamp::now())?;
     eprintln!("Times in {}", range.zone);
 
-    let request = FetchRequest { kind, range, filters: filters(args) };
+    let request = FetchRequest {
+        kind,
+        range,
+        filters: filters(args),
+    };
     let outcome = fetch_with_progress(&client, &request, cancel).await?;
-    let options =
-        export_options(if args.descriptive_headers { HeaderStyle::Friendly } else { HeaderStyle::Raw }, &args.format);
+    let options = export_options(
+        if args.descriptive_headers {
+            HeaderStyle::Friendly
+        } else {
+            HeaderStyle::Raw
+        },
+        &args.format,
+    );
     match &args.output {
         Some(path) => {
             write_report_csv(&outcome.report, &options, path)?;
-            eprintln!("Saved {} rows to {}.", wording::count(row_count(&outcome)), path.display());
+            eprintln!(
+                "Saved {} rows to {}.",
+                wording::count(row_count(&outcome)),
+                path.display()
+            );
         }
         None => {
             let bytes = report_csv_bytes(&outcome.report, &options);
             let mut out = std::io::stdout().lock();
-            out.write_all(&bytes).and_then(|()| out.flush()).map_err(|e| {
-                Error::new(ErrorCode::FileWriteFailed, "Roomlens could not write the report to standard output.")
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| {
+                    Error::new(
+                        ErrorCode::FileWriteFailed,
+                        "Roomlens could not write the report to standard output.",
+                    )
                     .with_detail(e.to_string())
-            })?;
+                })?;
         }
     }
     Ok(report_warnings(&outcome))
@@ -102,11 +121,16 @@ fn date_choice(args: &FetchArgs) -> Result<DateRangeChoice, Error> {
     match (args.from, args.to, args.last.as_deref()) {
         (Some(from), Some(to), _) => Ok(DateRangeChoice::Custom { from, to }),
         (_, _, None) => Ok(DateRangeChoice::LastDays(30)),
-        (_, _, Some(last)) => {
-            last.strip_suffix('d').and_then(|days| days.parse::<u32>().ok()).map(DateRangeChoice::LastDays).ok_or_else(
-                || Error::new(ErrorCode::InvalidInput, format!("--last {last} is not a number of days such as 30d.")),
-            )
-        }
+        (_, _, Some(last)) => last
+            .strip_suffix('d')
+            .and_then(|days| days.parse::<u32>().ok())
+            .map(DateRangeChoice::LastDays)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidInput,
+                    format!("--last {last} is not a number of days such as 30d."),
+                )
+            }),
     }
 }
 

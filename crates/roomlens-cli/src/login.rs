@@ -19,20 +19,34 @@ pub fn account_book() -> Result<AccountBook<OsKeychain>, Error> {
 
 pub async fn login(args: &LoginArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let book = account_book()?;
-    let chosen = account_choice::choose(&args.account, &book.list()?)?
-        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "Say which partner to sign in to with --partner-id <N>."))?;
+    let chosen = account_choice::choose(&args.account, &book.list()?)?.ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidInput,
+            "Say which partner to sign in to with --partner-id <N>.",
+        )
+    })?;
     let secret = read_admin_secret(chosen.partner_id)?;
 
     if !args.no_verify {
-        eprintln!("Checking the admin secret with Kaltura at {}…", chosen.service_url);
+        eprintln!(
+            "Checking the admin secret with Kaltura at {}…",
+            chosen.service_url
+        );
         let credentials = Credentials {
             partner_id: chosen.partner_id,
             secret: secret.clone(),
             service_url: chosen.service_url.clone(),
         };
-        KalturaClient::new(credentials, ClientOptions::default())?.test_connection(cancel).await?;
+        KalturaClient::new(credentials, ClientOptions::default())?
+            .test_connection(cancel)
+            .await?;
     }
-    let changed = book.sign_in(chosen.partner_id, &chosen.service_url, args.name.as_deref(), &secret)?;
+    let changed = book.sign_in(
+        chosen.partner_id,
+        &chosen.service_url,
+        args.name.as_deref(),
+        &secret,
+    )?;
     if let Some(notice) = &changed.notice {
         eprintln!("{notice}");
     }

@@ -24,7 +24,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("roomlens: could not start: {e}");
@@ -62,7 +65,10 @@ fn print_error(error: &Error) {
 
 /// Like `print_error`, naming what the error is about (a file, when several are handled).
 pub fn print_error_about(subject: &str, error: &Error) {
-    eprintln!("roomlens: {subject}: {} (code: {})", error.message, error.code);
+    eprintln!(
+        "roomlens: {subject}: {} (code: {})",
+        error.message, error.code
+    );
     print_detail(error);
 }
 

@@ -14,7 +14,10 @@ pub struct ProgressLine {
 impl ProgressLine {
     /// `what` names the work, e.g. "attendees".
     pub fn new(what: &str) -> Self {
-        ProgressLine { enabled: std::io::stderr().is_terminal(), what: what.to_owned() }
+        ProgressLine {
+            enabled: std::io::stderr().is_terminal(),
+            what: what.to_owned(),
+        }
     }
 
     pub fn show(&self, windows_done: u32, windows_total: u32, rows: u64) {
@@ -41,9 +44,18 @@ fn render(what: &str, windows_done: u32, windows_total: u32, rows: u64) -> Strin
     let total = u64::from(windows_total.max(1));
     let done = u64::from(windows_done).min(total);
     let filled = done * BAR_WIDTH / total;
-    let bar: String = (0..BAR_WIDTH).map(|i| if i < filled { '#' } else { '-' }).collect();
-    let windows = if windows_total == 1 { "time window" } else { "time windows" };
-    format!("[{bar}] Fetching {what} — {windows_done} of {windows_total} {windows}, {} rows", wording::count(rows))
+    let bar: String = (0..BAR_WIDTH)
+        .map(|i| if i < filled { '#' } else { '-' })
+        .collect();
+    let windows = if windows_total == 1 {
+        "time window"
+    } else {
+        "time windows"
+    };
+    format!(
+        "[{bar}] Fetching {what} — {windows_done} of {windows_total} {windows}, {} rows",
+        wording::count(rows)
+    )
 }
 
 #[cfg(test)]
@@ -56,7 +68,8 @@ mod tests {
             render("attendees", 12, 48, 48210),
             "[######------------------] Fetching attendees — 12 of 48 time windows, 48,210 rows"
         );
-        assert!(render("room data", 0, 0, 0).starts_with("[------------------------] Fetching room data — 0 of 0"));
+        assert!(render("room data", 0, 0, 0)
+            .starts_with("[------------------------] Fetching room data — 0 of 0"));
         assert!(render("x", 5, 1, 1).starts_with("[########################]"));
     }
 }

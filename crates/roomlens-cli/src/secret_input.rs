@@ -9,11 +9,16 @@ use std::io::{IsTerminal, Read};
 pub fn read_admin_secret(partner_id: i64) -> Result<AdminSecret, Error> {
     let stdin = std::io::stdin();
     let text = if stdin.is_terminal() {
-        rpassword::prompt_password(format!("Admin secret for partner {partner_id} (not shown): "))
-            .map_err(|e| unreadable().with_detail(e.to_string()))?
+        rpassword::prompt_password(format!(
+            "Admin secret for partner {partner_id} (not shown): "
+        ))
+        .map_err(|e| unreadable().with_detail(e.to_string()))?
     } else {
         let mut text = String::new();
-        stdin.lock().read_to_string(&mut text).map_err(|e| unreadable().with_detail(e.to_string()))?;
+        stdin
+            .lock()
+            .read_to_string(&mut text)
+            .map_err(|e| unreadable().with_detail(e.to_string()))?;
         text
     };
     let secret = AdminSecret::new(text).ok_or_else(|| {
@@ -32,5 +37,8 @@ pub fn read_admin_secret(partner_id: i64) -> Result<AdminSecret, Error> {
 }
 
 fn unreadable() -> Error {
-    Error::new(ErrorCode::InvalidInput, "Roomlens could not read the admin secret from the terminal or standard input.")
+    Error::new(
+        ErrorCode::InvalidInput,
+        "Roomlens could not read the admin secret from the terminal or standard input.",
+    )
 }

@@ -5,7 +5,6 @@
 
 use crate::args::SummaryArgs;
 use crate::exit_code;
-use roomlens::wording;
 use crate::print_error_about;
 use crate::summary_text;
 use jiff::tz::TimeZone;
@@ -13,7 +12,10 @@ use jiff::Timestamp;
 use roomlens::analytics::Summary;
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::zone_label;
-use roomlens::reports::{summarize_report_file, ReadStats, ReadWarning, ReportKind, SummaryOutcome};
+use roomlens::reports::{
+    summarize_report_file, ReadStats, ReadWarning, ReportKind, SummaryOutcome,
+};
+use roomlens::wording;
 use roomlens::Error;
 use serde::Serialize;
 
@@ -24,8 +26,17 @@ const TEXT_WARNING_LIMIT: usize = 20;
 #[derive(Serialize)]
 #[serde(untagged)]
 enum FileResult {
-    Read { file: String, report: ReportKind, stats: ReadStats, warnings: Vec<ReadWarning>, summary: Summary },
-    Failed { file: String, error: Error },
+    Read {
+        file: String,
+        report: ReportKind,
+        stats: ReadStats,
+        warnings: Vec<ReadWarning>,
+        summary: Summary,
+    },
+    Failed {
+        file: String,
+        error: Error,
+    },
 }
 
 /// A Ctrl-C stops between files.
@@ -51,16 +62,29 @@ pub fn summary(args: &SummaryArgs, cancel: &CancelToken) -> Result<u8, Error> {
                 }
             }
             Ok(outcome) if args.json => {
-                let SummaryOutcome { summary, stats, warnings } = outcome;
-                documents.push(FileResult::Read { file, report: summary.kind(), stats, warnings, summary });
+                let SummaryOutcome {
+                    summary,
+                    stats,
+                    warnings,
+                } = outcome;
+                documents.push(FileResult::Read {
+                    file,
+                    report: summary.kind(),
+                    stats,
+                    warnings,
+                    summary,
+                });
             }
             Ok(outcome) => print_text(&file, &outcome, &tz),
         }
     }
     if args.json {
         let json = serde_json::to_string_pretty(&documents).map_err(|e| {
-            Error::new(roomlens::ErrorCode::InvalidInput, "Roomlens could not write the summary as JSON.")
-                .with_detail(e.to_string())
+            Error::new(
+                roomlens::ErrorCode::InvalidInput,
+                "Roomlens could not write the summary as JSON.",
+            )
+            .with_detail(e.to_string())
         })?;
         println!("{json}");
     }
@@ -69,7 +93,10 @@ pub fn summary(args: &SummaryArgs, cancel: &CancelToken) -> Result<u8, Error> {
 
 fn print_text(file: &str, outcome: &SummaryOutcome, tz: &TimeZone) {
     let stats = &outcome.stats;
-    println!("{}", summary_text::heading(&format!("{file} — {}", outcome.summary.kind().title())));
+    println!(
+        "{}",
+        summary_text::heading(&format!("{file} — {}", outcome.summary.kind().title()))
+    );
     println!(
         "Rows read {}, kept {}, rejected {}",
         wording::count(stats.rows_read),
@@ -77,7 +104,11 @@ fn print_text(file: &str, outcome: &SummaryOutcome, tz: &TimeZone) {
         wording::count(stats.rows_rejected)
     );
     for warning in outcome.warnings.iter().take(TEXT_WARNING_LIMIT) {
-        println!("  warning, line {}: {}", warning.line, summary_text::plain(&warning.message));
+        println!(
+            "  warning, line {}: {}",
+            warning.line,
+            summary_text::plain(&warning.message)
+        );
     }
     if outcome.warnings.len() > TEXT_WARNING_LIMIT {
         println!(

@@ -2,10 +2,10 @@
 //! times in the local zone, names from the data stripped of control characters so a hostile name
 //! cannot drive the terminal. It computes nothing; every figure comes from `roomlens::analytics`.
 
-use roomlens::wording;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::analytics::{AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
+use roomlens::wording;
 use std::fmt::Write;
 
 /// Users listed in an attendees summary; `--json` lists them all.
@@ -29,7 +29,9 @@ fn line(out: &mut String, label: &str, value: &str) {
 }
 
 fn optional_percent(ratio: Option<f64>) -> String {
-    ratio.map(wording::percent).unwrap_or_else(|| "not stated".to_owned())
+    ratio
+        .map(wording::percent)
+        .unwrap_or_else(|| "not stated".to_owned())
 }
 
 fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
@@ -37,13 +39,34 @@ fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
     line(&mut out, "Sessions", &wording::count(s.sessions));
     line(&mut out, "Rooms", &wording::count(s.rooms));
     if let (Some(first), Some(last)) = (s.first_session_start, s.last_session_end) {
-        line(&mut out, "Dates", &format!("{} – {}", local_time(first, tz), local_time(last, tz)));
+        line(
+            &mut out,
+            "Dates",
+            &format!("{} – {}", local_time(first, tz), local_time(last, tz)),
+        );
     }
-    let per_session =
-        s.average_unique_users_per_session.map(|a| format!(", {a:.1} per session on average")).unwrap_or_default();
-    line(&mut out, "Unique users", &format!("{} in total{per_session}", wording::count(s.total_unique_users)));
-    line(&mut out, "Average engagement", &optional_percent(s.average_engagement));
-    line(&mut out, "Session hours", &wording::hours(s.total_session_hours));
+    let per_session = s
+        .average_unique_users_per_session
+        .map(|a| format!(", {a:.1} per session on average"))
+        .unwrap_or_default();
+    line(
+        &mut out,
+        "Unique users",
+        &format!(
+            "{} in total{per_session}",
+            wording::count(s.total_unique_users)
+        ),
+    );
+    line(
+        &mut out,
+        "Average engagement",
+        &optional_percent(s.average_engagement),
+    );
+    line(
+        &mut out,
+        "Session hours",
+        &wording::hours(s.total_session_hours),
+    );
     if s.sessions_without_duration > 0 {
         let _ = writeln!(
             out,
@@ -57,20 +80,54 @@ fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
 fn attendees(s: &AttendeesSummary) -> String {
     let mut out = String::new();
     line(&mut out, "Unique users", &wording::count(s.unique_users));
-    line(&mut out, "Sessions", &format!("{} in {} rooms", wording::count(s.sessions), wording::count(s.rooms)));
-    let per_user =
-        s.average_minutes_per_user.map(|m| format!(", {} per user", wording::minutes(m))).unwrap_or_default();
-    line(&mut out, "Participation", &format!("{} in total{per_user}", wording::minutes(s.total_minutes)));
-    line(&mut out, "Average engagement", &optional_percent(s.average_engagement));
+    line(
+        &mut out,
+        "Sessions",
+        &format!(
+            "{} in {} rooms",
+            wording::count(s.sessions),
+            wording::count(s.rooms)
+        ),
+    );
+    let per_user = s
+        .average_minutes_per_user
+        .map(|m| format!(", {} per user", wording::minutes(m)))
+        .unwrap_or_default();
+    line(
+        &mut out,
+        "Participation",
+        &format!("{} in total{per_user}", wording::minutes(s.total_minutes)),
+    );
+    line(
+        &mut out,
+        "Average engagement",
+        &optional_percent(s.average_engagement),
+    );
     let _ = writeln!(out, "Users by engagement:");
-    let widest = s.engagement_distribution.buckets.iter().map(|b| b.users).max().unwrap_or(0).max(1);
+    let widest = s
+        .engagement_distribution
+        .buckets
+        .iter()
+        .map(|b| b.users)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     for bucket in &s.engagement_distribution.buckets {
         let bar = "#".repeat(usize::try_from(bucket.users * 30 / widest).unwrap_or(30));
         let range = format!("{}–{}%", bucket.from_percent, bucket.to_percent);
-        let _ = writeln!(out, "  {range:<9}{:>8}  {bar}", wording::count(bucket.users));
+        let _ = writeln!(
+            out,
+            "  {range:<9}{:>8}  {bar}",
+            wording::count(bucket.users)
+        );
     }
     if s.engagement_distribution.unknown > 0 {
-        let _ = writeln!(out, "  {:<9}{:>8}", "unknown", wording::count(s.engagement_distribution.unknown));
+        let _ = writeln!(
+            out,
+            "  {:<9}{:>8}",
+            "unknown",
+            wording::count(s.engagement_distribution.unknown)
+        );
     }
     if !s.users.is_empty() {
         let _ = writeln!(out, "Most minutes:");
@@ -90,8 +147,11 @@ fn attendees(s: &AttendeesSummary) -> String {
             );
         }
         if s.users.len() > TOP_USERS {
-            let _ =
-                writeln!(out, "  … and {} more users (see --json)", wording::count((s.users.len() - TOP_USERS) as u64));
+            let _ = writeln!(
+                out,
+                "  … and {} more users (see --json)",
+                wording::count((s.users.len() - TOP_USERS) as u64)
+            );
         }
     }
     out
@@ -99,14 +159,26 @@ fn attendees(s: &AttendeesSummary) -> String {
 
 fn breakouts(s: &BreakoutsSummary) -> String {
     let mut out = String::new();
-    line(&mut out, "Breakout sessions", &wording::count(s.breakout_sessions));
+    line(
+        &mut out,
+        "Breakout sessions",
+        &wording::count(s.breakout_sessions),
+    );
     line(&mut out, "Main rooms", &wording::count(s.main_rooms));
-    line(&mut out, "Breakout rooms", &wording::count(s.breakout_rooms));
+    line(
+        &mut out,
+        "Breakout rooms",
+        &wording::count(s.breakout_rooms),
+    );
     for room in &s.per_main_room {
         let name = match (room.main_room_name.is_empty(), room.main_room_id.is_empty()) {
             (_, true) => "(no main room)".to_owned(),
             (true, false) => plain(&room.main_room_id),
-            (false, false) => format!("{} ({})", plain(&room.main_room_name), plain(&room.main_room_id)),
+            (false, false) => format!(
+                "{} ({})",
+                plain(&room.main_room_name),
+                plain(&room.main_room_id)
+            ),
         };
         let duration = room
             .average_duration_seconds
@@ -128,14 +200,19 @@ fn breakouts(s: &BreakoutsSummary) -> String {
 /// A Unix time as "2026-03-04 10:15" in `tz`.
 fn local_time(unix: i64, tz: &TimeZone) -> String {
     match Timestamp::from_second(unix) {
-        Ok(t) => t.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string(),
+        Ok(t) => t
+            .to_zoned(tz.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
         Err(_) => format!("{unix} (out of range)"),
     }
 }
 
 /// Text from a report with control characters (escape sequences, new lines) replaced.
 pub fn plain(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -156,8 +233,14 @@ mod tests {
             meeting_engaged_play_time_ratio: Some(0.5),
             ..Default::default()
         }];
-        let text = render(&Summary::Attendees(summarize_attendees(&rows)), &TimeZone::UTC);
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        let text = render(
+            &Summary::Attendees(summarize_attendees(&rows)),
+            &TimeZone::UTC,
+        );
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
         assert!(text.contains("Eve"));
     }
 
@@ -172,8 +255,14 @@ mod tests {
             meeting_engaged_play_time_ratio: Some(0.5),
             ..Default::default()
         }];
-        let text = render(&Summary::RoomData(summarize_room_data(&rows)), &TimeZone::UTC);
-        assert!(text.contains("Dates               2026-02-25 06:13 – 2026-02-25 07:13"), "{text}");
+        let text = render(
+            &Summary::RoomData(summarize_room_data(&rows)),
+            &TimeZone::UTC,
+        );
+        assert!(
+            text.contains("Dates               2026-02-25 06:13 – 2026-02-25 07:13"),
+            "{text}"
+        );
         assert!(text.contains("Session hours       1.0 h"), "{text}");
         assert!(text.contains("Average engagement  50.0%"), "{text}");
     }

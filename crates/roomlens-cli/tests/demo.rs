@@ -10,10 +10,19 @@ use support::{assert_exit, roomlens, run, stdout, TempDir};
 fn demo_prints_three_summaries_and_saves_three_reports() {
     let dir = TempDir::new("demo");
     let out_dir = dir.join("reports");
-    let out = run(roomlens(dir.path()).arg("demo").arg("-o").arg(&out_dir), None);
+    let out = run(
+        roomlens(dir.path()).arg("demo").arg("-o").arg(&out_dir),
+        None,
+    );
     assert_exit(&out, 0);
     let text = stdout(&out);
-    for title in ["Room data", "Attendees", "Breakout rooms", "Unique users", "Average engagement"] {
+    for title in [
+        "Room data",
+        "Attendees",
+        "Breakout rooms",
+        "Unique users",
+        "Average engagement",
+    ] {
         assert!(text.contains(title), "{title} missing from:\n{text}");
     }
     for (name, kind) in [

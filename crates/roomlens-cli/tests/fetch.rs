@@ -18,12 +18,19 @@ fn past_days() -> (Date, Date, i64, i64) {
     let today = Timestamp::now().to_zoned(TimeZone::system()).date();
     let from = today.checked_sub(40.days()).unwrap();
     let to = today.checked_sub(1.days()).unwrap();
-    let range = DateRangeChoice::Custom { from, to }.resolve(&TimeZone::system(), Timestamp::now()).unwrap();
+    let range = DateRangeChoice::Custom { from, to }
+        .resolve(&TimeZone::system(), Timestamp::now())
+        .unwrap();
     (from, to, range.from_unix, range.to_unix)
 }
 
 fn date_args(from: Date, to: Date) -> Vec<String> {
-    vec!["--from".into(), from.to_string(), "--to".into(), to.to_string()]
+    vec![
+        "--from".into(),
+        from.to_string(),
+        "--to".into(),
+        to.to_string(),
+    ]
 }
 
 fn column(kind: kaltura_sim::ReportKind, name: &str) -> usize {
@@ -53,15 +60,24 @@ fn expected_keys(
 
 fn read_keys(report: &Report) -> BTreeSet<Vec<String>> {
     match report {
-        Report::RoomData { rows, .. } => {
-            rows.iter().map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone()]).collect()
-        }
-        Report::Attendees { rows, .. } => {
-            rows.iter().map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone(), r.user_id.clone()]).collect()
-        }
-        Report::Breakouts { rows, .. } => {
-            rows.iter().map(|r| vec![r.breakout_entry_id.clone(), r.cue_point_id.clone()]).collect()
-        }
+        Report::RoomData { rows, .. } => rows
+            .iter()
+            .map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone()])
+            .collect(),
+        Report::Attendees { rows, .. } => rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.entry_id.clone(),
+                    r.cue_point_id.clone(),
+                    r.user_id.clone(),
+                ]
+            })
+            .collect(),
+        Report::Breakouts { rows, .. } => rows
+            .iter()
+            .map(|r| vec![r.breakout_entry_id.clone(), r.cue_point_id.clone()])
+            .collect(),
     }
 }
 
@@ -88,33 +104,68 @@ fn each_report_is_saved_with_exactly_the_simulators_rows() {
         let out = run(&mut sim.roomlens(dir.path(), &args), None);
         assert_exit(&out, 0);
         assert!(stderr(&out).contains("Times in "), "{}", stderr(&out));
-        assert!(stdout(&out).is_empty(), "a file was asked for, so nothing goes to stdout");
-        assert!(!stderr(&out).contains("Fetching"), "no progress line when stderr is not a terminal");
+        assert!(
+            stdout(&out).is_empty(),
+            "a file was asked for, so nothing goes to stdout"
+        );
+        assert!(
+            !stderr(&out).contains("Fetching"),
+            "no progress line when stderr is not a terminal"
+        );
         let bytes = std::fs::read(&file).unwrap();
         assert!(bytes.starts_with("\u{feff}".as_bytes()));
-        let header = String::from_utf8_lossy(&bytes).lines().next().unwrap().trim_start_matches('\u{feff}').to_owned();
-        assert_eq!(header, kind.columns().join(","), "raw Kaltura headers by default");
+        let header = String::from_utf8_lossy(&bytes)
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches('\u{feff}')
+            .to_owned();
+        assert_eq!(
+            header,
+            kind.columns().join(","),
+            "raw Kaltura headers by default"
+        );
         let read = read_report_file(&file).unwrap();
         assert_eq!(read.stats.rows_rejected, 0);
         let expected = expected_keys(&sim, kind, from_unix, to_unix, &Filters::default());
-        assert!(!expected.is_empty(), "the simulator has {arg} rows in the range");
+        assert!(
+            !expected.is_empty(),
+            "the simulator has {arg} rows in the range"
+        );
         assert_eq!(read_keys(&read.report), expected, "{arg}");
     }
 
     // By default, cells a spreadsheet would run as a formula are neutralised; no row is lost.
     let file = dir.join("attendees-default.csv");
-    let mut args = vec!["fetch".to_string(), "attendees".into(), "-o".into(), file.display().to_string()];
+    let mut args = vec![
+        "fetch".to_string(),
+        "attendees".into(),
+        "-o".into(),
+        file.display().to_string(),
+    ];
     args.extend(date_args(from, to));
     assert_exit(&run(&mut sim.roomlens(dir.path(), &args), None), 0);
     let text = std::fs::read_to_string(&file).unwrap();
     let kind = kaltura_sim::ReportKind::Attendees;
     let expected = expected_keys(&sim, kind, from_unix, to_unix, &Filters::default());
-    assert_eq!(read_report_file(&file).unwrap().stats.rows_kept, expected.len() as u64);
-    let hostile: Vec<&Vec<String>> = expected.iter().filter(|k| k[2].starts_with(['=', '+', '-', '@'])).collect();
-    assert!(!hostile.is_empty(), "the simulator's organisation has hostile user IDs");
+    assert_eq!(
+        read_report_file(&file).unwrap().stats.rows_kept,
+        expected.len() as u64
+    );
+    let hostile: Vec<&Vec<String>> = expected
+        .iter()
+        .filter(|k| k[2].starts_with(['=', '+', '-', '@']))
+        .collect();
+    assert!(
+        !hostile.is_empty(),
+        "the simulator's organisation has hostile user IDs"
+    );
     for line in text.lines().skip(1) {
         for cell in line.split(',') {
-            assert!(!cell.starts_with(['=', '+', '-', '@']), "unneutralised cell {cell:?}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "unneutralised cell {cell:?}"
+            );
         }
     }
     sim.shutdown();
@@ -124,13 +175,20 @@ fn each_report_is_saved_with_exactly_the_simulators_rows() {
 fn last_days_fetch_prints_csv_to_stdout_without_a_file() {
     let sim = Sim::start(SimConfig::default());
     let dir = TempDir::new("fetch-stdout");
-    let out = run(&mut sim.roomlens(dir.path(), &["fetch", "room-data", "--last", "30d"]), None);
+    let out = run(
+        &mut sim.roomlens(dir.path(), &["fetch", "room-data", "--last", "30d"]),
+        None,
+    );
     assert_exit(&out, 0);
     let text = stdout(&out);
     assert!(text.starts_with("\u{feff}entry_id,"), "{text}");
     assert!(text.lines().count() > 1, "{text}");
     assert!(stderr(&out).contains("Room data: "), "{}", stderr(&out));
-    assert!(dir.names().is_empty(), "no settings or files written: {:?}", dir.names());
+    assert!(
+        dir.names().is_empty(),
+        "no settings or files written: {:?}",
+        dir.names()
+    );
     sim.shutdown();
 }
 
@@ -139,7 +197,12 @@ fn filters_pick_exactly_the_matching_rows() {
     let sim = Sim::start(SimConfig::default());
     let dir = TempDir::new("fetch-filters");
     let (from, to, from_unix, to_unix) = past_days();
-    let all = sim.handle.expected_rows(kaltura_sim::ReportKind::Attendees, from_unix, to_unix, &Filters::default());
+    let all = sim.handle.expected_rows(
+        kaltura_sim::ReportKind::Attendees,
+        from_unix,
+        to_unix,
+        &Filters::default(),
+    );
     let user_col = column(kaltura_sim::ReportKind::Attendees, "user_id");
     let users: Vec<String> = all
         .iter()
@@ -164,13 +227,27 @@ fn filters_pick_exactly_the_matching_rows() {
     args.extend(date_args(from, to));
     let out = run(&mut sim.roomlens(dir.path(), &args), None);
     assert_exit(&out, 0);
-    let filters = Filters { user_ids: users.clone(), ..Filters::default() };
-    let expected = expected_keys(&sim, kaltura_sim::ReportKind::Attendees, from_unix, to_unix, &filters);
+    let filters = Filters {
+        user_ids: users.clone(),
+        ..Filters::default()
+    };
+    let expected = expected_keys(
+        &sim,
+        kaltura_sim::ReportKind::Attendees,
+        from_unix,
+        to_unix,
+        &filters,
+    );
     let got = read_keys(&read_report_file(&file).unwrap().report);
     assert_eq!(got, expected);
     assert!(got.iter().all(|k| users.contains(&k[2])));
 
-    let rooms = sim.handle.expected_rows(kaltura_sim::ReportKind::RoomData, from_unix, to_unix, &Filters::default());
+    let rooms = sim.handle.expected_rows(
+        kaltura_sim::ReportKind::RoomData,
+        from_unix,
+        to_unix,
+        &Filters::default(),
+    );
     let room = rooms[0][column(kaltura_sim::ReportKind::RoomData, "entry_id")].clone();
     let file = dir.join("one-room.csv");
     let mut args = vec![
@@ -183,15 +260,29 @@ fn filters_pick_exactly_the_matching_rows() {
     ];
     args.extend(date_args(from, to));
     assert_exit(&run(&mut sim.roomlens(dir.path(), &args), None), 0);
-    let filters = Filters { entry_ids: vec![room], ..Filters::default() };
+    let filters = Filters {
+        entry_ids: vec![room],
+        ..Filters::default()
+    };
     assert_eq!(
         read_keys(&read_report_file(&file).unwrap().report),
-        expected_keys(&sim, kaltura_sim::ReportKind::RoomData, from_unix, to_unix, &filters)
+        expected_keys(
+            &sim,
+            kaltura_sim::ReportKind::RoomData,
+            from_unix,
+            to_unix,
+            &filters
+        )
     );
 
-    let breakouts =
-        sim.handle.expected_rows(kaltura_sim::ReportKind::Breakouts, from_unix, to_unix, &Filters::default());
-    let main_room = breakouts[0][column(kaltura_sim::ReportKind::Breakouts, "parent_entry_id")].clone();
+    let breakouts = sim.handle.expected_rows(
+        kaltura_sim::ReportKind::Breakouts,
+        from_unix,
+        to_unix,
+        &Filters::default(),
+    );
+    let main_room =
+        breakouts[0][column(kaltura_sim::ReportKind::Breakouts, "parent_entry_id")].clone();
     let file = dir.join("one-main-room.csv");
     let mut args = vec![
         "fetch".to_string(),
@@ -203,10 +294,19 @@ fn filters_pick_exactly_the_matching_rows() {
     ];
     args.extend(date_args(from, to));
     assert_exit(&run(&mut sim.roomlens(dir.path(), &args), None), 0);
-    let filters = Filters { parent_entry_ids: vec![main_room], ..Filters::default() };
+    let filters = Filters {
+        parent_entry_ids: vec![main_room],
+        ..Filters::default()
+    };
     assert_eq!(
         read_keys(&read_report_file(&file).unwrap().report),
-        expected_keys(&sim, kaltura_sim::ReportKind::Breakouts, from_unix, to_unix, &filters)
+        expected_keys(
+            &sim,
+            kaltura_sim::ReportKind::Breakouts,
+            from_unix,
+            to_unix,
+            &filters
+        )
     );
     sim.shutdown();
 }
@@ -217,7 +317,17 @@ fn a_filter_the_report_does_not_offer_is_a_usage_error() {
     let dir = TempDir::new("fetch-bad-filter");
     let file = dir.join("out.csv");
     let out = run(
-        &mut sim.roomlens(dir.path(), &["fetch", "breakouts", "--user-ids", "ana", "-o", &file.display().to_string()]),
+        &mut sim.roomlens(
+            dir.path(),
+            &[
+                "fetch",
+                "breakouts",
+                "--user-ids",
+                "ana",
+                "-o",
+                &file.display().to_string(),
+            ],
+        ),
         None,
     );
     assert_exit(&out, 2);
@@ -248,7 +358,11 @@ fn csv_options_apply_to_the_fetched_file() {
     );
     assert_exit(&out, 0);
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with("Room ID;Session ID;User ID;User name;"), "{}", &text[..text.len().min(200)]);
+    assert!(
+        text.starts_with("Room ID;Session ID;User ID;User name;"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
     assert!(read_report_file(&file).unwrap().stats.rows_kept > 0);
     sim.shutdown();
 }
@@ -259,13 +373,23 @@ fn wrong_secret_exits_3_names_the_problem_and_writes_nothing() {
     let dir = TempDir::new("fetch-wrong-secret");
     let file = dir.join("out.csv");
     let wrong = "0123456789abcdef0123456789abcdef";
-    let mut cmd = sim.roomlens(dir.path(), &["fetch", "attendees", "-o", &file.display().to_string()]);
+    let mut cmd = sim.roomlens(
+        dir.path(),
+        &["fetch", "attendees", "-o", &file.display().to_string()],
+    );
     cmd.env("ROOMLENS_ADMIN_SECRET", wrong);
     let out = run(&mut cmd, None);
     assert_exit(&out, 3);
     let err = stderr(&out);
-    assert!(err.lines().any(|l| l.starts_with("roomlens: ") && l.ends_with("(code: credentials_rejected)")), "{err}");
-    assert!(!err.contains(wrong) && !stdout(&out).contains(wrong), "the secret must never be printed");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("roomlens: ") && l.ends_with("(code: credentials_rejected)")),
+        "{err}"
+    );
+    assert!(
+        !err.contains(wrong) && !stdout(&out).contains(wrong),
+        "the secret must never be printed"
+    );
     assert!(dir.names().is_empty(), "{:?}", dir.names());
     sim.shutdown();
 }
@@ -275,17 +399,22 @@ fn blocked_partner_exits_3() {
     let sim = Sim::start(SimConfig::default());
     let dir = TempDir::new("fetch-blocked");
     let mut cmd = roomlens(dir.path());
-    cmd.env("ROOMLENS_ADMIN_SECRET", kaltura_sim::fake_secret("blocked")).args([
-        "fetch",
-        "room-data",
-        "--partner-id",
-        &kaltura_sim::BLOCKED_PARTNER_ID.to_string(),
-        "--service-url",
-        &sim.url(),
-    ]);
+    cmd.env("ROOMLENS_ADMIN_SECRET", kaltura_sim::fake_secret("blocked"))
+        .args([
+            "fetch",
+            "room-data",
+            "--partner-id",
+            &kaltura_sim::BLOCKED_PARTNER_ID.to_string(),
+            "--service-url",
+            &sim.url(),
+        ]);
     let out = run(&mut cmd, None);
     assert_exit(&out, 3);
-    assert!(stderr(&out).contains("(code: partner_blocked)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(code: partner_blocked)"),
+        "{}",
+        stderr(&out)
+    );
     sim.shutdown();
 }
 
@@ -293,38 +422,57 @@ fn blocked_partner_exits_3() {
 fn a_row_cap_that_cannot_be_split_exits_5_and_still_writes_the_file() {
     // One session of 120,000 attendees at a single instant: more than Kaltura's 100,000-row cap
     // however finely the range is split.
-    let sim = Sim::start(SimConfig::default().with_primary_profile(kaltura_sim::OrgProfile::single_huge_session()));
+    let sim = Sim::start(
+        SimConfig::default().with_primary_profile(kaltura_sim::OrgProfile::single_huge_session()),
+    );
     let dir = TempDir::new("fetch-cap");
     let file = dir.join("attendees.csv");
     let today = Timestamp::now().to_zoned(TimeZone::system()).date();
-    let (from, to) = (today.checked_sub(4.days()).unwrap(), today.checked_sub(2.days()).unwrap());
-    let mut args = vec!["fetch".to_string(), "attendees".into(), "-o".into(), file.display().to_string()];
+    let (from, to) = (
+        today.checked_sub(4.days()).unwrap(),
+        today.checked_sub(2.days()).unwrap(),
+    );
+    let mut args = vec![
+        "fetch".to_string(),
+        "attendees".into(),
+        "-o".into(),
+        file.display().to_string(),
+    ];
     args.extend(date_args(from, to));
     let out = run(&mut sim.roomlens(dir.path(), &args), None);
     assert_exit(&out, 5);
-    assert!(stderr(&out).contains("roomlens: warning: "), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("roomlens: warning: "),
+        "{}",
+        stderr(&out)
+    );
     assert!(read_report_file(&file).unwrap().stats.rows_kept >= 100_000);
     sim.shutdown();
 }
 
 #[test]
 fn no_server_exits_4_and_writes_nothing() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let dir = TempDir::new("fetch-no-server");
     let file = dir.join("out.csv");
     let mut cmd = roomlens(dir.path());
-    cmd.env("ROOMLENS_ADMIN_SECRET", "0123456789abcdef0123456789abcdef").args([
-        "fetch",
-        "attendees",
-        "--last",
-        "7d",
-        "--partner-id",
-        "42",
-        "--service-url",
-        &format!("http://127.0.0.1:{port}"),
-        "-o",
-        &file.display().to_string(),
-    ]);
+    cmd.env("ROOMLENS_ADMIN_SECRET", "0123456789abcdef0123456789abcdef")
+        .args([
+            "fetch",
+            "attendees",
+            "--last",
+            "7d",
+            "--partner-id",
+            "42",
+            "--service-url",
+            &format!("http://127.0.0.1:{port}"),
+            "-o",
+            &file.display().to_string(),
+        ]);
     let out = run(&mut cmd, None);
     assert_exit(&out, 4);
     assert!(dir.names().is_empty(), "{:?}", dir.names());
@@ -342,8 +490,20 @@ fn without_an_account_fetch_says_to_log_in() {
 fn future_dates_are_a_usage_error() {
     let sim = Sim::start(SimConfig::default());
     let dir = TempDir::new("fetch-future");
-    let out =
-        run(&mut sim.roomlens(dir.path(), &["fetch", "attendees", "--from", "2999-01-01", "--to", "2999-01-02"]), None);
+    let out = run(
+        &mut sim.roomlens(
+            dir.path(),
+            &[
+                "fetch",
+                "attendees",
+                "--from",
+                "2999-01-01",
+                "--to",
+                "2999-01-02",
+            ],
+        ),
+        None,
+    );
     assert_exit(&out, 2);
     sim.shutdown();
 }
@@ -352,11 +512,22 @@ fn future_dates_are_a_usage_error() {
 #[test]
 fn ctrl_c_cancels_with_130_and_leaves_no_file() {
     let sim = Sim::start(SimConfig::default());
-    sim.handle.set_faults(kaltura_sim::FaultPlan::none().with_latency(std::time::Duration::from_secs(3)));
+    sim.handle
+        .set_faults(kaltura_sim::FaultPlan::none().with_latency(std::time::Duration::from_secs(3)));
     let dir = TempDir::new("fetch-cancel");
     let file = dir.join("out.csv");
     let mut child = sim
-        .roomlens(dir.path(), &["fetch", "attendees", "--last", "365d", "-o", &file.display().to_string()])
+        .roomlens(
+            dir.path(),
+            &[
+                "fetch",
+                "attendees",
+                "--last",
+                "365d",
+                "-o",
+                &file.display().to_string(),
+            ],
+        )
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -366,7 +537,10 @@ fn ctrl_c_cancels_with_130_and_leaves_no_file() {
     while sim.handle.stats().requests == 0 {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let out = child.wait().unwrap();
     let mut err = String::new();
@@ -381,9 +555,15 @@ fn ctrl_c_cancels_with_130_and_leaves_no_file() {
 fn an_empty_secret_variable_is_a_usage_error_not_a_silent_fallback() {
     let dir = TempDir::new("fetch-empty-secret");
     let out = run(
-        roomlens(dir.path()).env("ROOMLENS_ADMIN_SECRET", " ").args(["fetch", "attendees", "--partner-id", "5"]),
+        roomlens(dir.path())
+            .env("ROOMLENS_ADMIN_SECRET", " ")
+            .args(["fetch", "attendees", "--partner-id", "5"]),
         None,
     );
     assert_exit(&out, 2);
-    assert!(stderr(&out).contains("ROOMLENS_ADMIN_SECRET is set but empty"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("ROOMLENS_ADMIN_SECRET is set but empty"),
+        "{}",
+        stderr(&out)
+    );
 }

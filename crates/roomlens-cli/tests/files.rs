@@ -22,9 +22,16 @@ fn write(dir: &TempDir, name: &str, content: &[u8]) -> std::path::PathBuf {
 
 fn attendee_rows(report: &Report) -> Vec<(String, String, String)> {
     match report {
-        Report::Attendees { rows, .. } => {
-            rows.iter().map(|r| (r.cue_point_id.clone(), r.user_id.clone(), r.user_name.clone())).collect()
-        }
+        Report::Attendees { rows, .. } => rows
+            .iter()
+            .map(|r| {
+                (
+                    r.cue_point_id.clone(),
+                    r.user_id.clone(),
+                    r.user_name.clone(),
+                )
+            })
+            .collect(),
         other => panic!("expected attendees, got {:?}", other.kind()),
     }
 }
@@ -45,7 +52,14 @@ fn summary_of_several_files_in_json() {
     let dir = TempDir::new("summary-json");
     let a = write(&dir, "attendees.csv", ATTENDEES.as_bytes());
     let r = write(&dir, "rooms.csv", ROOM_DATA_DESCRIPTIVE.as_bytes());
-    let out = run(roomlens(dir.path()).arg("summary").arg(&a).arg(&r).arg("--json"), None);
+    let out = run(
+        roomlens(dir.path())
+            .arg("summary")
+            .arg(&a)
+            .arg(&r)
+            .arg("--json"),
+        None,
+    );
     assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let files = json.as_array().unwrap();
@@ -62,12 +76,18 @@ fn summary_names_the_line_of_a_bad_row_and_still_counts_it() {
     let dir = TempDir::new("summary-warn");
     let bad = format!("{ATTENDEES},,,,,,,\n1_room1,cp3,cy,Cy,cy@example.com,Attendee,lots,0.5\n");
     let file = write(&dir, "attendees.csv", bad.as_bytes());
-    let out = run(roomlens(dir.path()).arg("summary").arg(&file).arg("--json"), None);
+    let out = run(
+        roomlens(dir.path()).arg("summary").arg(&file).arg("--json"),
+        None,
+    );
     assert_exit(&out, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let stats = &json[0]["stats"];
     assert_eq!(stats["rows_read"], 5);
-    assert_eq!(stats["rows_kept"].as_u64().unwrap() + stats["rows_rejected"].as_u64().unwrap(), 5);
+    assert_eq!(
+        stats["rows_kept"].as_u64().unwrap() + stats["rows_rejected"].as_u64().unwrap(),
+        5
+    );
     let warnings = json[0]["warnings"].as_array().unwrap();
     assert!(warnings.iter().any(|w| w["line"] == 6), "{warnings:?}");
 }
@@ -76,17 +96,34 @@ fn summary_names_the_line_of_a_bad_row_and_still_counts_it() {
 fn summary_of_files_that_are_not_reports_exits_6() {
     let dir = TempDir::new("summary-bad");
     let not_report = write(&dir, "notes.csv", b"name,colour\nana,blue\n");
-    let binary = write(&dir, "photo.png", &[0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe, 7, 1, 2]);
+    let binary = write(
+        &dir,
+        "photo.png",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe, 7, 1, 2],
+    );
     let empty = write(&dir, "empty.csv", b"");
     for file in [&not_report, &binary, &empty] {
         let out = run(roomlens(dir.path()).arg("summary").arg(file), None);
         assert_exit(&out, 6);
         let err = stderr(&out);
-        assert!(err.lines().any(|l| l.starts_with("roomlens: ") && l.contains("(code: ")), "{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("roomlens: ") && l.contains("(code: ")),
+            "{err}"
+        );
     }
-    let out = run(roomlens(dir.path()).arg("summary").arg(dir.join("missing.csv")), None);
+    let out = run(
+        roomlens(dir.path())
+            .arg("summary")
+            .arg(dir.join("missing.csv")),
+        None,
+    );
     assert_exit(&out, 6);
-    assert!(stderr(&out).contains("(code: file_not_found)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(code: file_not_found)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -94,11 +131,25 @@ fn summary_reports_the_good_file_even_when_another_fails() {
     let dir = TempDir::new("summary-mixed");
     let good = write(&dir, "attendees.csv", ATTENDEES.as_bytes());
     let bad = write(&dir, "notes.csv", b"name,colour\nana,blue\n");
-    let out = run(roomlens(dir.path()).arg("summary").arg(&bad).arg(&good), None);
+    let out = run(
+        roomlens(dir.path()).arg("summary").arg(&bad).arg(&good),
+        None,
+    );
     assert_exit(&out, 6);
     assert!(stdout(&out).contains("Rows read 3, kept 3, rejected 0"));
-    assert!(stderr(&out).contains("(code: not_a_report)"), "{}", stderr(&out));
-    let out = run(roomlens(dir.path()).arg("summary").arg("--json").arg(&bad).arg(&good), None);
+    assert!(
+        stderr(&out).contains("(code: not_a_report)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        roomlens(dir.path())
+            .arg("summary")
+            .arg("--json")
+            .arg(&bad)
+            .arg(&good),
+        None,
+    );
     assert_exit(&out, 6);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json[0]["error"]["code"], "not_a_report");
@@ -110,18 +161,33 @@ fn export_defaults_to_descriptive_headers_bom_and_safe_cells_and_reads_back() {
     let dir = TempDir::new("export-default");
     let input = write(&dir, "attendees.csv", ATTENDEES.as_bytes());
     let output = dir.join("out.csv");
-    let out = run(roomlens(dir.path()).arg("export").arg(&input).arg("-o").arg(&output), None);
+    let out = run(
+        roomlens(dir.path())
+            .arg("export")
+            .arg(&input)
+            .arg("-o")
+            .arg(&output),
+        None,
+    );
     assert_exit(&out, 0);
     let bytes = std::fs::read(&output).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()));
     let text = String::from_utf8(bytes).unwrap();
     let header = text.lines().next().unwrap();
     assert!(header.contains("User name"), "{header}");
-    assert!(!text.contains(",=HYPERLINK") && !text.contains("\"=HYPERLINK"), "{text}");
+    assert!(
+        !text.contains(",=HYPERLINK") && !text.contains("\"=HYPERLINK"),
+        "{text}"
+    );
     let original = read_report_file(&input).unwrap();
     let again = read_report_file(&output).unwrap();
     assert_eq!(again.stats.rows_kept, 3);
-    let ids = |r: &Report| attendee_rows(r).into_iter().map(|(s, u, _)| (s, u)).collect::<Vec<_>>();
+    let ids = |r: &Report| {
+        attendee_rows(r)
+            .into_iter()
+            .map(|(s, u, _)| (s, u))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&again.report), ids(&original.report));
 }
 
@@ -134,22 +200,45 @@ fn export_options_raw_headers_semicolon_no_bom_and_formulas_allowed() {
         roomlens(dir.path())
             .arg("export")
             .arg(&input)
-            .args(["--raw-headers", "--delimiter", "semicolon", "--no-bom", "--allow-formulas", "-o"])
+            .args([
+                "--raw-headers",
+                "--delimiter",
+                "semicolon",
+                "--no-bom",
+                "--allow-formulas",
+                "-o",
+            ])
             .arg(&output),
         None,
     );
     assert_exit(&out, 0);
     let text = std::fs::read_to_string(&output).unwrap();
-    assert!(text.starts_with("entry_id;cue_point_id;user_id;user_name;"), "{text}");
+    assert!(
+        text.starts_with("entry_id;cue_point_id;user_id;user_name;"),
+        "{text}"
+    );
     assert!(text.contains("=HYPERLINK"), "{text}");
     let again = read_report_file(&output).unwrap();
-    assert_eq!(attendee_rows(&again.report), attendee_rows(&read_report_file(&input).unwrap().report));
+    assert_eq!(
+        attendee_rows(&again.report),
+        attendee_rows(&read_report_file(&input).unwrap().report)
+    );
 
     let tab = dir.join("tab.csv");
-    let out = run(roomlens(dir.path()).arg("export").arg(&input).args(["--delimiter", "tab", "-o"]).arg(&tab), None);
+    let out = run(
+        roomlens(dir.path())
+            .arg("export")
+            .arg(&input)
+            .args(["--delimiter", "tab", "-o"])
+            .arg(&tab),
+        None,
+    );
     assert_exit(&out, 0);
     let text = std::fs::read_to_string(&tab).unwrap();
-    assert!(text.lines().next().unwrap().contains("\tSession ID\t"), "{text}");
+    assert!(
+        text.lines().next().unwrap().contains("\tSession ID\t"),
+        "{text}"
+    );
     assert_eq!(read_report_file(&tab).unwrap().stats.rows_kept, 3);
 }
 
@@ -157,13 +246,30 @@ fn export_options_raw_headers_semicolon_no_bom_and_formulas_allowed() {
 fn export_of_a_bad_file_or_to_a_missing_folder_leaves_nothing() {
     let dir = TempDir::new("export-bad");
     let bad = write(&dir, "notes.csv", b"name,colour\nana,blue\n");
-    let out = run(roomlens(dir.path()).arg("export").arg(&bad).arg("-o").arg(dir.join("out.csv")), None);
+    let out = run(
+        roomlens(dir.path())
+            .arg("export")
+            .arg(&bad)
+            .arg("-o")
+            .arg(dir.join("out.csv")),
+        None,
+    );
     assert_exit(&out, 6);
     let good = write(&dir, "attendees.csv", ATTENDEES.as_bytes());
-    let out =
-        run(roomlens(dir.path()).arg("export").arg(&good).arg("-o").arg(dir.join("no/such/folder/out.csv")), None);
+    let out = run(
+        roomlens(dir.path())
+            .arg("export")
+            .arg(&good)
+            .arg("-o")
+            .arg(dir.join("no/such/folder/out.csv")),
+        None,
+    );
     assert_exit(&out, 6);
-    assert!(stderr(&out).contains("(code: file_write_failed)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(code: file_write_failed)"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(dir.names(), ["attendees.csv", "notes.csv"]);
 }
 
@@ -173,9 +279,32 @@ fn usage_errors_exit_2_and_help_lists_exit_codes() {
     for args in [
         vec!["fetch", "attendees", "--last", "5d"],
         vec!["fetch", "attendees", "--from", "2026-01-01"],
-        vec!["fetch", "attendees", "--from", "2026-13-01", "--to", "2026-01-02"],
-        vec!["fetch", "attendees", "--last", "7d", "--from", "2026-01-01", "--to", "2026-01-02"],
-        vec!["fetch", "attendees", "--region", "us", "--service-url", "https://x.example"],
+        vec![
+            "fetch",
+            "attendees",
+            "--from",
+            "2026-13-01",
+            "--to",
+            "2026-01-02",
+        ],
+        vec![
+            "fetch",
+            "attendees",
+            "--last",
+            "7d",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-02",
+        ],
+        vec![
+            "fetch",
+            "attendees",
+            "--region",
+            "us",
+            "--service-url",
+            "https://x.example",
+        ],
         vec!["fetch", "attendees", "--partner-id", "0"],
         vec!["export", "a.csv"],
         vec!["summary"],

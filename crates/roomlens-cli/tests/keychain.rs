@@ -16,7 +16,11 @@ fn keyring_tests_enabled(test: &str) -> bool {
     }
     if let Ok(log) = std::env::var("ROOMLENS_KEYRING_TESTS_LOG") {
         use std::io::Write;
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .unwrap();
         writeln!(f, "roomlens-cli::keychain::{test}").unwrap();
     }
     true
@@ -25,15 +29,30 @@ fn keyring_tests_enabled(test: &str) -> bool {
 /// The secret stored for an account, read with libsecret's own tool (None when there is none).
 fn stored_secret(partner_id: i64, service_url: &str) -> Option<String> {
     let out = Command::new("secret-tool")
-        .args(["lookup", "service", "Roomlens", "username", &format!("{partner_id}@{service_url}")])
+        .args([
+            "lookup",
+            "service",
+            "Roomlens",
+            "username",
+            &format!("{partner_id}@{service_url}"),
+        ])
         .output()
         .unwrap();
-    out.status.success().then(|| String::from_utf8(out.stdout).unwrap())
+    out.status
+        .success()
+        .then(|| String::from_utf8(out.stdout).unwrap())
 }
 
 fn login(sim: &Sim, dir: &TempDir, secret: &str, extra: &[&str]) -> std::process::Output {
     let mut cmd = roomlens(dir.path());
-    cmd.args(["login", "--partner-id", &sim.handle.partner_id().to_string(), "--service-url", &sim.url()]).args(extra);
+    cmd.args([
+        "login",
+        "--partner-id",
+        &sim.handle.partner_id().to_string(),
+        "--service-url",
+        &sim.url(),
+    ])
+    .args(extra);
     run(&mut cmd, Some(&format!("{secret}\n")))
 }
 
@@ -50,20 +69,34 @@ fn login_fetch_logout_with_the_real_keychain() {
     let out = login(&sim, &dir, &secret, &["--name", "Test organisation"]);
     assert_exit(&out, 0);
     assert!(!stderr(&out).contains(&secret) && !stdout(&out).contains(&secret));
-    assert!(stored_secret(partner, &sim.url()).as_deref() == Some(secret.as_str()), "the keychain holds the secret");
+    assert!(
+        stored_secret(partner, &sim.url()).as_deref() == Some(secret.as_str()),
+        "the keychain holds the secret"
+    );
     let accounts = std::fs::read_to_string(dir.join("accounts.json")).unwrap();
     assert!(accounts.contains("Test organisation") && accounts.contains(&partner.to_string()));
-    assert!(!accounts.contains(&secret), "the accounts file never holds the secret");
+    assert!(
+        !accounts.contains(&secret),
+        "the accounts file never holds the secret"
+    );
 
     // The saved account and the keychain are used when nothing else is given.
     let file = dir.join("attendees.csv");
-    let out = run(roomlens(dir.path()).args(["fetch", "attendees", "--last", "7d", "-o"]).arg(&file), None);
+    let out = run(
+        roomlens(dir.path())
+            .args(["fetch", "attendees", "--last", "7d", "-o"])
+            .arg(&file),
+        None,
+    );
     assert_exit(&out, 0);
     assert!(file.exists());
 
     let out = run(roomlens(dir.path()).arg("logout"), None);
     assert_exit(&out, 0);
-    assert!(stored_secret(partner, &sim.url()).is_none(), "logout deletes the keychain entry");
+    assert!(
+        stored_secret(partner, &sim.url()).is_none(),
+        "logout deletes the keychain entry"
+    );
     let accounts = std::fs::read_to_string(dir.join("accounts.json")).unwrap();
     assert!(!accounts.contains(&partner.to_string()));
 
@@ -79,7 +112,11 @@ fn login_fetch_logout_with_the_real_keychain() {
         None,
     );
     assert_exit(&out, 3);
-    assert!(stderr(&out).contains("(code: secret_not_found)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("(code: secret_not_found)"),
+        "{}",
+        stderr(&out)
+    );
     sim.shutdown();
 }
 
@@ -107,10 +144,23 @@ fn login_again_replaces_the_secret_and_keeps_one_account() {
     let sim = Sim::start(SimConfig::default());
     let dir = TempDir::new("keychain-again");
     let partner = sim.handle.partner_id();
-    assert_exit(&login(&sim, &dir, "first-unchecked-secret", &["--no-verify"]), 0);
+    assert_exit(
+        &login(&sim, &dir, "first-unchecked-secret", &["--no-verify"]),
+        0,
+    );
     assert!(stored_secret(partner, &sim.url()).as_deref() == Some("first-unchecked-secret"));
-    assert_exit(&login(&sim, &dir, &sim.handle.admin_secret(), &["--name", "Renamed"]), 0);
-    assert!(stored_secret(partner, &sim.url()).as_deref() == Some(sim.handle.admin_secret().as_str()));
+    assert_exit(
+        &login(
+            &sim,
+            &dir,
+            &sim.handle.admin_secret(),
+            &["--name", "Renamed"],
+        ),
+        0,
+    );
+    assert!(
+        stored_secret(partner, &sim.url()).as_deref() == Some(sim.handle.admin_secret().as_str())
+    );
     let accounts: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("accounts.json")).unwrap()).unwrap();
     assert_eq!(accounts["accounts"].as_array().unwrap().len(), 1);
@@ -122,11 +172,21 @@ fn login_again_replaces_the_secret_and_keeps_one_account() {
 #[test]
 fn the_secret_is_never_an_argument_and_never_empty() {
     let dir = TempDir::new("keychain-args");
-    let out = run(roomlens(dir.path()).args(["login", "--partner-id", "5", "--secret", "abc"]), None);
+    let out = run(
+        roomlens(dir.path()).args(["login", "--partner-id", "5", "--secret", "abc"]),
+        None,
+    );
     assert_exit(&out, 2);
-    let out = run(roomlens(dir.path()).args(["login", "--partner-id", "5", "--no-verify"]), Some("  \n"));
+    let out = run(
+        roomlens(dir.path()).args(["login", "--partner-id", "5", "--no-verify"]),
+        Some("  \n"),
+    );
     assert_exit(&out, 2);
-    assert!(stderr(&out).contains("No admin secret was given"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("No admin secret was given"),
+        "{}",
+        stderr(&out)
+    );
     assert!(dir.names().is_empty());
 }
 
@@ -135,13 +195,24 @@ fn the_secret_is_never_an_argument_and_never_empty() {
 fn no_keychain_exits_7_with_a_plain_message() {
     let dir = TempDir::new("keychain-none");
     let mut cmd = roomlens(dir.path());
-    cmd.env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", dir.join("no-bus").display()))
-        .env_remove("DISPLAY")
-        .args(["login", "--partner-id", "5", "--no-verify"]);
+    cmd.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        format!("unix:path={}", dir.join("no-bus").display()),
+    )
+    .env_remove("DISPLAY")
+    .args(["login", "--partner-id", "5", "--no-verify"]);
     let out = run(&mut cmd, Some("some-secret\n"));
     assert_exit(&out, 7);
-    assert!(stderr(&out).contains("could not reach the system keychain"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("(code: keychain_unavailable)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("could not reach the system keychain"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("(code: keychain_unavailable)"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!dir.join("accounts.json").exists());
 }
 
@@ -157,14 +228,23 @@ fn ten_logins_at_once_leave_ten_accounts() {
         .iter()
         .map(|partner| {
             let mut cmd = roomlens(dir.path());
-            cmd.args(["login", "--no-verify", "--service-url", service, "--partner-id", &partner.to_string()])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped());
+            cmd.args([
+                "login",
+                "--no-verify",
+                "--service-url",
+                service,
+                "--partner-id",
+                &partner.to_string(),
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
             let mut child = cmd.spawn().unwrap();
             use std::io::Write;
             let mut stdin = child.stdin.take().unwrap();
-            stdin.write_all(format!("secret-of-{partner}\n").as_bytes()).unwrap();
+            stdin
+                .write_all(format!("secret-of-{partner}\n").as_bytes())
+                .unwrap();
             drop(stdin);
             child
         })
@@ -176,18 +256,35 @@ fn ten_logins_at_once_leave_ten_accounts() {
     let out = run(roomlens(dir.path()).args(["accounts", "--json"]), None);
     assert_exit(&out, 0);
     let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let mut seen: Vec<i64> = listed.as_array().unwrap().iter().map(|a| a["partner_id"].as_i64().unwrap()).collect();
+    let mut seen: Vec<i64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["partner_id"].as_i64().unwrap())
+        .collect();
     seen.sort_unstable();
     assert_eq!(seen, partners, "every login left its account");
     for account in listed.as_array().unwrap() {
         assert_eq!(account["service_url"], service);
         assert!(account["name"].as_str().unwrap().starts_with("Partner "));
-        assert!(!account.to_string().contains("secret-of-"), "the list never holds a secret");
+        assert!(
+            !account.to_string().contains("secret-of-"),
+            "the list never holds a secret"
+        );
     }
     for partner in &partners {
-        assert_eq!(stored_secret(*partner, service).as_deref(), Some(format!("secret-of-{partner}").as_str()));
+        assert_eq!(
+            stored_secret(*partner, service).as_deref(),
+            Some(format!("secret-of-{partner}").as_str())
+        );
         let out = run(
-            roomlens(dir.path()).args(["logout", "--service-url", service, "--partner-id", &partner.to_string()]),
+            roomlens(dir.path()).args([
+                "logout",
+                "--service-url",
+                service,
+                "--partner-id",
+                &partner.to_string(),
+            ]),
             None,
         );
         assert_exit(&out, 0);

@@ -7,7 +7,10 @@
 //! every request costs at least one latency, and at most `concurrency` run at once.
 
 use roomlens::cancel::CancelToken;
-use roomlens::kaltura::{fetch_report, ClientOptions, Credentials, DateRangeChoice, FetchRequest, KalturaClient, ReportFilters, ServiceUrl};
+use roomlens::kaltura::{
+    fetch_report, ClientOptions, Credentials, DateRangeChoice, FetchRequest, KalturaClient,
+    ReportFilters, ServiceUrl,
+};
 use roomlens::reports::ReportKind;
 use roomlens::secret::AdminSecret;
 use std::process::ExitCode;
@@ -30,18 +33,39 @@ async fn run() -> Result<(), String> {
     let [url, partner_id, latency_ms] = args.as_slice() else {
         return Err("usage: fetch_bench <service-url> <partner-id> <latency-ms> (secret in ROOMLENS_ADMIN_SECRET)".into());
     };
-    let partner_id: i64 = partner_id.parse().map_err(|_| format!("not a partner id: {partner_id}"))?;
-    let latency = Duration::from_millis(latency_ms.parse().map_err(|_| format!("not a number: {latency_ms}"))?);
-    let secret = std::env::var("ROOMLENS_ADMIN_SECRET").ok().and_then(AdminSecret::new).ok_or("ROOMLENS_ADMIN_SECRET is not set")?;
+    let partner_id: i64 = partner_id
+        .parse()
+        .map_err(|_| format!("not a partner id: {partner_id}"))?;
+    let latency = Duration::from_millis(
+        latency_ms
+            .parse()
+            .map_err(|_| format!("not a number: {latency_ms}"))?,
+    );
+    let secret = std::env::var("ROOMLENS_ADMIN_SECRET")
+        .ok()
+        .and_then(AdminSecret::new)
+        .ok_or("ROOMLENS_ADMIN_SECRET is not set")?;
     let service_url = ServiceUrl::parse(url).map_err(|e| e.message)?;
     let options = ClientOptions::default();
     let concurrency = options.concurrency;
-    let client = KalturaClient::new(Credentials { partner_id, secret, service_url }, options).map_err(|e| e.message)?;
+    let client = KalturaClient::new(
+        Credentials {
+            partner_id,
+            secret,
+            service_url,
+        },
+        options,
+    )
+    .map_err(|e| e.message)?;
 
     let range = DateRangeChoice::LastDays(365)
         .resolve(&jiff::tz::TimeZone::UTC, jiff::Timestamp::now())
         .map_err(|e| e.message)?;
-    let request = FetchRequest { kind: ReportKind::Attendees, range, filters: ReportFilters::default() };
+    let request = FetchRequest {
+        kind: ReportKind::Attendees,
+        range,
+        filters: ReportFilters::default(),
+    };
     let started = Instant::now();
     let last_window_done: Mutex<Option<Duration>> = Mutex::new(None);
     let on_progress = |p: roomlens::kaltura::FetchProgress| {
@@ -51,7 +75,9 @@ async fn run() -> Result<(), String> {
             }
         }
     };
-    let outcome = fetch_report(&client, &request, &on_progress, &CancelToken::new()).await.map_err(|e| e.message)?;
+    let outcome = fetch_report(&client, &request, &on_progress, &CancelToken::new())
+        .await
+        .map_err(|e| e.message)?;
     let wall = started.elapsed();
     let windows_phase = last_window_done.into_inner().ok().flatten().unwrap_or(wall);
 
@@ -61,13 +87,31 @@ async fn run() -> Result<(), String> {
     println!("report            attendees, 365 days");
     println!("rows              {}", outcome.report.len());
     println!("requests          {requests}");
-    println!("windows           {} (after splitting at the row cap)", outcome.windows);
+    println!(
+        "windows           {} (after splitting at the row cap)",
+        outcome.windows
+    );
     println!("concurrency       {concurrency}");
     println!("latency per call  {} ms", latency.as_millis());
-    println!("ideal             {} ms  (ceil({requests} / {concurrency}) = {rounds} rounds x {} ms)", ideal.as_millis(), latency.as_millis());
-    println!("windows fetched   {} ms  ({} of ideal; every window requested, read and counted)", windows_phase.as_millis(), ratio(windows_phase, ideal));
-    println!("merged            {} ms  (joining the windows into one report)", (wall - windows_phase).as_millis());
-    println!("wall time         {} ms  ({} of ideal)", wall.as_millis(), ratio(wall, ideal));
+    println!(
+        "ideal             {} ms  (ceil({requests} / {concurrency}) = {rounds} rounds x {} ms)",
+        ideal.as_millis(),
+        latency.as_millis()
+    );
+    println!(
+        "windows fetched   {} ms  ({} of ideal; every window requested, read and counted)",
+        windows_phase.as_millis(),
+        ratio(windows_phase, ideal)
+    );
+    println!(
+        "merged            {} ms  (joining the windows into one report)",
+        (wall - windows_phase).as_millis()
+    );
+    println!(
+        "wall time         {} ms  ({} of ideal)",
+        wall.as_millis(),
+        ratio(wall, ideal)
+    );
     if !outcome.warnings.is_empty() {
         println!("warnings          {:?}", outcome.warnings);
     }

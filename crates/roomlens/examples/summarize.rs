@@ -12,7 +12,10 @@ fn main() -> std::process::ExitCode {
         Ok(outcome) => {
             let stdout = std::io::stdout().lock();
             let mut out = std::io::BufWriter::new(stdout);
-            if serde_json::to_writer(&mut out, &outcome).is_err() || writeln!(out).is_err() || out.flush().is_err() {
+            if serde_json::to_writer(&mut out, &outcome).is_err()
+                || writeln!(out).is_err()
+                || out.flush().is_err()
+            {
                 return std::process::ExitCode::FAILURE;
             }
             std::process::ExitCode::SUCCESS

@@ -8,7 +8,9 @@ use std::time::Instant;
 
 fn generated(n: usize) -> Report {
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let first = ["Ana", "bob", "Zoë", "ÉMILE", "li", "Ömer", "Søren", "ana", "Mbali", "Chen"];
+    let first = [
+        "Ana", "bob", "Zoë", "ÉMILE", "li", "Ömer", "Søren", "ana", "Mbali", "Chen",
+    ];
     let rows = (0..n)
         .map(|_| {
             state ^= state << 13;
@@ -23,36 +25,72 @@ fn generated(n: usize) -> Report {
                 user_email: format!("p{}@Example.org", r % 30_000),
                 user_type: "Attendee".into(),
                 meeting_view_time: (!r.is_multiple_of(9)).then(|| (r % 6000) as f64 / 60.0),
-                meeting_engaged_play_time_ratio: (!r.is_multiple_of(7)).then(|| (r % 1001) as f64 / 1000.0),
+                meeting_engaged_play_time_ratio: (!r.is_multiple_of(7))
+                    .then(|| (r % 1001) as f64 / 1000.0),
                 extra: vec![],
             }
         })
         .collect();
-    Report::Attendees { rows, extra_columns: vec![] }
+    Report::Attendees {
+        rows,
+        extra_columns: vec![],
+    }
 }
 
 fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
-    println!("{what:<44} {:>8.2} ms", start.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "{what:<44} {:>8.2} ms",
+        start.elapsed().as_secs_f64() * 1000.0
+    );
     out
 }
 
 fn main() {
-    let n = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let n = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
     let report = generated(n);
     println!("{n} attendee rows");
     let index = TableIndex::new(&report);
-    let page = |sort, search: &str, offset| index.query(&report, sort, search, offset, 200).map(|p| p.matched);
+    let page = |sort, search: &str, offset| {
+        index
+            .query(&report, sort, search, offset, 200)
+            .map(|p| p.matched)
+    };
     let results = [
         timed("first page, report order", || page(None, "", 0)),
-        timed("sort by user name + page", || page(Some(("user_name", SortDirection::Asc)), "", 0)),
-        timed("scroll the same sort (offset 50,000)", || page(Some(("user_name", SortDirection::Asc)), "", 50_000)),
-        timed("sort by minutes descending + page", || page(Some(("meeting_view_time", SortDirection::Desc)), "", 0)),
-        timed("sort by engagement + page", || page(Some(("meeting_engaged_play_time_ratio", SortDirection::Asc)), "", 0)),
-        timed("search \"søren\" (sorted by minutes)", || page(Some(("meeting_view_time", SortDirection::Desc)), "søren", 0)),
-        timed("scroll the same search", || page(Some(("meeting_view_time", SortDirection::Desc)), "søren", 100)),
-        timed("search \"person12\" (report order)", || page(None, "person12", 0)),
+        timed("sort by user name + page", || {
+            page(Some(("user_name", SortDirection::Asc)), "", 0)
+        }),
+        timed("scroll the same sort (offset 50,000)", || {
+            page(Some(("user_name", SortDirection::Asc)), "", 50_000)
+        }),
+        timed("sort by minutes descending + page", || {
+            page(Some(("meeting_view_time", SortDirection::Desc)), "", 0)
+        }),
+        timed("sort by engagement + page", || {
+            page(
+                Some(("meeting_engaged_play_time_ratio", SortDirection::Asc)),
+                "",
+                0,
+            )
+        }),
+        timed("search \"søren\" (sorted by minutes)", || {
+            page(Some(("meeting_view_time", SortDirection::Desc)), "søren", 0)
+        }),
+        timed("scroll the same search", || {
+            page(
+                Some(("meeting_view_time", SortDirection::Desc)),
+                "søren",
+                100,
+            )
+        }),
+        timed("search \"person12\" (report order)", || {
+            page(None, "person12", 0)
+        }),
     ];
     for result in results {
         if let Err(e) = result {

@@ -14,7 +14,12 @@ use std::path::{Path, PathBuf};
 
 /// Where admin secrets are kept: the OS keychain in the product (`OsKeychain`).
 pub trait SecretStore: Send + Sync {
-    fn store(&self, partner_id: i64, service_url: &ServiceUrl, secret: &AdminSecret) -> Result<(), Error>;
+    fn store(
+        &self,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+        secret: &AdminSecret,
+    ) -> Result<(), Error>;
     /// `SecretNotFound` when none is saved.
     fn load(&self, partner_id: i64, service_url: &ServiceUrl) -> Result<AdminSecret, Error>;
     /// Deleting a secret that is not there succeeds.
@@ -26,7 +31,12 @@ pub trait SecretStore: Send + Sync {
 pub struct OsKeychain;
 
 impl SecretStore for OsKeychain {
-    fn store(&self, partner_id: i64, service_url: &ServiceUrl, secret: &AdminSecret) -> Result<(), Error> {
+    fn store(
+        &self,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+        secret: &AdminSecret,
+    ) -> Result<(), Error> {
         keychain::store_secret(partner_id, service_url, secret)
     }
     fn load(&self, partner_id: i64, service_url: &ServiceUrl) -> Result<AdminSecret, Error> {
@@ -77,7 +87,10 @@ impl<S: SecretStore> AccountBook<S> {
 
     /// One saved account by id.
     pub fn account(&self, id: &str) -> Result<Account, Error> {
-        self.list()?.get(id).cloned().ok_or_else(|| no_longer_saved())
+        self.list()?
+            .get(id)
+            .cloned()
+            .ok_or_else(|| no_longer_saved())
     }
 
     /// The credentials of a saved account, its secret from the keychain.
@@ -85,13 +98,22 @@ impl<S: SecretStore> AccountBook<S> {
         let account = self.account(id)?;
         let service_url = account.checked_service_url()?;
         let secret = self.secrets.load(account.partner_id, &service_url)?;
-        Ok(Credentials { partner_id: account.partner_id, secret, service_url })
+        Ok(Credentials {
+            partner_id: account.partner_id,
+            secret,
+            service_url,
+        })
     }
 
     /// The saved secret of account `id`, to test a draft of it that names `partner_id` at
     /// `service_url`: refused when either differs from the saved account's, for the same reason
     /// `update` refuses (a saved secret only signs for what it was confirmed with).
-    pub fn saved_secret_for(&self, id: &str, partner_id: i64, service_url: &ServiceUrl) -> Result<AdminSecret, Error> {
+    pub fn saved_secret_for(
+        &self,
+        id: &str,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+    ) -> Result<AdminSecret, Error> {
         let account = self.account(id)?;
         let saved_url = account.checked_service_url()?;
         if account.partner_id != partner_id || &saved_url != service_url {
@@ -102,7 +124,9 @@ impl<S: SecretStore> AccountBook<S> {
 
     /// Adds an account and saves its secret.
     pub fn add(&self, draft: AccountDraft) -> Result<Changed<Account>, Error> {
-        let secret = draft.secret.ok_or_else(|| Error::new(ErrorCode::InvalidInput, "Enter the admin secret."))?;
+        let secret = draft
+            .secret
+            .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "Enter the admin secret."))?;
         self.change(|store, secrets| {
             let account = store.add(&draft.name, draft.partner_id, &draft.service_url)?;
             let undo = secrets.replace(draft.partner_id, &draft.service_url, &secret)?;
@@ -167,21 +191,33 @@ impl<S: SecretStore> AccountBook<S> {
                     saved
                 }
                 None => {
-                    let name = name.map(str::to_owned).unwrap_or_else(|| format!("Partner {partner_id}"));
+                    let name = name
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| format!("Partner {partner_id}"));
                     store.add(&name, partner_id, service_url)?
                 }
             };
             store.select(&account.id)?;
             let undo = secrets.replace(partner_id, service_url, secret)?;
-            Ok((store.get(&account.id).cloned().unwrap_or(account), vec![undo]))
+            Ok((
+                store.get(&account.id).cloned().unwrap_or(account),
+                vec![undo],
+            ))
         })
     }
 
     /// Signs out of a partner on a service (`roomlens logout`): deletes its secret, and its
     /// account when one is saved. Returns the removed account, if any.
-    pub fn sign_out(&self, partner_id: i64, service_url: &ServiceUrl) -> Result<Changed<Option<Account>>, Error> {
+    pub fn sign_out(
+        &self,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+    ) -> Result<Changed<Option<Account>>, Error> {
         self.change(|store, secrets| {
-            let removed = store.find(partner_id, service_url).map(|a| a.id.clone()).and_then(|id| store.remove(&id));
+            let removed = store
+                .find(partner_id, service_url)
+                .map(|a| a.id.clone())
+                .and_then(|id| store.remove(&id));
             let undo = secrets.remove(partner_id, service_url)?;
             Ok((removed, vec![undo]))
         })
@@ -236,7 +272,8 @@ impl<S: SecretStore> AccountBook<S> {
             .write(true)
             .open(&lock_path)
             .map_err(|e| settings_unwritable(&lock_path, &e))?;
-        file.lock().map_err(|e| settings_unwritable(&lock_path, &e))?;
+        file.lock()
+            .map_err(|e| settings_unwritable(&lock_path, &e))?;
         Ok(file)
     }
 }
@@ -252,7 +289,11 @@ struct Undo {
 }
 
 impl<S: SecretStore> Secrets<'_, S> {
-    fn previous(&self, partner_id: i64, service_url: &ServiceUrl) -> Result<Option<AdminSecret>, Error> {
+    fn previous(
+        &self,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+    ) -> Result<Option<AdminSecret>, Error> {
         match self.0.load(partner_id, service_url) {
             Ok(secret) => Ok(Some(secret)),
             Err(error) if error.code == ErrorCode::SecretNotFound => Ok(None),
@@ -261,17 +302,30 @@ impl<S: SecretStore> Secrets<'_, S> {
     }
 
     /// Saves `secret`, remembering what was there.
-    fn replace(&self, partner_id: i64, service_url: &ServiceUrl, secret: &AdminSecret) -> Result<Undo, Error> {
+    fn replace(
+        &self,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+        secret: &AdminSecret,
+    ) -> Result<Undo, Error> {
         let previous = self.previous(partner_id, service_url)?;
         self.0.store(partner_id, service_url, secret)?;
-        Ok(Undo { partner_id, service_url: service_url.clone(), previous })
+        Ok(Undo {
+            partner_id,
+            service_url: service_url.clone(),
+            previous,
+        })
     }
 
     /// Deletes the secret, remembering what was there.
     fn remove(&self, partner_id: i64, service_url: &ServiceUrl) -> Result<Undo, Error> {
         let previous = self.previous(partner_id, service_url)?;
         self.0.delete(partner_id, service_url)?;
-        Ok(Undo { partner_id, service_url: service_url.clone(), previous })
+        Ok(Undo {
+            partner_id,
+            service_url: service_url.clone(),
+            previous,
+        })
     }
 
     /// Best effort: the change is failing already, and its error is the one to report.
@@ -292,7 +346,11 @@ fn lock_path(accounts_file: &Path) -> PathBuf {
 /// Renames a damaged accounts file to `accounts.damaged-<date>-<time>.json` beside it.
 fn keep_aside(path: &Path) -> Result<PathBuf, Error> {
     let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
     let mut kept = path.with_file_name(format!("{stem}.damaged-{stamp}.json"));
     let mut n = 1;
     while kept.exists() {
@@ -322,13 +380,19 @@ fn retype_secret() -> Error {
 }
 
 fn no_longer_saved() -> Error {
-    Error::new(ErrorCode::InvalidInput, "This account is no longer saved. Choose another account or add it again.")
+    Error::new(
+        ErrorCode::InvalidInput,
+        "This account is no longer saved. Choose another account or add it again.",
+    )
 }
 
 fn settings_unwritable(path: &Path, error: &std::io::Error) -> Error {
     Error::new(
         ErrorCode::FileWriteFailed,
-        format!("Roomlens could not use its settings folder at {}. Check that you may write there.", path.display()),
+        format!(
+            "Roomlens could not use its settings folder at {}. Check that you may write there.",
+            path.display()
+        ),
     )
     .with_detail(error.to_string())
 }
@@ -365,11 +429,19 @@ mod tests {
     }
 
     impl SecretStore for MemorySecrets {
-        fn store(&self, partner_id: i64, url: &ServiceUrl, secret: &AdminSecret) -> Result<(), Error> {
+        fn store(
+            &self,
+            partner_id: i64,
+            url: &ServiceUrl,
+            secret: &AdminSecret,
+        ) -> Result<(), Error> {
             if *self.fail_store.lock().unwrap() {
                 return Err(refused());
             }
-            self.saved.lock().unwrap().insert(key(partner_id, url), secret.expose_str().to_owned());
+            self.saved
+                .lock()
+                .unwrap()
+                .insert(key(partner_id, url), secret.expose_str().to_owned());
             if let Some(hook) = self.on_store.lock().unwrap().take() {
                 hook();
             }
@@ -397,7 +469,11 @@ mod tests {
 
     impl MemorySecrets {
         fn get(&self, partner_id: i64, url: &ServiceUrl) -> Option<String> {
-            self.saved.lock().unwrap().get(&key(partner_id, url)).cloned()
+            self.saved
+                .lock()
+                .unwrap()
+                .get(&key(partner_id, url))
+                .cloned()
         }
     }
 
@@ -448,19 +524,48 @@ mod tests {
     fn add_edit_remove_keep_the_file_and_the_keychain_in_step() {
         let folder = Folder::new("steps");
         let book = folder.book();
-        let added = book.add(draft("Acme", 11, ServiceUrl::us(), Some("s1"))).unwrap().value;
+        let added = book
+            .add(draft("Acme", 11, ServiceUrl::us(), Some("s1")))
+            .unwrap()
+            .value;
         assert_eq!(book.list().unwrap().accounts, vec![added.clone()]);
-        assert_eq!(book.secrets.get(11, &ServiceUrl::us()).as_deref(), Some("s1"));
-        assert_eq!(book.credentials(&added.id).unwrap().secret.expose_str(), "s1");
+        assert_eq!(
+            book.secrets.get(11, &ServiceUrl::us()).as_deref(),
+            Some("s1")
+        );
+        assert_eq!(
+            book.credentials(&added.id).unwrap().secret.expose_str(),
+            "s1"
+        );
 
-        let renamed = book.update(&added.id, draft("Acme US", 11, ServiceUrl::us(), None)).unwrap().value;
+        let renamed = book
+            .update(&added.id, draft("Acme US", 11, ServiceUrl::us(), None))
+            .unwrap()
+            .value;
         assert_eq!(renamed.name, "Acme US");
-        assert_eq!(book.secrets.get(11, &ServiceUrl::us()).as_deref(), Some("s1"), "the secret stays");
+        assert_eq!(
+            book.secrets.get(11, &ServiceUrl::us()).as_deref(),
+            Some("s1"),
+            "the secret stays"
+        );
 
-        let moved = book.update(&added.id, draft("Acme EU", 11, ServiceUrl::eu(), Some("s2"))).unwrap().value;
+        let moved = book
+            .update(
+                &added.id,
+                draft("Acme EU", 11, ServiceUrl::eu(), Some("s2")),
+            )
+            .unwrap()
+            .value;
         assert_eq!(moved.service_url, ServiceUrl::eu().as_str());
-        assert_eq!(book.secrets.get(11, &ServiceUrl::eu()).as_deref(), Some("s2"));
-        assert_eq!(book.secrets.get(11, &ServiceUrl::us()), None, "the old entry goes");
+        assert_eq!(
+            book.secrets.get(11, &ServiceUrl::eu()).as_deref(),
+            Some("s2")
+        );
+        assert_eq!(
+            book.secrets.get(11, &ServiceUrl::us()),
+            None,
+            "the old entry goes"
+        );
 
         book.remove(&added.id).unwrap();
         assert!(book.list().unwrap().accounts.is_empty());
@@ -471,36 +576,80 @@ mod tests {
     fn a_new_service_url_or_partner_needs_the_secret_typed_again() {
         let folder = Folder::new("retype");
         let book = folder.book();
-        let added = book.add(draft("Acme", 11, ServiceUrl::us(), Some("s1"))).unwrap().value;
-        for changed in [draft("Acme", 11, ServiceUrl::eu(), None), draft("Acme", 12, ServiceUrl::us(), None)] {
+        let added = book
+            .add(draft("Acme", 11, ServiceUrl::us(), Some("s1")))
+            .unwrap()
+            .value;
+        for changed in [
+            draft("Acme", 11, ServiceUrl::eu(), None),
+            draft("Acme", 12, ServiceUrl::us(), None),
+        ] {
             let error = book.update(&added.id, changed).unwrap_err();
             assert_eq!(error.code, ErrorCode::InvalidInput);
-            assert!(error.message.contains("Type the admin secret again"), "{}", error.message);
+            assert!(
+                error.message.contains("Type the admin secret again"),
+                "{}",
+                error.message
+            );
         }
         assert_eq!(book.list().unwrap().accounts, vec![added.clone()]);
-        assert_eq!(book.secrets.get(11, &ServiceUrl::us()).as_deref(), Some("s1"));
-        assert_eq!(book.secrets.get(11, &ServiceUrl::eu()), None, "the secret never signs for the new host");
-        let test_elsewhere = book.saved_secret_for(&added.id, 11, &ServiceUrl::eu()).unwrap_err();
-        assert!(test_elsewhere.message.contains("Type the admin secret again"));
-        assert_eq!(book.saved_secret_for(&added.id, 11, &ServiceUrl::us()).unwrap().expose_str(), "s1");
+        assert_eq!(
+            book.secrets.get(11, &ServiceUrl::us()).as_deref(),
+            Some("s1")
+        );
+        assert_eq!(
+            book.secrets.get(11, &ServiceUrl::eu()),
+            None,
+            "the secret never signs for the new host"
+        );
+        let test_elsewhere = book
+            .saved_secret_for(&added.id, 11, &ServiceUrl::eu())
+            .unwrap_err();
+        assert!(test_elsewhere
+            .message
+            .contains("Type the admin secret again"));
+        assert_eq!(
+            book.saved_secret_for(&added.id, 11, &ServiceUrl::us())
+                .unwrap()
+                .expose_str(),
+            "s1"
+        );
     }
 
     #[test]
     fn a_keychain_that_refuses_leaves_the_file_as_it_was() {
         let folder = Folder::new("keychain-refuses");
         let book = folder.book();
-        let kept = book.add(draft("Kept", 1, ServiceUrl::us(), Some("k"))).unwrap().value;
+        let kept = book
+            .add(draft("Kept", 1, ServiceUrl::us(), Some("k")))
+            .unwrap()
+            .value;
         let file_before = std::fs::read(folder.accounts()).unwrap();
 
         *book.secrets.fail_store.lock().unwrap() = true;
-        assert_eq!(book.add(draft("New", 2, ServiceUrl::us(), Some("n"))).unwrap_err().code, ErrorCode::KeychainUnavailable);
-        let edit = book.update(&kept.id, draft("Kept", 1, ServiceUrl::us(), Some("changed")));
+        assert_eq!(
+            book.add(draft("New", 2, ServiceUrl::us(), Some("n")))
+                .unwrap_err()
+                .code,
+            ErrorCode::KeychainUnavailable
+        );
+        let edit = book.update(
+            &kept.id,
+            draft("Kept", 1, ServiceUrl::us(), Some("changed")),
+        );
         assert_eq!(edit.unwrap_err().code, ErrorCode::KeychainUnavailable);
         *book.secrets.fail_store.lock().unwrap() = false;
 
         *book.secrets.fail_delete.lock().unwrap() = true;
-        assert_eq!(book.remove(&kept.id).unwrap_err().code, ErrorCode::KeychainUnavailable);
-        assert_eq!(std::fs::read(folder.accounts()).unwrap(), file_before, "the file is untouched");
+        assert_eq!(
+            book.remove(&kept.id).unwrap_err().code,
+            ErrorCode::KeychainUnavailable
+        );
+        assert_eq!(
+            std::fs::read(folder.accounts()).unwrap(),
+            file_before,
+            "the file is untouched"
+        );
         assert_eq!(book.secrets.get(1, &ServiceUrl::us()).as_deref(), Some("k"));
         assert_eq!(book.secrets.get(2, &ServiceUrl::us()), None);
     }
@@ -511,26 +660,47 @@ mod tests {
         let folder = Folder::new("add-undone");
         let book = folder.book();
         *book.secrets.on_store.lock().unwrap() = Some(break_the_folder(&folder.0));
-        assert_eq!(book.add(draft("New", 2, ServiceUrl::us(), Some("n"))).unwrap_err().code, ErrorCode::FileWriteFailed);
+        assert_eq!(
+            book.add(draft("New", 2, ServiceUrl::us(), Some("n")))
+                .unwrap_err()
+                .code,
+            ErrorCode::FileWriteFailed
+        );
         assert_eq!(book.secrets.get(2, &ServiceUrl::us()), None);
 
         // Edit with a new secret: the old secret comes back.
         let folder = Folder::new("edit-undone");
         let book = folder.book();
-        let saved = book.add(draft("Acme", 3, ServiceUrl::us(), Some("old"))).unwrap().value;
+        let saved = book
+            .add(draft("Acme", 3, ServiceUrl::us(), Some("old")))
+            .unwrap()
+            .value;
         *book.secrets.on_store.lock().unwrap() = Some(break_the_folder(&folder.0));
-        let error = book.update(&saved.id, draft("Acme", 3, ServiceUrl::us(), Some("new"))).unwrap_err();
+        let error = book
+            .update(&saved.id, draft("Acme", 3, ServiceUrl::us(), Some("new")))
+            .unwrap_err();
         assert_eq!(error.code, ErrorCode::FileWriteFailed);
-        assert_eq!(book.secrets.get(3, &ServiceUrl::us()).as_deref(), Some("old"));
+        assert_eq!(
+            book.secrets.get(3, &ServiceUrl::us()).as_deref(),
+            Some("old")
+        );
 
         // Edit to a new host: the new entry goes and the old one comes back.
         let folder = Folder::new("move-undone");
         let book = folder.book();
-        let saved = book.add(draft("Acme", 4, ServiceUrl::us(), Some("us"))).unwrap().value;
+        let saved = book
+            .add(draft("Acme", 4, ServiceUrl::us(), Some("us")))
+            .unwrap()
+            .value;
         *book.secrets.on_store.lock().unwrap() = Some(break_the_folder(&folder.0));
-        let error = book.update(&saved.id, draft("Acme", 4, ServiceUrl::eu(), Some("eu"))).unwrap_err();
+        let error = book
+            .update(&saved.id, draft("Acme", 4, ServiceUrl::eu(), Some("eu")))
+            .unwrap_err();
         assert_eq!(error.code, ErrorCode::FileWriteFailed);
-        assert_eq!(book.secrets.get(4, &ServiceUrl::us()).as_deref(), Some("us"));
+        assert_eq!(
+            book.secrets.get(4, &ServiceUrl::us()).as_deref(),
+            Some("us")
+        );
         assert_eq!(book.secrets.get(4, &ServiceUrl::eu()), None);
     }
 
@@ -538,18 +708,40 @@ mod tests {
     fn a_removal_that_cannot_be_written_puts_the_secret_back() {
         let folder = Folder::new("remove-undone");
         let book = folder.book();
-        let saved = book.add(draft("Acme", 5, ServiceUrl::us(), Some("keep-me"))).unwrap().value;
+        let saved = book
+            .add(draft("Acme", 5, ServiceUrl::us(), Some("keep-me")))
+            .unwrap()
+            .value;
         *book.secrets.on_delete.lock().unwrap() = Some(break_the_folder(&folder.0));
-        assert_eq!(book.remove(&saved.id).unwrap_err().code, ErrorCode::FileWriteFailed);
-        assert_eq!(book.secrets.get(5, &ServiceUrl::us()).as_deref(), Some("keep-me"), "the secret is back");
+        assert_eq!(
+            book.remove(&saved.id).unwrap_err().code,
+            ErrorCode::FileWriteFailed
+        );
+        assert_eq!(
+            book.secrets.get(5, &ServiceUrl::us()).as_deref(),
+            Some("keep-me"),
+            "the secret is back"
+        );
 
         // Sign-out likewise.
         let folder = Folder::new("sign-out-undone");
         let book = folder.book();
-        book.sign_in(6, &ServiceUrl::us(), None, &AdminSecret::new("six").unwrap()).unwrap();
+        book.sign_in(
+            6,
+            &ServiceUrl::us(),
+            None,
+            &AdminSecret::new("six").unwrap(),
+        )
+        .unwrap();
         *book.secrets.on_delete.lock().unwrap() = Some(break_the_folder(&folder.0));
-        assert_eq!(book.sign_out(6, &ServiceUrl::us()).unwrap_err().code, ErrorCode::FileWriteFailed);
-        assert_eq!(book.secrets.get(6, &ServiceUrl::us()).as_deref(), Some("six"));
+        assert_eq!(
+            book.sign_out(6, &ServiceUrl::us()).unwrap_err().code,
+            ErrorCode::FileWriteFailed
+        );
+        assert_eq!(
+            book.secrets.get(6, &ServiceUrl::us()).as_deref(),
+            Some("six")
+        );
     }
 
     #[test]
@@ -557,19 +749,34 @@ mod tests {
         let folder = Folder::new("sign-in");
         let book = folder.book();
         let secret = AdminSecret::new("s").unwrap();
-        let first = book.sign_in(7, &ServiceUrl::us(), None, &secret).unwrap().value;
+        let first = book
+            .sign_in(7, &ServiceUrl::us(), None, &secret)
+            .unwrap()
+            .value;
         assert_eq!(first.name, "Partner 7");
-        let again = book.sign_in(7, &ServiceUrl::us(), Some("Seven"), &secret).unwrap().value;
-        assert_eq!((again.id.as_str(), again.name.as_str()), (first.id.as_str(), "Seven"));
+        let again = book
+            .sign_in(7, &ServiceUrl::us(), Some("Seven"), &secret)
+            .unwrap()
+            .value;
+        assert_eq!(
+            (again.id.as_str(), again.name.as_str()),
+            (first.id.as_str(), "Seven")
+        );
         let store = book.list().unwrap();
         assert_eq!(store.accounts.len(), 1);
-        assert_eq!(store.selected_account().map(|a| a.id.clone()), Some(first.id.clone()));
+        assert_eq!(
+            store.selected_account().map(|a| a.id.clone()),
+            Some(first.id.clone())
+        );
 
         let removed = book.sign_out(7, &ServiceUrl::us()).unwrap().value;
         assert_eq!(removed.map(|a| a.id), Some(first.id));
         assert!(book.list().unwrap().accounts.is_empty());
         assert_eq!(book.secrets.get(7, &ServiceUrl::us()), None);
-        assert!(book.sign_out(7, &ServiceUrl::us()).unwrap().value.is_none(), "signing out twice is fine");
+        assert!(
+            book.sign_out(7, &ServiceUrl::us()).unwrap().value.is_none(),
+            "signing out twice is fine"
+        );
     }
 
     #[test]
@@ -578,9 +785,15 @@ mod tests {
         let book = folder.book();
         std::fs::write(folder.accounts(), b"{ this is not json").unwrap();
         assert!(book.list().is_err(), "listing reports the damage");
-        assert_eq!(std::fs::read(folder.accounts()).unwrap(), b"{ this is not json", "and leaves the file");
+        assert_eq!(
+            std::fs::read(folder.accounts()).unwrap(),
+            b"{ this is not json",
+            "and leaves the file"
+        );
 
-        let changed = book.add(draft("Fresh", 9, ServiceUrl::us(), Some("f"))).unwrap();
+        let changed = book
+            .add(draft("Fresh", 9, ServiceUrl::us(), Some("f")))
+            .unwrap();
         let notice = changed.notice.expect("the person is told");
         let kept: Vec<_> = std::fs::read_dir(&folder.0)
             .unwrap()
@@ -589,12 +802,17 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 1, "one dated copy");
         assert!(notice.contains(&kept[0]), "{notice}");
-        assert_eq!(std::fs::read(folder.0.join(&kept[0])).unwrap(), b"{ this is not json");
+        assert_eq!(
+            std::fs::read(folder.0.join(&kept[0])).unwrap(),
+            b"{ this is not json"
+        );
         assert_eq!(book.list().unwrap().accounts.len(), 1);
 
         let newer = br#"{"version":99,"accounts":[]}"#;
         std::fs::write(folder.accounts(), newer).unwrap();
-        let error = book.add(draft("Other", 10, ServiceUrl::us(), Some("o"))).unwrap_err();
+        let error = book
+            .add(draft("Other", 10, ServiceUrl::us(), Some("o")))
+            .unwrap_err();
         assert!(error.message.contains("newer version"), "{}", error.message);
         assert_eq!(std::fs::read(folder.accounts()).unwrap(), newer);
         assert_eq!(book.secrets.get(10, &ServiceUrl::us()), None);
@@ -609,14 +827,27 @@ mod tests {
                 let path = path.clone();
                 std::thread::spawn(move || {
                     let book = AccountBook::new(path, MemorySecrets::default());
-                    book.add(draft(&format!("P{partner}"), partner, ServiceUrl::us(), Some("s"))).unwrap();
+                    book.add(draft(
+                        &format!("P{partner}"),
+                        partner,
+                        ServiceUrl::us(),
+                        Some("s"),
+                    ))
+                    .unwrap();
                 })
             })
             .collect();
         for handle in handles {
             handle.join().unwrap();
         }
-        let mut partners: Vec<i64> = folder.book().list().unwrap().accounts.iter().map(|a| a.partner_id).collect();
+        let mut partners: Vec<i64> = folder
+            .book()
+            .list()
+            .unwrap()
+            .accounts
+            .iter()
+            .map(|a| a.partner_id)
+            .collect();
         partners.sort_unstable();
         assert_eq!(partners, (1..=12).collect::<Vec<_>>());
     }

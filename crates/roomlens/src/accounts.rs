@@ -101,15 +101,24 @@ impl AccountStore {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::new(
                     ErrorCode::FileWriteFailed,
-                    format!("Roomlens could not create its settings folder {}.", dir.display()),
+                    format!(
+                        "Roomlens could not create its settings folder {}.",
+                        dir.display()
+                    ),
                 )
                 .with_detail(e.to_string())
             })?;
         }
-        let file = AccountsFile { version: FORMAT_VERSION, store: self.clone() };
+        let file = AccountsFile {
+            version: FORMAT_VERSION,
+            store: self.clone(),
+        };
         let mut json = serde_json::to_vec_pretty(&file).map_err(|e| {
-            Error::new(ErrorCode::FileWriteFailed, "Roomlens could not prepare its saved accounts.")
-                .with_detail(e.to_string())
+            Error::new(
+                ErrorCode::FileWriteFailed,
+                "Roomlens could not prepare its saved accounts.",
+            )
+            .with_detail(e.to_string())
         })?;
         json.push(b'\n');
         write_atomically(path, &json)
@@ -121,7 +130,9 @@ impl AccountStore {
 
     /// The account for this partner on this service, if saved.
     pub fn find(&self, partner_id: i64, service_url: &ServiceUrl) -> Option<&Account> {
-        self.accounts.iter().find(|a| a.partner_id == partner_id && a.service_url == service_url.as_str())
+        self.accounts
+            .iter()
+            .find(|a| a.partner_id == partner_id && a.service_url == service_url.as_str())
     }
 
     /// The account used when none is named: the selected one, or the only one.
@@ -142,7 +153,12 @@ impl AccountStore {
     }
 
     /// Adds an account with a new id. The same partner on the same service can be saved once.
-    pub fn add(&mut self, name: &str, partner_id: i64, service_url: &ServiceUrl) -> Result<Account, Error> {
+    pub fn add(
+        &mut self,
+        name: &str,
+        partner_id: i64,
+        service_url: &ServiceUrl,
+    ) -> Result<Account, Error> {
         let account = Account {
             id: new_id()?,
             name: valid_name(name)?,
@@ -161,15 +177,23 @@ impl AccountStore {
         let name = valid_name(&account.name)?;
         valid_partner_id(account.partner_id)?;
         let service_url = account.checked_service_url()?.as_str().to_owned();
-        let account = Account { name, service_url, ..account };
-        if let Some(other) = self
-            .accounts
-            .iter()
-            .find(|a| a.id != account.id && a.partner_id == account.partner_id && a.service_url == account.service_url)
-        {
+        let account = Account {
+            name,
+            service_url,
+            ..account
+        };
+        if let Some(other) = self.accounts.iter().find(|a| {
+            a.id != account.id
+                && a.partner_id == account.partner_id
+                && a.service_url == account.service_url
+        }) {
             return Err(already_saved(other));
         }
-        let slot = self.accounts.iter_mut().find(|a| a.id == account.id).ok_or_else(|| unknown_account(&account.id))?;
+        let slot = self
+            .accounts
+            .iter_mut()
+            .find(|a| a.id == account.id)
+            .ok_or_else(|| unknown_account(&account.id))?;
         *slot = account;
         Ok(())
     }
@@ -187,14 +211,19 @@ impl AccountStore {
     fn check(&self) -> Result<(), String> {
         for (i, a) in self.accounts.iter().enumerate() {
             if a.id.is_empty() || a.partner_id <= 0 || a.checked_service_url().is_err() {
-                return Err(format!("account {} is incomplete or has an invalid service URL", i + 1));
+                return Err(format!(
+                    "account {} is incomplete or has an invalid service URL",
+                    i + 1
+                ));
             }
             if self.accounts.iter().skip(i + 1).any(|b| b.id == a.id) {
                 return Err(format!("account id {} appears twice", a.id));
             }
         }
         match &self.selected {
-            Some(id) if self.get(id).is_none() => Err(format!("the selected account {id} is not in the list")),
+            Some(id) if self.get(id).is_none() => {
+                Err(format!("the selected account {id} is not in the list"))
+            }
             _ => Ok(()),
         }
     }
@@ -237,8 +266,8 @@ pub fn read_accounts_file(path: &Path) -> Result<AccountStore, ReadFailure> {
             ))
         }
     };
-    let file: AccountsFile =
-        serde_json::from_slice(&bytes).map_err(|e| ReadFailure::Damaged(damaged(path, e.to_string())))?;
+    let file: AccountsFile = serde_json::from_slice(&bytes)
+        .map_err(|e| ReadFailure::Damaged(damaged(path, e.to_string())))?;
     if file.version > FORMAT_VERSION {
         return Err(ReadFailure::Newer(Error::new(
             ErrorCode::FileUnreadable,
@@ -249,7 +278,9 @@ pub fn read_accounts_file(path: &Path) -> Result<AccountStore, ReadFailure> {
             ),
         )));
     }
-    file.store.check().map_err(|why| ReadFailure::Damaged(damaged(path, why)))?;
+    file.store
+        .check()
+        .map_err(|why| ReadFailure::Damaged(damaged(path, why)))?;
     Ok(file.store)
 }
 
@@ -266,7 +297,10 @@ fn damaged(path: &Path, why: String) -> Error {
 }
 
 fn unknown_account(id: &str) -> Error {
-    Error::new(ErrorCode::InvalidInput, format!("There is no saved account with id {id}."))
+    Error::new(
+        ErrorCode::InvalidInput,
+        format!("There is no saved account with id {id}."),
+    )
 }
 
 fn already_saved(existing: &Account) -> Error {
@@ -282,7 +316,10 @@ fn already_saved(existing: &Account) -> Error {
 fn valid_name(name: &str) -> Result<String, Error> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::new(ErrorCode::InvalidInput, "Give the account a name."));
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "Give the account a name.",
+        ));
     }
     Ok(name.to_owned())
 }
@@ -300,7 +337,11 @@ fn valid_partner_id(partner_id: i64) -> Result<i64, Error> {
 fn new_id() -> Result<String, Error> {
     let mut bytes = [0u8; 8];
     getrandom::fill(&mut bytes).map_err(|e| {
-        Error::new(ErrorCode::FileWriteFailed, "Roomlens could not create an account id.").with_detail(e.to_string())
+        Error::new(
+            ErrorCode::FileWriteFailed,
+            "Roomlens could not create an account id.",
+        )
+        .with_detail(e.to_string())
     })?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
@@ -375,7 +416,10 @@ mod tests {
         let d = temp_dir();
         let path = d.join(ACCOUNTS_FILE);
         fs::write(&path, b"{\"version\":2,\"accounts\":[]}").unwrap();
-        assert!(AccountStore::load(&path).unwrap_err().message.contains("newer version"));
+        assert!(AccountStore::load(&path)
+            .unwrap_err()
+            .message
+            .contains("newer version"));
         fs::remove_dir_all(d).unwrap();
     }
 
@@ -393,8 +437,14 @@ mod tests {
     #[test]
     fn invalid_fields_are_refused() {
         let mut store = AccountStore::default();
-        assert_eq!(store.add("  ", 5, &us()).unwrap_err().code, ErrorCode::InvalidInput);
-        assert_eq!(store.add("X", 0, &us()).unwrap_err().code, ErrorCode::InvalidPartnerId);
+        assert_eq!(
+            store.add("  ", 5, &us()).unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
+        assert_eq!(
+            store.add("X", 0, &us()).unwrap_err().code,
+            ErrorCode::InvalidPartnerId
+        );
         assert!(store.accounts.is_empty());
     }
 
@@ -403,31 +453,60 @@ mod tests {
         let mut store = AccountStore::default();
         let a = store.add("Old", 9, &us()).unwrap();
         let b = store.add("Other", 10, &us()).unwrap();
-        store.update(Account { name: "New".into(), ..a.clone() }).unwrap();
+        store
+            .update(Account {
+                name: "New".into(),
+                ..a.clone()
+            })
+            .unwrap();
         assert_eq!(store.get(&a.id).unwrap().name, "New");
-        let clash = Account { partner_id: 10, ..a.clone() };
-        assert_eq!(store.update(clash).unwrap_err().code, ErrorCode::InvalidInput);
+        let clash = Account {
+            partner_id: 10,
+            ..a.clone()
+        };
+        assert_eq!(
+            store.update(clash).unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
         store.select(&a.id).unwrap();
         assert_eq!(store.remove(&a.id).unwrap().name, "New");
         assert!(store.selected.is_none());
         assert_eq!(store.selected_account().unwrap().id, b.id);
         assert!(store.remove(&a.id).is_none());
-        assert_eq!(store.select("nope").unwrap_err().code, ErrorCode::InvalidInput);
+        assert_eq!(
+            store.select("nope").unwrap_err().code,
+            ErrorCode::InvalidInput
+        );
     }
 
     #[test]
     fn config_dir_rules() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| OsString::from(v))
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| OsString::from(v))
+            }
         };
-        let both = env(&[(CONFIG_DIR_ENV, "/tmp/rl"), ("HOME", "/home/a"), ("APPDATA", "C:/Users/a/AppData/Roaming")]);
+        let both = env(&[
+            (CONFIG_DIR_ENV, "/tmp/rl"),
+            ("HOME", "/home/a"),
+            ("APPDATA", "C:/Users/a/AppData/Roaming"),
+        ]);
         assert_eq!(config_dir_from(&both), Some(PathBuf::from("/tmp/rl")));
         assert_eq!(config_dir_from(&env(&[(CONFIG_DIR_ENV, "")])), None);
         if cfg!(target_os = "linux") {
             let xdg = env(&[("XDG_CONFIG_HOME", "/x/cfg"), ("HOME", "/home/a")]);
-            assert_eq!(config_dir_from(&xdg), Some(PathBuf::from("/x/cfg/roomlens")));
+            assert_eq!(
+                config_dir_from(&xdg),
+                Some(PathBuf::from("/x/cfg/roomlens"))
+            );
             let relative_xdg = env(&[("XDG_CONFIG_HOME", "cfg"), ("HOME", "/home/a")]);
-            assert_eq!(config_dir_from(&relative_xdg), Some(PathBuf::from("/home/a/.config/roomlens")));
+            assert_eq!(
+                config_dir_from(&relative_xdg),
+                Some(PathBuf::from("/home/a/.config/roomlens"))
+            );
         }
     }
 }

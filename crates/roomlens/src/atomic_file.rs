@@ -33,15 +33,25 @@ impl AtomicFile {
             .create_new(true)
             .open(&temp)
             .map_err(|e| write_error(target, &e.to_string()))?;
-        Ok(AtomicFile { target: target.to_path_buf(), temp, writer: Some(BufWriter::with_capacity(1 << 16, file)) })
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp,
+            writer: Some(BufWriter::with_capacity(1 << 16, file)),
+        })
     }
 
     /// Flushes, syncs and renames the temporary file over the target.
     pub fn commit(mut self) -> Result<(), Error> {
         let target = self.target.clone();
-        let writer = self.writer.take().ok_or_else(|| write_error(&target, "already closed"))?;
-        let file = writer.into_inner().map_err(|e| write_error(&target, &e.error().to_string()))?;
-        file.sync_all().map_err(|e| write_error(&target, &e.to_string()))?;
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| write_error(&target, "already closed"))?;
+        let file = writer
+            .into_inner()
+            .map_err(|e| write_error(&target, &e.error().to_string()))?;
+        file.sync_all()
+            .map_err(|e| write_error(&target, &e.to_string()))?;
         drop(file);
         fs::rename(&self.temp, &self.target).map_err(|e| write_error(&target, &e.to_string()))?;
         Ok(())
@@ -75,7 +85,8 @@ impl Drop for AtomicFile {
 /// Writes `bytes` to `target` atomically.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut f = AtomicFile::create(target)?;
-    f.write_all(bytes).map_err(|e| write_error(target, &e.to_string()))?;
+    f.write_all(bytes)
+        .map_err(|e| write_error(target, &e.to_string()))?;
     f.commit()
 }
 

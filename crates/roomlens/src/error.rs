@@ -135,8 +135,13 @@ impl ErrorCode {
         use ErrorCode::*;
         matches!(
             self,
-            RateLimited | KalturaTimeout | KalturaInternalError | NetworkUnreachable | NetworkTimeout
-                | ServerUnavailable | BadResponse
+            RateLimited
+                | KalturaTimeout
+                | KalturaInternalError
+                | NetworkUnreachable
+                | NetworkTimeout
+                | ServerUnavailable
+                | BadResponse
         )
     }
 }
@@ -175,7 +180,11 @@ impl serde::Serialize for Error {
 
 impl Error {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error { code, message: message.into(), detail: None }
+        Error {
+            code,
+            message: message.into(),
+            detail: None,
+        }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -206,17 +215,29 @@ mod tests {
     fn every_code_has_a_distinct_stable_name_and_serialises_as_it() {
         let mut seen = std::collections::HashSet::new();
         for code in ErrorCode::ALL {
-            assert!(seen.insert(code.as_str()), "{} is used twice", code.as_str());
-            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(code.as_str()));
+            assert!(
+                seen.insert(code.as_str()),
+                "{} is used twice",
+                code.as_str()
+            );
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::json!(code.as_str())
+            );
         }
     }
 
     #[test]
     fn categories_serialise_by_name_and_every_one_is_used() {
         for category in ErrorCategory::ALL {
-            assert_eq!(serde_json::to_value(category).unwrap(), serde_json::json!(category.as_str()));
+            assert_eq!(
+                serde_json::to_value(category).unwrap(),
+                serde_json::json!(category.as_str())
+            );
             assert!(
-                ErrorCode::ALL.iter().any(|code| code.category() == category),
+                ErrorCode::ALL
+                    .iter()
+                    .any(|code| code.category() == category),
                 "no code is in the {} category",
                 category.as_str()
             );
@@ -230,8 +251,15 @@ mod tests {
             serde_json::to_value(&error).unwrap(),
             serde_json::json!({ "code": "not_a_report", "category": "file", "message": "This file is not a room report." })
         );
-        let detailed = Error::new(ErrorCode::Internal, "Roomlens stopped.").with_detail("worker panicked");
-        assert_eq!(serde_json::to_value(&detailed).unwrap()["detail"], "worker panicked");
-        assert_eq!(serde_json::to_value(&detailed).unwrap()["category"], "internal");
+        let detailed =
+            Error::new(ErrorCode::Internal, "Roomlens stopped.").with_detail("worker panicked");
+        assert_eq!(
+            serde_json::to_value(&detailed).unwrap()["detail"],
+            "worker panicked"
+        );
+        assert_eq!(
+            serde_json::to_value(&detailed).unwrap()["category"],
+            "internal"
+        );
     }
 }

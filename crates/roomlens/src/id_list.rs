@@ -28,14 +28,20 @@ mod tests {
     #[test]
     fn separators_quotes_and_repeats() {
         assert_eq!(split_ids("1_a,1_b"), ["1_a", "1_b"]);
-        assert_eq!(split_ids(" 1_a ,\n1_b\r\n\t1_c;1_a,, "), ["1_a", "1_b", "1_c"]);
+        assert_eq!(
+            split_ids(" 1_a ,\n1_b\r\n\t1_c;1_a,, "),
+            ["1_a", "1_b", "1_c"]
+        );
         assert_eq!(split_ids("\"1_a\", '1_b'"), ["1_a", "1_b"]);
         assert!(split_ids(" , \n ").is_empty());
     }
 
     #[test]
     fn several_lists_merge_in_order() {
-        assert_eq!(split_id_lists(&["1_b,1_a", "1_a 1_c"]), ["1_b", "1_a", "1_c"]);
+        assert_eq!(
+            split_id_lists(&["1_b,1_a", "1_a 1_c"]),
+            ["1_b", "1_a", "1_c"]
+        );
         assert!(split_id_lists::<&str>(&[]).is_empty());
     }
 }

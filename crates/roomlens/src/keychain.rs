@@ -16,7 +16,11 @@ pub fn account_key(partner_id: i64, service_url: &ServiceUrl) -> String {
 }
 
 /// Saves (or replaces) the admin secret of one account.
-pub fn store_secret(partner_id: i64, service_url: &ServiceUrl, secret: &AdminSecret) -> Result<(), Error> {
+pub fn store_secret(
+    partner_id: i64,
+    service_url: &ServiceUrl,
+    secret: &AdminSecret,
+) -> Result<(), Error> {
     native::store(&account_key(partner_id, service_url), secret.expose_str())
         .map_err(|failure| to_error(failure, partner_id, service_url))
 }
@@ -86,7 +90,12 @@ fn not_found(partner_id: i64, service_url: &ServiceUrl) -> Error {
     )
 }
 
-#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "macos", target_os = "windows"))]
+#[cfg(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "macos",
+    target_os = "windows"
+))]
 mod native {
     //! The platform's credential type, named explicitly so keyring's mock store is never used.
 
@@ -96,19 +105,22 @@ mod native {
     #[cfg(any(target_os = "linux", target_os = "freebsd"))]
     fn entry(account: &str) -> Result<Entry, Failure> {
         let credential =
-            keyring::secret_service::SsCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
+            keyring::secret_service::SsCredential::new_with_target(None, SERVICE, account)
+                .map_err(classify)?;
         Ok(Entry::new_with_credential(Box::new(credential)))
     }
 
     #[cfg(target_os = "macos")]
     fn entry(account: &str) -> Result<Entry, Failure> {
-        let credential = keyring::macos::MacCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
+        let credential = keyring::macos::MacCredential::new_with_target(None, SERVICE, account)
+            .map_err(classify)?;
         Ok(Entry::new_with_credential(Box::new(credential)))
     }
 
     #[cfg(target_os = "windows")]
     fn entry(account: &str) -> Result<Entry, Failure> {
-        let credential = keyring::windows::WinCredential::new_with_target(None, SERVICE, account).map_err(classify)?;
+        let credential = keyring::windows::WinCredential::new_with_target(None, SERVICE, account)
+            .map_err(classify)?;
         Ok(Entry::new_with_credential(Box::new(credential)))
     }
 
@@ -132,15 +144,21 @@ mod native {
             keyring::Error::BadEncoding(_) => Failure::Unreadable,
             keyring::Error::NoStorageAccess(why) => Failure::Locked(why.to_string()),
             keyring::Error::PlatformFailure(why) => Failure::Unreachable(why.to_string()),
-            keyring::Error::Ambiguous(items) => {
-                Failure::Unreachable(format!("{} keychain entries match this account", items.len()))
-            }
+            keyring::Error::Ambiguous(items) => Failure::Unreachable(format!(
+                "{} keychain entries match this account",
+                items.len()
+            )),
             other => Failure::Unreachable(other.to_string()),
         }
     }
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "freebsd", target_os = "macos", target_os = "windows")))]
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "macos",
+    target_os = "windows"
+)))]
 mod native {
     //! No supported keychain on this operating system: every call says so.
 
@@ -173,12 +191,18 @@ mod tests {
 
     fn keyring_tests_enabled(test: &str) -> bool {
         if std::env::var("ROOMLENS_KEYRING_TESTS").as_deref() != Ok("1") {
-            eprintln!("{test}: not run, ROOMLENS_KEYRING_TESTS is not 1 (tests/dev/test.sh sets it)");
+            eprintln!(
+                "{test}: not run, ROOMLENS_KEYRING_TESTS is not 1 (tests/dev/test.sh sets it)"
+            );
             return false;
         }
         if let Ok(log) = std::env::var("ROOMLENS_KEYRING_TESTS_LOG") {
             use std::io::Write;
-            let mut f = std::fs::OpenOptions::new().create(true).append(true).open(log).unwrap();
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(log)
+                .unwrap();
             writeln!(f, "roomlens::keychain::{test}").unwrap();
         }
         true
@@ -192,7 +216,10 @@ mod tests {
 
     #[test]
     fn account_key_names_partner_and_service() {
-        assert_eq!(account_key(42, &ServiceUrl::us()), "42@https://www.kaltura.com");
+        assert_eq!(
+            account_key(42, &ServiceUrl::us()),
+            "42@https://www.kaltura.com"
+        );
     }
 
     #[test]
@@ -203,11 +230,20 @@ mod tests {
         let partner = unique_partner();
         let url = &ServiceUrl::eu();
         store_secret(partner, url, &AdminSecret::new("first-secret-ü").unwrap()).unwrap();
-        assert_eq!(load_secret(partner, url).unwrap().expose_str(), "first-secret-ü");
+        assert_eq!(
+            load_secret(partner, url).unwrap().expose_str(),
+            "first-secret-ü"
+        );
         store_secret(partner, url, &AdminSecret::new("second-secret").unwrap()).unwrap();
-        assert_eq!(load_secret(partner, url).unwrap().expose_str(), "second-secret");
+        assert_eq!(
+            load_secret(partner, url).unwrap().expose_str(),
+            "second-secret"
+        );
         // Another service URL is another account.
-        assert_eq!(load_secret(partner, &ServiceUrl::us()).unwrap_err().code, ErrorCode::SecretNotFound);
+        assert_eq!(
+            load_secret(partner, &ServiceUrl::us()).unwrap_err().code,
+            ErrorCode::SecretNotFound
+        );
         delete_secret(partner, url).unwrap();
         let missing = load_secret(partner, url).unwrap_err();
         assert_eq!(missing.code, ErrorCode::SecretNotFound);

@@ -8,7 +8,8 @@ use roomlens::export::{
     looks_like_formula, report_csv_bytes, write_report_csv, Delimiter, ExportOptions, HeaderStyle,
 };
 use roomlens::reports::{
-    merge_windows, read_report, read_report_file, AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow,
+    merge_windows, read_report, read_report_file, AttendeeRow, BreakoutRow, Report, ReportKind,
+    RoomDataRow,
 };
 use std::collections::HashMap;
 
@@ -47,56 +48,96 @@ fn extras(width: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 fn attendee(width: usize) -> impl Strategy<Value = AttendeeRow> {
-    (text(), text(), id(), text(), text(), text(), amount(), ratio(), extras(width)).prop_map(
-        |(entry_id, cue_point_id, user_id, user_name, user_email, user_type, minutes, ratio, extra)| AttendeeRow {
-            entry_id,
-            cue_point_id,
-            user_id,
-            user_name,
-            user_email,
-            user_type,
-            meeting_view_time: minutes,
-            meeting_engaged_play_time_ratio: ratio,
-            extra,
-        },
+    (
+        text(),
+        text(),
+        id(),
+        text(),
+        text(),
+        text(),
+        amount(),
+        ratio(),
+        extras(width),
     )
+        .prop_map(
+            |(
+                entry_id,
+                cue_point_id,
+                user_id,
+                user_name,
+                user_email,
+                user_type,
+                minutes,
+                ratio,
+                extra,
+            )| AttendeeRow {
+                entry_id,
+                cue_point_id,
+                user_id,
+                user_name,
+                user_email,
+                user_type,
+                meeting_view_time: minutes,
+                meeting_engaged_play_time_ratio: ratio,
+                extra,
+            },
+        )
 }
 
 fn room_data(width: usize) -> impl Strategy<Value = RoomDataRow> {
-    ((id(), text(), text(), text()), (time(), time(), text(), count(), ratio()), extras(width)).prop_map(
-        |((entry_id, entry_name, parent_entry_id, cue_point_id), (start, end, host, users, ratio), extra)| RoomDataRow {
-            entry_id,
-            entry_name,
-            parent_entry_id,
-            cue_point_id,
-            session_start_time: start,
-            session_end_time: end,
-            session_host_user_id: host,
-            meeting_view_period_unique_users: users,
-            meeting_engaged_play_time_ratio: ratio,
-            extra,
-        },
+    (
+        (id(), text(), text(), text()),
+        (time(), time(), text(), count(), ratio()),
+        extras(width),
     )
+        .prop_map(
+            |(
+                (entry_id, entry_name, parent_entry_id, cue_point_id),
+                (start, end, host, users, ratio),
+                extra,
+            )| RoomDataRow {
+                entry_id,
+                entry_name,
+                parent_entry_id,
+                cue_point_id,
+                session_start_time: start,
+                session_end_time: end,
+                session_host_user_id: host,
+                meeting_view_period_unique_users: users,
+                meeting_engaged_play_time_ratio: ratio,
+                extra,
+            },
+        )
 }
 
 fn breakout(width: usize) -> impl Strategy<Value = BreakoutRow> {
-    ((text(), text(), id(), text(), text(), text()), (time(), time(), amount(), count(), ratio()), extras(width))
-        .prop_map(|((parent, parent_name, breakout, breakout_name, cue, initiator), (start, end, dur, count, rate), extra)| {
-            BreakoutRow {
-                parent_entry_id: parent,
-                parent_entry_name: parent_name,
-                breakout_entry_id: breakout,
-                breakout_entry_name: breakout_name,
-                cue_point_id: cue,
-                session_initiator: initiator,
-                session_start_time: start,
-                session_end_time: end,
-                duration: dur,
-                participant_count: count,
-                engagement_rate: rate,
+    (
+        (text(), text(), id(), text(), text(), text()),
+        (time(), time(), amount(), count(), ratio()),
+        extras(width),
+    )
+        .prop_map(
+            |(
+                (parent, parent_name, breakout, breakout_name, cue, initiator),
+                (start, end, dur, count, rate),
                 extra,
-            }
-        })
+            )| {
+                BreakoutRow {
+                    parent_entry_id: parent,
+                    parent_entry_name: parent_name,
+                    breakout_entry_id: breakout,
+                    breakout_entry_name: breakout_name,
+                    cue_point_id: cue,
+                    session_initiator: initiator,
+                    session_start_time: start,
+                    session_end_time: end,
+                    duration: dur,
+                    participant_count: count,
+                    engagement_rate: rate,
+                    extra,
+                }
+            },
+        )
 }
 
 /// Extra column names that are not also names of known columns.
@@ -108,18 +149,26 @@ fn report() -> impl Strategy<Value = Report> {
     (0usize..3).prop_flat_map(|width| {
         let columns = extra_columns(width);
         prop_oneof![
-            proptest::collection::vec(attendee(width), 0..8)
-                .prop_map({
-                    let c = columns.clone();
-                    move |rows| Report::Attendees { rows, extra_columns: c.clone() }
-                }),
-            proptest::collection::vec(room_data(width), 0..8)
-                .prop_map({
-                    let c = columns.clone();
-                    move |rows| Report::RoomData { rows, extra_columns: c.clone() }
-                }),
-            proptest::collection::vec(breakout(width), 0..8)
-                .prop_map(move |rows| Report::Breakouts { rows, extra_columns: columns.clone() }),
+            proptest::collection::vec(attendee(width), 0..8).prop_map({
+                let c = columns.clone();
+                move |rows| Report::Attendees {
+                    rows,
+                    extra_columns: c.clone(),
+                }
+            }),
+            proptest::collection::vec(room_data(width), 0..8).prop_map({
+                let c = columns.clone();
+                move |rows| Report::RoomData {
+                    rows,
+                    extra_columns: c.clone(),
+                }
+            }),
+            proptest::collection::vec(breakout(width), 0..8).prop_map(move |rows| {
+                Report::Breakouts {
+                    rows,
+                    extra_columns: columns.clone(),
+                }
+            }),
         ]
     })
 }
@@ -128,9 +177,18 @@ fn options(neutralise_formulas: bool) -> impl Strategy<Value = ExportOptions> {
     (
         prop_oneof![Just(HeaderStyle::Friendly), Just(HeaderStyle::Raw)],
         any::<bool>(),
-        prop_oneof![Just(Delimiter::Comma), Just(Delimiter::Semicolon), Just(Delimiter::Tab)],
+        prop_oneof![
+            Just(Delimiter::Comma),
+            Just(Delimiter::Semicolon),
+            Just(Delimiter::Tab)
+        ],
     )
-        .prop_map(move |(headers, bom, delimiter)| ExportOptions { headers, bom, delimiter, neutralise_formulas })
+        .prop_map(move |(headers, bom, delimiter)| ExportOptions {
+            headers,
+            bom,
+            delimiter,
+            neutralise_formulas,
+        })
 }
 
 fn neutralised(t: &str) -> String {
@@ -147,15 +205,28 @@ fn with_text_neutralised(report: &Report) -> Report {
     let mut report = report.clone();
     match &mut report {
         Report::Attendees { rows, .. } => rows.iter_mut().for_each(|r| {
-            [&mut r.entry_id, &mut r.cue_point_id, &mut r.user_id, &mut r.user_name, &mut r.user_email, &mut r.user_type]
-                .into_iter()
-                .for_each(fix);
+            [
+                &mut r.entry_id,
+                &mut r.cue_point_id,
+                &mut r.user_id,
+                &mut r.user_name,
+                &mut r.user_email,
+                &mut r.user_type,
+            ]
+            .into_iter()
+            .for_each(fix);
             r.extra.iter_mut().for_each(fix);
         }),
         Report::RoomData { rows, .. } => rows.iter_mut().for_each(|r| {
-            [&mut r.entry_id, &mut r.entry_name, &mut r.parent_entry_id, &mut r.cue_point_id, &mut r.session_host_user_id]
-                .into_iter()
-                .for_each(fix);
+            [
+                &mut r.entry_id,
+                &mut r.entry_name,
+                &mut r.parent_entry_id,
+                &mut r.cue_point_id,
+                &mut r.session_host_user_id,
+            ]
+            .into_iter()
+            .for_each(fix);
             r.extra.iter_mut().for_each(fix);
         }),
         Report::Breakouts { rows, .. } => rows.iter_mut().for_each(|r| {
@@ -265,7 +336,11 @@ fn files_are_written_atomically_and_read_back() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("out.csv");
     let report = Report::Attendees {
-        rows: vec![AttendeeRow { user_id: "u1".into(), user_name: "@bob".into(), ..Default::default() }],
+        rows: vec![AttendeeRow {
+            user_id: "u1".into(),
+            user_name: "@bob".into(),
+            ..Default::default()
+        }],
         extra_columns: vec![],
     };
     write_report_csv(&report, &ExportOptions::default(), &path).unwrap();
@@ -274,7 +349,9 @@ fn files_are_written_atomically_and_read_back() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     let missing_folder = dir.join("no-such-folder").join("out.csv");
     assert_eq!(
-        write_report_csv(&report, &ExportOptions::default(), &missing_folder).unwrap_err().code,
+        write_report_csv(&report, &ExportOptions::default(), &missing_folder)
+            .unwrap_err()
+            .code,
         roomlens::ErrorCode::FileWriteFailed
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -7,7 +7,8 @@
 mod sim_client;
 
 use kaltura_sim::{
-    fake_secret, Fault, FaultPlan, SimConfig, BLOCKED_PARTNER_ID, PRIMARY_PARTNER_ID, TWO_SECRETS_PARTNER_ID,
+    fake_secret, Fault, FaultPlan, SimConfig, BLOCKED_PARTNER_ID, PRIMARY_PARTNER_ID,
+    TWO_SECRETS_PARTNER_ID,
 };
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::{ClientOptions, CLIENT_TAG};
@@ -31,7 +32,11 @@ async fn connection_test_signs_locally_and_keeps_the_ks_out_of_the_url() {
     assert!(!format!("{client:?}").contains(&sim.admin_secret()));
     let stats = sim.stats();
     assert_eq!(stats.count_action(REPORT_ACTION), 1);
-    assert_eq!(stats.count_action("session.start"), 0, "the secret never leaves the machine");
+    assert_eq!(
+        stats.count_action("session.start"),
+        0,
+        "the secret never leaves the machine"
+    );
     assert_eq!(stats.ks_in_url, 0);
     assert_eq!(stats.content_type_not_exactly_json, 0);
     assert_eq!(stats.last_client_tag.as_deref(), Some(CLIENT_TAG));
@@ -45,7 +50,12 @@ async fn connection_test_signs_locally_and_keeps_the_ks_out_of_the_url() {
 #[tokio::test]
 async fn an_additional_admin_secret_works_too() {
     let sim = start_sim(SimConfig::default()).await;
-    let client = client_with(&sim, TWO_SECRETS_PARTNER_ID, &fake_secret("two-secrets additional"), quick_options());
+    let client = client_with(
+        &sim,
+        TWO_SECRETS_PARTNER_ID,
+        &fake_secret("two-secrets additional"),
+        quick_options(),
+    );
     client.test_connection(&CancelToken::new()).await.unwrap();
     sim.shutdown().await;
 }
@@ -55,15 +65,26 @@ async fn wrong_secret_is_rejected_plainly_and_never_retried() {
     let sim = start_sim(SimConfig::default()).await;
     let wrong = fake_secret("not the right one");
     let client = client_with(&sim, PRIMARY_PARTNER_ID, &wrong, quick_options());
-    let error = client.test_connection(&CancelToken::new()).await.unwrap_err();
+    let error = client
+        .test_connection(&CancelToken::new())
+        .await
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::CredentialsRejected);
     assert_eq!(
         error.message,
         "Kaltura did not accept this partner ID and admin secret. Check both in KMC → Settings → Integration Settings."
     );
-    assert!(error.detail.as_deref().unwrap().starts_with("Kaltura error INVALID_KS: Invalid KS \"[KS removed]\""));
+    assert!(error
+        .detail
+        .as_deref()
+        .unwrap()
+        .starts_with("Kaltura error INVALID_KS: Invalid KS \"[KS removed]\""));
     assert_no_ks_or_secret(&error, &wrong);
-    assert_eq!(sim.stats().count_action(REPORT_ACTION), 1, "authentication errors are not retried");
+    assert_eq!(
+        sim.stats().count_action(REPORT_ACTION),
+        1,
+        "authentication errors are not retried"
+    );
     sim.shutdown().await;
 }
 
@@ -71,7 +92,10 @@ async fn wrong_secret_is_rejected_plainly_and_never_retried() {
 async fn unknown_partner_is_rejected_like_a_wrong_secret() {
     let sim = start_sim(SimConfig::default()).await;
     let client = client_with(&sim, 424242, &sim.admin_secret(), quick_options());
-    let error = client.test_connection(&CancelToken::new()).await.unwrap_err();
+    let error = client
+        .test_connection(&CancelToken::new())
+        .await
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::CredentialsRejected);
     assert_no_ks_or_secret(&error, &sim.admin_secret());
     assert_eq!(sim.stats().count_action(REPORT_ACTION), 1);
@@ -81,11 +105,23 @@ async fn unknown_partner_is_rejected_like_a_wrong_secret() {
 #[tokio::test]
 async fn blocked_partner_is_told_to_contact_kaltura() {
     let sim = start_sim(SimConfig::default()).await;
-    let client = client_with(&sim, BLOCKED_PARTNER_ID, &fake_secret("blocked"), quick_options());
-    let error = client.test_connection(&CancelToken::new()).await.unwrap_err();
+    let client = client_with(
+        &sim,
+        BLOCKED_PARTNER_ID,
+        &fake_secret("blocked"),
+        quick_options(),
+    );
+    let error = client
+        .test_connection(&CancelToken::new())
+        .await
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::PartnerBlocked);
     assert!(error.message.contains("blocked this partner account"));
-    assert!(error.detail.as_deref().unwrap().starts_with("Kaltura error SERVICE_FORBIDDEN_CONTENT_BLOCKED"));
+    assert!(error
+        .detail
+        .as_deref()
+        .unwrap()
+        .starts_with("Kaltura error SERVICE_FORBIDDEN_CONTENT_BLOCKED"));
     assert_eq!(sim.stats().count_action(REPORT_ACTION), 1);
     sim.shutdown().await;
 }
@@ -107,10 +143,17 @@ async fn every_transient_fault_is_retried_until_it_passes() {
     for fault in faults {
         sim.reset_stats();
         sim.set_faults(FaultPlan::queued([fault.clone(), fault.clone()]));
-        client.test_connection(&CancelToken::new()).await.unwrap_or_else(|e| panic!("{fault:?} was not retried: {e:?}"));
+        client
+            .test_connection(&CancelToken::new())
+            .await
+            .unwrap_or_else(|e| panic!("{fault:?} was not retried: {e:?}"));
         let stats = sim.stats();
         assert_eq!(stats.faults_served, 2, "{fault:?}");
-        assert_eq!(stats.count_action(REPORT_ACTION), 3, "{fault:?}: two failures, then success");
+        assert_eq!(
+            stats.count_action(REPORT_ACTION),
+            3,
+            "{fault:?}: two failures, then success"
+        );
     }
     sim.shutdown().await;
 }
@@ -118,7 +161,10 @@ async fn every_transient_fault_is_retried_until_it_passes() {
 #[tokio::test]
 async fn a_slow_answer_times_out_and_is_retried() {
     let sim = start_sim(SimConfig::default()).await;
-    let options = ClientOptions { request_timeout: Duration::from_millis(300), ..quick_options() };
+    let options = ClientOptions {
+        request_timeout: Duration::from_millis(300),
+        ..quick_options()
+    };
     let client = client_for(&sim, options);
     sim.set_faults(FaultPlan::queued([Fault::Delay(Duration::from_secs(5))]));
     client.test_connection(&CancelToken::new()).await.unwrap();
@@ -129,21 +175,50 @@ async fn a_slow_answer_times_out_and_is_retried() {
 #[tokio::test]
 async fn a_fault_that_persists_ends_with_a_clear_error_after_the_last_attempt() {
     let cases = [
-        (Fault::HttpStatus(503), ErrorCode::ServerUnavailable, "HTTP 503"),
+        (
+            Fault::HttpStatus(503),
+            ErrorCode::ServerUnavailable,
+            "HTTP 503",
+        ),
         (Fault::ResetMidBody, ErrorCode::BadResponse, "broke off"),
         (Fault::TruncatedBody, ErrorCode::BadResponse, "broke off"),
-        (Fault::ActionBlocked, ErrorCode::RateLimited, "Wait a few minutes"),
-        (Fault::DruidQueryTimedOut, ErrorCode::KalturaTimeout, "took too long"),
-        (Fault::InternalError, ErrorCode::KalturaInternalError, "internal problem"),
+        (
+            Fault::ActionBlocked,
+            ErrorCode::RateLimited,
+            "Wait a few minutes",
+        ),
+        (
+            Fault::DruidQueryTimedOut,
+            ErrorCode::KalturaTimeout,
+            "took too long",
+        ),
+        (
+            Fault::InternalError,
+            ErrorCode::KalturaInternalError,
+            "internal problem",
+        ),
     ];
     let sim = start_sim(SimConfig::default()).await;
-    let client = client_for(&sim, ClientOptions { max_attempts: 3, ..quick_options() });
+    let client = client_for(
+        &sim,
+        ClientOptions {
+            max_attempts: 3,
+            ..quick_options()
+        },
+    );
     for (fault, code, words) in cases {
         sim.reset_stats();
         sim.set_faults(FaultPlan::queued(std::iter::repeat_n(fault.clone(), 3)));
-        let error = client.test_connection(&CancelToken::new()).await.unwrap_err();
+        let error = client
+            .test_connection(&CancelToken::new())
+            .await
+            .unwrap_err();
         assert_eq!(error.code, code, "{fault:?}");
-        assert!(error.message.contains(words), "{fault:?}: {}", error.message);
+        assert!(
+            error.message.contains(words),
+            "{fault:?}: {}",
+            error.message
+        );
         assert_no_ks_or_secret(&error, &sim.admin_secret());
         assert_eq!(sim.stats().count_action(REPORT_ACTION), 3, "{fault:?}");
     }
@@ -164,12 +239,25 @@ async fn an_expired_ks_is_re_signed_once_and_the_call_retried() {
 async fn a_clock_far_behind_kaltura_gives_session_expired_after_one_re_sign() {
     let sim = start_sim(SimConfig::default()).await;
     let client = client_for(&sim, quick_options());
-    sim.set_faults(FaultPlan { clock_offset_secs: 2 * 3600, ..FaultPlan::none() });
-    let error = client.test_connection(&CancelToken::new()).await.unwrap_err();
+    sim.set_faults(FaultPlan {
+        clock_offset_secs: 2 * 3600,
+        ..FaultPlan::none()
+    });
+    let error = client
+        .test_connection(&CancelToken::new())
+        .await
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::SessionExpired);
     assert!(error.message.contains("date, time and time zone"));
-    assert_eq!(error.detail.as_deref(), Some("Kaltura error INVALID_KS: Invalid KS \"EXPIRED\", Error \"-1,INVALID_STR\""));
-    assert_eq!(sim.stats().count_action(REPORT_ACTION), 2, "one re-signed retry, no more");
+    assert_eq!(
+        error.detail.as_deref(),
+        Some("Kaltura error INVALID_KS: Invalid KS \"EXPIRED\", Error \"-1,INVALID_STR\"")
+    );
+    assert_eq!(
+        sim.stats().count_action(REPORT_ACTION),
+        2,
+        "one re-signed retry, no more"
+    );
     sim.shutdown().await;
 }
 
@@ -179,21 +267,36 @@ async fn the_ks_is_renewed_before_it_lapses() {
     // ahead, so after 2.5 seconds the first KS is expired there: a client that did not renew in
     // time would need a second, re-signed request.
     let sim = start_sim(SimConfig::default()).await;
-    let client = client_for(&sim, ClientOptions { ks_lifetime: Duration::from_secs(4), ..quick_options() });
-    sim.set_faults(FaultPlan { clock_offset_secs: 2, ..FaultPlan::none() });
+    let client = client_for(
+        &sim,
+        ClientOptions {
+            ks_lifetime: Duration::from_secs(4),
+            ..quick_options()
+        },
+    );
+    sim.set_faults(FaultPlan {
+        clock_offset_secs: 2,
+        ..FaultPlan::none()
+    });
     client.test_connection(&CancelToken::new()).await.unwrap();
     assert_eq!(sim.stats().count_action(REPORT_ACTION), 1);
     tokio::time::sleep(Duration::from_millis(2500)).await;
     sim.reset_stats();
     client.test_connection(&CancelToken::new()).await.unwrap();
-    assert_eq!(sim.stats().count_action(REPORT_ACTION), 1, "renewed before sending, not after a rejection");
+    assert_eq!(
+        sim.stats().count_action(REPORT_ACTION),
+        1,
+        "renewed before sending, not after a rejection"
+    );
     sim.shutdown().await;
 }
 
 /// Runs `work` with a watchdog far longer than prompt cancellation needs but far shorter than
 /// the stalled request, so a cancellation that waited for the request fails the test.
 async fn within_watchdog<T>(work: impl std::future::Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(60), work).await.expect("cancellation was not prompt")
+    tokio::time::timeout(Duration::from_secs(60), work)
+        .await
+        .expect("cancellation was not prompt")
 }
 
 #[tokio::test]
@@ -210,7 +313,8 @@ async fn cancelling_mid_request_returns_cancelled_at_once() {
         }
         trigger.cancel();
     };
-    let (result, ()) = within_watchdog(async { tokio::join!(client.test_connection(&cancel), watcher) }).await;
+    let (result, ()) =
+        within_watchdog(async { tokio::join!(client.test_connection(&cancel), watcher) }).await;
     let error = result.unwrap_err();
     assert_eq!(error.code, ErrorCode::Cancelled);
     assert_eq!(error.message, "Cancelled. Nothing was saved.");
@@ -236,18 +340,31 @@ async fn cancelling_during_a_backoff_returns_cancelled_at_once() {
         }
         trigger.cancel();
     };
-    let (result, ()) = within_watchdog(async { tokio::join!(client.test_connection(&cancel), watcher) }).await;
+    let (result, ()) =
+        within_watchdog(async { tokio::join!(client.test_connection(&cancel), watcher) }).await;
     assert_eq!(result.unwrap_err().code, ErrorCode::Cancelled);
-    assert_eq!(sim.stats().count_action(REPORT_ACTION), 1, "no retry after cancelling");
+    assert_eq!(
+        sim.stats().count_action(REPORT_ACTION),
+        1,
+        "no retry after cancelling"
+    );
     sim.shutdown().await;
 }
 
 #[tokio::test]
 async fn an_operation_past_its_deadline_stops_with_a_plain_message() {
     let sim = start_sim(SimConfig::default()).await;
-    let client = client_for(&sim, ClientOptions { deadline: Duration::from_secs(1), ..quick_options() });
+    let client = client_for(
+        &sim,
+        ClientOptions {
+            deadline: Duration::from_secs(1),
+            ..quick_options()
+        },
+    );
     sim.set_faults(FaultPlan::queued([Fault::Delay(Duration::from_secs(600))]));
-    let error = within_watchdog(client.test_connection(&CancelToken::new())).await.unwrap_err();
+    let error = within_watchdog(client.test_connection(&CancelToken::new()))
+        .await
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::DeadlineExceeded);
     assert!(error.message.contains("Nothing was saved"));
     sim.shutdown().await;
@@ -256,9 +373,24 @@ async fn an_operation_past_its_deadline_stops_with_a_plain_message() {
 #[tokio::test]
 async fn nobody_listening_is_a_network_error_after_retries() {
     let sim = start_sim(SimConfig::default()).await;
-    let client = client_for(&sim, ClientOptions { max_attempts: 2, ..quick_options() });
+    let client = client_for(
+        &sim,
+        ClientOptions {
+            max_attempts: 2,
+            ..quick_options()
+        },
+    );
     sim.shutdown().await;
-    let error = client.test_connection(&CancelToken::new()).await.unwrap_err();
+    let error = client
+        .test_connection(&CancelToken::new())
+        .await
+        .unwrap_err();
     assert_eq!(error.code, ErrorCode::NetworkUnreachable);
-    assert!(error.message.contains("could not connect to Kaltura at http://127.0.0.1:"), "{}", error.message);
+    assert!(
+        error
+            .message
+            .contains("could not connect to Kaltura at http://127.0.0.1:"),
+        "{}",
+        error.message
+    );
 }

@@ -18,11 +18,19 @@ fn attendees(outcome: &ReadOutcome) -> &[AttendeeRow] {
 }
 
 fn stats(outcome: &ReadOutcome) -> (u64, u64, u64) {
-    (outcome.stats.rows_read, outcome.stats.rows_kept, outcome.stats.rows_rejected)
+    (
+        outcome.stats.rows_read,
+        outcome.stats.rows_kept,
+        outcome.stats.rows_rejected,
+    )
 }
 
 fn warnings(outcome: &ReadOutcome) -> Vec<(u64, String)> {
-    outcome.warnings.iter().map(|w| (w.line, w.message.clone())).collect()
+    outcome
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.clone()))
+        .collect()
 }
 
 fn ana() -> AttendeeRow {
@@ -43,7 +51,9 @@ const FRIENDLY: &str = "Room ID,Session ID,User ID,User name,User email,User rol
 
 #[test]
 fn quoted_comma_file_with_bom_and_crlf() {
-    let text = format!("\u{feff}{FRIENDLY}\r\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\r\n");
+    let text = format!(
+        "\u{feff}{FRIENDLY}\r\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\r\n"
+    );
     let outcome = read_report(text.as_bytes()).unwrap();
     assert_eq!(attendees(&outcome), &[ana()]);
     assert_eq!(stats(&outcome), (1, 1, 0));
@@ -60,21 +70,33 @@ fn semicolons_decimal_commas_and_percentages() {
 
 #[test]
 fn tab_separated_without_bom() {
-    let text = FRIENDLY.replace(',', "\t") + "\n1_room\tcp1\tu1\tLovelace, Ada\tada@example.org\tHost\t42.5\t0.75\n";
+    let text = FRIENDLY.replace(',', "\t")
+        + "\n1_room\tcp1\tu1\tLovelace, Ada\tada@example.org\tHost\t42.5\t0.75\n";
     assert_eq!(attendees(&read_report(text.as_bytes()).unwrap()), &[ana()]);
 }
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut out: Vec<u8> = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    let mut out: Vec<u8> = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
     for unit in text.encode_utf16() {
-        out.extend_from_slice(&if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        out.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
     }
     out
 }
 
 #[test]
 fn utf16_little_and_big_endian() {
-    let text = format!("{}\r\n1_room\tcp1\tu1\tLovelace, Ada\tada@example.org\tHost\t42.5\t0.75\r\n", FRIENDLY.replace(',', "\t"));
+    let text = format!(
+        "{}\r\n1_room\tcp1\tu1\tLovelace, Ada\tada@example.org\tHost\t42.5\t0.75\r\n",
+        FRIENDLY.replace(',', "\t")
+    );
     for big_endian in [false, true] {
         let outcome = read_report(&utf16(&text, big_endian)).unwrap();
         assert_eq!(attendees(&outcome), &[ana()]);
@@ -89,7 +111,10 @@ fn cr_only_line_endings_keep_line_numbers() {
     assert_eq!(stats(&outcome), (2, 2, 0));
     assert_eq!(
         warnings(&outcome),
-        vec![(3, "Participation time (minutes) \"abc\" is not a number; left empty".to_owned())]
+        vec![(
+            3,
+            "Participation time (minutes) \"abc\" is not a number; left empty".to_owned()
+        )]
     );
 }
 
@@ -98,28 +123,51 @@ fn columns_in_any_order_aliases_and_extra_columns() {
     let text = "Email,Department,userId,Session ID,Name,Role,Participation time,Engagement\n\
                 ada@example.org,R&D,u1,cp1,\"Lovelace, Ada\",Host,42.5,0.75\n";
     let outcome = read_report(text.as_bytes()).unwrap();
-    let Report::Attendees { rows, extra_columns } = &outcome.report else { panic!("wrong kind") };
+    let Report::Attendees {
+        rows,
+        extra_columns,
+    } = &outcome.report
+    else {
+        panic!("wrong kind")
+    };
     assert_eq!(extra_columns, &vec!["Department".to_owned()]);
-    let expected = AttendeeRow { entry_id: String::new(), extra: vec!["R&D".into()], ..ana() };
+    let expected = AttendeeRow {
+        entry_id: String::new(),
+        extra: vec!["R&D".into()],
+        ..ana()
+    };
     assert_eq!(rows, &vec![expected]);
 }
 
 #[test]
 fn title_lines_and_excel_sep_line_are_skipped_with_a_warning() {
-    let text = "Attendees report\nGenerated 2024-01-05\n\nentry_id;user_id;cue_point_id\n1_a;u1;cp\n";
+    let text =
+        "Attendees report\nGenerated 2024-01-05\n\nentry_id;user_id;cue_point_id\n1_a;u1;cp\n";
     let outcome = read_report(text.as_bytes()).unwrap();
     assert_eq!(stats(&outcome), (1, 1, 0));
     assert_eq!(
         warnings(&outcome),
         vec![
-            (1, "skipped: this line comes before the column headers".to_owned()),
-            (2, "skipped: this line comes before the column headers".to_owned()),
+            (
+                1,
+                "skipped: this line comes before the column headers".to_owned()
+            ),
+            (
+                2,
+                "skipped: this line comes before the column headers".to_owned()
+            ),
         ]
     );
     let sep = "sep=;\nentry_id;user_id;cue_point_id\n1_a;u1;cp,x\n";
     let outcome = read_report(sep.as_bytes()).unwrap();
     assert_eq!(attendees(&outcome)[0].cue_point_id, "cp,x");
-    assert_eq!(warnings(&outcome), vec![(1, "skipped: this line comes before the column headers".to_owned())]);
+    assert_eq!(
+        warnings(&outcome),
+        vec![(
+            1,
+            "skipped: this line comes before the column headers".to_owned()
+        )]
+    );
 }
 
 #[test]
@@ -143,14 +191,25 @@ fn binary_files_are_not_reports() {
     let e = read_report(png).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotAReport);
     assert_eq!(e.message, NOT_A_REPORT);
-    assert_eq!(e.detail.as_deref(), Some("The file holds binary data (NUL bytes), not text."));
+    assert_eq!(
+        e.detail.as_deref(),
+        Some("The file holds binary data (NUL bytes), not text.")
+    );
 }
 
 #[test]
 fn other_csvs_are_not_reports() {
-    for text in ["name,price\napple,1\n", "User ID,Name,Email,Role\nu1,Ada,a@x,Host\n", "just some text"] {
+    for text in [
+        "name,price\napple,1\n",
+        "User ID,Name,Email,Role\nu1,Ada,a@x,Host\n",
+        "just some text",
+    ] {
         let e = read_report(text.as_bytes()).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), (ErrorCode::NotAReport, NOT_A_REPORT), "{text}");
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            (ErrorCode::NotAReport, NOT_A_REPORT),
+            "{text}"
+        );
     }
 }
 
@@ -159,7 +218,9 @@ fn each_report_is_detected_from_its_header() {
     let room = "Room ID,Room name,Session ID,Session start time,Session end time,Unique users,Engagement rate\n\
                 1_r,Weekly sync,cp1,2023-11-14 22:13:20,1700003600,12,0.5\n";
     let outcome = read_report(room.as_bytes()).unwrap();
-    let Report::RoomData { rows, .. } = &outcome.report else { panic!("wrong kind") };
+    let Report::RoomData { rows, .. } = &outcome.report else {
+        panic!("wrong kind")
+    };
     assert_eq!(
         rows,
         &vec![RoomDataRow {
@@ -176,7 +237,10 @@ fn each_report_is_detected_from_its_header() {
     let breakouts = "parent_entry_id,parent_entry_name,breakout_entry_id,breakout_entry_name,cue_point_id,session_initiator,\
                      session_start_time,session_end_time,duration,participant_count,engagement_rate\n\
                      1_m,Main,1_b,Group A,cp,host,1700000000,1700000600,600,4,0.9\n";
-    assert_eq!(read_report(breakouts.as_bytes()).unwrap().report.kind(), ReportKind::Breakouts);
+    assert_eq!(
+        read_report(breakouts.as_bytes()).unwrap().report.kind(),
+        ReportKind::Breakouts
+    );
 }
 
 #[test]
@@ -184,12 +248,24 @@ fn truncated_files_reject_the_cut_row() {
     let full = format!("{FRIENDLY}\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\n1_room,cp1,u2,Bob,bob@");
     let outcome = read_report(full.as_bytes()).unwrap();
     assert_eq!(stats(&outcome), (2, 1, 1));
-    assert_eq!(warnings(&outcome), vec![(3, "the row has 5 fields but the header has 8; row skipped".to_owned())]);
+    assert_eq!(
+        warnings(&outcome),
+        vec![(
+            3,
+            "the row has 5 fields but the header has 8; row skipped".to_owned()
+        )]
+    );
 
     let open_quote = format!("{FRIENDLY}\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\n1_room,cp1,u2,\"Bob\n");
     let outcome = read_report(open_quote.as_bytes()).unwrap();
     assert_eq!(stats(&outcome), (2, 1, 1));
-    assert_eq!(warnings(&outcome), vec![(3, "the row has 4 fields but the header has 8; row skipped".to_owned())]);
+    assert_eq!(
+        warnings(&outcome),
+        vec![(
+            3,
+            "the row has 4 fields but the header has 8; row skipped".to_owned()
+        )]
+    );
 }
 
 #[test]
@@ -200,9 +276,18 @@ fn wrong_field_counts_are_rejected_but_empty_trailing_fields_are_fine() {
     assert_eq!(
         warnings(&outcome),
         vec![
-            (3, "the row has 2 fields but the header has 3; row skipped".to_owned()),
-            (4, "the row has 4 fields but the header has 3; row skipped".to_owned()),
-            (8, "the row has 6 fields but the header has 3; row skipped".to_owned()),
+            (
+                3,
+                "the row has 2 fields but the header has 3; row skipped".to_owned()
+            ),
+            (
+                4,
+                "the row has 4 fields but the header has 3; row skipped".to_owned()
+            ),
+            (
+                8,
+                "the row has 6 fields but the header has 3; row skipped".to_owned()
+            ),
         ]
     );
     assert_eq!(attendees(&outcome)[2].user_id, "u5\nstill u5");
@@ -225,7 +310,10 @@ fn huge_fields_and_rows_are_rejected_without_losing_the_rest() {
             (4, "the row is longer than 1 MiB; row skipped".to_owned()),
         ]
     );
-    let ids: Vec<&str> = attendees(&outcome).iter().map(|r| r.user_id.as_str()).collect();
+    let ids: Vec<&str> = attendees(&outcome)
+        .iter()
+        .map(|r| r.user_id.as_str())
+        .collect();
     assert_eq!(ids, vec!["u1", "u4"]);
 }
 
@@ -256,7 +344,11 @@ fn invalid_utf8_is_replaced_and_reported() {
     assert_eq!(attendees(&outcome)[0].user_name, "M\u{FFFD}ller");
     assert_eq!(
         warnings(&outcome),
-        vec![(2, "the row is not valid UTF-8 text; unreadable characters were replaced with \u{FFFD}".to_owned())]
+        vec![(
+            2,
+            "the row is not valid UTF-8 text; unreadable characters were replaced with \u{FFFD}"
+                .to_owned()
+        )]
     );
 }
 
@@ -265,7 +357,13 @@ fn nul_bytes_in_a_later_row_reject_that_row() {
     let text = b"user_id,cue_point_id,user_name\nu1,cp,A\x00B\nu2,cp,Ok\n";
     let outcome = read_report(text).unwrap();
     assert_eq!(stats(&outcome), (2, 1, 1));
-    assert_eq!(warnings(&outcome), vec![(2, "the row holds binary data (NUL bytes); row skipped".to_owned())]);
+    assert_eq!(
+        warnings(&outcome),
+        vec![(
+            2,
+            "the row holds binary data (NUL bytes); row skipped".to_owned()
+        )]
+    );
 }
 
 #[test]
@@ -280,8 +378,13 @@ fn nonsense_numbers_keep_the_row_and_say_why() {
     let outcome = read_report(text.as_bytes()).unwrap();
     assert_eq!(stats(&outcome), (6, 4, 2));
     let rows = attendees(&outcome);
-    assert!(rows.iter().all(|r| r.meeting_engaged_play_time_ratio.is_none()));
-    assert_eq!(rows.iter().map(|r| r.meeting_view_time).collect::<Vec<_>>(), vec![None, None, None, Some(3.0)]);
+    assert!(rows
+        .iter()
+        .all(|r| r.meeting_engaged_play_time_ratio.is_none()));
+    assert_eq!(
+        rows.iter().map(|r| r.meeting_view_time).collect::<Vec<_>>(),
+        vec![None, None, None, Some(3.0)]
+    );
     let t = "Participation time (minutes)";
     let e = "User engagement rate";
     assert_eq!(
@@ -304,8 +407,13 @@ fn nonsense_numbers_keep_the_row_and_say_why() {
 fn unreadable_times_are_warnings() {
     let text = "entry_id,cue_point_id,session_start_time,session_end_time\n1_r,cp,14/11/2023,2023-11-14T23:13:20+01:00\n";
     let outcome = read_report(text.as_bytes()).unwrap();
-    let Report::RoomData { rows, .. } = &outcome.report else { panic!("wrong kind") };
-    assert_eq!((rows[0].session_start_time, rows[0].session_end_time), (None, Some(1_700_000_000)));
+    let Report::RoomData { rows, .. } = &outcome.report else {
+        panic!("wrong kind")
+    };
+    assert_eq!(
+        (rows[0].session_start_time, rows[0].session_end_time),
+        (None, Some(1_700_000_000))
+    );
     assert_eq!(
         warnings(&outcome),
         vec![(2, "Session start time \"14/11/2023\" is not a time (use Unix seconds or YYYY-MM-DD HH:MM:SS); left empty".to_owned())]
@@ -344,10 +452,20 @@ fn files_are_read_and_file_errors_are_plain() {
     let dir = std::env::temp_dir().join(format!("roomlens-read-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("attendees.csv");
-    std::fs::write(&path, format!("{FRIENDLY}\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\n")).unwrap();
+    std::fs::write(
+        &path,
+        format!("{FRIENDLY}\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\n"),
+    )
+    .unwrap();
     assert_eq!(attendees(&read_report_file(&path).unwrap()), &[ana()]);
-    assert_eq!(read_report_file(&dir.join("missing.csv")).unwrap_err().code, ErrorCode::FileNotFound);
-    assert_eq!(read_report_file(&dir).unwrap_err().code, ErrorCode::FileUnreadable);
+    assert_eq!(
+        read_report_file(&dir.join("missing.csv")).unwrap_err().code,
+        ErrorCode::FileNotFound
+    );
+    assert_eq!(
+        read_report_file(&dir).unwrap_err().code,
+        ErrorCode::FileUnreadable
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -385,20 +503,28 @@ fn blank_looking_lines_are_empty_rows() {
         vec![
             (3, "the row is empty; row skipped".to_owned()),
             (4, "the row is empty; row skipped".to_owned()),
-            (5, "the row has 1 field but the header has 3; row skipped".to_owned()),
+            (
+                5,
+                "the row has 1 field but the header has 3; row skipped".to_owned()
+            ),
         ]
     );
 }
 
 #[test]
 fn a_header_repeated_by_joining_files_is_skipped_with_a_warning() {
-    let one = format!("\u{feff}{FRIENDLY}\r\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\r\n");
+    let one = format!(
+        "\u{feff}{FRIENDLY}\r\n1_room,cp1,u1,\"Lovelace, Ada\",ada@example.org,Host,42.5,0.75\r\n"
+    );
     let joined = format!("{one}{one}");
     let outcome = read_report(joined.as_bytes()).unwrap();
     assert_eq!(attendees(&outcome), &[ana(), ana()]);
     assert_eq!(stats(&outcome), (3, 2, 1));
     assert_eq!(
         warnings(&outcome),
-        vec![(3, "the column headers appear again (files joined together?); row skipped".to_owned())]
+        vec![(
+            3,
+            "the column headers appear again (files joined together?); row skipped".to_owned()
+        )]
     );
 }

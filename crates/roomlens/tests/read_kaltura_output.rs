@@ -16,8 +16,21 @@ fn attendees_output_is_read_exactly() {
     );
     let outcome = read_report_as(body.as_bytes(), ReportKind::Attendees).unwrap();
     assert_eq!(outcome.warnings, vec![]);
-    assert_eq!((outcome.stats.rows_read, outcome.stats.rows_kept, outcome.stats.rows_rejected), (2, 2, 0));
-    let Report::Attendees { rows, extra_columns } = outcome.report else { panic!("wrong kind") };
+    assert_eq!(
+        (
+            outcome.stats.rows_read,
+            outcome.stats.rows_kept,
+            outcome.stats.rows_rejected
+        ),
+        (2, 2, 0)
+    );
+    let Report::Attendees {
+        rows,
+        extra_columns,
+    } = outcome.report
+    else {
+        panic!("wrong kind")
+    };
     assert!(extra_columns.is_empty());
     assert_eq!(
         rows[0],
@@ -38,9 +51,17 @@ fn attendees_output_is_read_exactly() {
 
 #[test]
 fn empty_results_give_an_empty_report_of_the_kind() {
-    for body in [format!("{BOM}\n"), BOM.to_owned(), format!("{BOM}entry_id,entry_name,cue_point_id\n")] {
+    for body in [
+        format!("{BOM}\n"),
+        BOM.to_owned(),
+        format!("{BOM}entry_id,entry_name,cue_point_id\n"),
+    ] {
         let outcome = read_report_as(body.as_bytes(), ReportKind::RoomData).unwrap();
-        assert_eq!(outcome.report, Report::empty(ReportKind::RoomData), "{body:?}");
+        assert_eq!(
+            outcome.report,
+            Report::empty(ReportKind::RoomData),
+            "{body:?}"
+        );
         assert_eq!(outcome.stats.rows_read, 0);
         assert!(outcome.warnings.is_empty());
     }
@@ -48,7 +69,10 @@ fn empty_results_give_an_empty_report_of_the_kind() {
 
 #[test]
 fn no_bytes_at_all_is_an_error() {
-    assert_eq!(read_report_as(b"", ReportKind::Attendees).unwrap_err().code, ErrorCode::EmptyReport);
+    assert_eq!(
+        read_report_as(b"", ReportKind::Attendees).unwrap_err().code,
+        ErrorCode::EmptyReport
+    );
 }
 
 #[test]
@@ -58,7 +82,13 @@ fn unknown_and_reordered_columns_are_kept() {
          cp1,1_a,x y,1700000000,4\n"
     );
     let outcome = read_report_as(body.as_bytes(), ReportKind::RoomData).unwrap();
-    let Report::RoomData { rows, extra_columns } = outcome.report else { panic!("wrong kind") };
+    let Report::RoomData {
+        rows,
+        extra_columns,
+    } = outcome.report
+    else {
+        panic!("wrong kind")
+    };
     assert_eq!(extra_columns, vec!["new_metric".to_owned()]);
     assert_eq!(
         rows,
@@ -76,15 +106,33 @@ fn unknown_and_reordered_columns_are_kept() {
 #[test]
 fn a_header_of_another_report_is_an_error() {
     let body = format!("{BOM}foo,bar\n1,2\n");
-    assert_eq!(read_report_as(body.as_bytes(), ReportKind::Breakouts).unwrap_err().code, ErrorCode::NotAReport);
+    assert_eq!(
+        read_report_as(body.as_bytes(), ReportKind::Breakouts)
+            .unwrap_err()
+            .code,
+        ErrorCode::NotAReport
+    );
 }
 
 #[test]
 fn rows_with_a_wrong_field_count_are_rejected_with_their_line() {
-    let body = format!("{BOM}entry_id,cue_point_id,user_id\n1_a,cp,u1\n1_a,cp\n1_a,cp,u3,extra\n1_a,cp,u4,\n");
+    let body = format!(
+        "{BOM}entry_id,cue_point_id,user_id\n1_a,cp,u1\n1_a,cp\n1_a,cp,u3,extra\n1_a,cp,u4,\n"
+    );
     let outcome = read_report_as(body.as_bytes(), ReportKind::Attendees).unwrap();
-    assert_eq!((outcome.stats.rows_read, outcome.stats.rows_kept, outcome.stats.rows_rejected), (4, 2, 2));
-    let lines: Vec<(u64, &str)> = outcome.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+    assert_eq!(
+        (
+            outcome.stats.rows_read,
+            outcome.stats.rows_kept,
+            outcome.stats.rows_rejected
+        ),
+        (4, 2, 2)
+    );
+    let lines: Vec<(u64, &str)> = outcome
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
     assert_eq!(
         lines,
         vec![

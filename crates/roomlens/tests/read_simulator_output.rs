@@ -9,9 +9,18 @@ const END: i64 = 1_772_619_300;
 
 fn sim_kind(kind: ReportKind) -> (kaltura_sim::ReportKind, &'static [&'static str]) {
     match kind {
-        ReportKind::RoomData => (kaltura_sim::ReportKind::RoomData, kaltura_sim::ROOM_DATA_COLUMNS),
-        ReportKind::Attendees => (kaltura_sim::ReportKind::Attendees, kaltura_sim::ATTENDEES_COLUMNS),
-        ReportKind::Breakouts => (kaltura_sim::ReportKind::Breakouts, kaltura_sim::BREAKOUTS_COLUMNS),
+        ReportKind::RoomData => (
+            kaltura_sim::ReportKind::RoomData,
+            kaltura_sim::ROOM_DATA_COLUMNS,
+        ),
+        ReportKind::Attendees => (
+            kaltura_sim::ReportKind::Attendees,
+            kaltura_sim::ATTENDEES_COLUMNS,
+        ),
+        ReportKind::Breakouts => (
+            kaltura_sim::ReportKind::Breakouts,
+            kaltura_sim::BREAKOUTS_COLUMNS,
+        ),
     }
 }
 
@@ -97,19 +106,35 @@ fn a_month_of_the_demo_organisation_reads_back_exactly() {
         for (g, w) in got.iter().zip(&expected) {
             assert_eq!(g.len(), w.len());
             for (a, b) in g.iter().zip(w) {
-                assert!(same_value(a, b), "{kind:?}: read {a:?}, simulator wrote {b:?}");
+                assert!(
+                    same_value(a, b),
+                    "{kind:?}: read {a:?}, simulator wrote {b:?}"
+                );
             }
             hostile_seen |= g.iter().any(|c| c.starts_with('=') || c.contains('<'));
         }
-        assert_eq!(read_report(&body).unwrap().report, outcome.report, "{kind:?} detected from the header");
+        assert_eq!(
+            read_report(&body).unwrap().report,
+            outcome.report,
+            "{kind:?} detected from the header"
+        );
     }
-    assert!(hostile_seen, "the demo organisation should include hostile names");
+    assert!(
+        hostile_seen,
+        "the demo organisation should include hostile names"
+    );
 }
 
 #[test]
 fn an_empty_window_is_an_empty_report() {
     let org = Org::new(OrgProfile::demo(), 7, Some(END));
-    let expected = expected_rows(&org, kaltura_sim::ReportKind::Attendees, END + 86_400, END + 2 * 86_400, &Filters::default());
+    let expected = expected_rows(
+        &org,
+        kaltura_sim::ReportKind::Attendees,
+        END + 86_400,
+        END + 2 * 86_400,
+        &Filters::default(),
+    );
     assert!(expected.is_empty());
     let mut body = Vec::new();
     write_csv(&mut body, kaltura_sim::ATTENDEES_COLUMNS, &expected).unwrap();

@@ -5,7 +5,9 @@
 use proptest::prelude::*;
 use roomlens::analytics::{summarize, Summary};
 use roomlens::export::{report_csv_bytes, ExportOptions};
-use roomlens::reports::{read_report, summarize_report_bytes, summarize_report_file, AttendeeRow, Report};
+use roomlens::reports::{
+    read_report, summarize_report_bytes, summarize_report_file, AttendeeRow, Report,
+};
 
 fn assert_same_as_full_read(bytes: &[u8]) {
     match (read_report(bytes), summarize_report_bytes(bytes)) {
@@ -21,7 +23,8 @@ fn assert_same_as_full_read(bytes: &[u8]) {
 
 #[test]
 fn hostile_attendee_file_gives_the_same_summary_and_warnings() {
-    let text = "Title line\nuser_id;cue_point_id;entry_id;meeting_view_time;User engagement rate;Email\n\
+    let text =
+        "Title line\nuser_id;cue_point_id;entry_id;meeting_view_time;User engagement rate;Email\n\
                 u1;cp1;r1;10,5;50%;a@x.org\n\
                 u1;cp2;r1;abc;0,25;\n\
                 ;cp1;r1;3;;B@x.org\n\
@@ -30,9 +33,18 @@ fn hostile_attendee_file_gives_the_same_summary_and_warnings() {
                 ;;;;;\n";
     assert_same_as_full_read(text.as_bytes());
     let outcome = summarize_report_bytes(text.as_bytes()).unwrap();
-    let Summary::Attendees(s) = outcome.summary else { panic!("wrong kind") };
+    let Summary::Attendees(s) = outcome.summary else {
+        panic!("wrong kind")
+    };
     assert_eq!((s.unique_users, s.sessions, s.total_minutes), (2, 2, 17.5));
-    assert_eq!((outcome.stats.rows_read, outcome.stats.rows_kept, outcome.stats.rows_rejected), (6, 4, 2));
+    assert_eq!(
+        (
+            outcome.stats.rows_read,
+            outcome.stats.rows_kept,
+            outcome.stats.rows_rejected
+        ),
+        (6, 4, 2)
+    );
     assert_eq!(outcome.warnings.len(), 4);
 }
 
@@ -54,13 +66,22 @@ fn files_on_disk() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("a.csv");
     let report = Report::Attendees {
-        rows: vec![AttendeeRow { user_id: "u".into(), meeting_view_time: Some(2.0), ..Default::default() }],
+        rows: vec![AttendeeRow {
+            user_id: "u".into(),
+            meeting_view_time: Some(2.0),
+            ..Default::default()
+        }],
         extra_columns: vec![],
     };
     std::fs::write(&path, report_csv_bytes(&report, &ExportOptions::default())).unwrap();
     let outcome = summarize_report_file(&path).unwrap();
     assert_eq!(outcome.summary, summarize(&report));
-    assert_eq!(summarize_report_file(&dir.join("none.csv")).unwrap_err().code, roomlens::ErrorCode::FileNotFound);
+    assert_eq!(
+        summarize_report_file(&dir.join("none.csv"))
+            .unwrap_err()
+            .code,
+        roomlens::ErrorCode::FileNotFound
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

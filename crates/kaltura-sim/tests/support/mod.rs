@@ -10,7 +10,10 @@ pub const DAY: i64 = 86_400;
 pub const END: i64 = 1_767_225_600;
 
 pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 pub fn client() -> reqwest::Client {
@@ -22,8 +25,21 @@ pub fn admin_ks(partner_id: i64, secret: &str) -> String {
     ks_with(partner_id, secret, 2, "disableentitlement", now() + 3600)
 }
 
-pub fn ks_with(partner_id: i64, secret: &str, ks_type: i64, privileges: &str, valid_until: i64) -> String {
-    let spec = KsSpec { partner_id, secret, ks_type, user_id: "tester", privileges, valid_until };
+pub fn ks_with(
+    partner_id: i64,
+    secret: &str,
+    ks_type: i64,
+    privileges: &str,
+    valid_until: i64,
+) -> String {
+    let spec = KsSpec {
+        partner_id,
+        secret,
+        ks_type,
+        user_id: "tester",
+        privileges,
+        valid_until,
+    };
     sign_v2(&spec, [3u8; 16])
 }
 
@@ -32,7 +48,10 @@ pub fn primary_ks(sim: &SimHandle) -> String {
 }
 
 pub fn csv_url(sim: &SimHandle) -> String {
-    format!("{}/api_v3/service/report/action/getCsvFromStringParams", sim.url())
+    format!(
+        "{}/api_v3/service/report/action/getCsvFromStringParams",
+        sim.url()
+    )
 }
 
 /// POSTs a JSON object with `Content-Type: application/json` exactly.

@@ -15,7 +15,10 @@ impl TempDir {
     pub fn new(label: &str) -> Self {
         let mut r = [0u8; 8];
         getrandom::fill(&mut r).unwrap();
-        let dir = std::env::temp_dir().join(format!("roomlens-cli-{label}-{:016x}", u64::from_le_bytes(r)));
+        let dir = std::env::temp_dir().join(format!(
+            "roomlens-cli-{label}-{:016x}",
+            u64::from_le_bytes(r)
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
     }
@@ -48,13 +51,19 @@ impl Drop for TempDir {
 /// The `roomlens` binary with a settings folder of its own and no secret in the environment.
 pub fn roomlens(config_dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_roomlens"));
-    cmd.env("ROOMLENS_CONFIG_DIR", config_dir).env_remove("ROOMLENS_ADMIN_SECRET");
+    cmd.env("ROOMLENS_CONFIG_DIR", config_dir)
+        .env_remove("ROOMLENS_ADMIN_SECRET");
     cmd
 }
 
 /// Runs the command with `stdin` piped in (empty when `None`) and returns what it did.
 pub fn run(cmd: &mut Command, stdin: Option<&str>) -> Output {
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut input = child.stdin.take().unwrap();
     if let Some(text) = stdin {
         input.write_all(text.as_bytes()).unwrap();
@@ -92,7 +101,11 @@ pub struct Sim {
 
 impl Sim {
     pub fn start(config: kaltura_sim::SimConfig) -> Sim {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
         let handle = runtime.block_on(kaltura_sim::start(config)).unwrap();
         Sim { runtime, handle }
     }

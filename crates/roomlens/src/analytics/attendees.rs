@@ -88,7 +88,9 @@ fn key_of<'a>(user_id: &'a str, email: &str, name: &str) -> std::borrow::Cow<'a,
 
 /// Every row of the user `user_key` (as in `UserSummary::key`), in report order.
 pub fn user_sessions<'a>(rows: &'a [AttendeeRow], user_key: &str) -> Vec<&'a AttendeeRow> {
-    rows.iter().filter(|r| key_of(&r.user_id, &r.user_email, &r.user_name) == user_key).collect()
+    rows.iter()
+        .filter(|r| key_of(&r.user_id, &r.user_email, &r.user_name) == user_key)
+        .collect()
 }
 
 pub fn summarize_attendees(rows: &[AttendeeRow]) -> AttendeesSummary {
@@ -171,7 +173,8 @@ impl AttendeesAccumulator {
     pub fn add(&mut self, row: AttendeeFields<'_>) {
         self.rows += 1;
         self.total_minutes += row.meeting_view_time.unwrap_or(0.0);
-        self.engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
+        self.engagement
+            .add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
         self.session_key.clear();
         self.session_key.push_str(row.entry_id);
         self.session_key.push('\u{1f}');
@@ -191,13 +194,22 @@ impl AttendeesAccumulator {
         let key = key_of(row.user_id, row.user_email, row.user_name);
         let (user, new) = self.users.intern(&key);
         if new {
-            self.totals.push(UserTotals { missing: ID | NAME | EMAIL | ROLE, ..UserTotals::default() });
-            self.texts.push(UserText { key: key.into_owned(), ..UserText::default() });
+            self.totals.push(UserTotals {
+                missing: ID | NAME | EMAIL | ROLE,
+                ..UserTotals::default()
+            });
+            self.texts.push(UserText {
+                key: key.into_owned(),
+                ..UserText::default()
+            });
         }
         self.attendance.push((user, session));
-        let Some(t) = self.totals.get_mut(user as usize) else { return };
+        let Some(t) = self.totals.get_mut(user as usize) else {
+            return;
+        };
         t.minutes += row.meeting_view_time.unwrap_or(0.0);
-        t.engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
+        t.engagement
+            .add(row.meeting_engaged_play_time_ratio, row.meeting_view_time);
         if t.missing != 0 {
             if let Some(text) = self.texts.get_mut(user as usize) {
                 for (bit, into, from) in [
@@ -247,7 +259,11 @@ impl AttendeesAccumulator {
                 }
             })
             .collect();
-        users.sort_by(|a, b| b.total_minutes.total_cmp(&a.total_minutes).then_with(|| a.key.cmp(&b.key)));
+        users.sort_by(|a, b| {
+            b.total_minutes
+                .total_cmp(&a.total_minutes)
+                .then_with(|| a.key.cmp(&b.key))
+        });
         let unique_users = users.len() as u64;
         let buckets = counts
             .iter()
@@ -264,7 +280,8 @@ impl AttendeesAccumulator {
             sessions: self.sessions.len() as u64,
             rooms: self.rooms.len() as u64,
             total_minutes: self.total_minutes,
-            average_minutes_per_user: (unique_users > 0).then(|| self.total_minutes / unique_users as f64),
+            average_minutes_per_user: (unique_users > 0)
+                .then(|| self.total_minutes / unique_users as f64),
             average_engagement: self.engagement.value(),
             engagement_distribution: EngagementDistribution { buckets, unknown },
             users,
@@ -286,7 +303,14 @@ fn bucket_of(ratio: f64) -> usize {
 mod tests {
     use super::*;
 
-    fn row(session: &str, id: &str, email: &str, name: &str, minutes: Option<f64>, ratio: Option<f64>) -> AttendeeRow {
+    fn row(
+        session: &str,
+        id: &str,
+        email: &str,
+        name: &str,
+        minutes: Option<f64>,
+        ratio: Option<f64>,
+    ) -> AttendeeRow {
         AttendeeRow {
             entry_id: "room".into(),
             cue_point_id: session.into(),
@@ -316,19 +340,33 @@ mod tests {
         assert_eq!(s.rooms, 1);
         assert_eq!(s.total_minutes, 65.0);
         assert_eq!(s.average_minutes_per_user, Some(65.0 / 3.0));
-        assert_eq!(s.average_engagement, Some((0.8 * 30.0 + 0.4 * 10.0 + 0.05 * 20.0) / 60.0));
+        assert_eq!(
+            s.average_engagement,
+            Some((0.8 * 30.0 + 0.4 * 10.0 + 0.05 * 20.0) / 60.0)
+        );
         let ana = &s.users[0];
-        assert_eq!((ana.key.as_str(), ana.name.as_str(), ana.email.as_str()), ("u1", "Ana", "ana@x.org"));
+        assert_eq!(
+            (ana.key.as_str(), ana.name.as_str(), ana.email.as_str()),
+            ("u1", "Ana", "ana@x.org")
+        );
         assert_eq!(ana.sessions_attended, 2);
         assert_eq!(ana.total_minutes, 45.0);
-        assert_eq!(ana.average_engagement, Some((0.8 * 30.0 + 0.4 * 10.0) / 40.0));
+        assert_eq!(
+            ana.average_engagement,
+            Some((0.8 * 30.0 + 0.4 * 10.0) / 40.0)
+        );
         let bob = &s.users[1];
         assert_eq!(bob.key, "email:bob@x.org");
         assert_eq!(bob.sessions_attended, 2);
         assert_eq!(bob.average_engagement, Some(0.05));
         let cy = &s.users[2];
         assert_eq!((cy.key.as_str(), cy.average_engagement), ("name:Cy", None));
-        let counts: Vec<u64> = s.engagement_distribution.buckets.iter().map(|b| b.users).collect();
+        let counts: Vec<u64> = s
+            .engagement_distribution
+            .buckets
+            .iter()
+            .map(|b| b.users)
+            .collect();
         assert_eq!(counts, vec![1, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
         assert_eq!(s.engagement_distribution.unknown, 1);
         assert_eq!(user_sessions(&rows, "email:bob@x.org").len(), 2);
@@ -347,7 +385,14 @@ mod tests {
     #[test]
     fn nothing_to_summarise() {
         let s = summarize_attendees(&[]);
-        assert_eq!((s.unique_users, s.average_minutes_per_user, s.average_engagement), (0, None, None));
+        assert_eq!(
+            (
+                s.unique_users,
+                s.average_minutes_per_user,
+                s.average_engagement
+            ),
+            (0, None, None)
+        );
         assert_eq!(s.engagement_distribution.buckets.len(), ENGAGEMENT_BUCKETS);
     }
 }

@@ -66,12 +66,15 @@ pub fn summarize_breakouts(rows: &[BreakoutRow]) -> BreakoutsSummary {
             t.sessions.insert(&row.cue_point_id);
         }
         t.breakout_sessions += 1;
-        t.participants = t.participants.saturating_add(row.participant_count.unwrap_or(0));
+        t.participants = t
+            .participants
+            .saturating_add(row.participant_count.unwrap_or(0));
         if let Some(d) = row.duration {
             t.duration_sum += d;
             t.durations += 1;
         }
-        t.engagement.add(row.engagement_rate, row.participant_count.map(|p| p as f64));
+        t.engagement
+            .add(row.engagement_rate, row.participant_count.map(|p| p as f64));
     }
     let per_main_room: Vec<MainRoomSummary> = per_room
         .into_iter()
@@ -82,13 +85,17 @@ pub fn summarize_breakouts(rows: &[BreakoutRow]) -> BreakoutsSummary {
             sessions: t.sessions.len() as u64,
             breakout_sessions: t.breakout_sessions,
             participants: t.participants,
-            average_duration_seconds: (t.durations > 0).then(|| t.duration_sum / t.durations as f64),
+            average_duration_seconds: (t.durations > 0)
+                .then(|| t.duration_sum / t.durations as f64),
             average_engagement: t.engagement.value(),
         })
         .collect();
     BreakoutsSummary {
         breakout_sessions: rows.len() as u64,
-        main_rooms: per_main_room.iter().filter(|m| !m.main_room_id.is_empty()).count() as u64,
+        main_rooms: per_main_room
+            .iter()
+            .filter(|m| !m.main_room_id.is_empty())
+            .count() as u64,
         breakout_rooms: all_breakouts.len() as u64,
         per_main_room,
     }
@@ -98,7 +105,14 @@ pub fn summarize_breakouts(rows: &[BreakoutRow]) -> BreakoutsSummary {
 mod tests {
     use super::*;
 
-    fn row(main: &str, breakout: &str, session: &str, duration: Option<f64>, people: Option<u64>, rate: Option<f64>) -> BreakoutRow {
+    fn row(
+        main: &str,
+        breakout: &str,
+        session: &str,
+        duration: Option<f64>,
+        people: Option<u64>,
+        rate: Option<f64>,
+    ) -> BreakoutRow {
         BreakoutRow {
             parent_entry_id: main.into(),
             parent_entry_name: format!("Main {main}"),
@@ -120,14 +134,32 @@ mod tests {
             row("m2", "b3", "s3", Some(300.0), Some(2), None),
         ];
         let s = summarize_breakouts(&rows);
-        assert_eq!((s.breakout_sessions, s.main_rooms, s.breakout_rooms), (4, 2, 3));
+        assert_eq!(
+            (s.breakout_sessions, s.main_rooms, s.breakout_rooms),
+            (4, 2, 3)
+        );
         let m1 = &s.per_main_room[0];
         assert_eq!(m1.main_room_id, "m1");
         assert_eq!(m1.main_room_name, "Main m1");
-        assert_eq!((m1.breakout_rooms, m1.sessions, m1.breakout_sessions, m1.participants), (2, 2, 3, 10));
+        assert_eq!(
+            (
+                m1.breakout_rooms,
+                m1.sessions,
+                m1.breakout_sessions,
+                m1.participants
+            ),
+            (2, 2, 3, 10)
+        );
         assert_eq!(m1.average_duration_seconds, Some(900.0));
         assert_eq!(m1.average_engagement, Some((0.5 * 4.0 + 1.0 * 6.0) / 10.0));
         let m2 = &s.per_main_room[1];
-        assert_eq!((m2.participants, m2.average_duration_seconds, m2.average_engagement), (2, Some(300.0), None));
+        assert_eq!(
+            (
+                m2.participants,
+                m2.average_duration_seconds,
+                m2.average_engagement
+            ),
+            (2, Some(300.0), None)
+        );
     }
 }

@@ -16,7 +16,10 @@ impl ShortKey {
     fn new(key: &str) -> Option<Self> {
         let mut bytes = [0u8; SHORT];
         bytes.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
-        Some(ShortKey { len: key.len() as u8, bytes })
+        Some(ShortKey {
+            len: key.len() as u8,
+            bytes,
+        })
     }
 }
 

@@ -10,8 +10,8 @@ pub mod room_data;
 pub(crate) mod weighted_mean;
 
 pub use attendees::{
-    summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator, AttendeesSummary,
-    EngagementBucket, EngagementDistribution, UserSummary, ENGAGEMENT_BUCKETS,
+    summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,
+    AttendeesSummary, EngagementBucket, EngagementDistribution, UserSummary, ENGAGEMENT_BUCKETS,
 };
 pub use breakouts::{summarize_breakouts, BreakoutsSummary, MainRoomSummary};
 pub use room_data::{summarize_room_data, RoomDataSummary};

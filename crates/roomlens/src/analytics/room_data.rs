@@ -52,9 +52,14 @@ pub fn summarize_room_data(rows: &[RoomDataRow]) -> RoomDataSummary {
             users_total = users_total.saturating_add(u);
             users_counted += 1;
         }
-        engagement.add(row.meeting_engaged_play_time_ratio, row.meeting_view_period_unique_users.map(|u| u as f64));
+        engagement.add(
+            row.meeting_engaged_play_time_ratio,
+            row.meeting_view_period_unique_users.map(|u| u as f64),
+        );
         match (row.session_start_time, row.session_end_time) {
-            (Some(start), Some(end)) if end >= start => seconds = seconds.saturating_add(end - start),
+            (Some(start), Some(end)) if end >= start => {
+                seconds = seconds.saturating_add(end - start)
+            }
             _ => without_duration += 1,
         }
     }
@@ -64,7 +69,8 @@ pub fn summarize_room_data(rows: &[RoomDataRow]) -> RoomDataSummary {
         first_session_start: rows.iter().filter_map(|r| r.session_start_time).min(),
         last_session_end: rows.iter().filter_map(|r| r.session_end_time).max(),
         total_unique_users: users_total,
-        average_unique_users_per_session: (users_counted > 0).then(|| users_total as f64 / users_counted as f64),
+        average_unique_users_per_session: (users_counted > 0)
+            .then(|| users_total as f64 / users_counted as f64),
         average_engagement: engagement.value(),
         total_session_hours: seconds as f64 / 3600.0,
         sessions_without_duration: without_duration,
@@ -75,7 +81,13 @@ pub fn summarize_room_data(rows: &[RoomDataRow]) -> RoomDataSummary {
 mod tests {
     use super::*;
 
-    fn row(room: &str, session: &str, times: (Option<i64>, Option<i64>), users: Option<u64>, ratio: Option<f64>) -> RoomDataRow {
+    fn row(
+        room: &str,
+        session: &str,
+        times: (Option<i64>, Option<i64>),
+        users: Option<u64>,
+        ratio: Option<f64>,
+    ) -> RoomDataRow {
         RoomDataRow {
             entry_id: room.into(),
             cue_point_id: session.into(),
@@ -110,6 +122,9 @@ mod tests {
     #[test]
     fn empty_report() {
         let s = summarize_room_data(&[]);
-        assert_eq!((s.sessions, s.average_engagement, s.first_session_start), (0, None, None));
+        assert_eq!(
+            (s.sessions, s.average_engagement, s.first_session_start),
+            (0, None, None)
+        );
     }
 }

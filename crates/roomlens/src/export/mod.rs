@@ -50,12 +50,21 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { headers: HeaderStyle::Friendly, bom: true, delimiter: Delimiter::Comma, neutralise_formulas: true }
+        ExportOptions {
+            headers: HeaderStyle::Friendly,
+            bom: true,
+            delimiter: Delimiter::Comma,
+            neutralise_formulas: true,
+        }
     }
 }
 
 /// Writes `report` to `path` atomically: the file appears complete or not at all.
-pub fn write_report_csv(report: &Report, options: &ExportOptions, path: &Path) -> Result<(), Error> {
+pub fn write_report_csv(
+    report: &Report,
+    options: &ExportOptions,
+    path: &Path,
+) -> Result<(), Error> {
     let mut file = AtomicFile::create(path)?;
     write_csv(report, options, &mut file).map_err(|e| write_error(path, &e.to_string()))?;
     file.commit()
@@ -127,7 +136,11 @@ fn breakout_cells(r: &BreakoutRow) -> Vec<Cell<'_>> {
     ]
 }
 
-fn write_csv<W: Write>(report: &Report, options: &ExportOptions, mut out: W) -> Result<(), csv::Error> {
+fn write_csv<W: Write>(
+    report: &Report,
+    options: &ExportOptions,
+    mut out: W,
+) -> Result<(), csv::Error> {
     if options.bom {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
@@ -137,17 +150,24 @@ fn write_csv<W: Write>(report: &Report, options: &ExportOptions, mut out: W) -> 
         .quote_style(csv::QuoteStyle::Necessary)
         .flexible(false)
         .from_writer(out);
-    let names = report.kind().columns().iter().map(|c| match options.headers {
-        HeaderStyle::Friendly => c.friendly,
-        HeaderStyle::Raw => c.raw,
-    });
+    let names = report
+        .kind()
+        .columns()
+        .iter()
+        .map(|c| match options.headers {
+            HeaderStyle::Friendly => c.friendly,
+            HeaderStyle::Raw => c.raw,
+        });
     writer.write_record(names.chain(report.extra_columns().iter().map(String::as_str)))?;
     let mut write_row = |cells: Vec<Cell<'_>>, extra: &[String]| {
-        let mut record: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(cells.len() + extra.len());
+        let mut record: Vec<std::borrow::Cow<'_, str>> =
+            Vec::with_capacity(cells.len() + extra.len());
         let extra_cells = extra.iter().map(|e| Cell::Text(e));
         for cell in cells.into_iter().chain(extra_cells) {
             record.push(match cell {
-                Cell::Text(t) if options.neutralise_formulas && looks_like_formula(t) => format!("'{t}").into(),
+                Cell::Text(t) if options.neutralise_formulas && looks_like_formula(t) => {
+                    format!("'{t}").into()
+                }
                 Cell::Text(t) => t.into(),
                 Cell::Number(n) => n.into(),
             });
@@ -155,9 +175,15 @@ fn write_csv<W: Write>(report: &Report, options: &ExportOptions, mut out: W) -> 
         writer.write_record(record.iter().map(|c| c.as_bytes()))
     };
     match report {
-        Report::RoomData { rows, .. } => rows.iter().try_for_each(|r| write_row(room_data_cells(r), &r.extra))?,
-        Report::Attendees { rows, .. } => rows.iter().try_for_each(|r| write_row(attendee_cells(r), &r.extra))?,
-        Report::Breakouts { rows, .. } => rows.iter().try_for_each(|r| write_row(breakout_cells(r), &r.extra))?,
+        Report::RoomData { rows, .. } => rows
+            .iter()
+            .try_for_each(|r| write_row(room_data_cells(r), &r.extra))?,
+        Report::Attendees { rows, .. } => rows
+            .iter()
+            .try_for_each(|r| write_row(attendee_cells(r), &r.extra))?,
+        Report::Breakouts { rows, .. } => rows
+            .iter()
+            .try_for_each(|r| write_row(breakout_cells(r), &r.extra))?,
     }
     writer.flush()?;
     Ok(())
@@ -185,7 +211,10 @@ mod tests {
 
     #[test]
     fn defaults_write_friendly_headers_bom_and_neutralised_text() {
-        let bytes = report_csv_bytes(&one_attendee("=HYPERLINK(\"x\")", Some(12.5)), &ExportOptions::default());
+        let bytes = report_csv_bytes(
+            &one_attendee("=HYPERLINK(\"x\")", Some(12.5)),
+            &ExportOptions::default(),
+        );
         let text = String::from_utf8(bytes).unwrap();
         assert_eq!(
             text,
@@ -202,7 +231,8 @@ mod tests {
             delimiter: Delimiter::Semicolon,
             neutralise_formulas: false,
         };
-        let text = String::from_utf8(report_csv_bytes(&one_attendee("a;b", None), &options)).unwrap();
+        let text =
+            String::from_utf8(report_csv_bytes(&one_attendee("a;b", None), &options)).unwrap();
         assert_eq!(
             text,
             "entry_id;cue_point_id;user_id;user_name;user_email;user_type;meeting_view_time;meeting_engaged_play_time_ratio;Note\r\n\

@@ -66,7 +66,10 @@ struct AttemptError {
 
 impl From<Error> for AttemptError {
     fn from(error: Error) -> Self {
-        AttemptError { error, expired_ks: false }
+        AttemptError {
+            error,
+            expired_ks: false,
+        }
     }
 }
 
@@ -79,7 +82,11 @@ impl KalturaClient {
             ));
         }
         let http = build_http_client(options.connect_timeout)?;
-        let session = KsSession::new(credentials.partner_id, credentials.secret, options.ks_lifetime);
+        let session = KsSession::new(
+            credentials.partner_id,
+            credentials.secret,
+            options.ks_lifetime,
+        );
         Ok(KalturaClient {
             inner: Arc::new(Inner {
                 http,
@@ -107,15 +114,33 @@ impl KalturaClient {
     /// request over the last hour.
     pub async fn test_connection(&self, cancel: &CancelToken) -> Result<(), Error> {
         let now = super::session::unix_now();
-        let params = super::report_params::params_string(ReportKind::RoomData, now - 3600, now, &Default::default())?;
-        let reply = with_deadline(self.inner.options.deadline, cancel, self.report_csv(ReportKind::RoomData, &params, cancel)).await?;
+        let params = super::report_params::params_string(
+            ReportKind::RoomData,
+            now - 3600,
+            now,
+            &Default::default(),
+        )?;
+        let reply = with_deadline(
+            self.inner.options.deadline,
+            cancel,
+            self.report_csv(ReportKind::RoomData, &params, cancel),
+        )
+        .await?;
         super::fetch::parse_window(ReportKind::RoomData, &reply.body).map(|_| ())
     }
 
     /// `report.getCsvFromStringParams` for `kind` with the `params` string, retried as needed.
-    pub(crate) async fn report_csv(&self, kind: ReportKind, params: &str, cancel: &CancelToken) -> Result<CsvReply, Error> {
+    pub(crate) async fn report_csv(
+        &self,
+        kind: ReportKind,
+        params: &str,
+        cancel: &CancelToken,
+    ) -> Result<CsvReply, Error> {
         let options = &self.inner.options;
-        let url = self.inner.service_url.action_url("report", "getCsvFromStringParams");
+        let url = self
+            .inner
+            .service_url
+            .action_url("report", "getCsvFromStringParams");
         let mut requests = 0u32;
         let mut failures = 0u32;
         let mut renewed_ks = false;
@@ -129,11 +154,22 @@ impl KalturaClient {
                 "params": params,
             });
             let body = serde_json::to_vec(&body).map_err(|e| {
-                Error::new(ErrorCode::InvalidInput, "Roomlens could not build the request.").with_detail(e.to_string())
+                Error::new(
+                    ErrorCode::InvalidInput,
+                    "Roomlens could not build the request.",
+                )
+                .with_detail(e.to_string())
             })?;
             requests += 1;
             let attempt = async {
-                let reply = post_json(&self.inner.http, &url, body, options.request_timeout, self.inner.service_url.as_str()).await?;
+                let reply = post_json(
+                    &self.inner.http,
+                    &url,
+                    body,
+                    options.request_timeout,
+                    self.inner.service_url.as_str(),
+                )
+                .await?;
                 self.check_csv_reply(reply, kind, &ks)
             };
             let outcome = tokio::select! {
@@ -154,7 +190,12 @@ impl KalturaClient {
             if !failure.error.code.is_transient() || failures >= options.max_attempts.max(1) {
                 return Err(failure.error);
             }
-            let delay = backoff_delay(failures, options.backoff_base, options.backoff_cap, random_fraction());
+            let delay = backoff_delay(
+                failures,
+                options.backoff_base,
+                options.backoff_cap,
+                random_fraction(),
+            );
             tokio::select! {
                 biased;
                 _ = cancel.cancelled() => return Err(Error::cancelled()),
@@ -165,21 +206,39 @@ impl KalturaClient {
 
     /// An HTTP 200 reply is a report only if it is not one of Kaltura's error shapes, is not
     /// empty, is not a web page, and ends with the `\n` every CSV line ends with.
-    fn check_csv_reply(&self, reply: HttpReply, kind: ReportKind, ks: &str) -> Result<Vec<u8>, AttemptError> {
-        if let Some(api) = find_api_error(&reply.body, reply.x_kaltura.as_deref(), reply.x_kaltura_app.as_deref()) {
+    fn check_csv_reply(
+        &self,
+        reply: HttpReply,
+        kind: ReportKind,
+        ks: &str,
+    ) -> Result<Vec<u8>, AttemptError> {
+        if let Some(api) = find_api_error(
+            &reply.body,
+            reply.x_kaltura.as_deref(),
+            reply.x_kaltura_app.as_deref(),
+        ) {
             let context = ErrorContext {
                 partner_id: self.inner.partner_id,
                 service_url: self.inner.service_url.as_str(),
                 report: Some(kind),
                 ks,
             };
-            return Err(AttemptError { error: to_error(&api, &context), expired_ks: api.is_expired_ks() });
+            return Err(AttemptError {
+                error: to_error(&api, &context),
+                expired_ks: api.is_expired_ks(),
+            });
         }
         let body = reply.body;
         if body.is_empty() {
-            return Err(Error::new(ErrorCode::BadResponse, "Kaltura sent an empty reply instead of a report. Try again.").into());
+            return Err(Error::new(
+                ErrorCode::BadResponse,
+                "Kaltura sent an empty reply instead of a report. Try again.",
+            )
+            .into());
         }
-        let start = body.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(&body);
+        let start = body
+            .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+            .unwrap_or(&body);
         let first = start.iter().find(|b| !b.is_ascii_whitespace());
         if first == Some(&b'<') {
             return Err(Error::new(
@@ -192,9 +251,12 @@ impl KalturaClient {
             .into());
         }
         if body.last() != Some(&b'\n') {
-            return Err(Error::new(ErrorCode::BadResponse, "A report from Kaltura arrived cut off. Try again.")
-                .with_detail(format!("{} bytes, last line unterminated", body.len()))
-                .into());
+            return Err(Error::new(
+                ErrorCode::BadResponse,
+                "A report from Kaltura arrived cut off. Try again.",
+            )
+            .with_detail(format!("{} bytes, last line unterminated", body.len()))
+            .into());
         }
         Ok(body)
     }

@@ -41,7 +41,9 @@ impl DateRangeChoice {
                 if i64::from(days) > MAX_RANGE_DAYS {
                     return Err(too_long(i64::from(days)));
                 }
-                let first = today.checked_sub(i64::from(days).days()).map_err(|_| too_long(i64::from(days)))?;
+                let first = today
+                    .checked_sub(i64::from(days).days())
+                    .map_err(|_| too_long(i64::from(days)))?;
                 (local_midnight(first, tz)?, now.as_second())
             }
             DateRangeChoice::Custom { from, to } => {
@@ -60,15 +62,24 @@ impl DateRangeChoice {
                         "The end date ({to}) is in the future. Choose today ({today}) or an earlier day."
                     )));
                 }
-                let days = from.until(to).map(|span| i64::from(span.get_days()) + 1).unwrap_or(i64::MAX);
+                let days = from
+                    .until(to)
+                    .map(|span| i64::from(span.get_days()) + 1)
+                    .unwrap_or(i64::MAX);
                 if days > MAX_RANGE_DAYS {
                     return Err(too_long(days));
                 }
-                let after_to = to.tomorrow().map_err(|_| invalid(format!("The end date ({to}) is out of range.")))?;
+                let after_to = to
+                    .tomorrow()
+                    .map_err(|_| invalid(format!("The end date ({to}) is out of range.")))?;
                 (local_midnight(from, tz)?, local_midnight(after_to, tz)?)
             }
         };
-        Ok(DateRange { from_unix, to_unix, zone: zone_label(tz, now) })
+        Ok(DateRange {
+            from_unix,
+            to_unix,
+            zone: zone_label(tz, now),
+        })
     }
 }
 
@@ -77,7 +88,10 @@ impl DateRangeChoice {
 fn local_midnight(day: Date, tz: &TimeZone) -> Result<i64, Error> {
     day.to_zoned(tz.clone())
         .map(|zoned| zoned.timestamp().as_second())
-        .map_err(|e| invalid(format!("The day {day} cannot be placed in your time zone.")).with_detail(e.to_string()))
+        .map_err(|e| {
+            invalid(format!("The day {day} cannot be placed in your time zone."))
+                .with_detail(e.to_string())
+        })
 }
 
 /// "Europe/Berlin (UTC+1)" when the zone has an IANA name, else just the offset, e.g. "UTC+5:30".
@@ -128,7 +142,9 @@ mod tests {
     #[test]
     fn last_days_runs_from_local_midnight_until_now() {
         let now = ts("2026-01-15T10:30:00Z");
-        let range = DateRangeChoice::LastDays(7).resolve(&berlin(), now).unwrap();
+        let range = DateRangeChoice::LastDays(7)
+            .resolve(&berlin(), now)
+            .unwrap();
         assert_eq!(range.from_unix, ts("2026-01-07T23:00:00Z").as_second());
         assert_eq!(range.to_unix, now.as_second());
         assert_eq!(range.zone, "Europe/Berlin (UTC+1)");
@@ -137,14 +153,18 @@ mod tests {
     #[test]
     fn last_days_uses_the_local_date_not_the_utc_date() {
         let now = ts("2026-01-15T23:30:00Z");
-        let range = DateRangeChoice::LastDays(1).resolve(&berlin(), now).unwrap();
+        let range = DateRangeChoice::LastDays(1)
+            .resolve(&berlin(), now)
+            .unwrap();
         assert_eq!(range.from_unix, ts("2026-01-14T23:00:00Z").as_second());
     }
 
     #[test]
     fn last_days_across_a_daylight_saving_change() {
         let now = ts("2026-03-30T10:00:00Z");
-        let range = DateRangeChoice::LastDays(7).resolve(&berlin(), now).unwrap();
+        let range = DateRangeChoice::LastDays(7)
+            .resolve(&berlin(), now)
+            .unwrap();
         assert_eq!(range.from_unix, ts("2026-03-22T23:00:00Z").as_second());
         assert_eq!(range.zone, "Europe/Berlin (UTC+2)");
     }
@@ -152,11 +172,17 @@ mod tests {
     #[test]
     fn custom_covers_both_days_whole() {
         let now = ts("2026-06-01T12:00:00Z");
-        let choice = DateRangeChoice::Custom { from: date(2026, 3, 1), to: date(2026, 3, 31) };
+        let choice = DateRangeChoice::Custom {
+            from: date(2026, 3, 1),
+            to: date(2026, 3, 31),
+        };
         let range = choice.resolve(&berlin(), now).unwrap();
         assert_eq!(range.from_unix, ts("2026-02-28T23:00:00Z").as_second());
         assert_eq!(range.to_unix, ts("2026-03-31T22:00:00Z").as_second());
-        let one_day = DateRangeChoice::Custom { from: date(2026, 6, 1), to: date(2026, 6, 1) };
+        let one_day = DateRangeChoice::Custom {
+            from: date(2026, 6, 1),
+            to: date(2026, 6, 1),
+        };
         let range = one_day.resolve(&TimeZone::UTC, now).unwrap();
         assert_eq!(range.to_unix - range.from_unix, 86_400);
         assert_eq!(range.zone, "UTC");
@@ -178,13 +204,36 @@ mod tests {
             assert_eq!(error.code, ErrorCode::InvalidInput);
             error.message
         };
-        assert!(reject(DateRangeChoice::Custom { from: date(2026, 5, 2), to: date(2026, 5, 1) }).contains("after the end date"));
-        assert!(reject(DateRangeChoice::Custom { from: date(2026, 6, 2), to: date(2026, 6, 3) }).contains("start date (2026-06-02) is in the future"));
-        assert!(reject(DateRangeChoice::Custom { from: date(2026, 5, 2), to: date(2026, 6, 2) }).contains("end date (2026-06-02) is in the future"));
-        assert!(reject(DateRangeChoice::Custom { from: date(2023, 5, 1), to: date(2026, 6, 1) }).contains("at most three years"));
+        assert!(reject(DateRangeChoice::Custom {
+            from: date(2026, 5, 2),
+            to: date(2026, 5, 1)
+        })
+        .contains("after the end date"));
+        assert!(reject(DateRangeChoice::Custom {
+            from: date(2026, 6, 2),
+            to: date(2026, 6, 3)
+        })
+        .contains("start date (2026-06-02) is in the future"));
+        assert!(reject(DateRangeChoice::Custom {
+            from: date(2026, 5, 2),
+            to: date(2026, 6, 2)
+        })
+        .contains("end date (2026-06-02) is in the future"));
+        assert!(reject(DateRangeChoice::Custom {
+            from: date(2023, 5, 1),
+            to: date(2026, 6, 1)
+        })
+        .contains("at most three years"));
         assert!(reject(DateRangeChoice::LastDays(2000)).contains("at most three years"));
         assert!(reject(DateRangeChoice::LastDays(0)).contains("at least one day"));
-        assert!(DateRangeChoice::LastDays(365).resolve(&berlin(), now).is_ok());
-        assert!(DateRangeChoice::Custom { from: date(2023, 6, 2), to: date(2026, 6, 1) }.resolve(&berlin(), now).is_ok());
+        assert!(DateRangeChoice::LastDays(365)
+            .resolve(&berlin(), now)
+            .is_ok());
+        assert!(DateRangeChoice::Custom {
+            from: date(2023, 6, 2),
+            to: date(2026, 6, 1)
+        }
+        .resolve(&berlin(), now)
+        .is_ok());
     }
 }

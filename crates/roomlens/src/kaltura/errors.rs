@@ -17,13 +17,22 @@ pub(crate) struct ApiError {
 
 /// `INVALID_KS` KSID values that name a reason instead of echoing the KS
 /// (docs/kaltura-wire-format.md §4.3).
-const KS_REASONS: &[&str] = &["EXPIRED", "LOGOUT", "EXCEEDED_RESTRICTED_IP", "EXCEEDED_ACTIONS_LIMIT", "EXCEEDED_RESTRICTED_URI"];
+const KS_REASONS: &[&str] = &[
+    "EXPIRED",
+    "LOGOUT",
+    "EXCEEDED_RESTRICTED_IP",
+    "EXCEEDED_ACTIONS_LIMIT",
+    "EXCEEDED_RESTRICTED_URI",
+];
 
 const CREDENTIALS_REJECTED: &str = "Kaltura did not accept this partner ID and admin secret. Check both in KMC → Settings → Integration Settings.";
 
 impl ApiError {
     pub fn arg(&self, name: &str) -> Option<&str> {
-        self.args.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.args
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// `INVALID_KS` with KSID `EXPIRED`: the one case a fresh KS and a retry can fix.
@@ -42,7 +51,11 @@ pub(crate) struct ErrorContext<'a> {
 
 /// Finds an API error in a reply: a JSON or XML error body, or, when the body is empty, the
 /// `X-Kaltura` / `X-Kaltura-App` headers of a die error. `None` when the reply is not an error.
-pub(crate) fn find_api_error(body: &[u8], x_kaltura: Option<&str>, x_kaltura_app: Option<&str>) -> Option<ApiError> {
+pub(crate) fn find_api_error(
+    body: &[u8],
+    x_kaltura: Option<&str>,
+    x_kaltura_app: Option<&str>,
+) -> Option<ApiError> {
     let text = trim_ascii(body);
     if text.first() == Some(&b'{') {
         if let Some(found) = parse_json_error(text) {
@@ -61,8 +74,14 @@ pub(crate) fn find_api_error(body: &[u8], x_kaltura: Option<&str>, x_kaltura_app
 }
 
 fn trim_ascii(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |i| i + 1);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |i| i + 1);
     bytes.get(start..end).unwrap_or_default()
 }
 
@@ -71,7 +90,8 @@ fn parse_json_error(body: &[u8]) -> Option<ApiError> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
     let object = value.as_object()?;
     let code = object.get("code")?.as_str()?.to_owned();
-    let is_exception = object.get("objectType").and_then(|v| v.as_str()) == Some("KalturaAPIException");
+    let is_exception =
+        object.get("objectType").and_then(|v| v.as_str()) == Some("KalturaAPIException");
     if !is_exception && !object.contains_key("message") {
         return None;
     }
@@ -94,7 +114,11 @@ fn parse_json_error(body: &[u8]) -> Option<ApiError> {
         }
         _ => {}
     }
-    Some(ApiError { code, message, args })
+    Some(ApiError {
+        code,
+        message,
+        args,
+    })
 }
 
 fn json_text(value: &serde_json::Value) -> String {
@@ -113,19 +137,29 @@ fn parse_xml_error(body: &[u8]) -> Option<ApiError> {
     if code.is_empty() {
         return None;
     }
-    let message = xml_element(error, "message").map(xml_unescape).unwrap_or_default();
+    let message = xml_element(error, "message")
+        .map(xml_unescape)
+        .unwrap_or_default();
     let mut args = Vec::new();
     if let Some(arg_list) = xml_element(error, "args") {
         let mut rest = arg_list;
         while let Some(item) = xml_element(rest, "item") {
-            if let (Some(name), Some(value)) = (xml_element(item, "name"), xml_element(item, "value")) {
+            if let (Some(name), Some(value)) =
+                (xml_element(item, "name"), xml_element(item, "value"))
+            {
                 args.push((xml_unescape(name), xml_unescape(value)));
             }
-            let consumed = rest.find("</item>").map_or(rest.len(), |i| i + "</item>".len());
+            let consumed = rest
+                .find("</item>")
+                .map_or(rest.len(), |i| i + "</item>".len());
             rest = rest.get(consumed..).unwrap_or_default();
         }
     }
-    Some(ApiError { code, message, args })
+    Some(ApiError {
+        code,
+        message,
+        args,
+    })
 }
 
 /// The text between the first `<tag>` (or `<tag …>`) and the next `</tag>`; `<tag/>` gives "".
@@ -161,7 +195,10 @@ fn xml_element<'t>(text: &'t str, tag: &str) -> Option<&'t str> {
 
 fn xml_unescape(text: &str) -> String {
     let text = text.trim();
-    let text = text.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")).unwrap_or(text);
+    let text = text
+        .strip_prefix("<![CDATA[")
+        .and_then(|t| t.strip_suffix("]]>"))
+        .unwrap_or(text);
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
@@ -178,7 +215,10 @@ fn xml_unescape(text: &str) -> String {
                 "apos" => '\'',
                 _ => {
                     let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix('x').or_else(|| number.strip_prefix('X')) {
+                    let code = match number
+                        .strip_prefix('x')
+                        .or_else(|| number.strip_prefix('X'))
+                    {
                         Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                         None => number.parse().ok()?,
                     };
@@ -213,11 +253,18 @@ fn parse_die_error(x_kaltura: Option<&str>, x_kaltura_app: Option<&str>) -> Opti
         .and_then(|app| app.trim().strip_prefix("exiting on error"))
         .map(|rest| {
             let rest = rest.trim_start();
-            let rest = rest.strip_prefix(code.as_str()).unwrap_or(rest).trim_start();
+            let rest = rest
+                .strip_prefix(code.as_str())
+                .unwrap_or(rest)
+                .trim_start();
             rest.strip_prefix('-').unwrap_or(rest).trim().to_owned()
         })
         .unwrap_or_default();
-    Some(ApiError { code, message, args: Vec::new() })
+    Some(ApiError {
+        code,
+        message,
+        args: Vec::new(),
+    })
 }
 
 /// Maps a Kaltura error to Roomlens's error: a stable code, a plain sentence, and Kaltura's own
@@ -230,7 +277,11 @@ pub(crate) fn to_error(api: &ApiError, context: &ErrorContext<'_>) -> Error {
 fn plain_message(api: &ApiError, context: &ErrorContext<'_>) -> (ErrorCode, String) {
     use ErrorCode::*;
     let report = match context.report {
-        Some(kind) => format!("the {} report (Kaltura report {})", kind.title(), kind.report_id()),
+        Some(kind) => format!(
+            "the {} report (Kaltura report {})",
+            kind.title(),
+            kind.report_id()
+        ),
         None => "the requested report".to_owned(),
     };
     let url = context.service_url;
@@ -347,7 +398,8 @@ fn detail_without_ks(api: &ApiError, ks: &str) -> String {
 
 /// A KS v2 is base64url of `v2|…`, so it starts with `djJ8`; any such token of KS length goes.
 fn remove_ks_shaped_tokens(text: &str) -> String {
-    let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=');
+    let is_token_char =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=');
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(pos) = rest.find("djJ8") {
@@ -377,7 +429,12 @@ mod tests {
     const KS: &str = "djJ8MTIzNDV82NZPVKMssS_eVG50kxLnsf3qBJGhH7EWjAY7sQJgxObAkM61Yn11jIRxfJmwhBrwfK-vl2DMhoTzeDB3GEp9a7fKFtsx7JthCh1R7wxBD-U0r5YuSbagSS2LbusMLcCF";
 
     fn context() -> ErrorContext<'static> {
-        ErrorContext { partner_id: 12345, service_url: "https://www.kaltura.com", report: Some(ReportKind::Attendees), ks: KS }
+        ErrorContext {
+            partner_id: 12345,
+            service_url: "https://www.kaltura.com",
+            report: Some(ReportKind::Attendees),
+            ks: KS,
+        }
     }
 
     fn json(body: &str) -> Error {
@@ -386,7 +443,9 @@ mod tests {
     }
 
     fn exception(code: &str, message: &str, args: &str) -> String {
-        format!(r#"{{"code":"{code}","message":"{message}","objectType":"KalturaAPIException","args":{args}}}"#)
+        format!(
+            r#"{{"code":"{code}","message":"{message}","objectType":"KalturaAPIException","args":{args}}}"#
+        )
     }
 
     #[test]
@@ -397,7 +456,10 @@ mod tests {
         let error = to_error(&api, &context());
         assert_eq!(error.code, ErrorCode::SessionExpired);
         assert!(error.message.contains("clock") || error.message.contains("date, time"));
-        assert_eq!(error.detail.as_deref(), Some(r#"Kaltura error INVALID_KS: Invalid KS "EXPIRED", Error "-1,INVALID_STR""#));
+        assert_eq!(
+            error.detail.as_deref(),
+            Some(r#"Kaltura error INVALID_KS: Invalid KS "EXPIRED", Error "-1,INVALID_STR""#)
+        );
     }
 
     #[test]
@@ -416,11 +478,22 @@ mod tests {
     #[test]
     fn a_foreign_ks_shaped_token_is_removed_too() {
         let other = "djJ8OTk5fAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        let api = ApiError { code: "X".into(), message: format!("saw {other}, ok"), args: vec![] };
+        let api = ApiError {
+            code: "X".into(),
+            message: format!("saw {other}, ok"),
+            args: vec![],
+        };
         let detail = detail_without_ks(&api, KS);
         assert_eq!(detail, "Kaltura error X: saw [KS removed], ok");
-        let short = ApiError { code: "X".into(), message: "djJ8 and adjJ8xxxxxxxxxxxxxxxxxxxxxxxxxxx".into(), args: vec![] };
-        assert_eq!(detail_without_ks(&short, KS), "Kaltura error X: djJ8 and adjJ8xxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        let short = ApiError {
+            code: "X".into(),
+            message: "djJ8 and adjJ8xxxxxxxxxxxxxxxxxxxxxxxxxxx".into(),
+            args: vec![],
+        };
+        assert_eq!(
+            detail_without_ks(&short, KS),
+            "Kaltura error X: djJ8 and adjJ8xxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        );
     }
 
     #[test]
@@ -436,44 +509,186 @@ mod tests {
     #[test]
     fn every_documented_code_has_its_own_error_code_and_a_plain_message() {
         let cases: &[(&str, &str, &str, ErrorCode)] = &[
-            ("INVALID_KS", r#"Invalid KS \"LOGOUT\", Error \"-1,INVALID_STR\""#, r#"{"KSID":"LOGOUT","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#, ErrorCode::SessionExpired),
-            ("INVALID_KS", r#"Invalid KS \"EXCEEDED_ACTIONS_LIMIT\", Error \"-1,INVALID_STR\""#, r#"{"KSID":"EXCEEDED_ACTIONS_LIMIT","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#, ErrorCode::SessionExpired),
-            ("INVALID_KS", r#"Invalid KS \"EXCEEDED_RESTRICTED_IP\", Error \"-1,INVALID_STR\""#, r#"{"KSID":"EXCEEDED_RESTRICTED_IP","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#, ErrorCode::PermissionDenied),
-            ("INVALID_KS", r#"Invalid KS \"EXCEEDED_RESTRICTED_URI\", Error \"-1,INVALID_STR\""#, r#"{"KSID":"EXCEEDED_RESTRICTED_URI","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#, ErrorCode::PermissionDenied),
-            ("MISSING_KS", "Missing KS, session not established", "[]", ErrorCode::MissingSession),
-            ("SERVICE_FORBIDDEN", "The access to service [report->getCsvFromStringParams] is forbidden", r#"{"SERVICE":"report->getCsvFromStringParams"}"#, ErrorCode::PermissionDenied),
-            ("SERVICE_FORBIDDEN_CONTENT_BLOCKED", "The access to this service is forbidden since the specified partner is blocked", "[]", ErrorCode::PartnerBlocked),
-            ("START_SESSION_ERROR", "Error while starting session for partner [12345]", r#"{"PID":"12345"}"#, ErrorCode::CredentialsRejected),
-            ("REPORT_NOT_FOUND", r#"Report id \"6001\" not found"#, r#"{"ID":"6001"}"#, ErrorCode::ReportNotAvailable),
-            ("REPORT_PARAMETER_MISSING", r#"Parameter \"from_date\" is missing"#, r#"{"PARAM":"from_date"}"#, ErrorCode::ReportParameterMissing),
-            ("ACTION_BLOCKED", r#"Action \"getcsvfromstringparams\" in service \"report\" is blocked"#, r#"{"ACTION_NAME":"getcsvfromstringparams","SERVICE_NAME":"report"}"#, ErrorCode::RateLimited),
-            ("DRUID_QUERY_TIMED_OUT", "Query timed out", "[]", ErrorCode::KalturaTimeout),
-            ("INTERNAL_SERVERL_ERROR", "Internal server error occurred", "[]", ErrorCode::KalturaInternalError),
-            ("INTERNAL_SERVER_ERROR", "Internal server error Malformed request", r#"{"ERR_TEXT":"Malformed request"}"#, ErrorCode::KalturaInternalError),
-            ("SEARCH_TOO_GENERAL", "Unable to create report. Query produced too many results", "[]", ErrorCode::SearchTooGeneral),
-            ("MISSING_MANDATORY_PARAMETER", r#"Missing parameter \"id\""#, r#"{"PARAM_NAME":"id"}"#, ErrorCode::InvalidRequest),
-            ("INVALID_ENUM_VALUE", r#"Invalid enumeration value \"9\" for parameter \"format\", expecting enumeration type \"KalturaResponseType\""#, r#"{"ENUM_VAL":"9","PARAM_NAME":"format","ENUM_TYPE":"KalturaResponseType"}"#, ErrorCode::InvalidRequest),
-            ("INVALID_PARTNER_ID", r#"Invalid partner id \"12345\""#, r#"{"PID":"12345"}"#, ErrorCode::InvalidPartnerId),
-            ("ENTRY_ID_NOT_FOUND", r#"Entry id \"1_abcdefgh\" not found"#, r#"{"ENTRY_ID":"1_abcdefgh"}"#, ErrorCode::EntryNotFound),
-            ("USER_BLOCKED", "this user is blocked", "[]", ErrorCode::UserBlocked),
-            ("UNKNOWN_RESPONSE_FORMAT", "Response format provided [7] is not recognized by server", r#"{"FORMAT":"7"}"#, ErrorCode::UnsupportedServer),
-            ("SERVICE_NOT_SPECIFIED", "Service name was not specified, please specify one", "[]", ErrorCode::UnsupportedServer),
-            ("SERVICE_DOES_NOT_EXISTS", r#"Service \"report\" does not exists"#, r#"{"SRV_NAME":"report"}"#, ErrorCode::UnsupportedServer),
-            ("ACTION_DOES_NOT_EXISTS", r#"Action \"getcsvfromstringparams\" does not exists for service \"report\""#, r#"{"ACTION_NAME":"getcsvfromstringparams","SERVICE_NAME":"report"}"#, ErrorCode::UnsupportedServer),
-            ("SOMETHING_NEW", "A new problem", "[]", ErrorCode::KalturaError),
+            (
+                "INVALID_KS",
+                r#"Invalid KS \"LOGOUT\", Error \"-1,INVALID_STR\""#,
+                r#"{"KSID":"LOGOUT","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#,
+                ErrorCode::SessionExpired,
+            ),
+            (
+                "INVALID_KS",
+                r#"Invalid KS \"EXCEEDED_ACTIONS_LIMIT\", Error \"-1,INVALID_STR\""#,
+                r#"{"KSID":"EXCEEDED_ACTIONS_LIMIT","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#,
+                ErrorCode::SessionExpired,
+            ),
+            (
+                "INVALID_KS",
+                r#"Invalid KS \"EXCEEDED_RESTRICTED_IP\", Error \"-1,INVALID_STR\""#,
+                r#"{"KSID":"EXCEEDED_RESTRICTED_IP","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#,
+                ErrorCode::PermissionDenied,
+            ),
+            (
+                "INVALID_KS",
+                r#"Invalid KS \"EXCEEDED_RESTRICTED_URI\", Error \"-1,INVALID_STR\""#,
+                r#"{"KSID":"EXCEEDED_RESTRICTED_URI","ERR_CODE":"-1","ERR_DESC":"INVALID_STR"}"#,
+                ErrorCode::PermissionDenied,
+            ),
+            (
+                "MISSING_KS",
+                "Missing KS, session not established",
+                "[]",
+                ErrorCode::MissingSession,
+            ),
+            (
+                "SERVICE_FORBIDDEN",
+                "The access to service [report->getCsvFromStringParams] is forbidden",
+                r#"{"SERVICE":"report->getCsvFromStringParams"}"#,
+                ErrorCode::PermissionDenied,
+            ),
+            (
+                "SERVICE_FORBIDDEN_CONTENT_BLOCKED",
+                "The access to this service is forbidden since the specified partner is blocked",
+                "[]",
+                ErrorCode::PartnerBlocked,
+            ),
+            (
+                "START_SESSION_ERROR",
+                "Error while starting session for partner [12345]",
+                r#"{"PID":"12345"}"#,
+                ErrorCode::CredentialsRejected,
+            ),
+            (
+                "REPORT_NOT_FOUND",
+                r#"Report id \"6001\" not found"#,
+                r#"{"ID":"6001"}"#,
+                ErrorCode::ReportNotAvailable,
+            ),
+            (
+                "REPORT_PARAMETER_MISSING",
+                r#"Parameter \"from_date\" is missing"#,
+                r#"{"PARAM":"from_date"}"#,
+                ErrorCode::ReportParameterMissing,
+            ),
+            (
+                "ACTION_BLOCKED",
+                r#"Action \"getcsvfromstringparams\" in service \"report\" is blocked"#,
+                r#"{"ACTION_NAME":"getcsvfromstringparams","SERVICE_NAME":"report"}"#,
+                ErrorCode::RateLimited,
+            ),
+            (
+                "DRUID_QUERY_TIMED_OUT",
+                "Query timed out",
+                "[]",
+                ErrorCode::KalturaTimeout,
+            ),
+            (
+                "INTERNAL_SERVERL_ERROR",
+                "Internal server error occurred",
+                "[]",
+                ErrorCode::KalturaInternalError,
+            ),
+            (
+                "INTERNAL_SERVER_ERROR",
+                "Internal server error Malformed request",
+                r#"{"ERR_TEXT":"Malformed request"}"#,
+                ErrorCode::KalturaInternalError,
+            ),
+            (
+                "SEARCH_TOO_GENERAL",
+                "Unable to create report. Query produced too many results",
+                "[]",
+                ErrorCode::SearchTooGeneral,
+            ),
+            (
+                "MISSING_MANDATORY_PARAMETER",
+                r#"Missing parameter \"id\""#,
+                r#"{"PARAM_NAME":"id"}"#,
+                ErrorCode::InvalidRequest,
+            ),
+            (
+                "INVALID_ENUM_VALUE",
+                r#"Invalid enumeration value \"9\" for parameter \"format\", expecting enumeration type \"KalturaResponseType\""#,
+                r#"{"ENUM_VAL":"9","PARAM_NAME":"format","ENUM_TYPE":"KalturaResponseType"}"#,
+                ErrorCode::InvalidRequest,
+            ),
+            (
+                "INVALID_PARTNER_ID",
+                r#"Invalid partner id \"12345\""#,
+                r#"{"PID":"12345"}"#,
+                ErrorCode::InvalidPartnerId,
+            ),
+            (
+                "ENTRY_ID_NOT_FOUND",
+                r#"Entry id \"1_abcdefgh\" not found"#,
+                r#"{"ENTRY_ID":"1_abcdefgh"}"#,
+                ErrorCode::EntryNotFound,
+            ),
+            (
+                "USER_BLOCKED",
+                "this user is blocked",
+                "[]",
+                ErrorCode::UserBlocked,
+            ),
+            (
+                "UNKNOWN_RESPONSE_FORMAT",
+                "Response format provided [7] is not recognized by server",
+                r#"{"FORMAT":"7"}"#,
+                ErrorCode::UnsupportedServer,
+            ),
+            (
+                "SERVICE_NOT_SPECIFIED",
+                "Service name was not specified, please specify one",
+                "[]",
+                ErrorCode::UnsupportedServer,
+            ),
+            (
+                "SERVICE_DOES_NOT_EXISTS",
+                r#"Service \"report\" does not exists"#,
+                r#"{"SRV_NAME":"report"}"#,
+                ErrorCode::UnsupportedServer,
+            ),
+            (
+                "ACTION_DOES_NOT_EXISTS",
+                r#"Action \"getcsvfromstringparams\" does not exists for service \"report\""#,
+                r#"{"ACTION_NAME":"getcsvfromstringparams","SERVICE_NAME":"report"}"#,
+                ErrorCode::UnsupportedServer,
+            ),
+            (
+                "SOMETHING_NEW",
+                "A new problem",
+                "[]",
+                ErrorCode::KalturaError,
+            ),
         ];
         for (code, message, args, expected) in cases {
             let error = json(&exception(code, message, args));
             assert_eq!(error.code, *expected, "{code}");
             let detail = error.detail.clone().unwrap();
-            assert!(detail.starts_with(&format!("Kaltura error {code}: ")), "{detail}");
-            assert!(!error.message.contains(code), "the code belongs in the detail only: {}", error.message);
-            assert!(error.message.ends_with('.') && error.message.len() > 40, "{}", error.message);
+            assert!(
+                detail.starts_with(&format!("Kaltura error {code}: ")),
+                "{detail}"
+            );
+            assert!(
+                !error.message.contains(code),
+                "the code belongs in the detail only: {}",
+                error.message
+            );
+            assert!(
+                error.message.ends_with('.') && error.message.len() > 40,
+                "{}",
+                error.message
+            );
         }
         let by_code = |code: &str| json(&exception(code, "m", "[]")).message;
         assert!(by_code("REPORT_NOT_FOUND").contains("Attendees report (Kaltura report 6001)"));
         assert!(by_code("INVALID_PARTNER_ID").contains("12345"));
-        assert!(json(&exception("ENTRY_ID_NOT_FOUND", "m", r#"{"ENTRY_ID":"1_abcdefgh"}"#)).message.contains("1_abcdefgh"));
+        assert!(json(&exception(
+            "ENTRY_ID_NOT_FOUND",
+            "m",
+            r#"{"ENTRY_ID":"1_abcdefgh"}"#
+        ))
+        .message
+        .contains("1_abcdefgh"));
     }
 
     #[test]
@@ -481,8 +696,17 @@ mod tests {
         let body = r#"<?xml version="1.0" encoding="utf-8"?><xml><result><error><objectType>KalturaAPIException</objectType><code>INVALID_KS</code><message>Invalid KS &quot;EXPIRED&quot;, Error &quot;-1,INVALID_STR&quot;</message><args><item><objectType>KalturaApiExceptionArg</objectType><name>KSID</name><value>EXPIRED</value></item><item><objectType>KalturaApiExceptionArg</objectType><name>ERR_CODE</name><value>-1</value></item></args></error></result><executionTime>0.01</executionTime></xml>"#;
         let api = find_api_error(body.as_bytes(), None, None).unwrap();
         assert_eq!(api.code, "INVALID_KS");
-        assert_eq!(api.message, r#"Invalid KS "EXPIRED", Error "-1,INVALID_STR""#);
-        assert_eq!(api.args, vec![("KSID".to_owned(), "EXPIRED".to_owned()), ("ERR_CODE".to_owned(), "-1".to_owned())]);
+        assert_eq!(
+            api.message,
+            r#"Invalid KS "EXPIRED", Error "-1,INVALID_STR""#
+        );
+        assert_eq!(
+            api.args,
+            vec![
+                ("KSID".to_owned(), "EXPIRED".to_owned()),
+                ("ERR_CODE".to_owned(), "-1".to_owned())
+            ]
+        );
         assert!(api.is_expired_ks());
 
         let no_args = "<xml><result><error><code>MISSING_KS</code><message>Missing KS, session not established</message><objectType>KalturaAPIException</objectType><args/></error></result></xml>";
@@ -492,33 +716,62 @@ mod tests {
 
     #[test]
     fn die_errors_come_from_the_headers_of_an_empty_body() {
-        let api = find_api_error(b"", Some("error- REPORT_NOT_FOUND"), Some("exiting on error REPORT_NOT_FOUND - Report id \"6001\" not found")).unwrap();
+        let api = find_api_error(
+            b"",
+            Some("error- REPORT_NOT_FOUND"),
+            Some("exiting on error REPORT_NOT_FOUND - Report id \"6001\" not found"),
+        )
+        .unwrap();
         assert_eq!(api.code, "REPORT_NOT_FOUND");
         assert_eq!(api.message, "Report id \"6001\" not found");
-        assert_eq!(to_error(&api, &context()).code, ErrorCode::ReportNotAvailable);
+        assert_eq!(
+            to_error(&api, &context()).code,
+            ErrorCode::ReportNotAvailable
+        );
 
         let api = find_api_error(b"", Some("error-SERVICE_FORBIDDEN"), None).unwrap();
         assert_eq!(api.code, "SERVICE_FORBIDDEN");
-        assert_eq!(to_error(&api, &context()).detail.as_deref(), Some("Kaltura error SERVICE_FORBIDDEN"));
+        assert_eq!(
+            to_error(&api, &context()).detail.as_deref(),
+            Some("Kaltura error SERVICE_FORBIDDEN")
+        );
 
         let api = find_api_error(b"", Some("error- UNKNOWN_RESPONSE_FORMAT"), Some("exiting on error UNKNOWN_RESPONSE_FORMAT - Response format provided [7] is not recognized by server")).unwrap();
-        assert_eq!(to_error(&api, &context()).code, ErrorCode::UnsupportedServer);
+        assert_eq!(
+            to_error(&api, &context()).code,
+            ErrorCode::UnsupportedServer
+        );
     }
 
     #[test]
     fn ordinary_replies_are_not_errors() {
-        assert_eq!(find_api_error(b"\xEF\xBB\xBFentry_id,cue_point_id\n", None, None), None);
-        assert_eq!(find_api_error(b"\xEF\xBB\xBF\n", Some("error- X"), None), None);
+        assert_eq!(
+            find_api_error(b"\xEF\xBB\xBFentry_id,cue_point_id\n", None, None),
+            None
+        );
+        assert_eq!(
+            find_api_error(b"\xEF\xBB\xBF\n", Some("error- X"), None),
+            None
+        );
         assert_eq!(find_api_error(b"", None, None), None);
         assert_eq!(find_api_error(b"", Some("cached"), None), None);
-        assert_eq!(find_api_error(br#"{"objectType":"KalturaReportTable"}"#, None, None), None);
-        assert_eq!(find_api_error(b"<html><body>Sign in</body></html>", None, None), None);
+        assert_eq!(
+            find_api_error(br#"{"objectType":"KalturaReportTable"}"#, None, None),
+            None
+        );
+        assert_eq!(
+            find_api_error(b"<html><body>Sign in</body></html>", None, None),
+            None
+        );
         assert_eq!(find_api_error(b"{not json", None, None), None);
     }
 
     #[test]
     fn xml_unescape_handles_entities_and_garbage() {
-        assert_eq!(xml_unescape("a &lt;b&gt; &amp; &#233; &#xE9; &bogus; & end"), "a <b> & é é &bogus; & end");
+        assert_eq!(
+            xml_unescape("a &lt;b&gt; &amp; &#233; &#xE9; &bogus; & end"),
+            "a <b> & é é &bogus; & end"
+        );
         assert_eq!(xml_unescape("<![CDATA[x & y]]>"), "x & y");
     }
 }

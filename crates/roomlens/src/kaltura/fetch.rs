@@ -52,9 +52,20 @@ pub struct FetchOutcome {
 /// counts only these); the reading of a window's rows; or the merging of windows into the
 /// report. Reading and merging run off the async threads and hold no request slot.
 enum Job {
-    Fetched { window: Window, body: Vec<u8>, requests: u32 },
-    Read { window: Window, data_lines: u64, outcome: ReadOutcome, part: PreparedPart },
-    Merged { merger: ReportMerger },
+    Fetched {
+        window: Window,
+        body: Vec<u8>,
+        requests: u32,
+    },
+    Read {
+        window: Window,
+        data_lines: u64,
+        outcome: ReadOutcome,
+        part: PreparedPart,
+    },
+    Merged {
+        merger: ReportMerger,
+    },
 }
 
 /// Windows read but not yet merged, and the merger when no merging job has it. Windows are merged
@@ -69,7 +80,12 @@ struct MergeQueue {
 
 impl MergeQueue {
     fn new(kind: ReportKind, from: i64) -> Self {
-        MergeQueue { merger: Some(ReportMerger::new(kind)), waiting: BTreeMap::new(), merged_up_to: from, windows_merged: 0 }
+        MergeQueue {
+            merger: Some(ReportMerger::new(kind)),
+            waiting: BTreeMap::new(),
+            merged_up_to: from,
+            windows_merged: 0,
+        }
     }
 
     /// The merger and the windows next in time order, when the merger is free and there are any.
@@ -100,7 +116,12 @@ pub async fn fetch_report(
     on_progress: &(dyn Fn(FetchProgress) + Send + Sync),
     cancel: &CancelToken,
 ) -> Result<FetchOutcome, Error> {
-    with_deadline(client.options().deadline, cancel, fetch_all(client, request, on_progress, cancel)).await
+    with_deadline(
+        client.options().deadline,
+        cancel,
+        fetch_all(client, request, on_progress, cancel),
+    )
+    .await
 }
 
 async fn fetch_all(
@@ -112,14 +133,21 @@ async fn fetch_all(
     let kind = request.kind;
     let range = &request.range;
     if range.from_unix >= range.to_unix {
-        return Err(Error::new(ErrorCode::InvalidInput, "The date range is empty: its end is not after its start. Choose another range."));
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "The date range is empty: its end is not after its start. Choose another range.",
+        ));
     }
     params_string(kind, range.from_unix, range.to_unix, &request.filters)?;
 
     let row_cap = client.options().row_cap.max(1);
     let concurrency = client.options().concurrency.max(1);
     let mut pending: VecDeque<Window> = plan(range.from_unix, range.to_unix).into();
-    let mut progress = FetchProgress { windows_done: 0, windows_total: count(pending.len()), rows_so_far: 0 };
+    let mut progress = FetchProgress {
+        windows_done: 0,
+        windows_total: count(pending.len()),
+        rows_so_far: 0,
+    };
     on_progress(progress);
 
     let mut running: JoinSet<Result<Job, Error>> = JoinSet::new();
@@ -133,7 +161,9 @@ async fn fetch_all(
             return Err(Error::cancelled());
         }
         while in_flight < concurrency {
-            let Some(window) = pending.pop_front() else { break };
+            let Some(window) = pending.pop_front() else {
+                break;
+            };
             let client = client.clone();
             let filters = request.filters.clone();
             let cancel = cancel.clone();
@@ -141,16 +171,29 @@ async fn fetch_all(
             running.spawn(async move {
                 let params = params_string(kind, window.from, window.to, &filters)?;
                 let reply = client.report_csv(kind, &params, &cancel).await?;
-                Ok(Job::Fetched { window, body: reply.body, requests: reply.requests })
+                Ok(Job::Fetched {
+                    window,
+                    body: reply.body,
+                    requests: reply.requests,
+                })
             });
         }
-        let Some(joined) = running.join_next().await else { break };
+        let Some(joined) = running.join_next().await else {
+            break;
+        };
         let job = joined.map_err(|e| {
-            Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while reading a report from Kaltura. Try again.")
-                .with_detail(e.to_string())
+            Error::new(
+                ErrorCode::BadResponse,
+                "Roomlens stopped unexpectedly while reading a report from Kaltura. Try again.",
+            )
+            .with_detail(e.to_string())
         })??;
         match job {
-            Job::Fetched { window, body, requests: used } => {
+            Job::Fetched {
+                window,
+                body,
+                requests: used,
+            } => {
                 in_flight -= 1;
                 requests = requests.saturating_add(used);
                 let data_lines = data_line_count(&body);
@@ -165,13 +208,26 @@ async fn fetch_all(
                     _ => {
                         running.spawn_blocking(move || {
                             let mut outcome = parse_window(kind, &body)?;
-                            let part = PreparedPart::new(std::mem::replace(&mut outcome.report, Report::empty(kind)));
-                            Ok(Job::Read { window, data_lines, outcome, part })
+                            let part = PreparedPart::new(std::mem::replace(
+                                &mut outcome.report,
+                                Report::empty(kind),
+                            ));
+                            Ok(Job::Read {
+                                window,
+                                data_lines,
+                                outcome,
+                                part,
+                            })
                         });
                     }
                 }
             }
-            Job::Read { window, data_lines, outcome, part } => {
+            Job::Read {
+                window,
+                data_lines,
+                outcome,
+                part,
+            } => {
                 if data_lines >= row_cap {
                     notes.cap_hit(window, row_cap);
                 }
@@ -195,9 +251,19 @@ async fn fetch_all(
 
     // Every window has been merged by now (they tile the range); any left over would still be
     // merged, in time order, rather than lost.
-    let MergeQueue { merger, waiting, windows_merged, .. } = merging;
+    let MergeQueue {
+        merger,
+        waiting,
+        windows_merged,
+        ..
+    } = merging;
     let windows = windows_merged.saturating_add(count(waiting.len()));
-    let merger = merger.ok_or_else(|| Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while joining the report. Try again."))?;
+    let merger = merger.ok_or_else(|| {
+        Error::new(
+            ErrorCode::BadResponse,
+            "Roomlens stopped unexpectedly while joining the report. Try again.",
+        )
+    })?;
     let report = tokio::task::spawn_blocking(move || {
         let mut merger = merger;
         for (_, part) in waiting.into_values() {
@@ -207,10 +273,20 @@ async fn fetch_all(
     })
     .await
     .map_err(|e| {
-        Error::new(ErrorCode::BadResponse, "Roomlens stopped unexpectedly while joining the report. Try again.").with_detail(e.to_string())
+        Error::new(
+            ErrorCode::BadResponse,
+            "Roomlens stopped unexpectedly while joining the report. Try again.",
+        )
+        .with_detail(e.to_string())
     })?;
     let (warnings, incomplete) = notes.finish();
-    Ok(FetchOutcome { report, requests, windows, warnings, incomplete })
+    Ok(FetchOutcome {
+        report,
+        requests,
+        windows,
+        warnings,
+        incomplete,
+    })
 }
 
 /// Reads one reply of Kaltura's as a report of `kind`.
@@ -251,10 +327,15 @@ impl Notes {
 
     fn read_problems(&mut self, window: Window, outcome: &ReadOutcome) {
         self.rows_rejected += outcome.stats.rows_rejected;
-        let value_warnings = u64::try_from(outcome.warnings.len()).unwrap_or(u64::MAX).saturating_sub(outcome.stats.rows_rejected);
+        let value_warnings = u64::try_from(outcome.warnings.len())
+            .unwrap_or(u64::MAX)
+            .saturating_sub(outcome.stats.rows_rejected);
         self.values_unreadable += value_warnings;
         if let Some(first) = outcome.warnings.first() {
-            let text = format!("in the part starting {}: {first}", describe_instant(window.from));
+            let text = format!(
+                "in the part starting {}: {first}",
+                describe_instant(window.from)
+            );
             if outcome.stats.rows_rejected > 0 && self.first_rejection.is_none() {
                 self.first_rejection = Some(text);
             } else if value_warnings > 0 && self.first_value_problem.is_none() {
@@ -274,7 +355,11 @@ impl Notes {
             ));
         }
         if self.rows_rejected > 0 {
-            let first = self.first_rejection.as_deref().map(|f| format!(" First problem {f}.")).unwrap_or_default();
+            let first = self
+                .first_rejection
+                .as_deref()
+                .map(|f| format!(" First problem {f}."))
+                .unwrap_or_default();
             warnings.push(format!(
                 "Kaltura sent {} row{} Roomlens could not read; {} missing from this report.{first}",
                 thousands(self.rows_rejected),
@@ -283,7 +368,11 @@ impl Notes {
             ));
         }
         if self.values_unreadable > 0 {
-            let first = self.first_value_problem.as_deref().map(|f| format!(" First problem {f}.")).unwrap_or_default();
+            let first = self
+                .first_value_problem
+                .as_deref()
+                .map(|f| format!(" First problem {f}."))
+                .unwrap_or_default();
             warnings.push(format!(
                 "{} value{} from Kaltura could not be read and {} left empty; the rows are kept.{first}",
                 thousands(self.values_unreadable),
@@ -330,8 +419,16 @@ mod tests {
     }
 
     fn part_with(user: &str) -> PreparedPart {
-        let row = crate::reports::AttendeeRow { entry_id: "r".into(), cue_point_id: "s".into(), user_id: user.into(), ..Default::default() };
-        PreparedPart::new(Report::Attendees { rows: vec![row], extra_columns: vec![] })
+        let row = crate::reports::AttendeeRow {
+            entry_id: "r".into(),
+            cue_point_id: "s".into(),
+            user_id: user.into(),
+            ..Default::default()
+        };
+        PreparedPart::new(Report::Attendees {
+            rows: vec![row],
+            extra_columns: vec![],
+        })
     }
 
     #[test]
@@ -342,13 +439,20 @@ mod tests {
         let second_a = Window { from: 100, to: 150 };
         let first = Window { from: 0, to: 100 };
         queue.waiting.insert(third.from, (third, part_with("c")));
-        queue.waiting.insert(second_b.from, (second_b, part_with("b2")));
-        assert!(queue.next_batch().is_none(), "nothing before the first window");
+        queue
+            .waiting
+            .insert(second_b.from, (second_b, part_with("b2")));
+        assert!(
+            queue.next_batch().is_none(),
+            "nothing before the first window"
+        );
         queue.waiting.insert(first.from, (first, part_with("a")));
         let (merger, batch) = queue.next_batch().expect("the first window is next");
         assert_eq!(batch.len(), 1);
         assert!(queue.merger.is_none());
-        queue.waiting.insert(second_a.from, (second_a, part_with("b1")));
+        queue
+            .waiting
+            .insert(second_a.from, (second_a, part_with("b1")));
         assert!(queue.next_batch().is_none(), "the merger is busy");
         queue.merger = Some(merger);
         let (_, batch) = queue.next_batch().expect("the rest is contiguous now");
@@ -376,7 +480,13 @@ mod tests {
     #[test]
     fn a_capped_minute_is_a_plain_warning_and_marks_the_fetch_incomplete() {
         let mut notes = Notes::default();
-        notes.cap_hit(Window { from: 1_772_619_300, to: 1_772_619_345 }, 100_000);
+        notes.cap_hit(
+            Window {
+                from: 1_772_619_300,
+                to: 1_772_619_345,
+            },
+            100_000,
+        );
         let (warnings, incomplete) = notes.finish();
         assert!(incomplete);
         assert_eq!(warnings.len(), 1);

@@ -54,7 +54,11 @@ pub fn sign_ks_v2(
 /// place), then `_e`, `_t`, `_u` (always written, even empty).
 fn ks_fields(user_id: &str, ks_type: u8, privileges: &str, expiry_unix: i64) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
-    for item in privileges.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    for item in privileges
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let item = if item == "*" { "all:*" } else { item };
         let (key, value) = match item.split_once(':') {
             Some((k, v)) => (k.to_owned(), v.to_owned()),
@@ -85,7 +89,9 @@ fn form_urlencode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => out.push(char::from(byte)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                out.push(char::from(byte))
+            }
             b' ' => out.push('+'),
             other => out.push_str(&format!("%{other:02X}")),
         }
@@ -145,7 +151,15 @@ mod tests {
 
     #[test]
     fn matches_the_documented_test_vector_byte_for_byte() {
-        let ks = sign_ks_v2(12345, &vector_secret(), "admin", 2, "disableentitlement", 2_000_000_000, [0u8; 16]);
+        let ks = sign_ks_v2(
+            12345,
+            &vector_secret(),
+            "admin",
+            2,
+            "disableentitlement",
+            2_000_000_000,
+            [0u8; 16],
+        );
         assert_eq!(
             ks,
             "djJ8MTIzNDV82NZPVKMssS_eVG50kxLnsf3qBJGhH7EWjAY7sQJgxObAkM61Yn11jIRxfJmwhBrwfK-vl2DMhoTzeDB3GEp9a7fKFtsx7JthCh1R7wxBD-U0r5YuSbagSS2LbusMLcCF"
@@ -164,7 +178,10 @@ mod tests {
 
     #[test]
     fn empty_user_is_still_written() {
-        assert_eq!(ks_fields("", 2, "disableentitlement", 5), "disableentitlement=&_e=5&_t=2&_u=");
+        assert_eq!(
+            ks_fields("", 2, "disableentitlement", 5),
+            "disableentitlement=&_e=5&_t=2&_u="
+        );
     }
 
     #[test]

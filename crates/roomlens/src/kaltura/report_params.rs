@@ -101,7 +101,13 @@ impl ReportFilters {
                 None => {
                     return Err(Error::new(
                         ErrorCode::InvalidInput,
-                        format!("The {} report cannot be filtered by {}. Remove the {}s, or {}.", kind.title(), spec.label, spec.label, spec.instead),
+                        format!(
+                            "The {} report cannot be filtered by {}. Remove the {}s, or {}.",
+                            kind.title(),
+                            spec.label,
+                            spec.label,
+                            spec.instead
+                        ),
                     ))
                 }
             }
@@ -110,7 +116,9 @@ impl ReportFilters {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.specs().iter().all(|(_, ids)| ids.iter().all(|id| id.trim().is_empty()))
+        self.specs()
+            .iter()
+            .all(|(_, ids)| ids.iter().all(|id| id.trim().is_empty()))
     }
 }
 
@@ -120,10 +128,20 @@ fn checked_ids(label: &str, ids: &[String]) -> Result<Vec<String>, Error> {
     for raw in ids {
         let id = raw.trim();
         if id.is_empty() {
-            return Err(Error::new(ErrorCode::InvalidInput, format!("One of the {label}s is empty. Remove it or fill it in.")));
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                format!("One of the {label}s is empty. Remove it or fill it in."),
+            ));
         }
-        if let Some(bad) = id.chars().find(|c| matches!(c, ';' | '=' | ',') || c.is_control()) {
-            let shown = if bad.is_control() { "an invisible control character".to_owned() } else { format!("\"{bad}\"") };
+        if let Some(bad) = id
+            .chars()
+            .find(|c| matches!(c, ';' | '=' | ',') || c.is_control())
+        {
+            let shown = if bad.is_control() {
+                "an invisible control character".to_owned()
+            } else {
+                format!("\"{bad}\"")
+            };
             let printable: String = id.chars().filter(|c| !c.is_control()).collect();
             return Err(Error::new(
                 ErrorCode::InvalidInput,
@@ -138,7 +156,12 @@ fn checked_ids(label: &str, ids: &[String]) -> Result<Vec<String>, Error> {
 }
 
 /// The full params string for one window `[from_unix, to_unix)`.
-pub(crate) fn params_string(kind: ReportKind, from_unix: i64, to_unix: i64, filters: &ReportFilters) -> Result<String, Error> {
+pub(crate) fn params_string(
+    kind: ReportKind,
+    from_unix: i64,
+    to_unix: i64,
+    filters: &ReportFilters,
+) -> Result<String, Error> {
     let mut pieces = vec![
         format!("from_date={from_unix}"),
         format!("to_date={to_unix}"),
@@ -159,7 +182,8 @@ mod tests {
 
     #[test]
     fn dates_are_sent_under_both_documented_names() {
-        let params = params_string(ReportKind::RoomData, 100, 200, &ReportFilters::default()).unwrap();
+        let params =
+            params_string(ReportKind::RoomData, 100, 200, &ReportFilters::default()).unwrap();
         assert_eq!(params, "from_date=100;to_date=200;fromDate=100;toDate=200");
     }
 
@@ -176,9 +200,20 @@ mod tests {
             params_string(ReportKind::Attendees, 1, 2, &attendees).unwrap(),
             "from_date=1;to_date=2;fromDate=1;toDate=2;entry_ids=1_a,1_b;virtual_event_ids=77;user_ids=ann@example.com,bob;cue_point_ids=s1"
         );
-        let rooms = ReportFilters { room_ids: ids(&["1_a"]), virtual_event_ids: ids(&["9"]), ..Default::default() };
-        assert_eq!(params_string(ReportKind::RoomData, 1, 2, &rooms).unwrap(), "from_date=1;to_date=2;fromDate=1;toDate=2;entry_ids=1_a;virtual_event_ids=9");
-        let breakouts = ReportFilters { main_room_ids: ids(&["1_m", "1_n"]), virtual_event_ids: ids(&["9"]), ..Default::default() };
+        let rooms = ReportFilters {
+            room_ids: ids(&["1_a"]),
+            virtual_event_ids: ids(&["9"]),
+            ..Default::default()
+        };
+        assert_eq!(
+            params_string(ReportKind::RoomData, 1, 2, &rooms).unwrap(),
+            "from_date=1;to_date=2;fromDate=1;toDate=2;entry_ids=1_a;virtual_event_ids=9"
+        );
+        let breakouts = ReportFilters {
+            main_room_ids: ids(&["1_m", "1_n"]),
+            virtual_event_ids: ids(&["9"]),
+            ..Default::default()
+        };
         assert_eq!(
             params_string(ReportKind::Breakouts, 1, 2, &breakouts).unwrap(),
             "from_date=1;to_date=2;fromDate=1;toDate=2;virtual_event_ids=9;parentEntryIds=1_m,1_n"
@@ -206,19 +241,34 @@ mod tests {
     #[test]
     fn ids_that_would_break_the_params_string_are_refused() {
         for bad in ["a;b", "a=b", "a,b", "a\u{7}b", "a\nb", "   ", ""] {
-            let filters = ReportFilters { room_ids: ids(&["ok", bad]), ..Default::default() };
+            let filters = ReportFilters {
+                room_ids: ids(&["ok", bad]),
+                ..Default::default()
+            };
             let error = params_string(ReportKind::RoomData, 1, 2, &filters).unwrap_err();
             assert_eq!(error.code, ErrorCode::InvalidInput, "{bad:?}");
             assert!(error.message.contains("room ID"), "{}", error.message);
         }
-        let filters = ReportFilters { user_ids: ids(&["x\u{1}y"]), ..Default::default() };
-        let message = params_string(ReportKind::Attendees, 1, 2, &filters).unwrap_err().message;
-        assert!(message.contains("\"xy\"") && message.contains("control character"), "{message}");
+        let filters = ReportFilters {
+            user_ids: ids(&["x\u{1}y"]),
+            ..Default::default()
+        };
+        let message = params_string(ReportKind::Attendees, 1, 2, &filters)
+            .unwrap_err()
+            .message;
+        assert!(
+            message.contains("\"xy\"") && message.contains("control character"),
+            "{message}"
+        );
     }
 
     #[test]
     fn emptiness() {
         assert!(ReportFilters::default().is_empty());
-        assert!(!ReportFilters { session_ids: ids(&["s"]), ..Default::default() }.is_empty());
+        assert!(!ReportFilters {
+            session_ids: ids(&["s"]),
+            ..Default::default()
+        }
+        .is_empty());
     }
 }

@@ -9,7 +9,11 @@ use std::time::Duration;
 pub(crate) fn backoff_delay(retry: u32, base: Duration, cap: Duration, jitter: f64) -> Duration {
     let factor = 2u32.saturating_pow(retry.saturating_sub(1));
     let full = base.saturating_mul(factor).min(cap);
-    let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.0 };
+    let jitter = if jitter.is_finite() {
+        jitter.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     full / 2 + full.mul_f64(jitter / 2.0)
 }
 
@@ -30,7 +34,9 @@ mod tests {
     fn doubles_then_caps() {
         let base = Duration::from_millis(100);
         let cap = Duration::from_secs(1);
-        let no_jitter: Vec<u128> = (1..=6).map(|r| backoff_delay(r, base, cap, 0.0).as_millis()).collect();
+        let no_jitter: Vec<u128> = (1..=6)
+            .map(|r| backoff_delay(r, base, cap, 0.0).as_millis())
+            .collect();
         assert_eq!(no_jitter, vec![50, 100, 200, 400, 500, 500]);
         assert_eq!(backoff_delay(3, base, cap, 0.999_999).as_millis(), 399);
         assert_eq!(backoff_delay(60, base, cap, 1.0), cap);
@@ -42,6 +48,9 @@ mod tests {
             let f = random_fraction();
             assert!((0.0..1.0).contains(&f));
         }
-        assert_eq!(backoff_delay(1, Duration::from_secs(2), Duration::from_secs(9), f64::NAN), Duration::from_secs(1));
+        assert_eq!(
+            backoff_delay(1, Duration::from_secs(2), Duration::from_secs(9), f64::NAN),
+            Duration::from_secs(1)
+        );
     }
 }

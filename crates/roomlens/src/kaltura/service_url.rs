@@ -39,7 +39,11 @@ impl ServiceUrl {
         if trimmed.is_empty() {
             return Err(invalid("The Kaltura service URL is empty. Enter an address such as https://www.kaltura.com."));
         }
-        let with_scheme = if trimmed.contains("://") { trimmed.to_owned() } else { format!("https://{trimmed}") };
+        let with_scheme = if trimmed.contains("://") {
+            trimmed.to_owned()
+        } else {
+            format!("https://{trimmed}")
+        };
         let url = Url::parse(&with_scheme).map_err(|e| {
             invalid(format!("\"{trimmed}\" is not a web address. Enter an address such as https://kaltura.example.com."))
                 .with_detail(e.to_string())
@@ -66,7 +70,9 @@ impl ServiceUrl {
             return Err(invalid("Remove the user name and password from the Kaltura service URL; Roomlens signs in with the partner ID and admin secret."));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(invalid("Remove everything after ? or # from the Kaltura service URL."));
+            return Err(invalid(
+                "Remove everything after ? or # from the Kaltura service URL.",
+            ));
         }
         let mut path = url.path().trim_end_matches('/').to_owned();
         if let Some(stripped) = path.strip_suffix("/api_v3") {
@@ -129,15 +135,38 @@ mod tests {
     fn regions_are_recognised() {
         assert_eq!(ServiceUrl::us().region(), Region::Us);
         assert_eq!(ServiceUrl::eu().region(), Region::Eu);
-        assert_eq!(ServiceUrl::parse("https://www.kaltura.com/").unwrap().region(), Region::Us);
-        assert_eq!(ServiceUrl::parse("https://api.eu.kaltura.com").unwrap(), ServiceUrl::eu());
-        assert_eq!(ServiceUrl::parse("https://kaltura.example.edu").unwrap().region(), Region::Custom);
+        assert_eq!(
+            ServiceUrl::parse("https://www.kaltura.com/")
+                .unwrap()
+                .region(),
+            Region::Us
+        );
+        assert_eq!(
+            ServiceUrl::parse("https://api.eu.kaltura.com").unwrap(),
+            ServiceUrl::eu()
+        );
+        assert_eq!(
+            ServiceUrl::parse("https://kaltura.example.edu")
+                .unwrap()
+                .region(),
+            Region::Custom
+        );
     }
 
     #[test]
     fn normalises_what_people_paste() {
-        assert_eq!(ServiceUrl::parse("  kaltura.example.edu ").unwrap().as_str(), "https://kaltura.example.edu");
-        assert_eq!(ServiceUrl::parse("https://K.Example.edu:8443/kaltura/api_v3/").unwrap().as_str(), "https://k.example.edu:8443/kaltura");
+        assert_eq!(
+            ServiceUrl::parse("  kaltura.example.edu ")
+                .unwrap()
+                .as_str(),
+            "https://kaltura.example.edu"
+        );
+        assert_eq!(
+            ServiceUrl::parse("https://K.Example.edu:8443/kaltura/api_v3/")
+                .unwrap()
+                .as_str(),
+            "https://k.example.edu:8443/kaltura"
+        );
         assert_eq!(
             ServiceUrl::us().action_url("report", "getCsvFromStringParams"),
             "https://www.kaltura.com/api_v3/service/report/action/getCsvFromStringParams"
@@ -146,19 +175,49 @@ mod tests {
 
     #[test]
     fn plain_http_only_on_loopback() {
-        assert_eq!(ServiceUrl::parse("http://127.0.0.1:4000").unwrap().as_str(), "http://127.0.0.1:4000");
-        assert_eq!(ServiceUrl::parse("http://127.8.9.1").unwrap().as_str(), "http://127.8.9.1");
-        assert_eq!(ServiceUrl::parse("http://[::1]:80/x").unwrap().as_str(), "http://[::1]/x");
-        assert_eq!(ServiceUrl::parse("http://LOCALHOST:9").unwrap().as_str(), "http://localhost:9");
-        assert_eq!(code_of("http://kaltura.example.edu"), ErrorCode::InvalidServiceUrl);
+        assert_eq!(
+            ServiceUrl::parse("http://127.0.0.1:4000").unwrap().as_str(),
+            "http://127.0.0.1:4000"
+        );
+        assert_eq!(
+            ServiceUrl::parse("http://127.8.9.1").unwrap().as_str(),
+            "http://127.8.9.1"
+        );
+        assert_eq!(
+            ServiceUrl::parse("http://[::1]:80/x").unwrap().as_str(),
+            "http://[::1]/x"
+        );
+        assert_eq!(
+            ServiceUrl::parse("http://LOCALHOST:9").unwrap().as_str(),
+            "http://localhost:9"
+        );
+        assert_eq!(
+            code_of("http://kaltura.example.edu"),
+            ErrorCode::InvalidServiceUrl
+        );
         assert_eq!(code_of("http://128.0.0.1"), ErrorCode::InvalidServiceUrl);
-        assert_eq!(code_of("http://localhost.example.com"), ErrorCode::InvalidServiceUrl);
-        assert!(ServiceUrl::parse("http://10.0.0.1").unwrap_err().message.contains("https://"));
+        assert_eq!(
+            code_of("http://localhost.example.com"),
+            ErrorCode::InvalidServiceUrl
+        );
+        assert!(ServiceUrl::parse("http://10.0.0.1")
+            .unwrap_err()
+            .message
+            .contains("https://"));
     }
 
     #[test]
     fn rejects_nonsense_with_a_clear_code() {
-        for bad in ["", "   ", "ftp://kaltura.example.edu", "https://", "https://user:pw@k.example.edu", "https://k.example.edu/?ks=1", "https://k.example.edu/#x", "https://exa mple.com"] {
+        for bad in [
+            "",
+            "   ",
+            "ftp://kaltura.example.edu",
+            "https://",
+            "https://user:pw@k.example.edu",
+            "https://k.example.edu/?ks=1",
+            "https://k.example.edu/#x",
+            "https://exa mple.com",
+        ] {
             assert_eq!(code_of(bad), ErrorCode::InvalidServiceUrl, "{bad}");
         }
     }

@@ -24,14 +24,22 @@ struct SignedKs {
 
 impl KsSession {
     pub fn new(partner_id: i64, secret: AdminSecret, lifetime: Duration) -> Self {
-        KsSession { partner_id, secret, lifetime: lifetime.max(Duration::from_secs(1)), current: Mutex::new(None) }
+        KsSession {
+            partner_id,
+            secret,
+            lifetime: lifetime.max(Duration::from_secs(1)),
+            current: Mutex::new(None),
+        }
     }
 
     /// A KS with more than the renewal margin left, signing a new one when needed.
     pub fn ks(&self) -> String {
         let now = unix_now();
         let margin = i64::try_from(RENEW_MARGIN.min(self.lifetime / 2).as_secs()).unwrap_or(0);
-        let mut current = self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut current = self
+            .current
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match current.as_ref() {
             Some(signed) if signed.expires_unix - now > margin => signed.ks.clone(),
             _ => {
@@ -46,7 +54,10 @@ impl KsSession {
     /// Kaltura called `stale` expired: replace it, unless another request already did.
     pub fn renew(&self, stale: &str) -> String {
         let now = unix_now();
-        let mut current = self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut current = self
+            .current
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(signed) = current.as_ref() {
             if signed.ks != stale {
                 return signed.ks.clone();
@@ -61,7 +72,15 @@ impl KsSession {
     fn sign(&self, now: i64) -> SignedKs {
         let lifetime = i64::try_from(self.lifetime.as_secs()).unwrap_or(i64::MAX / 2);
         let expires_unix = now.saturating_add(lifetime);
-        let ks = sign_ks_v2(self.partner_id, &self.secret, "", KS_TYPE_ADMIN, ROOMLENS_PRIVILEGES, expires_unix, random_bytes());
+        let ks = sign_ks_v2(
+            self.partner_id,
+            &self.secret,
+            "",
+            KS_TYPE_ADMIN,
+            ROOMLENS_PRIVILEGES,
+            expires_unix,
+            random_bytes(),
+        );
         SignedKs { ks, expires_unix }
     }
 }
@@ -78,7 +97,11 @@ mod tests {
     use super::*;
 
     fn session(lifetime_secs: u64) -> KsSession {
-        KsSession::new(12345, AdminSecret::new("secret").unwrap(), Duration::from_secs(lifetime_secs))
+        KsSession::new(
+            12345,
+            AdminSecret::new("secret").unwrap(),
+            Duration::from_secs(lifetime_secs),
+        )
     }
 
     #[test]
@@ -103,7 +126,11 @@ mod tests {
         let first = s.ks();
         let second = s.renew(&first);
         assert_ne!(first, second);
-        assert_eq!(s.renew(&first), second, "a second report of the same stale KS signs nothing new");
+        assert_eq!(
+            s.renew(&first),
+            second,
+            "a second report of the same stale KS signs nothing new"
+        );
         assert_eq!(s.ks(), second);
     }
 }

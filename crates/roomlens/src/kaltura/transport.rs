@@ -22,8 +22,11 @@ pub(crate) fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Cl
         .user_agent(concat!("roomlens/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| {
-            Error::new(ErrorCode::NetworkUnreachable, "Roomlens could not set up a secure connection on this computer.")
-                .with_detail(e.to_string())
+            Error::new(
+                ErrorCode::NetworkUnreachable,
+                "Roomlens could not set up a secure connection on this computer.",
+            )
+            .with_detail(e.to_string())
         })
 }
 
@@ -53,16 +56,29 @@ pub(crate) async fn post_json(
         let x_kaltura = header_text(response.headers(), "x-kaltura");
         let x_kaltura_app = header_text(response.headers(), "x-kaltura-app");
         let bytes = response.bytes().await.map_err(|e| {
-            Error::new(ErrorCode::BadResponse, "The connection to Kaltura broke off in the middle of a reply. Try again.")
-                .with_detail(e.to_string())
+            Error::new(
+                ErrorCode::BadResponse,
+                "The connection to Kaltura broke off in the middle of a reply. Try again.",
+            )
+            .with_detail(e.to_string())
         })?;
         if let Some(expected) = expected_len {
             if u64::try_from(bytes.len()).ok() != Some(expected) {
-                return Err(Error::new(ErrorCode::BadResponse, "A reply from Kaltura arrived incomplete. Try again.")
-                    .with_detail(format!("Content-Length {expected}, received {} bytes", bytes.len())));
+                return Err(Error::new(
+                    ErrorCode::BadResponse,
+                    "A reply from Kaltura arrived incomplete. Try again.",
+                )
+                .with_detail(format!(
+                    "Content-Length {expected}, received {} bytes",
+                    bytes.len()
+                )));
             }
         }
-        Ok(HttpReply { body: bytes.to_vec(), x_kaltura, x_kaltura_app })
+        Ok(HttpReply {
+            body: bytes.to_vec(),
+            x_kaltura,
+            x_kaltura_app,
+        })
     };
     match tokio::time::timeout(timeout, exchange).await {
         Ok(result) => result,
@@ -74,13 +90,18 @@ pub(crate) async fn post_json(
 }
 
 fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers.get(name).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    headers
+        .get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
 }
 
 fn send_error(error: &reqwest::Error, service_url: &str) -> Error {
     if error.is_timeout() {
-        return Error::new(ErrorCode::NetworkTimeout, "Kaltura did not answer in time. Check your internet connection and try again.")
-            .with_detail(error.to_string());
+        return Error::new(
+            ErrorCode::NetworkTimeout,
+            "Kaltura did not answer in time. Check your internet connection and try again.",
+        )
+        .with_detail(error.to_string());
     }
     let mut detail = error.to_string();
     let mut source = std::error::Error::source(error);
@@ -105,7 +126,10 @@ fn status_error(status: reqwest::StatusCode, headers: &HeaderMap, service_url: &
     if status.is_server_error() {
         return Error::new(
             ErrorCode::ServerUnavailable,
-            format!("Kaltura's server reported a problem (HTTP {}). Try again in a few minutes.", status.as_u16()),
+            format!(
+                "Kaltura's server reported a problem (HTTP {}). Try again in a few minutes.",
+                status.as_u16()
+            ),
         )
         .with_detail(detail);
     }

@@ -31,8 +31,18 @@ impl Window {
             return None;
         }
         let parts = (seconds / MIN_WINDOW_SECONDS).clamp(2, SPLIT_PARTS);
-        let bounds: Vec<i64> = (0..=parts).map(|i| self.from + seconds * i / parts).collect();
-        Some(bounds.windows(2).map(|pair| Window { from: pair[0], to: pair[1] }).collect())
+        let bounds: Vec<i64> = (0..=parts)
+            .map(|i| self.from + seconds * i / parts)
+            .collect();
+        Some(
+            bounds
+                .windows(2)
+                .map(|pair| Window {
+                    from: pair[0],
+                    to: pair[1],
+                })
+                .collect(),
+        )
     }
 }
 
@@ -42,7 +52,10 @@ pub(crate) fn plan(from: i64, to: i64) -> Vec<Window> {
     let mut start = from;
     while start < to {
         let end = start.saturating_add(WINDOW_SECONDS).min(to);
-        windows.push(Window { from: start, to: end });
+        windows.push(Window {
+            from: start,
+            to: end,
+        });
         start = end;
     }
     windows
@@ -69,7 +82,10 @@ mod tests {
 
     #[test]
     fn splitting_covers_the_window_and_ends_at_one_minute() {
-        let mut window = Window { from: 0, to: WINDOW_SECONDS };
+        let mut window = Window {
+            from: 0,
+            to: WINDOW_SECONDS,
+        };
         let mut rounds = 0;
         while let Some(parts) = window.split() {
             assert!(parts.len() >= 2 && parts.len() <= SPLIT_PARTS as usize);
@@ -82,9 +98,17 @@ mod tests {
             window = *parts.last().unwrap();
             rounds += 1;
         }
-        assert!(window.seconds() <= MIN_WINDOW_SECONDS && window.seconds() >= MIN_WINDOW_SECONDS / 2);
+        assert!(
+            window.seconds() <= MIN_WINDOW_SECONDS && window.seconds() >= MIN_WINDOW_SECONDS / 2
+        );
         assert_eq!(rounds, 8);
-        assert_eq!(Window { from: 0, to: 61 }.split(), Some(vec![Window { from: 0, to: 30 }, Window { from: 30, to: 61 }]));
+        assert_eq!(
+            Window { from: 0, to: 61 }.split(),
+            Some(vec![
+                Window { from: 0, to: 30 },
+                Window { from: 30, to: 61 }
+            ])
+        );
         assert_eq!(Window { from: 0, to: 180 }.split().unwrap().len(), 3);
         assert_eq!(Window { from: 0, to: 60 }.split(), None);
     }

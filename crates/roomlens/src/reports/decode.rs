@@ -51,7 +51,10 @@ fn utf16_without_bom(raw: &[u8]) -> Option<bool> {
     };
     [false, true].into_iter().find(|&big_endian| {
         let line = first_line(big_endian);
-        line.len() >= 2 && line.iter().all(|[low, high]| *high == 0 && *low != 0 && low.is_ascii())
+        line.len() >= 2
+            && line
+                .iter()
+                .all(|[low, high]| *high == 0 && *low != 0 && low.is_ascii())
     })
 }
 
@@ -75,15 +78,46 @@ fn is_windows_1252(raw: &[u8]) -> bool {
 
 /// Characters of bytes 0x80–0x9F in Windows-1252; `None` for the five bytes it leaves undefined.
 const WINDOWS_1252_HIGH: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
-    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
-    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
-    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
 ];
 
 fn windows_1252_char(byte: u8) -> Option<char> {
     match byte {
-        0x80..=0x9F => WINDOWS_1252_HIGH.get(usize::from(byte - 0x80)).copied().flatten(),
+        0x80..=0x9F => WINDOWS_1252_HIGH
+            .get(usize::from(byte - 0x80))
+            .copied()
+            .flatten(),
         _ => Some(char::from(byte)),
     }
 }
@@ -110,14 +144,18 @@ impl<R: Read> Read for Windows1252Decoder<R> {
             let mut char_buf = [0u8; 4];
             for &byte in chunk.get(..n).unwrap_or_default() {
                 match windows_1252_char(byte) {
-                    Some(c) => self.out.extend_from_slice(c.encode_utf8(&mut char_buf).as_bytes()),
+                    Some(c) => self
+                        .out
+                        .extend_from_slice(c.encode_utf8(&mut char_buf).as_bytes()),
                     None => self.out.push(UNDECODABLE),
                 }
             }
         }
         let available = self.out.get(self.out_pos..).unwrap_or_default();
         let n = available.len().min(buf.len());
-        buf.get_mut(..n).unwrap_or_default().copy_from_slice(available.get(..n).unwrap_or_default());
+        buf.get_mut(..n)
+            .unwrap_or_default()
+            .copy_from_slice(available.get(..n).unwrap_or_default());
         self.out_pos += n;
         Ok(n)
     }
@@ -129,10 +167,28 @@ pub(crate) fn open<'a, R: Read + 'a>(mut input: R) -> io::Result<TextSource<'a>>
     let was_empty = raw.is_empty();
     let (encoding, skip) = match raw.as_slice() {
         [0xEF, 0xBB, 0xBF, ..] => (SourceEncoding::Utf8 { bom: true }, 3),
-        [0xFF, 0xFE, ..] => (SourceEncoding::Utf16 { big_endian: false, bom: true }, 2),
-        [0xFE, 0xFF, ..] => (SourceEncoding::Utf16 { big_endian: true, bom: true }, 2),
+        [0xFF, 0xFE, ..] => (
+            SourceEncoding::Utf16 {
+                big_endian: false,
+                bom: true,
+            },
+            2,
+        ),
+        [0xFE, 0xFF, ..] => (
+            SourceEncoding::Utf16 {
+                big_endian: true,
+                bom: true,
+            },
+            2,
+        ),
         _ => match utf16_without_bom(&raw) {
-            Some(big_endian) => (SourceEncoding::Utf16 { big_endian, bom: false }, 0),
+            Some(big_endian) => (
+                SourceEncoding::Utf16 {
+                    big_endian,
+                    bom: false,
+                },
+                0,
+            ),
             None if is_windows_1252(&raw) => (SourceEncoding::Windows1252, 0),
             None => (SourceEncoding::Utf8 { bom: false }, 0),
         },
@@ -142,16 +198,28 @@ pub(crate) fn open<'a, R: Read + 'a>(mut input: R) -> io::Result<TextSource<'a>>
     let mut text: Box<dyn Read + 'a> = match encoding {
         SourceEncoding::Utf8 { .. } => Box::new(joined),
         SourceEncoding::Utf16 { big_endian, .. } => Box::new(Utf16Decoder::new(joined, big_endian)),
-        SourceEncoding::Windows1252 => Box::new(Windows1252Decoder { inner: joined, out: Vec::new(), out_pos: 0 }),
+        SourceEncoding::Windows1252 => Box::new(Windows1252Decoder {
+            inner: joined,
+            out: Vec::new(),
+            out_pos: 0,
+        }),
     };
     let mut head = read_up_to(&mut text, HEAD_BYTES)?;
     let head_is_all = head.len() < HEAD_BYTES;
     let cr_only = head.contains(&b'\r') && !head.contains(&b'\n');
     if cr_only {
-        head.iter_mut().filter(|b| **b == b'\r').for_each(|b| *b = b'\n');
+        head.iter_mut()
+            .filter(|b| **b == b'\r')
+            .for_each(|b| *b = b'\n');
         text = Box::new(CrToLf { inner: text });
     }
-    Ok(TextSource { head, rest: text, encoding, was_empty, head_is_all })
+    Ok(TextSource {
+        head,
+        rest: text,
+        encoding,
+        was_empty,
+        head_is_all,
+    })
 }
 
 /// Turns every CR into LF, for files whose only line breaks are CR.
@@ -163,7 +231,10 @@ impl<R: Read> Read for CrToLf<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         if let Some(filled) = buf.get_mut(..n) {
-            filled.iter_mut().filter(|b| **b == b'\r').for_each(|b| *b = b'\n');
+            filled
+                .iter_mut()
+                .filter(|b| **b == b'\r')
+                .for_each(|b| *b = b'\n');
         }
         Ok(n)
     }
@@ -182,7 +253,14 @@ struct Utf16Decoder<R> {
 
 impl<R: Read> Utf16Decoder<R> {
     fn new(inner: R, big_endian: bool) -> Self {
-        Utf16Decoder { inner, big_endian, pending: Vec::new(), out: Vec::new(), out_pos: 0, eof: false }
+        Utf16Decoder {
+            inner,
+            big_endian,
+            pending: Vec::new(),
+            out: Vec::new(),
+            out_pos: 0,
+            eof: false,
+        }
     }
 
     fn decode_pending(&mut self) {
@@ -194,7 +272,13 @@ impl<R: Read> Utf16Decoder<R> {
             .as_chunks::<2>()
             .0
             .iter()
-            .map(|&pair| if self.big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) })
+            .map(|&pair| {
+                if self.big_endian {
+                    u16::from_be_bytes(pair)
+                } else {
+                    u16::from_le_bytes(pair)
+                }
+            })
             .collect();
         let mut keep = self.pending.split_off(whole);
         // A high surrogate at the very end may be completed by the next chunk.
@@ -206,7 +290,9 @@ impl<R: Read> Utf16Decoder<R> {
         let mut char_buf = [0u8; 4];
         for decoded in char::decode_utf16(units) {
             match decoded {
-                Ok(c) => self.out.extend_from_slice(c.encode_utf8(&mut char_buf).as_bytes()),
+                Ok(c) => self
+                    .out
+                    .extend_from_slice(c.encode_utf8(&mut char_buf).as_bytes()),
                 Err(_) => self.out.push(UNDECODABLE),
             }
         }
@@ -224,7 +310,9 @@ impl<R: Read> Read for Utf16Decoder<R> {
             if self.out_pos < self.out.len() {
                 let available = self.out.get(self.out_pos..).unwrap_or_default();
                 let n = available.len().min(buf.len());
-                buf.get_mut(..n).unwrap_or_default().copy_from_slice(available.get(..n).unwrap_or_default());
+                buf.get_mut(..n)
+                    .unwrap_or_default()
+                    .copy_from_slice(available.get(..n).unwrap_or_default());
                 self.out_pos += n;
                 return Ok(n);
             }
@@ -243,7 +331,8 @@ impl<R: Read> Read for Utf16Decoder<R> {
             if n == 0 {
                 self.eof = true;
             }
-            self.pending.extend_from_slice(chunk.get(..n).unwrap_or_default());
+            self.pending
+                .extend_from_slice(chunk.get(..n).unwrap_or_default());
             self.decode_pending();
         }
     }
@@ -263,18 +352,32 @@ mod tests {
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
         if bom {
-            out.extend_from_slice(if big_endian { &[0xFE, 0xFF] } else { &[0xFF, 0xFE] });
+            out.extend_from_slice(if big_endian {
+                &[0xFE, 0xFF]
+            } else {
+                &[0xFF, 0xFE]
+            });
         }
         for u in text.encode_utf16() {
-            out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+            out.extend_from_slice(&if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
         }
         out
     }
 
     #[test]
     fn utf8_bom_is_removed() {
-        assert_eq!(decode_all(b"\xEF\xBB\xBFa,b\n"), (b"a,b\n".to_vec(), SourceEncoding::Utf8 { bom: true }));
-        assert_eq!(decode_all(b"a,b\n"), (b"a,b\n".to_vec(), SourceEncoding::Utf8 { bom: false }));
+        assert_eq!(
+            decode_all(b"\xEF\xBB\xBFa,b\n"),
+            (b"a,b\n".to_vec(), SourceEncoding::Utf8 { bom: true })
+        );
+        assert_eq!(
+            decode_all(b"a,b\n"),
+            (b"a,b\n".to_vec(), SourceEncoding::Utf8 { bom: false })
+        );
     }
 
     #[test]
@@ -309,7 +412,10 @@ mod tests {
     fn windows_1252_files_are_recognised_and_decoded() {
         let (decoded, encoding) = decode_all(b"user_name\nM\xFCller \x80 \x93x\x94\n");
         assert_eq!(encoding, SourceEncoding::Windows1252);
-        assert_eq!(String::from_utf8(decoded).unwrap(), "user_name\nMüller € “x”\n");
+        assert_eq!(
+            String::from_utf8(decoded).unwrap(),
+            "user_name\nMüller € “x”\n"
+        );
         let (decoded, _) = decode_all(b"name\nbad \x81 byte\n");
         assert_eq!(decoded, b"name\nbad \xFF byte\n");
     }
@@ -318,7 +424,10 @@ mod tests {
     fn utf8_with_a_broken_byte_stays_utf8() {
         let mut mixed = "name\nZoë\n".as_bytes().to_vec();
         mixed.extend_from_slice(b"M\xFCller\n");
-        assert_eq!(decode_all(&mixed), (mixed.clone(), SourceEncoding::Utf8 { bom: false }));
+        assert_eq!(
+            decode_all(&mixed),
+            (mixed.clone(), SourceEncoding::Utf8 { bom: false })
+        );
     }
 
     #[test]
@@ -327,7 +436,10 @@ mod tests {
         let mut all = src.head.clone();
         src.rest.read_to_end(&mut all).unwrap();
         assert_eq!(all, b"a,b\nc,d\n");
-        assert_eq!(open(&b"a,b\r\nc,d\r\n"[..]).unwrap().head, b"a,b\r\nc,d\r\n");
+        assert_eq!(
+            open(&b"a,b\r\nc,d\r\n"[..]).unwrap().head,
+            b"a,b\r\nc,d\r\n"
+        );
     }
 
     #[test]

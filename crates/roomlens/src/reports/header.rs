@@ -20,18 +20,42 @@ const fn scaled(name: &'static str, scale: f64) -> Alias {
     Alias { name, scale }
 }
 
-const START: &[Alias] = &[a("sessionstarttime"), a("starttime"), a("sessionstart"), a("start"), a("startedat")];
-const END: &[Alias] = &[a("sessionendtime"), a("endtime"), a("sessionend"), a("end"), a("endedat")];
+const START: &[Alias] = &[
+    a("sessionstarttime"),
+    a("starttime"),
+    a("sessionstart"),
+    a("start"),
+    a("startedat"),
+];
+const END: &[Alias] = &[
+    a("sessionendtime"),
+    a("endtime"),
+    a("sessionend"),
+    a("end"),
+    a("endedat"),
+];
 const SESSION: &[Alias] = &[a("cuepointid"), a("sessionid"), a("session"), a("cuepoint")];
 
 const ROOM_DATA_ALIASES: &[&[Alias]] = &[
     &[a("entryid"), a("roomid"), a("room"), a("roomentryid")],
     &[a("entryname"), a("roomname"), a("roomtitle")],
-    &[a("parententryid"), a("mainroomid"), a("parentroomid"), a("parentid")],
+    &[
+        a("parententryid"),
+        a("mainroomid"),
+        a("parentroomid"),
+        a("parentid"),
+    ],
     SESSION,
     START,
     END,
-    &[a("sessionhostuserid"), a("host"), a("hostid"), a("hostuserid"), a("sessionhost"), a("hostname")],
+    &[
+        a("sessionhostuserid"),
+        a("host"),
+        a("hostid"),
+        a("hostuserid"),
+        a("sessionhost"),
+        a("hostname"),
+    ],
     &[
         a("meetingviewperioduniqueusers"),
         a("uniqueusers"),
@@ -55,9 +79,28 @@ const ATTENDEES_ALIASES: &[&[Alias]] = &[
     &[a("entryid"), a("roomid"), a("room"), a("roomentryid")],
     SESSION,
     &[a("userid"), a("user"), a("participantid"), a("attendeeid")],
-    &[a("username"), a("name"), a("fullname"), a("displayname"), a("participantname"), a("attendeename")],
-    &[a("useremail"), a("email"), a("emailaddress"), a("mail"), a("useremailaddress")],
-    &[a("usertype"), a("userrole"), a("role"), a("type"), a("participanttype")],
+    &[
+        a("username"),
+        a("name"),
+        a("fullname"),
+        a("displayname"),
+        a("participantname"),
+        a("attendeename"),
+    ],
+    &[
+        a("useremail"),
+        a("email"),
+        a("emailaddress"),
+        a("mail"),
+        a("useremailaddress"),
+    ],
+    &[
+        a("usertype"),
+        a("userrole"),
+        a("role"),
+        a("type"),
+        a("participanttype"),
+    ],
     &[
         a("meetingviewtime"),
         a("participationtimeminutes"),
@@ -85,9 +128,18 @@ const BREAKOUTS_ALIASES: &[&[Alias]] = &[
     &[a("parententryid"), a("mainroomid"), a("parentroomid")],
     &[a("parententryname"), a("mainroomname"), a("parentroomname")],
     &[a("breakoutentryid"), a("breakoutroomid"), a("breakoutid")],
-    &[a("breakoutentryname"), a("breakoutroomname"), a("breakoutname")],
+    &[
+        a("breakoutentryname"),
+        a("breakoutroomname"),
+        a("breakoutname"),
+    ],
     SESSION,
-    &[a("sessioninitiator"), a("host"), a("initiator"), a("startedby")],
+    &[
+        a("sessioninitiator"),
+        a("host"),
+        a("initiator"),
+        a("startedby"),
+    ],
     START,
     END,
     &[
@@ -107,7 +159,12 @@ const BREAKOUTS_ALIASES: &[&[Alias]] = &[
         a("estimateduniqueviewers"),
         a("uniqueviewers"),
     ],
-    &[a("engagementrate"), a("engagement"), a("meetingengagedplaytimeratio"), a("engagementratio")],
+    &[
+        a("engagementrate"),
+        a("engagement"),
+        a("meetingengagedplaytimeratio"),
+        a("engagementratio"),
+    ],
 ];
 
 fn aliases(kind: ReportKind) -> &'static [&'static [Alias]] {
@@ -141,13 +198,19 @@ fn report_columns(kind: ReportKind) -> &'static [usize] {
 /// A header name reduced to lowercase letters and digits: "Participation time (minutes)",
 /// "participation_time_minutes" and "ParticipationTimeMinutes" all become the same.
 pub(crate) fn normalise(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The known column a header name stands for, and its unit factor.
 fn match_column(kind: ReportKind, normalised: &str) -> Option<(usize, f64)> {
     aliases(kind).iter().enumerate().find_map(|(index, names)| {
-        names.iter().find(|alias| alias.name == normalised).map(|alias| (index, alias.scale))
+        names
+            .iter()
+            .find(|alias| alias.name == normalised)
+            .map(|alias| (index, alias.scale))
     })
 }
 
@@ -177,7 +240,10 @@ pub(crate) struct Layout {
 impl Layout {
     /// Maps `names` (the header's cells) onto `kind`.
     pub fn new(kind: ReportKind, names: &[&str]) -> Layout {
-        let width = names.iter().rposition(|n| !n.trim().is_empty()).map_or(0, |last| last + 1);
+        let width = names
+            .iter()
+            .rposition(|n| !n.trim().is_empty())
+            .map_or(0, |last| last + 1);
         let mut known: Vec<Option<Placement>> = vec![None; kind.columns().len()];
         let mut extra_positions = Vec::new();
         let mut extra_columns = Vec::new();
@@ -203,7 +269,14 @@ impl Layout {
                 }
             }
         }
-        Layout { kind, width, known, extra_positions, extra_columns, notes }
+        Layout {
+            kind,
+            width,
+            known,
+            extra_positions,
+            extra_columns,
+            notes,
+        }
     }
 
     /// Number of known columns present.
@@ -212,7 +285,9 @@ impl Layout {
     }
 
     fn has_any(&self, columns: &[usize]) -> bool {
-        columns.iter().any(|&c| matches!(self.known.get(c), Some(Some(_))))
+        columns
+            .iter()
+            .any(|&c| matches!(self.known.get(c), Some(Some(_))))
     }
 
     /// Whether the header identifies rows of its kind at all.
@@ -230,11 +305,16 @@ impl Layout {
 /// kind whose columns are more completely present. `None` when no kind is plausible or two are
 /// equally good.
 pub(crate) fn detect(names: &[&str]) -> Option<Layout> {
-    let mut candidates: Vec<Layout> =
-        ReportKind::ALL.iter().map(|&k| Layout::new(k, names)).filter(Layout::is_plausible).collect();
+    let mut candidates: Vec<Layout> = ReportKind::ALL
+        .iter()
+        .map(|&k| Layout::new(k, names))
+        .filter(Layout::is_plausible)
+        .collect();
     candidates.sort_by(|x, y| {
         let share = |l: &Layout| l.matched() as f64 / l.kind.columns().len() as f64;
-        y.matched().cmp(&x.matched()).then(share(y).total_cmp(&share(x)))
+        y.matched()
+            .cmp(&x.matched())
+            .then(share(y).total_cmp(&share(x)))
     });
     let mut best = candidates.into_iter();
     let first = best.next()?;
@@ -253,7 +333,10 @@ mod tests {
     use super::*;
 
     fn names(kind: ReportKind, friendly: bool) -> Vec<&'static str> {
-        kind.columns().iter().map(|c| if friendly { c.friendly } else { c.raw }).collect()
+        kind.columns()
+            .iter()
+            .map(|c| if friendly { c.friendly } else { c.raw })
+            .collect()
     }
 
     #[test]
@@ -262,7 +345,11 @@ mod tests {
             for friendly in [false, true] {
                 let layout = detect(&names(kind, friendly)).unwrap();
                 assert_eq!(layout.kind, kind);
-                assert_eq!(layout.matched(), kind.columns().len(), "{kind:?} friendly={friendly}");
+                assert_eq!(
+                    layout.matched(),
+                    kind.columns().len(),
+                    "{kind:?} friendly={friendly}"
+                );
                 assert!(layout.extra_columns.is_empty());
             }
         }
@@ -270,9 +357,22 @@ mod tests {
 
     #[test]
     fn aliases_case_and_spacing_do_not_matter() {
-        let layout = detect(&["User ID", "userId", "E-mail", "Session ID", "Participation time"]).unwrap();
+        let layout = detect(&[
+            "User ID",
+            "userId",
+            "E-mail",
+            "Session ID",
+            "Participation time",
+        ])
+        .unwrap();
         assert_eq!(layout.kind, ReportKind::Attendees);
-        assert_eq!(layout.known[2], Some(Placement { position: 0, scale: 1.0 }));
+        assert_eq!(
+            layout.known[2],
+            Some(Placement {
+                position: 0,
+                scale: 1.0
+            })
+        );
         assert_eq!(layout.extra_columns, vec!["userId".to_owned()]);
         assert_eq!(layout.notes.len(), 1);
         assert_eq!(layout.known[4].map(|p| p.position), Some(2));
@@ -281,11 +381,31 @@ mod tests {
 
     #[test]
     fn names_from_kaltura_s_analytics_pages() {
-        let layout = detect(&["Name", "User ID", "Minutes viewed", "Live engagement rate", "Session ID"]).unwrap();
+        let layout = detect(&[
+            "Name",
+            "User ID",
+            "Minutes viewed",
+            "Live engagement rate",
+            "Session ID",
+        ])
+        .unwrap();
         assert_eq!((layout.kind, layout.matched()), (ReportKind::Attendees, 5));
-        let layout = detect(&["Room entry ID", "Session ID", "Host name", "Count of unique users", "Session engagement rate"]).unwrap();
+        let layout = detect(&[
+            "Room entry ID",
+            "Session ID",
+            "Host name",
+            "Count of unique users",
+            "Session engagement rate",
+        ])
+        .unwrap();
         assert_eq!((layout.kind, layout.matched()), (ReportKind::RoomData, 5));
-        let layout = detect(&["Breakout room ID", "Session ID", "Session duration", "Estimated unique viewers"]).unwrap();
+        let layout = detect(&[
+            "Breakout room ID",
+            "Session ID",
+            "Session duration",
+            "Estimated unique viewers",
+        ])
+        .unwrap();
         assert_eq!((layout.kind, layout.matched()), (ReportKind::Breakouts, 4));
     }
 

@@ -60,7 +60,11 @@ pub const BREAKOUTS_COLUMNS: &[Column] = &[
 ];
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 3] = [ReportKind::RoomData, ReportKind::Attendees, ReportKind::Breakouts];
+    pub const ALL: [ReportKind; 3] = [
+        ReportKind::RoomData,
+        ReportKind::Attendees,
+        ReportKind::Breakouts,
+    ];
 
     /// Kaltura's report id for `report.getCsvFromStringParams`.
     pub fn report_id(self) -> u32 {

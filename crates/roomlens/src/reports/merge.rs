@@ -83,9 +83,27 @@ impl ReportMerger {
     pub fn add(&mut self, part: PreparedPart) {
         let PreparedPart { report, key_hashes } = part;
         match (&mut self.0, report) {
-            (ByKind::RoomData(m), Report::RoomData { rows, extra_columns }) => m.add_part(rows, &extra_columns, key_hashes),
-            (ByKind::Attendees(m), Report::Attendees { rows, extra_columns }) => m.add_part(rows, &extra_columns, key_hashes),
-            (ByKind::Breakouts(m), Report::Breakouts { rows, extra_columns }) => m.add_part(rows, &extra_columns, key_hashes),
+            (
+                ByKind::RoomData(m),
+                Report::RoomData {
+                    rows,
+                    extra_columns,
+                },
+            ) => m.add_part(rows, &extra_columns, key_hashes),
+            (
+                ByKind::Attendees(m),
+                Report::Attendees {
+                    rows,
+                    extra_columns,
+                },
+            ) => m.add_part(rows, &extra_columns, key_hashes),
+            (
+                ByKind::Breakouts(m),
+                Report::Breakouts {
+                    rows,
+                    extra_columns,
+                },
+            ) => m.add_part(rows, &extra_columns, key_hashes),
             _ => {}
         }
     }
@@ -95,15 +113,24 @@ impl ReportMerger {
         match self.0 {
             ByKind::RoomData(m) => {
                 let (rows, extra_columns) = m.finish();
-                Report::RoomData { rows, extra_columns }
+                Report::RoomData {
+                    rows,
+                    extra_columns,
+                }
             }
             ByKind::Attendees(m) => {
                 let (rows, extra_columns) = m.finish();
-                Report::Attendees { rows, extra_columns }
+                Report::Attendees {
+                    rows,
+                    extra_columns,
+                }
             }
             ByKind::Breakouts(m) => {
                 let (rows, extra_columns) = m.finish();
-                Report::Breakouts { rows, extra_columns }
+                Report::Breakouts {
+                    rows,
+                    extra_columns,
+                }
             }
         }
     }
@@ -213,7 +240,11 @@ impl<R: Mergeable> Merger<R> {
             self.push(row, ratio, weight, END_OF_CHAIN);
             return;
         };
-        let mut at = self.first_with_hash.get(&hash).copied().unwrap_or(END_OF_CHAIN);
+        let mut at = self
+            .first_with_hash
+            .get(&hash)
+            .copied()
+            .unwrap_or(END_OF_CHAIN);
         while at != END_OF_CHAIN {
             let i = at as usize;
             if let (Some(existing), Some(e)) = (self.rows.get_mut(i), self.engagement.get_mut(i)) {
@@ -223,10 +254,17 @@ impl<R: Mergeable> Merger<R> {
                     return;
                 }
             }
-            at = self.next_with_same_hash.get(i).copied().unwrap_or(END_OF_CHAIN);
+            at = self
+                .next_with_same_hash
+                .get(i)
+                .copied()
+                .unwrap_or(END_OF_CHAIN);
         }
         let index = self.rows.len() as u32;
-        let next = self.first_with_hash.insert(hash, index).unwrap_or(END_OF_CHAIN);
+        let next = self
+            .first_with_hash
+            .insert(hash, index)
+            .unwrap_or(END_OF_CHAIN);
         self.push(row, ratio, weight, next);
     }
 
@@ -241,7 +279,12 @@ impl<R: Mergeable> Merger<R> {
     /// Sets the engagement means, gives every row the full list of extra columns, and orders the
     /// rows. Rows are large, so positions are sorted and the rows then moved once, in place.
     fn finish(self) -> (Vec<R>, Vec<String>) {
-        let Merger { mut rows, engagement, extra_columns, .. } = self;
+        let Merger {
+            mut rows,
+            engagement,
+            extra_columns,
+            ..
+        } = self;
         let width = extra_columns.len();
         for (row, e) in rows.iter_mut().zip(engagement) {
             row.set_ratio(e.value());
@@ -315,13 +358,21 @@ impl Mergeable for RoomDataRow {
         complete(&self.entry_id, &self.cue_point_id, "")
     }
     fn sort_key(&self) -> (i64, &str, &str, &str) {
-        (self.session_start_time.unwrap_or(i64::MAX), &self.entry_id, &self.cue_point_id, "")
+        (
+            self.session_start_time.unwrap_or(i64::MAX),
+            &self.entry_id,
+            &self.cue_point_id,
+            "",
+        )
     }
     fn extra_mut(&mut self) -> &mut Vec<String> {
         &mut self.extra
     }
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
-        (self.meeting_engaged_play_time_ratio, self.meeting_view_period_unique_users.map(|u| u as f64))
+        (
+            self.meeting_engaged_play_time_ratio,
+            self.meeting_view_period_unique_users.map(|u| u as f64),
+        )
     }
     fn set_ratio(&mut self, ratio: Option<f64>) {
         self.meeting_engaged_play_time_ratio = ratio;
@@ -332,15 +383,19 @@ impl Mergeable for RoomDataRow {
         fill_text(&mut self.session_host_user_id, other.session_host_user_id);
         self.session_start_time = min_time(self.session_start_time, other.session_start_time);
         self.session_end_time = max_time(self.session_end_time, other.session_end_time);
-        self.meeting_view_period_unique_users =
-            self.meeting_view_period_unique_users.into_iter().chain(other.meeting_view_period_unique_users).max();
+        self.meeting_view_period_unique_users = self
+            .meeting_view_period_unique_users
+            .into_iter()
+            .chain(other.meeting_view_period_unique_users)
+            .max();
         fill_extra(&mut self.extra, other.extra);
     }
 }
 
 impl Mergeable for AttendeeRow {
     fn key(&self) -> Option<(&str, &str, &str)> {
-        complete(&self.entry_id, &self.cue_point_id, &self.user_id).filter(|_| !self.user_id.is_empty())
+        complete(&self.entry_id, &self.cue_point_id, &self.user_id)
+            .filter(|_| !self.user_id.is_empty())
     }
     fn sort_key(&self) -> (i64, &str, &str, &str) {
         (0, &self.entry_id, &self.cue_point_id, &self.user_id)
@@ -368,13 +423,21 @@ impl Mergeable for BreakoutRow {
         complete(&self.breakout_entry_id, &self.cue_point_id, "")
     }
     fn sort_key(&self) -> (i64, &str, &str, &str) {
-        (self.session_start_time.unwrap_or(i64::MAX), &self.breakout_entry_id, &self.cue_point_id, "")
+        (
+            self.session_start_time.unwrap_or(i64::MAX),
+            &self.breakout_entry_id,
+            &self.cue_point_id,
+            "",
+        )
     }
     fn extra_mut(&mut self) -> &mut Vec<String> {
         &mut self.extra
     }
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
-        (self.engagement_rate, self.participant_count.map(|p| p as f64))
+        (
+            self.engagement_rate,
+            self.participant_count.map(|p| p as f64),
+        )
     }
     fn set_ratio(&mut self, ratio: Option<f64>) {
         self.engagement_rate = ratio;
@@ -390,7 +453,11 @@ impl Mergeable for BreakoutRow {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
-        self.participant_count = self.participant_count.into_iter().chain(other.participant_count).max();
+        self.participant_count = self
+            .participant_count
+            .into_iter()
+            .chain(other.participant_count)
+            .max();
         fill_extra(&mut self.extra, other.extra);
     }
 }
@@ -399,7 +466,13 @@ impl Mergeable for BreakoutRow {
 mod tests {
     use super::*;
 
-    fn attendee(entry: &str, session: &str, user: &str, minutes: Option<f64>, ratio: Option<f64>) -> AttendeeRow {
+    fn attendee(
+        entry: &str,
+        session: &str,
+        user: &str,
+        minutes: Option<f64>,
+        ratio: Option<f64>,
+    ) -> AttendeeRow {
         AttendeeRow {
             entry_id: entry.into(),
             cue_point_id: session.into(),
@@ -411,14 +484,20 @@ mod tests {
     }
 
     fn attendees(rows: Vec<AttendeeRow>, extra_columns: Vec<&str>) -> Report {
-        Report::Attendees { rows, extra_columns: extra_columns.into_iter().map(String::from).collect() }
+        Report::Attendees {
+            rows,
+            extra_columns: extra_columns.into_iter().map(String::from).collect(),
+        }
     }
 
     #[test]
     fn attendees_across_windows_are_combined_and_nothing_is_lost() {
         let mut named = attendee("r1", "s1", "u1", Some(30.0), Some(0.5));
         named.user_name = "Ana".into();
-        let first = attendees(vec![named, attendee("r1", "s1", "u2", Some(10.0), None)], vec![]);
+        let first = attendees(
+            vec![named, attendee("r1", "s1", "u2", Some(10.0), None)],
+            vec![],
+        );
         let second = attendees(
             vec![
                 attendee("r1", "s1", "u1", Some(10.0), Some(1.0)),
@@ -428,17 +507,31 @@ mod tests {
             vec![],
         );
         let merged = merge_windows(ReportKind::Attendees, vec![first, second]);
-        let Report::Attendees { rows, .. } = merged else { panic!() };
+        let Report::Attendees { rows, .. } = merged else {
+            panic!()
+        };
         assert_eq!(rows.len(), 4);
         let u1 = &rows[0];
-        assert_eq!((u1.user_id.as_str(), u1.cue_point_id.as_str()), ("u1", "s1"));
+        assert_eq!(
+            (u1.user_id.as_str(), u1.cue_point_id.as_str()),
+            ("u1", "s1")
+        );
         assert_eq!(u1.user_name, "Ana");
         assert_eq!(u1.meeting_view_time, Some(40.0));
-        assert_eq!(u1.meeting_engaged_play_time_ratio, Some((0.5 * 30.0 + 1.0 * 10.0) / 40.0));
+        assert_eq!(
+            u1.meeting_engaged_play_time_ratio,
+            Some((0.5 * 30.0 + 1.0 * 10.0) / 40.0)
+        );
         assert_eq!(rows[1].user_id, "u2");
-        assert_eq!((rows[2].cue_point_id.as_str(), rows[2].user_id.as_str()), ("s2", ""));
+        assert_eq!(
+            (rows[2].cue_point_id.as_str(), rows[2].user_id.as_str()),
+            ("s2", "")
+        );
         assert_eq!(rows[2].meeting_view_time, Some(3.0));
-        assert_eq!((rows[3].cue_point_id.as_str(), rows[3].user_id.as_str()), ("s2", "u1"));
+        assert_eq!(
+            (rows[3].cue_point_id.as_str(), rows[3].user_id.as_str()),
+            ("s2", "u1")
+        );
         assert_eq!(rows[3].meeting_view_time, None);
     }
 
@@ -453,14 +546,25 @@ mod tests {
             meeting_engaged_play_time_ratio: ratio,
             ..Default::default()
         };
-        let a = Report::RoomData { rows: vec![row(Some(100), Some(200), Some(3), Some(0.2))], extra_columns: vec![] };
-        let b = Report::RoomData { rows: vec![row(Some(150), Some(300), Some(1), Some(0.6))], extra_columns: vec![] };
-        let Report::RoomData { rows, .. } = merge_windows(ReportKind::RoomData, vec![a, b]) else { panic!() };
+        let a = Report::RoomData {
+            rows: vec![row(Some(100), Some(200), Some(3), Some(0.2))],
+            extra_columns: vec![],
+        };
+        let b = Report::RoomData {
+            rows: vec![row(Some(150), Some(300), Some(1), Some(0.6))],
+            extra_columns: vec![],
+        };
+        let Report::RoomData { rows, .. } = merge_windows(ReportKind::RoomData, vec![a, b]) else {
+            panic!()
+        };
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].session_start_time, Some(100));
         assert_eq!(rows[0].session_end_time, Some(300));
         assert_eq!(rows[0].meeting_view_period_unique_users, Some(3));
-        assert_eq!(rows[0].meeting_engaged_play_time_ratio, Some((0.2 * 3.0 + 0.6) / 4.0));
+        assert_eq!(
+            rows[0].meeting_engaged_play_time_ratio,
+            Some((0.2 * 3.0 + 0.6) / 4.0)
+        );
     }
 
     #[test]
@@ -473,9 +577,18 @@ mod tests {
             engagement_rate: Some(0.5),
             ..Default::default()
         };
-        let a = Report::Breakouts { rows: vec![row("b2", Some(50), Some(60.0)), row("b1", None, None)], extra_columns: vec![] };
-        let b = Report::Breakouts { rows: vec![row("b2", Some(40), Some(90.0))], extra_columns: vec![] };
-        let Report::Breakouts { rows, .. } = merge_windows(ReportKind::Breakouts, vec![a, b]) else { panic!() };
+        let a = Report::Breakouts {
+            rows: vec![row("b2", Some(50), Some(60.0)), row("b1", None, None)],
+            extra_columns: vec![],
+        };
+        let b = Report::Breakouts {
+            rows: vec![row("b2", Some(40), Some(90.0))],
+            extra_columns: vec![],
+        };
+        let Report::Breakouts { rows, .. } = merge_windows(ReportKind::Breakouts, vec![a, b])
+        else {
+            panic!()
+        };
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].breakout_entry_id, "b2");
         assert_eq!(rows[0].session_start_time, Some(40));
@@ -492,9 +605,18 @@ mod tests {
         b.extra = vec!["y2".into(), "x2".into()];
         let merged = merge_windows(
             ReportKind::Attendees,
-            vec![attendees(vec![a], vec!["x"]), attendees(vec![b], vec!["y", "x"])],
+            vec![
+                attendees(vec![a], vec!["x"]),
+                attendees(vec![b], vec!["y", "x"]),
+            ],
         );
-        let Report::Attendees { rows, extra_columns } = merged else { panic!() };
+        let Report::Attendees {
+            rows,
+            extra_columns,
+        } = merged
+        else {
+            panic!()
+        };
         assert_eq!(extra_columns, vec!["x".to_owned(), "y".to_owned()]);
         assert_eq!(rows[0].extra, vec!["x1".to_owned(), String::new()]);
         assert_eq!(rows[1].extra, vec!["x2".to_owned(), "y2".to_owned()]);
@@ -509,9 +631,18 @@ mod tests {
         again.extra = vec!["late".into()];
         let mut merger = ReportMerger::new(ReportKind::Attendees);
         merger.add(PreparedPart::new(attendees(vec![first], vec![])));
-        merger.add(PreparedPart::new(attendees(vec![again, attendee("r", "s", "u0", None, None)], vec!["x"])));
+        merger.add(PreparedPart::new(attendees(
+            vec![again, attendee("r", "s", "u0", None, None)],
+            vec!["x"],
+        )));
         merger.add(PreparedPart::new(attendees(vec![], vec!["y"])));
-        let Report::Attendees { rows, extra_columns } = merger.finish() else { panic!() };
+        let Report::Attendees {
+            rows,
+            extra_columns,
+        } = merger.finish()
+        else {
+            panic!()
+        };
         assert_eq!(extra_columns, vec!["x".to_owned(), "y".to_owned()]);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].user_id, "u0");
@@ -524,19 +655,50 @@ mod tests {
 
     #[test]
     fn a_part_is_ordered_without_changing_which_repeated_row_comes_first() {
-        let named = |user: &str, name: &str| AttendeeRow { user_name: name.into(), ..attendee("r", "s", user, None, None) };
-        let part = attendees(vec![named("u2", "Zed"), named("u1", ""), named("u1", "Bob"), named("u1", "Ana")], vec![]);
+        let named = |user: &str, name: &str| AttendeeRow {
+            user_name: name.into(),
+            ..attendee("r", "s", user, None, None)
+        };
+        let part = attendees(
+            vec![
+                named("u2", "Zed"),
+                named("u1", ""),
+                named("u1", "Bob"),
+                named("u1", "Ana"),
+            ],
+            vec![],
+        );
         let prepared = PreparedPart::new(part);
-        let Report::Attendees { rows, .. } = &prepared.report else { panic!() };
-        let order: Vec<(&str, &str)> = rows.iter().map(|r| (r.user_id.as_str(), r.user_name.as_str())).collect();
-        assert_eq!(order, vec![("u1", ""), ("u1", "Bob"), ("u1", "Ana"), ("u2", "Zed")]);
-        let Report::Attendees { rows, .. } = merge_windows(ReportKind::Attendees, vec![prepared.report]) else { panic!() };
+        let Report::Attendees { rows, .. } = &prepared.report else {
+            panic!()
+        };
+        let order: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r.user_id.as_str(), r.user_name.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            vec![("u1", ""), ("u1", "Bob"), ("u1", "Ana"), ("u2", "Zed")]
+        );
+        let Report::Attendees { rows, .. } =
+            merge_windows(ReportKind::Attendees, vec![prepared.report])
+        else {
+            panic!()
+        };
         assert_eq!(rows[0].user_name, "Bob");
     }
 
     #[test]
     fn permuting_in_place_follows_every_cycle() {
-        for order in [vec![], vec![0], vec![1, 0], vec![0, 1, 2], vec![2, 0, 1], vec![1, 2, 0, 4, 3], vec![3, 0, 4, 1, 2, 5]] {
+        for order in [
+            vec![],
+            vec![0],
+            vec![1, 0],
+            vec![0, 1, 2],
+            vec![2, 0, 1],
+            vec![1, 2, 0, 4, 3],
+            vec![3, 0, 4, 1, 2, 5],
+        ] {
             let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
             let expected: Vec<usize> = order.iter().map(|&i| i * 10).collect();
             let mut used = order.clone();
@@ -547,6 +709,9 @@ mod tests {
 
     #[test]
     fn no_parts_give_an_empty_report_of_the_kind() {
-        assert_eq!(merge_windows(ReportKind::Breakouts, vec![]), Report::empty(ReportKind::Breakouts));
+        assert_eq!(
+            merge_windows(ReportKind::Breakouts, vec![]),
+            Report::empty(ReportKind::Breakouts)
+        );
     }
 }

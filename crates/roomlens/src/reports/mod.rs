@@ -17,6 +17,8 @@ mod value;
 
 pub use kind::{Column, ReportKind};
 pub use merge::{merge_windows, PreparedPart, ReportMerger};
-pub use read::{read_report, read_report_as, read_report_file, ReadOutcome, ReadStats, ReadWarning};
-pub use summarize_file::{summarize_report_bytes, summarize_report_file, SummaryOutcome};
+pub use read::{
+    read_report, read_report_as, read_report_file, ReadOutcome, ReadStats, ReadWarning,
+};
 pub use rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+pub use summarize_file::{summarize_report_bytes, summarize_report_file, SummaryOutcome};

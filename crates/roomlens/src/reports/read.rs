@@ -49,11 +49,20 @@ pub fn read_report_file(path: &Path) -> Result<ReadOutcome, Error> {
 pub(crate) fn open_file(path: &Path) -> Result<std::fs::File, Error> {
     std::fs::File::open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::new(ErrorCode::FileNotFound, format!("There is no file at {}. Check the name and folder.", path.display()))
+            Error::new(
+                ErrorCode::FileNotFound,
+                format!(
+                    "There is no file at {}. Check the name and folder.",
+                    path.display()
+                ),
+            )
         } else {
             Error::new(
                 ErrorCode::FileUnreadable,
-                format!("Roomlens could not open {}. Check that you may read it.", path.display()),
+                format!(
+                    "Roomlens could not open {}. Check that you may read it.",
+                    path.display()
+                ),
             )
             .with_detail(e.to_string())
         }
@@ -65,30 +74,55 @@ fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, 
     let Some(mut scanner) = Scanner::open(input, expect, &mut log)? else {
         let kind = match expect {
             Expect::KalturaOutput(kind) => kind,
-            Expect::AnyFile => return Err(Error::new(ErrorCode::NotAReport, super::scan::NOT_A_REPORT)),
+            Expect::AnyFile => {
+                return Err(Error::new(ErrorCode::NotAReport, super::scan::NOT_A_REPORT))
+            }
         };
         let (stats, warnings) = log.finish();
-        return Ok(ReadOutcome { report: Report::empty(kind), stats, warnings });
+        return Ok(ReadOutcome {
+            report: Report::empty(kind),
+            stats,
+            warnings,
+        });
     };
     let layout = scanner.layout.clone();
     let style = scanner.style;
     let extra_columns = layout.extra_columns.clone();
     let report = match layout.kind {
         ReportKind::RoomData => {
-            let rows = collect(&mut scanner, &mut log, |row, log| room_data_row(row, &layout, style, log))?;
-            Report::RoomData { rows, extra_columns }
+            let rows = collect(&mut scanner, &mut log, |row, log| {
+                room_data_row(row, &layout, style, log)
+            })?;
+            Report::RoomData {
+                rows,
+                extra_columns,
+            }
         }
         ReportKind::Attendees => {
-            let rows = collect(&mut scanner, &mut log, |row, log| attendee_row(row, &layout, style, log))?;
-            Report::Attendees { rows, extra_columns }
+            let rows = collect(&mut scanner, &mut log, |row, log| {
+                attendee_row(row, &layout, style, log)
+            })?;
+            Report::Attendees {
+                rows,
+                extra_columns,
+            }
         }
         ReportKind::Breakouts => {
-            let rows = collect(&mut scanner, &mut log, |row, log| breakout_row(row, &layout, style, log))?;
-            Report::Breakouts { rows, extra_columns }
+            let rows = collect(&mut scanner, &mut log, |row, log| {
+                breakout_row(row, &layout, style, log)
+            })?;
+            Report::Breakouts {
+                rows,
+                extra_columns,
+            }
         }
     };
     let (stats, warnings) = log.finish();
-    Ok(ReadOutcome { report, stats, warnings })
+    Ok(ReadOutcome {
+        report,
+        stats,
+        warnings,
+    })
 }
 
 pub(crate) fn collect<T>(
@@ -132,7 +166,10 @@ impl<'r> Cells<'r, '_> {
     /// Rejects the row (returning `false`) when none of the cells that identify it has content.
     pub fn check_identity(&self, log: &mut ReadLog) -> bool {
         let kind = self.layout.kind;
-        if identity_columns(kind).iter().any(|&c| !self.text(c).trim().is_empty()) {
+        if identity_columns(kind)
+            .iter()
+            .any(|&c| !self.text(c).trim().is_empty())
+        {
             return true;
         }
         let what = match kind {
@@ -144,13 +181,26 @@ impl<'r> Cells<'r, '_> {
         false
     }
 
-    fn number<T>(&self, column: usize, log: &mut ReadLog, parse: impl Fn(&str) -> Result<Option<T>, Problem>) -> Option<T> {
+    fn number<T>(
+        &self,
+        column: usize,
+        log: &mut ReadLog,
+        parse: impl Fn(&str) -> Result<Option<T>, Problem>,
+    ) -> Option<T> {
         let cell = self.text(column);
         match parse(cell) {
             Ok(value) => value,
             Err(problem) => {
-                let name = self.layout.kind.columns().get(column).map_or("", |c| c.friendly);
-                log.warn(self.row.line, format!("{name} {} {problem}; left empty", quote_cell(cell)));
+                let name = self
+                    .layout
+                    .kind
+                    .columns()
+                    .get(column)
+                    .map_or("", |c| c.friendly);
+                log.warn(
+                    self.row.line,
+                    format!("{name} {} {problem}; left empty", quote_cell(cell)),
+                );
                 None
             }
         }
@@ -174,11 +224,20 @@ impl<'r> Cells<'r, '_> {
     }
 
     pub fn extra(&self) -> Vec<String> {
-        self.layout.extra_positions.iter().map(|&p| self.row.field(p).to_owned()).collect()
+        self.layout
+            .extra_positions
+            .iter()
+            .map(|&p| self.row.field(p).to_owned())
+            .collect()
     }
 }
 
-pub(crate) fn room_data_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<RoomDataRow> {
+pub(crate) fn room_data_row(
+    row: &Row<'_>,
+    layout: &Layout,
+    style: NumberStyle,
+    log: &mut ReadLog,
+) -> Option<RoomDataRow> {
     let c = Cells { row, layout, style };
     if !c.check_identity(log) {
         return None;
@@ -197,7 +256,12 @@ pub(crate) fn room_data_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, 
     })
 }
 
-fn attendee_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<AttendeeRow> {
+fn attendee_row(
+    row: &Row<'_>,
+    layout: &Layout,
+    style: NumberStyle,
+    log: &mut ReadLog,
+) -> Option<AttendeeRow> {
     let c = Cells { row, layout, style };
     if !c.check_identity(log) {
         return None;
@@ -215,7 +279,12 @@ fn attendee_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut Re
     })
 }
 
-pub(crate) fn breakout_row(row: &Row<'_>, layout: &Layout, style: NumberStyle, log: &mut ReadLog) -> Option<BreakoutRow> {
+pub(crate) fn breakout_row(
+    row: &Row<'_>,
+    layout: &Layout,
+    style: NumberStyle,
+    log: &mut ReadLog,
+) -> Option<BreakoutRow> {
     let c = Cells { row, layout, style };
     if !c.check_identity(log) {
         return None;

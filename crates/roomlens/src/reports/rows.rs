@@ -62,17 +62,35 @@ pub struct BreakoutRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Report {
-    RoomData { rows: Vec<RoomDataRow>, extra_columns: Vec<String> },
-    Attendees { rows: Vec<AttendeeRow>, extra_columns: Vec<String> },
-    Breakouts { rows: Vec<BreakoutRow>, extra_columns: Vec<String> },
+    RoomData {
+        rows: Vec<RoomDataRow>,
+        extra_columns: Vec<String>,
+    },
+    Attendees {
+        rows: Vec<AttendeeRow>,
+        extra_columns: Vec<String>,
+    },
+    Breakouts {
+        rows: Vec<BreakoutRow>,
+        extra_columns: Vec<String>,
+    },
 }
 
 impl Report {
     pub fn empty(kind: ReportKind) -> Self {
         match kind {
-            ReportKind::RoomData => Report::RoomData { rows: Vec::new(), extra_columns: Vec::new() },
-            ReportKind::Attendees => Report::Attendees { rows: Vec::new(), extra_columns: Vec::new() },
-            ReportKind::Breakouts => Report::Breakouts { rows: Vec::new(), extra_columns: Vec::new() },
+            ReportKind::RoomData => Report::RoomData {
+                rows: Vec::new(),
+                extra_columns: Vec::new(),
+            },
+            ReportKind::Attendees => Report::Attendees {
+                rows: Vec::new(),
+                extra_columns: Vec::new(),
+            },
+            ReportKind::Breakouts => Report::Breakouts {
+                rows: Vec::new(),
+                extra_columns: Vec::new(),
+            },
         }
     }
 

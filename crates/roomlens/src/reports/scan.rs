@@ -61,7 +61,10 @@ pub(crate) struct ReadLog {
 impl ReadLog {
     pub fn warn(&mut self, line: u64, message: impl Into<String>) {
         if self.warnings.len() < MAX_WARNINGS {
-            self.warnings.push(ReadWarning { line, message: message.into() });
+            self.warnings.push(ReadWarning {
+                line,
+                message: message.into(),
+            });
         } else {
             if self.suppressed == 0 {
                 self.first_suppressed_line = line;
@@ -129,8 +132,11 @@ pub(crate) struct Scanner<'a> {
 }
 
 fn unreadable(e: std::io::Error) -> Error {
-    Error::new(ErrorCode::FileUnreadable, "Roomlens could not read this file to the end. Check that it is still there and try again.")
-        .with_detail(e.to_string())
+    Error::new(
+        ErrorCode::FileUnreadable,
+        "Roomlens could not read this file to the end. Check that it is still there and try again.",
+    )
+    .with_detail(e.to_string())
 }
 
 fn empty_file() -> Error {
@@ -146,7 +152,10 @@ fn split_line(line: &[u8], delimiter: u8) -> Vec<String> {
         .from_reader(line);
     let mut record = csv::ByteRecord::new();
     match reader.read_byte_record(&mut record) {
-        Ok(true) => record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect(),
+        Ok(true) => record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -216,16 +225,34 @@ fn find_header(head: &[u8], head_is_all: bool) -> Result<HeaderSpot, Error> {
         };
         Error::new(ErrorCode::NotAReport, NOT_A_REPORT).with_detail(detail)
     })?;
-    let (line, offset, _) = lines.get(index).copied().ok_or_else(|| Error::new(ErrorCode::NotAReport, NOT_A_REPORT))?;
+    let (line, offset, _) = lines
+        .get(index)
+        .copied()
+        .ok_or_else(|| Error::new(ErrorCode::NotAReport, NOT_A_REPORT))?;
     let skipped = lines.iter().take(index).map(|(n, _, _)| *n).collect();
-    Ok(HeaderSpot { line, offset, delimiter, skipped })
+    Ok(HeaderSpot {
+        line,
+        offset,
+        delimiter,
+        skipped,
+    })
 }
 
 impl<'a> Scanner<'a> {
     /// Opens `input`, finds and reads the header. `Ok(None)` means Kaltura's output of an empty
     /// result (BOM plus an empty header line): an empty report of the expected kind.
-    pub fn open<R: Read + 'a>(input: R, expect: Expect, log: &mut ReadLog) -> Result<Option<Scanner<'a>>, Error> {
-        let TextSource { head, rest, was_empty, head_is_all, encoding } = decode::open(input).map_err(unreadable)?;
+    pub fn open<R: Read + 'a>(
+        input: R,
+        expect: Expect,
+        log: &mut ReadLog,
+    ) -> Result<Option<Scanner<'a>>, Error> {
+        let TextSource {
+            head,
+            rest,
+            was_empty,
+            head_is_all,
+            encoding,
+        } = decode::open(input).map_err(unreadable)?;
         if was_empty {
             return Err(empty_file());
         }
@@ -233,7 +260,15 @@ impl<'a> Scanner<'a> {
         let (spot, quoting) = match expect {
             Expect::AnyFile if blank && head_is_all => return Err(empty_file()),
             Expect::AnyFile => (find_header(&head, head_is_all)?, true),
-            Expect::KalturaOutput(_) => (HeaderSpot { line: 1, offset: 0, delimiter: b',', skipped: Vec::new() }, false),
+            Expect::KalturaOutput(_) => (
+                HeaderSpot {
+                    line: 1,
+                    offset: 0,
+                    delimiter: b',',
+                    skipped: Vec::new(),
+                },
+                false,
+            ),
         };
         match encoding {
             SourceEncoding::Utf16 { big_endian, bom: false } => {
@@ -251,7 +286,11 @@ impl<'a> Scanner<'a> {
         }
         let mut text: Box<dyn Read + 'a> = Box::new(Cursor::new(head).chain(rest));
         if spot.offset > 0 {
-            std::io::copy(&mut (&mut text).take(spot.offset as u64), &mut std::io::sink()).map_err(unreadable)?;
+            std::io::copy(
+                &mut (&mut text).take(spot.offset as u64),
+                &mut std::io::sink(),
+            )
+            .map_err(unreadable)?;
         }
         let mut tokens = Tokenizer::new(text, spot.delimiter, quoting, spot.line);
         let header_token = tokens.next_token().map_err(unreadable)?;
@@ -265,33 +304,46 @@ impl<'a> Scanner<'a> {
                 let mut start = 0;
                 ends.iter()
                     .map(|&end| {
-                        let name = String::from_utf8_lossy(bytes.get(start..end).unwrap_or_default()).into_owned();
+                        let name =
+                            String::from_utf8_lossy(bytes.get(start..end).unwrap_or_default())
+                                .into_owned();
                         start = end;
                         name
                     })
                     .collect()
             }
             Some(_) => {
-                return Err(Error::new(ErrorCode::NotAReport, NOT_A_REPORT).with_detail("The header line is too long."))
+                return Err(Error::new(ErrorCode::NotAReport, NOT_A_REPORT)
+                    .with_detail("The header line is too long."))
             }
             None => Vec::new(),
         };
-        let names: Vec<&str> = names.iter().map(|n| n.strip_prefix('\u{feff}').unwrap_or(n)).collect();
+        let names: Vec<&str> = names
+            .iter()
+            .map(|n| n.strip_prefix('\u{feff}').unwrap_or(n))
+            .collect();
         let layout = match expect {
-            Expect::AnyFile => header::detect(&names).ok_or_else(|| Error::new(ErrorCode::NotAReport, NOT_A_REPORT))?,
+            Expect::AnyFile => header::detect(&names)
+                .ok_or_else(|| Error::new(ErrorCode::NotAReport, NOT_A_REPORT))?,
             Expect::KalturaOutput(kind) => {
                 let layout = Layout::new(kind, &names);
                 if layout.width == 0 {
                     let more = tokens.next_token().map_err(unreadable)?;
                     return match more {
                         None => Ok(None),
-                        Some(_) => Err(Error::new(ErrorCode::NotAReport, "Kaltura's answer has rows but no column names.")),
+                        Some(_) => Err(Error::new(
+                            ErrorCode::NotAReport,
+                            "Kaltura's answer has rows but no column names.",
+                        )),
                     };
                 }
                 if !layout.has_identity() {
                     return Err(Error::new(
                         ErrorCode::NotAReport,
-                        format!("Kaltura's answer does not have the columns of the {} report.", kind.title()),
+                        format!(
+                            "Kaltura's answer does not have the columns of the {} report.",
+                            kind.title()
+                        ),
                     )
                     .with_detail(format!("Columns: {}", names.join(","))));
                 }
@@ -301,8 +353,17 @@ impl<'a> Scanner<'a> {
         for note in &layout.notes {
             log.warn(spot.line, note.clone());
         }
-        let style = NumberStyle { decimal_comma: spot.delimiter != b',' };
-        Ok(Some(Scanner { tokens, layout, style, lossy_ends: Vec::new(), header_text, header_ends }))
+        let style = NumberStyle {
+            decimal_comma: spot.delimiter != b',',
+        };
+        Ok(Some(Scanner {
+            tokens,
+            layout,
+            style,
+            lossy_ends: Vec::new(),
+            header_text,
+            header_ends,
+        }))
     }
 
     /// The next data row that passed the structural checks; rejected rows are counted and
@@ -320,31 +381,45 @@ impl<'a> Scanner<'a> {
                     if let Some(problem) = structural_problem(bytes, ends, self.layout.width) {
                         log.reject(line, problem);
                     } else if self.is_header_again(bytes, ends) {
-                        log.reject(line, "the column headers appear again (files joined together?); row skipped");
+                        log.reject(
+                            line,
+                            "the column headers appear again (files joined together?); row skipped",
+                        );
                     } else {
                         break line;
                     }
                 }
                 Token::TooLong { line, lines } => log.reject(line, too_long_message(lines)),
-                Token::TooManyFields { line, .. } => {
-                    log.reject(line, "the row has far more fields than the header; row skipped")
-                }
+                Token::TooManyFields { line, .. } => log.reject(
+                    line,
+                    "the row has far more fields than the header; row skipped",
+                ),
             }
         };
         let (bytes, ends) = self.tokens.record();
         let row = match std::str::from_utf8(bytes) {
-            Ok(text) => Row { line, text: Cow::Borrowed(text), ends: Cow::Borrowed(ends) },
+            Ok(text) => Row {
+                line,
+                text: Cow::Borrowed(text),
+                ends: Cow::Borrowed(ends),
+            },
             Err(_) => {
                 log.warn(line, "the row is not valid UTF-8 text; unreadable characters were replaced with \u{FFFD}");
                 let mut text = String::with_capacity(bytes.len());
                 self.lossy_ends.clear();
                 let mut start = 0;
                 for &end in ends {
-                    text.push_str(&String::from_utf8_lossy(bytes.get(start..end).unwrap_or_default()));
+                    text.push_str(&String::from_utf8_lossy(
+                        bytes.get(start..end).unwrap_or_default(),
+                    ));
                     self.lossy_ends.push(text.len());
                     start = end;
                 }
-                Row { line, text: Cow::Owned(text), ends: Cow::Borrowed(&self.lossy_ends) }
+                Row {
+                    line,
+                    text: Cow::Owned(text),
+                    ends: Cow::Borrowed(&self.lossy_ends),
+                }
             }
         };
         Ok(Some(row))
@@ -360,7 +435,10 @@ impl Scanner<'_> {
         };
         bytes == self.header_text.as_slice()
             && ends.len() == self.header_ends.len()
-            && ends.iter().zip(&self.header_ends).all(|(&e, &h)| e.checked_sub(shift) == Some(h))
+            && ends
+                .iter()
+                .zip(&self.header_ends)
+                .all(|(&e, &h)| e.checked_sub(shift) == Some(h))
     }
 }
 
@@ -370,10 +448,16 @@ fn structural_problem(bytes: &[u8], ends: &[usize], width: usize) -> Option<Stri
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Some("the row is empty; row skipped".to_owned());
     }
-    let surplus_empty = ends.get(width.saturating_sub(1)..).is_some_and(|tail| tail.iter().zip(tail.iter().skip(1)).all(|(a, b)| a == b));
+    let surplus_empty = ends
+        .get(width.saturating_sub(1)..)
+        .is_some_and(|tail| tail.iter().zip(tail.iter().skip(1)).all(|(a, b)| a == b));
     if ends.len() < width || (ends.len() > width && !surplus_empty) {
         let fields = if ends.len() == 1 { "field" } else { "fields" };
-        return Some(format!("the row has {} {fields} but the header has {}; row skipped", ends.len(), width));
+        return Some(format!(
+            "the row has {} {fields} but the header has {}; row skipped",
+            ends.len(),
+            width
+        ));
     }
     let mut start = 0;
     let long_field = ends.iter().any(|&end| {
@@ -382,7 +466,10 @@ fn structural_problem(bytes: &[u8], ends: &[usize], width: usize) -> Option<Stri
         long
     });
     if long_field {
-        return Some(format!("a field is longer than {} KiB; row skipped", MAX_FIELD_BYTES / 1024));
+        return Some(format!(
+            "a field is longer than {} KiB; row skipped",
+            MAX_FIELD_BYTES / 1024
+        ));
     }
     if bytes.contains(&0) {
         return Some("the row holds binary data (NUL bytes); row skipped".to_owned());

@@ -7,7 +7,8 @@ use super::kind::ReportKind;
 use super::read::{breakout_row, collect, open_file, room_data_row, Cells};
 use super::scan::{Expect, ReadLog, ReadStats, ReadWarning, Scanner, NOT_A_REPORT};
 use crate::analytics::{
-    summarize_breakouts, summarize_room_data, AttendeeFields, AttendeesAccumulator, AttendeesSummary, Summary,
+    summarize_breakouts, summarize_room_data, AttendeeFields, AttendeesAccumulator,
+    AttendeesSummary, Summary,
 };
 use crate::error::{Error, ErrorCode};
 use serde::Serialize;
@@ -41,17 +42,27 @@ fn summarize_from<'a, R: Read + 'a>(input: R) -> Result<SummaryOutcome, Error> {
     let style = scanner.style;
     let summary = match layout.kind {
         ReportKind::RoomData => {
-            let rows = collect(&mut scanner, &mut log, |row, log| room_data_row(row, &layout, style, log))?;
+            let rows = collect(&mut scanner, &mut log, |row, log| {
+                room_data_row(row, &layout, style, log)
+            })?;
             Summary::RoomData(summarize_room_data(&rows))
         }
         ReportKind::Breakouts => {
-            let rows = collect(&mut scanner, &mut log, |row, log| breakout_row(row, &layout, style, log))?;
+            let rows = collect(&mut scanner, &mut log, |row, log| {
+                breakout_row(row, &layout, style, log)
+            })?;
             Summary::Breakouts(summarize_breakouts(&rows))
         }
-        ReportKind::Attendees => Summary::Attendees(summarize_attendees_in_two_threads(&mut scanner, &mut log)?),
+        ReportKind::Attendees => {
+            Summary::Attendees(summarize_attendees_in_two_threads(&mut scanner, &mut log)?)
+        }
     };
     let (stats, warnings) = log.finish();
-    Ok(SummaryOutcome { summary, stats, warnings })
+    Ok(SummaryOutcome {
+        summary,
+        stats,
+        warnings,
+    })
 }
 
 /// Rows handed from the reading thread to the summarising thread at a time.
@@ -111,7 +122,10 @@ impl Batch {
 }
 
 /// Reads and checks rows on this thread while another folds them into the summary.
-fn summarize_attendees_in_two_threads(scanner: &mut Scanner<'_>, log: &mut ReadLog) -> Result<AttendeesSummary, Error> {
+fn summarize_attendees_in_two_threads(
+    scanner: &mut Scanner<'_>,
+    log: &mut ReadLog,
+) -> Result<AttendeesSummary, Error> {
     let layout = scanner.layout.clone();
     let style = scanner.style;
     std::thread::scope(|scope| {
@@ -130,7 +144,11 @@ fn summarize_attendees_in_two_threads(scanner: &mut Scanner<'_>, log: &mut ReadL
         let read = (|| -> Result<(), Error> {
             let mut batch = Batch::default();
             while let Some(row) = scanner.next_row(log)? {
-                let c = Cells { row: &row, layout: &layout, style };
+                let c = Cells {
+                    row: &row,
+                    layout: &layout,
+                    style,
+                };
                 if !c.check_identity(log) {
                     continue;
                 }
@@ -151,8 +169,11 @@ fn summarize_attendees_in_two_threads(scanner: &mut Scanner<'_>, log: &mut ReadL
         })();
         drop(full_tx);
         let summary = summariser.join().map_err(|_| {
-            Error::new(ErrorCode::FileUnreadable, "Roomlens could not summarise this file.")
-                .with_detail("the summarising thread stopped unexpectedly")
+            Error::new(
+                ErrorCode::FileUnreadable,
+                "Roomlens could not summarise this file.",
+            )
+            .with_detail("the summarising thread stopped unexpectedly")
         });
         read?;
         summary

@@ -38,7 +38,10 @@ pub(crate) struct Tokenizer<R> {
 impl<R: Read> Tokenizer<R> {
     /// `first_line` is the physical line number of the first byte of `input`.
     pub fn new(input: R, delimiter: u8, quoting: bool, first_line: u64) -> Self {
-        let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).quoting(quoting).build();
+        let mut core = csv_core::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .quoting(quoting)
+            .build();
         core.set_line(first_line);
         Tokenizer {
             core,
@@ -88,14 +91,22 @@ impl<R: Read> Tokenizer<R> {
         let mut newlines = 0u64;
         loop {
             self.refill()?;
-            let input = self.chunk.get(self.chunk_pos..self.chunk_len).unwrap_or_default();
+            let input = self
+                .chunk
+                .get(self.chunk_pos..self.chunk_len)
+                .unwrap_or_default();
             let out_from = if too_long { 0 } else { bytes };
             let ends_from = if too_many { 0 } else { fields };
             let out = self.out.get_mut(out_from..).unwrap_or_default();
             let ends = self.ends.get_mut(ends_from..).unwrap_or_default();
             let (result, nin, nout, nend) = self.core.read_record(input, out, ends);
             let ended_on_lf = nin > 0 && input.get(nin - 1) == Some(&b'\n');
-            newlines += out.get(..nout).unwrap_or_default().iter().filter(|&&b| b == b'\n').count() as u64;
+            newlines += out
+                .get(..nout)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
             self.chunk_pos += nin;
             if !too_long {
                 bytes += nout;
@@ -153,9 +164,27 @@ mod tests {
     #[test]
     fn lines_are_physical_and_skip_blank_lines() {
         let found = all(b"a,b\n\n\nc,\"d\ne\"\r\nf,g", true);
-        assert_eq!(found[0], (Token::Record { line: 1, lines: 1 }, vec!["a".into(), "b".into()]));
-        assert_eq!(found[1], (Token::Record { line: 4, lines: 2 }, vec!["c".into(), "d\ne".into()]));
-        assert_eq!(found[2], (Token::Record { line: 6, lines: 1 }, vec!["f".into(), "g".into()]));
+        assert_eq!(
+            found[0],
+            (
+                Token::Record { line: 1, lines: 1 },
+                vec!["a".into(), "b".into()]
+            )
+        );
+        assert_eq!(
+            found[1],
+            (
+                Token::Record { line: 4, lines: 2 },
+                vec!["c".into(), "d\ne".into()]
+            )
+        );
+        assert_eq!(
+            found[2],
+            (
+                Token::Record { line: 6, lines: 1 },
+                vec!["f".into(), "g".into()]
+            )
+        );
         assert_eq!(found.len(), 3);
     }
 
@@ -172,7 +201,13 @@ mod tests {
         text.extend_from_slice(b"\ny\",z\nc,d\n");
         let found = all(&text, true);
         assert_eq!(found[1].0, Token::TooLong { line: 2, lines: 2 });
-        assert_eq!(found[2], (Token::Record { line: 4, lines: 1 }, vec!["c".into(), "d".into()]));
+        assert_eq!(
+            found[2],
+            (
+                Token::Record { line: 4, lines: 1 },
+                vec!["c".into(), "d".into()]
+            )
+        );
     }
 
     #[test]

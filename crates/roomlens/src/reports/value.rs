@@ -42,8 +42,9 @@ fn parse_plain(text: &str, style: NumberStyle) -> Result<f64, Problem> {
     };
     let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
     let starts_well = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    let only_number_chars =
-        unsigned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
+    let only_number_chars = unsigned
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
     if !starts_well || !only_number_chars {
         return Err("is not a number");
     }
@@ -80,7 +81,11 @@ pub(crate) fn parse_ratio(cell: &str, style: NumberStyle) -> Result<Option<f64>,
 }
 
 /// A non-negative amount (minutes, seconds), multiplied by `scale` to reach the report's unit.
-pub(crate) fn parse_amount(cell: &str, style: NumberStyle, scale: f64) -> Result<Option<f64>, Problem> {
+pub(crate) fn parse_amount(
+    cell: &str,
+    style: NumberStyle,
+    scale: f64,
+) -> Result<Option<f64>, Problem> {
     let s = cell.trim();
     if s.is_empty() {
         return Ok(None);
@@ -149,12 +154,19 @@ pub(crate) fn parse_time(cell: &str) -> Result<Option<i64>, Problem> {
 mod tests {
     use super::*;
 
-    const DOT: NumberStyle = NumberStyle { decimal_comma: false };
-    const COMMA: NumberStyle = NumberStyle { decimal_comma: true };
+    const DOT: NumberStyle = NumberStyle {
+        decimal_comma: false,
+    };
+    const COMMA: NumberStyle = NumberStyle {
+        decimal_comma: true,
+    };
 
     #[test]
     fn ratios() {
-        assert_eq!(parse_ratio("0.33333333333333", DOT), Ok(Some(0.33333333333333)));
+        assert_eq!(
+            parse_ratio("0.33333333333333", DOT),
+            Ok(Some(0.33333333333333))
+        );
         assert_eq!(parse_ratio("1", DOT), Ok(Some(1.0)));
         assert_eq!(parse_ratio(" 75% ", DOT), Ok(Some(0.75)));
         assert_eq!(parse_ratio("0,75", COMMA), Ok(Some(0.75)));
@@ -189,7 +201,10 @@ mod tests {
         assert_eq!(parse_time("1700000000"), Ok(Some(1_700_000_000)));
         assert_eq!(parse_time("2023-11-14T22:13:20Z"), Ok(Some(1_700_000_000)));
         assert_eq!(parse_time("2023-11-14 22:13:20"), Ok(Some(1_700_000_000)));
-        assert_eq!(parse_time("2023-11-14T23:13:20+01:00"), Ok(Some(1_700_000_000)));
+        assert_eq!(
+            parse_time("2023-11-14T23:13:20+01:00"),
+            Ok(Some(1_700_000_000))
+        );
         assert_eq!(parse_time(""), Ok(None));
         assert!(parse_time("99999999999999999999").is_err());
         assert!(parse_time("14/11/2023").is_err());

@@ -3,10 +3,10 @@
 //! Breakout rooms cards' duration, participants and engagement come straight from the rows), each
 //! with a label and a worded second line. It does not format the values; the UI does that.
 
-use crate::wording;
 use crate::analytics::weighted_mean::WeightedMean;
 use crate::analytics::{summarize, AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
 use crate::reports::{BreakoutRow, Report};
+use crate::wording;
 use serde::Serialize;
 
 /// How the UI shows a card's value.
@@ -46,13 +46,24 @@ pub struct Card {
 }
 
 impl Card {
-    pub(crate) fn new(label: &str, value: CardValue, format: CardFormat, note: Option<String>) -> Self {
-        Card { label: label.to_owned(), value, format, note }
+    pub(crate) fn new(
+        label: &str,
+        value: CardValue,
+        format: CardFormat,
+        note: Option<String>,
+    ) -> Self {
+        Card {
+            label: label.to_owned(),
+            value,
+            format,
+            note,
+        }
     }
 }
 
 pub(crate) fn number(x: Option<f64>) -> CardValue {
-    x.filter(|x| x.is_finite()).map_or(CardValue::Missing, CardValue::Number)
+    x.filter(|x| x.is_finite())
+        .map_or(CardValue::Missing, CardValue::Number)
 }
 
 /// The cards for `report`, in the order they are shown.
@@ -72,20 +83,34 @@ fn room_data_cards(s: &RoomDataSummary) -> Vec<Card> {
         _ => CardValue::Missing,
     };
     vec![
-        Card::new("Sessions", CardValue::Count(s.sessions), Count, Some(format!("in {}", wording::counted(s.rooms, "room", "rooms")))),
+        Card::new(
+            "Sessions",
+            CardValue::Count(s.sessions),
+            Count,
+            Some(format!("in {}", wording::counted(s.rooms, "room", "rooms"))),
+        ),
         Card::new(
             "Unique users",
             CardValue::Count(s.total_unique_users),
             Count,
-            s.average_unique_users_per_session.map(|a| format!("{} on average per session", wording::decimal(a))),
+            s.average_unique_users_per_session
+                .map(|a| format!("{} on average per session", wording::decimal(a))),
         ),
-        Card::new("Average engagement", number(s.average_engagement), Percent, None),
+        Card::new(
+            "Average engagement",
+            number(s.average_engagement),
+            Percent,
+            None,
+        ),
         Card::new(
             "Session hours",
             number(Some(s.total_session_hours)),
             Hours,
             (s.sessions_without_duration > 0).then(|| {
-                format!("not counting {} without a duration", wording::counted(s.sessions_without_duration, "session", "sessions"))
+                format!(
+                    "not counting {} without a duration",
+                    wording::counted(s.sessions_without_duration, "session", "sessions")
+                )
             }),
         ),
         Card::new("Date span", span, DateSpan, None),
@@ -96,21 +121,31 @@ fn attendee_cards(s: &AttendeesSummary) -> Vec<Card> {
     use CardFormat::*;
     let attended: u64 = s.users.iter().map(|u| u.sessions_attended).sum();
     let most = s.users.iter().map(|u| u.sessions_attended).max();
-    let per_attendee = (s.unique_users > 0).then(|| (attended as f64 / s.unique_users as f64 * 10.0).round() / 10.0);
+    let per_attendee = (s.unique_users > 0)
+        .then(|| (attended as f64 / s.unique_users as f64 * 10.0).round() / 10.0);
     vec![
         Card::new(
             "Unique attendees",
             CardValue::Count(s.unique_users),
             Count,
-            Some(format!("in {}", wording::counted(s.sessions, "session", "sessions"))),
+            Some(format!(
+                "in {}",
+                wording::counted(s.sessions, "session", "sessions")
+            )),
         ),
         Card::new(
             "Participation time",
             number(Some(s.total_minutes)),
             Minutes,
-            s.average_minutes_per_user.map(|m| format!("{} on average per attendee", wording::minutes(m))),
+            s.average_minutes_per_user
+                .map(|m| format!("{} on average per attendee", wording::minutes(m))),
         ),
-        Card::new("Average engagement rate", number(s.average_engagement), Percent, None),
+        Card::new(
+            "Average engagement rate",
+            number(s.average_engagement),
+            Percent,
+            None,
+        ),
         Card::new(
             "Sessions per attendee",
             number(per_attendee),
@@ -142,21 +177,49 @@ fn breakout_cards(s: &BreakoutsSummary, rows: &[BreakoutRow]) -> Vec<Card> {
             "Breakout sessions",
             CardValue::Count(s.breakout_sessions),
             Count,
-            (timed > 0).then(|| format!("{} long on average", wording::minutes(seconds / timed as f64 / 60.0))),
+            (timed > 0).then(|| {
+                format!(
+                    "{} long on average",
+                    wording::minutes(seconds / timed as f64 / 60.0)
+                )
+            }),
         ),
-        Card::new("Main rooms", CardValue::Count(s.main_rooms), Count, Some(format!("in {}", wording::counted(sessions, "session", "sessions")))),
+        Card::new(
+            "Main rooms",
+            CardValue::Count(s.main_rooms),
+            Count,
+            Some(format!(
+                "in {}",
+                wording::counted(sessions, "session", "sessions")
+            )),
+        ),
         Card::new(
             "Breakout rooms",
             CardValue::Count(s.breakout_rooms),
             Count,
-            (s.main_rooms > 0).then(|| format!("{} on average per main room", wording::decimal(s.breakout_rooms as f64 / s.main_rooms as f64))),
+            (s.main_rooms > 0).then(|| {
+                format!(
+                    "{} on average per main room",
+                    wording::decimal(s.breakout_rooms as f64 / s.main_rooms as f64)
+                )
+            }),
         ),
         Card::new(
             "Participants",
             CardValue::Count(participants),
             Count,
-            (counted > 0).then(|| format!("{} on average per breakout session", wording::decimal(participants as f64 / counted as f64))),
+            (counted > 0).then(|| {
+                format!(
+                    "{} on average per breakout session",
+                    wording::decimal(participants as f64 / counted as f64)
+                )
+            }),
         ),
-        Card::new("Average engagement", number(engagement.value()), Percent, None),
+        Card::new(
+            "Average engagement",
+            number(engagement.value()),
+            Percent,
+            None,
+        ),
     ]
 }

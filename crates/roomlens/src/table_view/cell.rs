@@ -46,7 +46,9 @@ impl CellRef<'_> {
             CellRef::Whole(Some(n)) => CellValue::Whole(n),
             CellRef::Count(Some(n)) => CellValue::Count(n),
             CellRef::Decimal(Some(x)) => CellValue::Decimal(x),
-            CellRef::Whole(None) | CellRef::Count(None) | CellRef::Decimal(None) => CellValue::Missing,
+            CellRef::Whole(None) | CellRef::Count(None) | CellRef::Decimal(None) => {
+                CellValue::Missing
+            }
         }
     }
 }
@@ -54,11 +56,19 @@ impl CellRef<'_> {
 /// The cell of `row` in `column` (an index into `columns::columns(report)`); `None` when either
 /// is out of range.
 pub(crate) fn cell(report: &Report, row: usize, column: usize) -> Option<CellRef<'_>> {
-    fn read<'r, R>(rows: &'r [R], fields: &[Field<R>], extra: fn(&R) -> &[String], row: usize, column: usize) -> Option<CellRef<'r>> {
+    fn read<'r, R>(
+        rows: &'r [R],
+        fields: &[Field<R>],
+        extra: fn(&R) -> &[String],
+        row: usize,
+        column: usize,
+    ) -> Option<CellRef<'r>> {
         let r = rows.get(row)?;
         match fields.get(column) {
             Some(f) => Some((f.read)(r)),
-            None => extra(r).get(column - fields.len()).map(|s| CellRef::Text(s)),
+            None => extra(r)
+                .get(column - fields.len())
+                .map(|s| CellRef::Text(s)),
         }
     }
     match report {
@@ -70,7 +80,10 @@ pub(crate) fn cell(report: &Report, row: usize, column: usize) -> Option<CellRef
 
 /// The cells of `row` in `columns`, owned; a column the row lacks (a short `extra`) is `Missing`.
 pub(crate) fn row_values(report: &Report, row: usize, columns: &[usize]) -> Vec<CellValue> {
-    columns.iter().map(|&c| cell(report, row, c).map_or(CellValue::Missing, CellRef::to_value)).collect()
+    columns
+        .iter()
+        .map(|&c| cell(report, row, c).map_or(CellValue::Missing, CellRef::to_value))
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,16 +102,28 @@ mod tests {
             CellValue::Decimal(f64::NAN),
             CellValue::Missing,
         ];
-        assert_eq!(serde_json::to_string(&values).unwrap(), r#"["=1+1 <b>",-5,18446744073709551615,0.25,null,null]"#);
+        assert_eq!(
+            serde_json::to_string(&values).unwrap(),
+            r#"["=1+1 <b>",-5,18446744073709551615,0.25,null,null]"#
+        );
     }
 
     /// Every known column reads the cell variant its declared type promises.
     #[test]
     fn declared_types_match_what_the_cells_hold() {
         let reports = [
-            Report::RoomData { rows: vec![RoomDataRow::default()], extra_columns: vec![] },
-            Report::Attendees { rows: vec![Default::default()], extra_columns: vec![] },
-            Report::Breakouts { rows: vec![BreakoutRow::default()], extra_columns: vec![] },
+            Report::RoomData {
+                rows: vec![RoomDataRow::default()],
+                extra_columns: vec![],
+            },
+            Report::Attendees {
+                rows: vec![Default::default()],
+                extra_columns: vec![],
+            },
+            Report::Breakouts {
+                rows: vec![BreakoutRow::default()],
+                extra_columns: vec![],
+            },
         ];
         for report in &reports {
             for (i, c) in columns(report).iter().enumerate() {
@@ -107,7 +132,9 @@ mod tests {
                     ColumnType::Text => matches!(cell, CellRef::Text(_)),
                     ColumnType::Time => matches!(cell, CellRef::Whole(_)),
                     ColumnType::Count => matches!(cell, CellRef::Count(_)),
-                    ColumnType::Ratio | ColumnType::Minutes | ColumnType::Seconds => matches!(cell, CellRef::Decimal(_)),
+                    ColumnType::Ratio | ColumnType::Minutes | ColumnType::Seconds => {
+                        matches!(cell, CellRef::Decimal(_))
+                    }
                 };
                 assert!(fits, "{:?} {}", report.kind(), c.key);
             }
@@ -124,11 +151,17 @@ mod tests {
             extra: vec!["x".into()],
             ..Default::default()
         };
-        let report = Report::RoomData { rows: vec![row], extra_columns: vec!["Extra".into(), "Missing".into()] };
+        let report = Report::RoomData {
+            rows: vec![row],
+            extra_columns: vec!["Extra".into(), "Missing".into()],
+        };
         assert_eq!(cell(&report, 0, 1), Some(CellRef::Text("Room A")));
         assert_eq!(cell(&report, 0, 5), Some(CellRef::Whole(Some(99))));
         assert_eq!(cell(&report, 0, 6), Some(CellRef::Text("host")));
         assert_eq!(cell(&report, 0, 9), Some(CellRef::Text("x")));
-        assert_eq!(row_values(&report, 0, &[9, 10]), vec![CellValue::Text("x".into()), CellValue::Missing]);
+        assert_eq!(
+            row_values(&report, 0, &[9, 10]),
+            vec![CellValue::Text("x".into()), CellValue::Missing]
+        );
     }
 }

@@ -50,7 +50,12 @@ const fn field<R>(
     searchable: bool,
     read: for<'a> fn(&'a R) -> CellRef<'a>,
 ) -> Field<R> {
-    Field { key, column_type, searchable, read }
+    Field {
+        key,
+        column_type,
+        searchable,
+        read,
+    }
 }
 
 use ColumnType::{Count, Minutes, Ratio, Seconds, Text, Time};
@@ -59,46 +64,89 @@ use ColumnType::{Count, Minutes, Ratio, Seconds, Text, Time};
 pub(crate) const ROOM_DATA_FIELDS: &[Field<RoomDataRow>] = &[
     field("entry_id", Text, false, |r| CellRef::Text(&r.entry_id)),
     field("entry_name", Text, true, |r| CellRef::Text(&r.entry_name)),
-    field("parent_entry_id", Text, false, |r| CellRef::Text(&r.parent_entry_id)),
-    field("cue_point_id", Text, false, |r| CellRef::Text(&r.cue_point_id)),
-    field("session_start_time", Time, false, |r| CellRef::Whole(r.session_start_time)),
-    field("session_end_time", Time, false, |r| CellRef::Whole(r.session_end_time)),
-    field("session_host_user_id", Text, true, |r| CellRef::Text(&r.session_host_user_id)),
-    field("meeting_view_period_unique_users", Count, false, |r| CellRef::Count(r.meeting_view_period_unique_users)),
-    field("meeting_engaged_play_time_ratio", Ratio, false, |r| CellRef::Decimal(r.meeting_engaged_play_time_ratio)),
+    field("parent_entry_id", Text, false, |r| {
+        CellRef::Text(&r.parent_entry_id)
+    }),
+    field("cue_point_id", Text, false, |r| {
+        CellRef::Text(&r.cue_point_id)
+    }),
+    field("session_start_time", Time, false, |r| {
+        CellRef::Whole(r.session_start_time)
+    }),
+    field("session_end_time", Time, false, |r| {
+        CellRef::Whole(r.session_end_time)
+    }),
+    field("session_host_user_id", Text, true, |r| {
+        CellRef::Text(&r.session_host_user_id)
+    }),
+    field("meeting_view_period_unique_users", Count, false, |r| {
+        CellRef::Count(r.meeting_view_period_unique_users)
+    }),
+    field("meeting_engaged_play_time_ratio", Ratio, false, |r| {
+        CellRef::Decimal(r.meeting_engaged_play_time_ratio)
+    }),
 ];
 
 /// In the order of `reports::kind::ATTENDEES_COLUMNS`.
 pub(crate) const ATTENDEE_FIELDS: &[Field<AttendeeRow>] = &[
     field("entry_id", Text, false, |r| CellRef::Text(&r.entry_id)),
-    field("cue_point_id", Text, false, |r| CellRef::Text(&r.cue_point_id)),
+    field("cue_point_id", Text, false, |r| {
+        CellRef::Text(&r.cue_point_id)
+    }),
     field("user_id", Text, true, |r| CellRef::Text(&r.user_id)),
     field("user_name", Text, true, |r| CellRef::Text(&r.user_name)),
     field("user_email", Text, true, |r| CellRef::Text(&r.user_email)),
     field("user_type", Text, false, |r| CellRef::Text(&r.user_type)),
-    field("meeting_view_time", Minutes, false, |r| CellRef::Decimal(r.meeting_view_time)),
-    field("meeting_engaged_play_time_ratio", Ratio, false, |r| CellRef::Decimal(r.meeting_engaged_play_time_ratio)),
+    field("meeting_view_time", Minutes, false, |r| {
+        CellRef::Decimal(r.meeting_view_time)
+    }),
+    field("meeting_engaged_play_time_ratio", Ratio, false, |r| {
+        CellRef::Decimal(r.meeting_engaged_play_time_ratio)
+    }),
 ];
 
 /// In the order of `reports::kind::BREAKOUTS_COLUMNS`.
 pub(crate) const BREAKOUT_FIELDS: &[Field<BreakoutRow>] = &[
-    field("parent_entry_id", Text, false, |r| CellRef::Text(&r.parent_entry_id)),
-    field("parent_entry_name", Text, true, |r| CellRef::Text(&r.parent_entry_name)),
-    field("breakout_entry_id", Text, false, |r| CellRef::Text(&r.breakout_entry_id)),
-    field("breakout_entry_name", Text, true, |r| CellRef::Text(&r.breakout_entry_name)),
-    field("cue_point_id", Text, false, |r| CellRef::Text(&r.cue_point_id)),
-    field("session_initiator", Text, true, |r| CellRef::Text(&r.session_initiator)),
-    field("session_start_time", Time, false, |r| CellRef::Whole(r.session_start_time)),
-    field("session_end_time", Time, false, |r| CellRef::Whole(r.session_end_time)),
+    field("parent_entry_id", Text, false, |r| {
+        CellRef::Text(&r.parent_entry_id)
+    }),
+    field("parent_entry_name", Text, true, |r| {
+        CellRef::Text(&r.parent_entry_name)
+    }),
+    field("breakout_entry_id", Text, false, |r| {
+        CellRef::Text(&r.breakout_entry_id)
+    }),
+    field("breakout_entry_name", Text, true, |r| {
+        CellRef::Text(&r.breakout_entry_name)
+    }),
+    field("cue_point_id", Text, false, |r| {
+        CellRef::Text(&r.cue_point_id)
+    }),
+    field("session_initiator", Text, true, |r| {
+        CellRef::Text(&r.session_initiator)
+    }),
+    field("session_start_time", Time, false, |r| {
+        CellRef::Whole(r.session_start_time)
+    }),
+    field("session_end_time", Time, false, |r| {
+        CellRef::Whole(r.session_end_time)
+    }),
     field("duration", Seconds, false, |r| CellRef::Decimal(r.duration)),
-    field("participant_count", Count, false, |r| CellRef::Count(r.participant_count)),
-    field("engagement_rate", Ratio, false, |r| CellRef::Decimal(r.engagement_rate)),
+    field("participant_count", Count, false, |r| {
+        CellRef::Count(r.participant_count)
+    }),
+    field("engagement_rate", Ratio, false, |r| {
+        CellRef::Decimal(r.engagement_rate)
+    }),
 ];
 
 /// The known columns of `kind`: key, type and whether searchable.
 fn known(kind: ReportKind) -> Vec<(&'static str, ColumnType, bool)> {
     fn triples<R>(fields: &[Field<R>]) -> Vec<(&'static str, ColumnType, bool)> {
-        fields.iter().map(|f| (f.key, f.column_type, f.searchable)).collect()
+        fields
+            .iter()
+            .map(|f| (f.key, f.column_type, f.searchable))
+            .collect()
     }
     match kind {
         ReportKind::RoomData => triples(ROOM_DATA_FIELDS),
@@ -116,7 +164,11 @@ pub fn columns(report: &Report) -> Vec<ColumnInfo> {
         .into_iter()
         .map(|(key, column_type, searchable)| ColumnInfo {
             key: key.to_owned(),
-            label: labels.iter().find(|c| c.raw == key).map_or(key, |c| c.friendly).to_owned(),
+            label: labels
+                .iter()
+                .find(|c| c.raw == key)
+                .map_or(key, |c| c.friendly)
+                .to_owned(),
             column_type,
             numeric: column_type != ColumnType::Text,
             searchable,
@@ -152,12 +204,22 @@ mod tests {
 
     #[test]
     fn names_and_emails_are_searchable_and_extras_come_last() {
-        let report = Report::Attendees { rows: Vec::new(), extra_columns: vec!["Country".into()] };
+        let report = Report::Attendees {
+            rows: Vec::new(),
+            extra_columns: vec!["Country".into()],
+        };
         let cols = columns(&report);
-        let searchable: Vec<&str> = cols.iter().filter(|c| c.searchable).map(|c| c.key.as_str()).collect();
+        let searchable: Vec<&str> = cols
+            .iter()
+            .filter(|c| c.searchable)
+            .map(|c| c.key.as_str())
+            .collect();
         assert_eq!(searchable, ["user_id", "user_name", "user_email"]);
         let last = cols.last().unwrap();
-        assert_eq!((last.key.as_str(), last.label.as_str(), last.column_type), ("Country", "Country", ColumnType::Text));
+        assert_eq!(
+            (last.key.as_str(), last.label.as_str(), last.column_type),
+            ("Country", "Country", ColumnType::Text)
+        );
         let json = serde_json::to_value(&cols[6]).unwrap();
         assert_eq!(
             json,
@@ -165,9 +227,23 @@ mod tests {
                 "type": "minutes", "numeric": true, "searchable": false})
         );
         let searchable = |kind| -> Vec<String> {
-            columns(&Report::empty(kind)).into_iter().filter(|c| c.searchable).map(|c| c.key).collect()
+            columns(&Report::empty(kind))
+                .into_iter()
+                .filter(|c| c.searchable)
+                .map(|c| c.key)
+                .collect()
         };
-        assert_eq!(searchable(ReportKind::RoomData), ["entry_name", "session_host_user_id"]);
-        assert_eq!(searchable(ReportKind::Breakouts), ["parent_entry_name", "breakout_entry_name", "session_initiator"]);
+        assert_eq!(
+            searchable(ReportKind::RoomData),
+            ["entry_name", "session_host_user_id"]
+        );
+        assert_eq!(
+            searchable(ReportKind::Breakouts),
+            [
+                "parent_entry_name",
+                "breakout_entry_name",
+                "session_initiator"
+            ]
+        );
     }
 }

@@ -34,7 +34,11 @@ fn number_key(cell: Option<CellRef<'_>>) -> Option<u64> {
         CellRef::Count(n) => n,
         CellRef::Decimal(x) => x.filter(|x| !x.is_nan()).map(|x| {
             let bits = x.to_bits();
-            if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
+            if bits >> 63 == 1 {
+                !bits
+            } else {
+                bits | (1 << 63)
+            }
         }),
         CellRef::Text(_) => None,
     }
@@ -42,7 +46,12 @@ fn number_key(cell: Option<CellRef<'_>>) -> Option<u64> {
 
 /// Row positions of `report` ordered by `column` (an index into `columns::columns(report)`),
 /// a text column when `text`.
-pub(crate) fn sorted_rows(report: &Report, column: usize, text: bool, direction: SortDirection) -> Vec<usize> {
+pub(crate) fn sorted_rows(
+    report: &Report,
+    column: usize,
+    text: bool,
+    direction: SortDirection,
+) -> Vec<usize> {
     let rows = report.len();
     let mut missing = Vec::new();
     let mut ordered = if text {
@@ -52,7 +61,14 @@ pub(crate) fn sorted_rows(report: &Report, column: usize, text: bool, direction:
         for row in 0..rows {
             match number_key(cell(report, row, column)) {
                 // Descending: inverting the bits reverses the order; ties still go by position.
-                Some(key) => keyed.push((if direction == SortDirection::Desc { !key } else { key }, row)),
+                Some(key) => keyed.push((
+                    if direction == SortDirection::Desc {
+                        !key
+                    } else {
+                        key
+                    },
+                    row,
+                )),
                 None => missing.push(row),
             }
         }
@@ -64,7 +80,12 @@ pub(crate) fn sorted_rows(report: &Report, column: usize, text: bool, direction:
 }
 
 /// The rows with text in `column`, ordered; rows with empty text go to `missing` in report order.
-fn sorted_text(report: &Report, column: usize, direction: SortDirection, missing: &mut Vec<usize>) -> Vec<usize> {
+fn sorted_text(
+    report: &Report,
+    column: usize,
+    direction: SortDirection,
+    missing: &mut Vec<usize>,
+) -> Vec<usize> {
     /// Where a row's folded text lives: in the report itself or in `arena`.
     enum Folded<'r> {
         Borrowed(&'r str),
@@ -115,32 +136,74 @@ mod tests {
         let rows = names
             .iter()
             .zip(minutes)
-            .map(|(n, m)| AttendeeRow { user_name: (*n).into(), meeting_view_time: *m, ..Default::default() })
+            .map(|(n, m)| AttendeeRow {
+                user_name: (*n).into(),
+                meeting_view_time: *m,
+                ..Default::default()
+            })
             .collect();
-        Report::Attendees { rows, extra_columns: vec![] }
+        Report::Attendees {
+            rows,
+            extra_columns: vec![],
+        }
     }
 
     #[test]
     fn text_is_case_insensitive_with_ties_in_report_order_and_empty_last() {
-        let r = report(&["bob", "", "Émile", "ALICE", "Bob", "émile", "alice"], &[None; 7]);
-        assert_eq!(sorted_rows(&r, 3, true, SortDirection::Asc), vec![3, 6, 0, 4, 2, 5, 1]);
-        assert_eq!(sorted_rows(&r, 3, true, SortDirection::Desc), vec![2, 5, 0, 4, 3, 6, 1]);
+        let r = report(
+            &["bob", "", "Émile", "ALICE", "Bob", "émile", "alice"],
+            &[None; 7],
+        );
+        assert_eq!(
+            sorted_rows(&r, 3, true, SortDirection::Asc),
+            vec![3, 6, 0, 4, 2, 5, 1]
+        );
+        assert_eq!(
+            sorted_rows(&r, 3, true, SortDirection::Desc),
+            vec![2, 5, 0, 4, 3, 6, 1]
+        );
     }
 
     #[test]
     fn numbers_sort_numerically_with_missing_last_both_ways() {
-        let r = report(&["a"; 5], &[Some(10.0), None, Some(9.5), Some(100.0), Some(9.5)]);
-        assert_eq!(sorted_rows(&r, 6, false, SortDirection::Asc), vec![2, 4, 0, 3, 1]);
-        assert_eq!(sorted_rows(&r, 6, false, SortDirection::Desc), vec![3, 0, 2, 4, 1]);
+        let r = report(
+            &["a"; 5],
+            &[Some(10.0), None, Some(9.5), Some(100.0), Some(9.5)],
+        );
+        assert_eq!(
+            sorted_rows(&r, 6, false, SortDirection::Asc),
+            vec![2, 4, 0, 3, 1]
+        );
+        assert_eq!(
+            sorted_rows(&r, 6, false, SortDirection::Desc),
+            vec![3, 0, 2, 4, 1]
+        );
     }
 
     #[test]
     fn number_keys_keep_the_order_of_the_numbers() {
-        let decimals = [f64::NEG_INFINITY, -1e300, -2.5, -0.0, 0.0, 1e-300, 0.5, 2.5, 1e300, f64::INFINITY];
-        let keys: Vec<u64> = decimals.iter().map(|&x| number_key(Some(CellRef::Decimal(Some(x)))).unwrap()).collect();
+        let decimals = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-300,
+            0.5,
+            2.5,
+            1e300,
+            f64::INFINITY,
+        ];
+        let keys: Vec<u64> = decimals
+            .iter()
+            .map(|&x| number_key(Some(CellRef::Decimal(Some(x)))).unwrap())
+            .collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
         let wholes = [i64::MIN, -1, 0, 1, i64::MAX];
-        let keys: Vec<u64> = wholes.iter().map(|&n| number_key(Some(CellRef::Whole(Some(n)))).unwrap()).collect();
+        let keys: Vec<u64> = wholes
+            .iter()
+            .map(|&n| number_key(Some(CellRef::Whole(Some(n)))).unwrap())
+            .collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
         assert_eq!(number_key(Some(CellRef::Decimal(Some(f64::NAN)))), None);
         assert_eq!(number_key(Some(CellRef::Count(None))), None);
@@ -151,10 +214,19 @@ mod tests {
     fn an_extra_column_missing_from_the_first_row_still_sorts_as_text() {
         let rows = vec![
             AttendeeRow::default(),
-            AttendeeRow { extra: vec!["b".into()], ..Default::default() },
-            AttendeeRow { extra: vec!["A".into()], ..Default::default() },
+            AttendeeRow {
+                extra: vec!["b".into()],
+                ..Default::default()
+            },
+            AttendeeRow {
+                extra: vec!["A".into()],
+                ..Default::default()
+            },
         ];
-        let r = Report::Attendees { rows, extra_columns: vec!["Note".into()] };
+        let r = Report::Attendees {
+            rows,
+            extra_columns: vec!["Note".into()],
+        };
         assert_eq!(sorted_rows(&r, 8, true, SortDirection::Asc), vec![2, 1, 0]);
         assert_eq!(sorted_rows(&r, 8, true, SortDirection::Desc), vec![1, 2, 0]);
     }

@@ -67,7 +67,12 @@ impl IndexState {
             let columns = columns(report);
             *self = IndexState {
                 report_shape: Some((report.kind(), report.len(), report.extra_columns().to_vec())),
-                searchable: columns.iter().enumerate().filter(|(_, c)| c.searchable).map(|(i, _)| i).collect(),
+                searchable: columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.searchable)
+                    .map(|(i, _)| i)
+                    .collect(),
                 columns,
                 ..IndexState::default()
             };
@@ -80,7 +85,10 @@ impl IndexState {
                 return Arc::clone(rows);
             }
         }
-        let text = self.columns.get(sort.0).is_some_and(|c| c.column_type == ColumnType::Text);
+        let text = self
+            .columns
+            .get(sort.0)
+            .is_some_and(|c| c.column_type == ColumnType::Text);
         let rows = Arc::new(sorted_rows(report, sort.0, text, sort.1));
         self.last_sort = Some((sort, Arc::clone(&rows)));
         rows
@@ -97,7 +105,12 @@ impl IndexState {
         rows
     }
 
-    fn view(&mut self, report: &Report, sort: Option<SortChoice>, needle: Option<String>) -> RowList {
+    fn view(
+        &mut self,
+        report: &Report,
+        sort: Option<SortChoice>,
+        needle: Option<String>,
+    ) -> RowList {
         if let Some((key, rows)) = &self.last_view {
             if key.0 == sort && key.1 == needle {
                 return rows.clone();
@@ -116,7 +129,13 @@ impl IndexState {
                     }
                 }
                 let order = self.order(report, sort);
-                Some(Arc::new(order.iter().copied().filter(|&row| keep.get(row).copied().unwrap_or(false)).collect()))
+                Some(Arc::new(
+                    order
+                        .iter()
+                        .copied()
+                        .filter(|&row| keep.get(row).copied().unwrap_or(false))
+                        .collect(),
+                ))
             }
         };
         self.last_view = Some(((sort, needle), rows.clone()));
@@ -129,11 +148,15 @@ impl TableIndex {
     pub fn new(report: &Report) -> Self {
         let mut state = IndexState::default();
         state.fit(report);
-        TableIndex { state: Mutex::new(state) }
+        TableIndex {
+            state: Mutex::new(state),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, IndexState> {
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Rows `offset..offset + limit` (limit cut to `MAX_PAGE_ROWS`) of `report` sorted by
@@ -171,7 +194,10 @@ impl TableIndex {
             total: report.len(),
             matched,
             offset,
-            rows: page.into_iter().map(|row| row_values(report, row, &every_column)).collect(),
+            rows: page
+                .into_iter()
+                .map(|row| row_values(report, row, &every_column))
+                .collect(),
         })
     }
 }

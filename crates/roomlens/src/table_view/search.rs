@@ -43,7 +43,10 @@ fn contains_folded(text: &str, needle: &str, buffer: &mut String) -> bool {
         // ASCII lower-cases to ASCII, so a non-ASCII needle cannot match ASCII text.
         return needle.is_ascii()
             && text.len() >= needle.len()
-            && text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            && text
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
     }
     fold_into(text, buffer);
     buffer.contains(needle)
@@ -76,7 +79,8 @@ mod tests {
     #[test]
     fn matching_ignores_case_in_any_script() {
         let mut b = String::new();
-        let mut contains_folded = |text: &str, search: &str| contains_folded(text, &needle(search).unwrap(), &mut b);
+        let mut contains_folded =
+            |text: &str, search: &str| contains_folded(text, &needle(search).unwrap(), &mut b);
         assert!(contains_folded("Ana.Lopez@Example.ORG", "example.org"));
         assert!(contains_folded("JÜRGEN Straße", "jürgen"));
         assert!(contains_folded("ΣΩΚΡΆΤΗΣ", "σωκ"));

@@ -6,17 +6,22 @@
 use super::cards::{number, Card, CardFormat, CardValue};
 use super::cell::row_values;
 use super::columns::{columns, ColumnInfo};
-use crate::wording;
 use super::CellValue;
 use crate::analytics::{user_key, AttendeeFields, AttendeesAccumulator};
 use crate::error::{Error, ErrorCode};
 use crate::reports::kind::ATTENDEES_COLUMNS;
 use crate::reports::Report;
+use crate::wording;
 use serde::Serialize;
 
 /// The columns of a person's sessions (their name and e-mail are in the heading).
-const SESSION_COLUMNS: &[&str] =
-    &["entry_id", "cue_point_id", "user_type", "meeting_view_time", "meeting_engaged_play_time_ratio"];
+const SESSION_COLUMNS: &[&str] = &[
+    "entry_id",
+    "cue_point_id",
+    "user_type",
+    "meeting_view_time",
+    "meeting_engaged_play_time_ratio",
+];
 
 /// What the desktop command `user_sessions` returns (src-tauri/src/commands/reports.rs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,13 +45,23 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
         ));
     };
     let trimmed = user.trim();
-    let candidates = [user.to_owned(), format!("email:{}", trimmed.to_lowercase()), format!("name:{trimmed}")];
+    let candidates = [
+        user.to_owned(),
+        format!("email:{}", trimmed.to_lowercase()),
+        format!("name:{trimmed}"),
+    ];
     let positions: Vec<usize> = if trimmed.is_empty() {
         Vec::new()
     } else {
         candidates
             .iter()
-            .map(|key| rows.iter().enumerate().filter(|(_, r)| user_key(r) == *key).map(|(i, _)| i).collect::<Vec<_>>())
+            .map(|key| {
+                rows.iter()
+                    .enumerate()
+                    .filter(|(_, r)| user_key(r) == *key)
+                    .map(|(i, _)| i)
+                    .collect::<Vec<_>>()
+            })
             .find(|found| !found.is_empty())
             .unwrap_or_default()
     };
@@ -78,24 +93,49 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
         .filter(|(i, c)| SESSION_COLUMNS.contains(&c.key.as_str()) || *i >= ATTENDEES_COLUMNS.len())
         .map(|(i, _)| i)
         .collect();
-    let (sessions, minutes, engagement) =
-        person.as_ref().map_or((0, 0.0, None), |p| (p.sessions_attended, p.total_minutes, p.average_engagement));
+    let (sessions, minutes, engagement) = person.as_ref().map_or((0, 0.0, None), |p| {
+        (p.sessions_attended, p.total_minutes, p.average_engagement)
+    });
     let cards = vec![
-        Card::new("Sessions attended", CardValue::Count(sessions), CardFormat::Count, Some(format!("in {}", wording::counted(summary.rooms, "room", "rooms")))),
+        Card::new(
+            "Sessions attended",
+            CardValue::Count(sessions),
+            CardFormat::Count,
+            Some(format!(
+                "in {}",
+                wording::counted(summary.rooms, "room", "rooms")
+            )),
+        ),
         Card::new(
             "Participation time",
             number(Some(minutes)),
             CardFormat::Minutes,
-            (sessions > 0).then(|| format!("{} on average per session", wording::minutes(minutes / sessions as f64))),
+            (sessions > 0).then(|| {
+                format!(
+                    "{} on average per session",
+                    wording::minutes(minutes / sessions as f64)
+                )
+            }),
         ),
-        Card::new("Average engagement rate", number(engagement), CardFormat::Percent, None),
+        Card::new(
+            "Average engagement rate",
+            number(engagement),
+            CardFormat::Percent,
+            None,
+        ),
     ];
     Ok(UserDetail {
-        user_id: person.as_ref().map(|p| p.user_id.clone()).unwrap_or_default(),
+        user_id: person
+            .as_ref()
+            .map(|p| p.user_id.clone())
+            .unwrap_or_default(),
         user_name: person.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
         user_email: person.as_ref().map(|p| p.email.clone()).unwrap_or_default(),
         cards,
         columns: shown.iter().filter_map(|&i| all.get(i).cloned()).collect(),
-        rows: positions.iter().map(|&row| row_values(report, row, &shown)).collect(),
+        rows: positions
+            .iter()
+            .map(|&row| row_values(report, row, &shown))
+            .collect(),
     })
 }

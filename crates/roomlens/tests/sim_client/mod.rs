@@ -22,7 +22,12 @@ pub fn quick_options() -> ClientOptions {
     }
 }
 
-pub fn client_with(sim: &SimHandle, partner_id: i64, secret: &str, options: ClientOptions) -> KalturaClient {
+pub fn client_with(
+    sim: &SimHandle,
+    partner_id: i64,
+    secret: &str,
+    options: ClientOptions,
+) -> KalturaClient {
     let credentials = Credentials {
         partner_id,
         secret: AdminSecret::new(secret).expect("non-empty secret"),
@@ -55,7 +60,13 @@ pub fn sim_filters(filters: &ReportFilters) -> Filters {
 
 /// The simulator's uncapped ground truth for `[from, to)`, read into a `Report` the same way a
 /// Kaltura reply is read.
-pub fn expected_report(sim: &SimHandle, kind: ReportKind, from: i64, to: i64, filters: &ReportFilters) -> Report {
+pub fn expected_report(
+    sim: &SimHandle,
+    kind: ReportKind,
+    from: i64,
+    to: i64,
+    filters: &ReportFilters,
+) -> Report {
     let rows = sim.expected_rows(sim_kind(kind), from, to, &sim_filters(filters));
     let mut body = Vec::new();
     let header: Vec<&str> = sim_kind(kind).columns().to_vec();
@@ -103,7 +114,10 @@ pub fn row_images(report: &Report) -> Vec<RowImage> {
                     r.user_type.clone(),
                 ]
                 .join("|");
-                (text, vec![r.meeting_view_time, r.meeting_engaged_play_time_ratio])
+                (
+                    text,
+                    vec![r.meeting_view_time, r.meeting_engaged_play_time_ratio],
+                )
             })
             .collect(),
         Report::Breakouts { rows, .. } => rows
@@ -125,7 +139,10 @@ pub fn row_images(report: &Report) -> Vec<RowImage> {
             })
             .collect(),
     };
-    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal)));
+    rows.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))
+    });
     rows
 }
 
@@ -141,9 +158,15 @@ fn same_numbers(a: &[Option<f64>], b: &[Option<f64>]) -> bool {
 /// Fails with a short account of what differs (the full lists can be huge).
 pub fn assert_same_images(got: &[RowImage], expected: &[RowImage]) {
     let differ = got.len() != expected.len()
-        || got.iter().zip(expected).any(|(g, e)| g.0 != e.0 || !same_numbers(&g.1, &e.1));
+        || got
+            .iter()
+            .zip(expected)
+            .any(|(g, e)| g.0 != e.0 || !same_numbers(&g.1, &e.1));
     if differ {
-        let first = got.iter().zip(expected).position(|(g, e)| g.0 != e.0 || !same_numbers(&g.1, &e.1));
+        let first = got
+            .iter()
+            .zip(expected)
+            .position(|(g, e)| g.0 != e.0 || !same_numbers(&g.1, &e.1));
         let show = |rows: &[RowImage], i: Option<usize>| i.and_then(|i| rows.get(i).cloned());
         panic!(
             "rows differ: got {}, expected {}; first difference: got {:?}, expected {:?}",
