@@ -3,6 +3,14 @@
 //! app on this WebView pays for it. It prints `roomlens-startup <unix ms> page-loaded` to stderr
 //! when its page has loaded, in the same form as the app's start-up trace. It has no other use.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use std::time::{SystemTime, UNIX_EPOCH};
 use tauri::webview::PageLoadEvent;
 

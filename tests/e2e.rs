@@ -5,6 +5,14 @@
 //! ROOMLENS_E2E=1 the suite is skipped so `cargo test --workspace` opens no window; with it,
 //! anything missing is a failure. Screenshots of each screen go to docs/screenshots/.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 #[path = "e2e/driver.rs"]
 mod driver;
 #[path = "e2e/sim_process.rs"]

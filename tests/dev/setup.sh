@@ -125,6 +125,20 @@ roomlens_require_cargo() {
   fi
 }
 
+# Checks that cargo's formatter and linter are there (the tests run both); adds them with rustup
+# when it manages the toolchain, else names what to install.
+roomlens_require_rust_tools() {
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+    return 0
+  fi
+  if command -v rustup >/dev/null 2>&1; then
+    roomlens_say "Adding rustfmt and clippy to the Rust toolchain (the tests check formatting and lints)."
+    rustup component add rustfmt clippy && return 0
+  fi
+  roomlens_say "The tests need cargo fmt and cargo clippy. Install them with: rustup component add rustfmt clippy"
+  return 1
+}
+
 # The repository root, whatever folder the script was started from.
 roomlens_repo_root() {
   cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd

@@ -19,10 +19,15 @@ REQUIRED_KEYRING_TESTS=(
   "roomlens-cli::keychain::ten_logins_at_once_leave_ten_accounts"
 )
 
-# One formatting for the whole workspace (rustfmt.toml).
-check_formatting() {
+# One formatting for the whole workspace (rustfmt.toml), and clippy with the workspace's lints
+# (Cargo.toml [workspace.lints]: no unwrap, expect, panic or unchecked indexing outside tests).
+check_formatting_and_lints() {
   if ! cargo fmt --all --check >/dev/null; then
     echo "test.sh: some Rust files are not formatted; run \`cargo fmt --all\` and commit the result." >&2
+    return 1
+  fi
+  if ! cargo clippy --workspace --all-targets -- -D warnings; then
+    echo "test.sh: clippy found problems (above); fix them or allow one with its reason." >&2
     return 1
   fi
 }
@@ -140,7 +145,7 @@ inside_keyring_session() {
   log="$(mktemp "${TMPDIR:-/tmp}/roomlens-keyring-tests.XXXXXX")"
   export ROOMLENS_KEYRING_TESTS=1
   export ROOMLENS_KEYRING_TESTS_LOG="$log"
-  check_formatting || status=$?
+  check_formatting_and_lints || status=$?
   if [[ $status -eq 0 ]]; then
     run_ui_tests || status=$?
   fi
@@ -164,4 +169,5 @@ fi
 
 roomlens_install_system_packages test
 roomlens_require_cargo
+roomlens_require_rust_tools
 exec "$here/with-keyring.sh" bash "$here/test.sh" --inside-keyring-session

@@ -2,6 +2,14 @@
 //! year-large organisation (more than 250,000 rows a year, one day over the cap that time
 //! splitting can get under) and the single huge session no split can help.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use kaltura_sim::{Filters, OrgProfile, ReportKind, SimConfig, ATTENDEES_COLUMNS};

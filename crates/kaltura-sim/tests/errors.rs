@@ -1,6 +1,14 @@
 //! Error responses over real HTTP, byte for byte in the shapes of docs/kaltura-wire-format.md §4.1,
 //! and the order of checks of §4.2 (which error wins when several apply).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use kaltura_sim::{

@@ -2,6 +2,14 @@
 //! ACTION_BLOCKED, DRUID_QUERY_TIMED_OUT, INTERNAL_SERVERL_ERROR, an expiring KS (fault and clock
 //! offset), delays, reproducible random faults, and that the next request is healthy again.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use std::time::Duration;

@@ -1,6 +1,14 @@
 //! Report calls over real HTTP: CSV bytes match the ground truth exactly, the cap and `limit`,
 //! filters, excluded fields, file names, determinism, and `getCsv` with a key/value array.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use kaltura_sim::{

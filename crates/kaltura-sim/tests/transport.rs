@@ -2,6 +2,14 @@
 //! pairs with their precedence, colon keys, case-insensitive routing, keep-alive, refused chunked
 //! uploads, CORS, and the statistics tests rely on.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use kaltura_sim::SimConfig;

@@ -1,6 +1,14 @@
 //! `roomlens demo`: the built-in simulator started in-process, the three reports fetched through
 //! the real client and summarised, and with `-o` saved as files that read back.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use roomlens::reports::{read_report_file, ReportKind};

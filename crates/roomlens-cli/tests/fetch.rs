@@ -2,6 +2,14 @@
 //! read back with exactly the simulator's rows, custom dates, filters, CSV options, standard
 //! output, and every failure's exit code with no file left behind.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use jiff::civil::Date;

@@ -1,6 +1,14 @@
 //! `roomlens summary` and `roomlens export` on real files: counts, warnings, JSON, exit codes for
 //! bad input, and every CSV option, with the written file read back through the core's reader.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use roomlens::reports::{read_report_file, Report};

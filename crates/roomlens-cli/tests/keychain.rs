@@ -3,6 +3,14 @@
 //! These run when ROOMLENS_KEYRING_TESTS=1 (tests/dev/test.sh sets it inside a private D-Bus
 //! session) and then fail loudly if no keychain can be reached.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 mod support;
 
 use kaltura_sim::SimConfig;

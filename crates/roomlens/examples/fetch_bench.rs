@@ -6,6 +6,14 @@
 //! `ROOMLENS_ADMIN_SECRET` (never an argument). Ideal = ceil(requests / concurrency) × latency:
 //! every request costs at least one latency, and at most `concurrency` run at once.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::{
     fetch_report, ClientOptions, Credentials, DateRangeChoice, FetchRequest, KalturaClient,

@@ -1,6 +1,14 @@
 //! Reads one report CSV and prints its summary as JSON: the read-and-summarise path measured by
 //! `bench/summary_vs_duckdb.sh`. Not a user-facing tool; `roomlens summary` is.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use std::io::Write;
 
 fn main() -> std::process::ExitCode {

@@ -2,6 +2,14 @@
 //! sort + page, scrolling the same view, a search, and sort + search together. A measurement
 //! aid run in release mode, not a test and not a user-facing tool.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use roomlens::reports::{AttendeeRow, Report};
 use roomlens::table_view::{summary_cards, SortDirection, TableIndex};
 use std::time::Instant;

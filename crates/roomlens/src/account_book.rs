@@ -87,10 +87,7 @@ impl<S: SecretStore> AccountBook<S> {
 
     /// One saved account by id.
     pub fn account(&self, id: &str) -> Result<Account, Error> {
-        self.list()?
-            .get(id)
-            .cloned()
-            .ok_or_else(|| no_longer_saved())
+        self.list()?.get(id).cloned().ok_or_else(no_longer_saved)
     }
 
     /// The credentials of a saved account, its secret from the keychain.

@@ -3,6 +3,14 @@
 //! formula neutralisation on, exactly the formula-like text cells gain a `'`; arbitrary bytes never
 //! make the reader panic and its counts always add up; merging windows loses nothing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use proptest::prelude::*;
 use roomlens::export::{
     looks_like_formula, report_csv_bytes, write_report_csv, Delimiter, ExportOptions, HeaderStyle,

@@ -3,6 +3,14 @@
 //! simulator can produce mapped to its code and sentence, every fault retried or reported
 //! clearly, KS renewal, cancellation and the deadline.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 #[allow(dead_code)]
 mod sim_client;
 

@@ -3,6 +3,14 @@
 //! refused before any request), both date parameter spellings on the wire, progress, a failed
 //! fetch, and cancelling in the middle.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 #[allow(dead_code)]
 mod sim_client;
 

@@ -2,6 +2,14 @@
 //! one day above the cap) fetched with nothing lost or duplicated, and a single session larger
 //! than the cap, which no time split can fix, kept and reported plainly.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 #[allow(dead_code)]
 mod sim_client;
 

@@ -2,6 +2,14 @@
 //! encoding, delimiter and quoting variant, and hostile files. Each test checks the exact rows,
 //! the read/kept/rejected counts and the warning lines.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use roomlens::reports::{
     read_report, read_report_file, AttendeeRow, ReadOutcome, Report, ReportKind, RoomDataRow,
 };

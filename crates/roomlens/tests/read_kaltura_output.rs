@@ -2,6 +2,14 @@
 //! with `read_report_as`: BOM, no quoting, commas already turned into spaces, `\n` endings, empty
 //! results.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use roomlens::reports::{read_report_as, AttendeeRow, Report, ReportKind, RoomDataRow};
 use roomlens::ErrorCode;
 

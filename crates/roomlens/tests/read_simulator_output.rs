@@ -2,6 +2,14 @@
 //! renders them (BOM, no quoting, commas turned into spaces, PHP floats), checked value by value
 //! against the simulator's ground truth, including its Unicode and hostile names.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use kaltura_sim::{expected_rows, write_csv, Filters, Org, OrgProfile};
 use roomlens::reports::{read_report, read_report_as, Report, ReportKind};
 

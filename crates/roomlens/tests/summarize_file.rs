@@ -2,6 +2,14 @@
 //! reading every row and summarising them (`read_report` + `summarize`): same summary, same
 //! counts, same warnings, for clean and damaged files of every report.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use proptest::prelude::*;
 use roomlens::analytics::{summarize, Summary};
 use roomlens::export::{report_csv_bytes, ExportOptions};

@@ -2,6 +2,14 @@
 //! both ways, search, paging at the edges, the cached index against fresh ones, summary cards
 //! with hand-computed values, one attendee's sessions, and hostile text read from a real CSV.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
 use roomlens::reports::{read_report, AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow};
 use roomlens::table_view::{
     columns, summary_cards, user_detail, Card, CardFormat, CardValue, CellValue, RowsPageBody,

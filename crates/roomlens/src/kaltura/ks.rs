@@ -103,7 +103,10 @@ fn form_urlencode(text: &str) -> String {
 fn aes_key(secret: &AdminSecret) -> [u8; 16] {
     let digest = Sha1::digest(secret.expose_bytes());
     let mut key = [0u8; 16];
-    key.copy_from_slice(&digest[..16]);
+    // SHA-1 digests are 20 bytes; the zip stops after the key's 16.
+    for (k, d) in key.iter_mut().zip(digest.iter()) {
+        *k = *d;
+    }
     key
 }
 

@@ -36,11 +36,9 @@ impl Window {
             .collect();
         Some(
             bounds
-                .windows(2)
-                .map(|pair| Window {
-                    from: pair[0],
-                    to: pair[1],
-                })
+                .iter()
+                .zip(bounds.iter().skip(1))
+                .map(|(&from, &to)| Window { from, to })
                 .collect(),
         )
     }
