@@ -3,12 +3,16 @@
 //! the `roomlens` core. It holds no Kaltura, CSV or aggregation logic; the commands parse, call
 //! the core and map errors.
 
+mod app_paths;
 mod blocking_work;
 mod commands;
 mod demo_account;
+mod drop_event;
 mod dropped_files;
 mod loaded_reports;
+mod mutex;
 mod native_dialog;
+mod report_files;
 mod report_info;
 mod single_instance;
 mod startup_trace;

@@ -2,17 +2,31 @@
 //! for sorting, searching and paging. Only the newest few are kept so memory stays bounded; a stale
 //! number gets a plain error. It does not fetch or read files.
 
-use crate::report_info::ReportSource;
-use crate::state::lock;
+use crate::mutex::lock;
 use roomlens::reports::{ReadStats, Report};
 use roomlens::table_view::TableIndex;
 use roomlens::{Error, ErrorCode};
+use serde::Serialize;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// How many reports stay open at once (the one on screen and a few before it).
 const KEEP: usize = 3;
+
+/// Where a report came from, as the page's source line says.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ReportSource {
+    Fetch {
+        account_name: String,
+        from_unix: i64,
+        to_unix: i64,
+    },
+    File {
+        file_name: String,
+    },
+}
 
 pub struct LoadedReport {
     pub id: u64,

@@ -2,23 +2,10 @@
 //! where it came from, the time zone, its columns, and the read counts and warnings. It is a view
 //! of a `LoadedReport`; rows, sorting and summaries come from the core's `table_view`.
 
-use crate::loaded_reports::LoadedReport;
+use crate::loaded_reports::{LoadedReport, ReportSource};
 use roomlens::reports::{ReadStats, ReportKind};
 use roomlens::table_view::{columns, ColumnInfo};
 use serde::Serialize;
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum ReportSource {
-    Fetch {
-        account_name: String,
-        from_unix: i64,
-        to_unix: i64,
-    },
-    File {
-        file_name: String,
-    },
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportInfo {

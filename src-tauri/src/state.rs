@@ -3,8 +3,9 @@
 //! channel for dropped files, the window's latest geometry and the file dialogs. It does no work
 //! of its own; commands and event handlers do.
 
+use crate::app_paths::AppPaths;
 use crate::demo_account::DemoKaltura;
-use crate::dropped_files::DropEvent;
+use crate::drop_event::DropEvent;
 use crate::loaded_reports::LoadedReports;
 use crate::native_dialog::FileDialogs;
 use crate::window_state::WindowMemory;
@@ -12,25 +13,8 @@ use roomlens::account_book::{AccountBook, OsKeychain};
 use roomlens::accounts::config_dir;
 use roomlens::cancel::CancelToken;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
-
-/// Files of the app, all in the settings folder Roomlens shares with the command line.
-pub struct AppPaths {
-    pub config_dir: PathBuf,
-}
-
-impl AppPaths {
-    pub fn accounts_file(&self) -> PathBuf {
-        self.config_dir.join(roomlens::accounts::ACCOUNTS_FILE)
-    }
-    pub fn window_file(&self) -> PathBuf {
-        self.config_dir.join("window.json")
-    }
-    pub fn ui_state_file(&self) -> PathBuf {
-        self.config_dir.join("last-view.json")
-    }
-}
 
 pub struct AppState {
     paths: AppPaths,
@@ -72,11 +56,4 @@ impl AppState {
     pub fn paths(&self) -> &AppPaths {
         &self.paths
     }
-}
-
-/// Locks a mutex even if a panicking thread poisoned it: the data are plain values that stay valid.
-pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -4,8 +4,8 @@
 //! moment. A missing or unreadable file, or a size that makes no sense, is ignored: the window
 //! then opens at its configured default. It does not track monitors being unplugged.
 
-use crate::state::lock;
-use crate::state::AppPaths;
+use crate::app_paths::AppPaths;
+use crate::mutex::lock;
 use roomlens::atomic_file::write_atomically;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};

@@ -12,9 +12,8 @@ use jiff::Timestamp;
 use roomlens::analytics::Summary;
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::zone_label;
-use roomlens::reports::{
-    summarize_report_file, ReadStats, ReadWarning, ReportKind, SummaryOutcome,
-};
+use roomlens::reports::{ReadStats, ReadWarning, ReportKind};
+use roomlens::summarize_file::{summarize_report_file, SummaryOutcome};
 use roomlens::wording;
 use roomlens::Error;
 use serde::Serialize;

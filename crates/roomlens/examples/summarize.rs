@@ -16,7 +16,7 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: summarize FILE");
         return std::process::ExitCode::from(2);
     };
-    match roomlens::reports::summarize_report_file(std::path::Path::new(&path)) {
+    match roomlens::summarize_file::summarize_report_file(std::path::Path::new(&path)) {
         Ok(outcome) => {
             let stdout = std::io::stdout().lock();
             let mut out = std::io::BufWriter::new(stdout);

@@ -9,12 +9,15 @@ pub mod atomic_file;
 pub mod cancel;
 pub mod error;
 pub mod export;
+pub(crate) mod fast_hash;
 pub mod id_list;
 pub mod kaltura;
 pub mod keychain;
 pub mod reports;
 pub mod secret;
+pub mod summarize_file;
 pub mod table_view;
+pub(crate) mod weighted_mean;
 pub mod wording;
 
 pub use error::{Error, ErrorCategory, ErrorCode};

@@ -13,9 +13,8 @@
 use proptest::prelude::*;
 use roomlens::analytics::{summarize, Summary};
 use roomlens::export::{report_csv_bytes, ExportOptions};
-use roomlens::reports::{
-    read_report, summarize_report_bytes, summarize_report_file, AttendeeRow, Report,
-};
+use roomlens::reports::{read_report, AttendeeRow, Report};
+use roomlens::summarize_file::{summarize_report_bytes, summarize_report_file};
 
 fn assert_same_as_full_read(bytes: &[u8]) {
     match (read_report(bytes), summarize_report_bytes(bytes)) {

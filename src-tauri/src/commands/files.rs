@@ -3,36 +3,16 @@
 //! dropped on the window. Reading and writing are the core's (`roomlens::reports`, `export`).
 
 use crate::blocking_work::stopped;
-use crate::dropped_files::DropEvent;
-use crate::report_info::{ReportInfo, ReportSource};
-use crate::state::{lock, AppState};
+use crate::drop_event::DropEvent;
+use crate::mutex::lock;
+use crate::report_files::open_report_file;
+use crate::report_info::ReportInfo;
+use crate::state::AppState;
 use roomlens::export::{write_report_csv, ExportOptions};
-use roomlens::reports::read_report_file;
 use roomlens::Error;
 use serde::Serialize;
-use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-
-/// Reads the report file at `path` with the core's tolerant reader and keeps it open.
-pub async fn open_path(state: &AppState, path: PathBuf) -> Result<ReportInfo, Error> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let outcome = tauri::async_runtime::spawn_blocking(move || read_report_file(&path))
-        .await
-        .map_err(stopped)??;
-    let warnings = outcome.warnings.iter().map(|w| w.to_string()).collect();
-    let loaded = state.reports.insert(
-        outcome.report,
-        ReportSource::File { file_name },
-        None,
-        Some(outcome.stats),
-        warnings,
-    );
-    Ok(ReportInfo::of(&loaded))
-}
 
 #[derive(Serialize)]
 pub struct SaveResult {
@@ -74,7 +54,7 @@ pub async fn open_csv(
     let Some(path) = state.dialogs.choose_open_path(&app).await? else {
         return Ok(None);
     };
-    open_path(&state, path).await.map(Some)
+    open_report_file(&state, path).await.map(Some)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -4,9 +4,11 @@
 
 use super::accounts::client_for;
 use crate::blocking_work::{off_main_thread, stopped};
-use crate::report_info::{ReportInfo, ReportSource};
+use crate::loaded_reports::ReportSource;
+use crate::mutex::lock;
+use crate::report_info::ReportInfo;
 use crate::startup_trace::{self, Milestone};
-use crate::state::{lock, AppState};
+use crate::state::AppState;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;

@@ -94,7 +94,7 @@ impl FileDialogs {
     /// The folder to open a dialog in: the one last chosen, else the platform's usual place for
     /// the purpose (Downloads to open a report someone downloaded, Documents to save one).
     fn folder_for<R: Runtime>(&self, app: &AppHandle<R>, purpose: Purpose) -> Option<PathBuf> {
-        let remembered = crate::state::lock(&self.last_folder).clone();
+        let remembered = crate::mutex::lock(&self.last_folder).clone();
         remembered.filter(|folder| folder.is_dir()).or_else(|| {
             let paths = app.path();
             let usual = match purpose {
@@ -110,7 +110,7 @@ impl FileDialogs {
 
     fn remember(&self, chosen: &Path) {
         if let Some(folder) = chosen.parent().filter(|f| !f.as_os_str().is_empty()) {
-            *crate::state::lock(&self.last_folder) = Some(folder.to_path_buf());
+            *crate::mutex::lock(&self.last_folder) = Some(folder.to_path_buf());
         }
     }
 
@@ -184,9 +184,9 @@ mod tests {
     fn the_folder_of_a_chosen_file_is_remembered() {
         let dialogs = FileDialogs::default();
         dialogs.remember(Path::new("relative.csv"));
-        assert_eq!(*crate::state::lock(&dialogs.last_folder), None);
+        assert_eq!(*crate::mutex::lock(&dialogs.last_folder), None);
         let folder = std::env::temp_dir();
         dialogs.remember(&folder.join("report.csv"));
-        assert_eq!(*crate::state::lock(&dialogs.last_folder), Some(folder));
+        assert_eq!(*crate::mutex::lock(&dialogs.last_folder), Some(folder));
     }
 }

@@ -3,10 +3,10 @@
 //! drill-down to every session one user attended. Built incrementally so a file can be summarised
 //! while it streams by. Pure: no I/O.
 
-use super::fast_hash::FastHashSet;
 use super::interner::Interner;
-use super::weighted_mean::WeightedMean;
+use crate::fast_hash::FastHashSet;
 use crate::reports::AttendeeRow;
+use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 
 /// Number of engagement buckets: 0–10 %, 10–20 %, …, 90–100 %.

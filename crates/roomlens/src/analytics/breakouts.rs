@@ -2,8 +2,8 @@
 //! participants, average duration and engagement. Pure: no I/O. Participants add up each
 //! breakout session's count; the report has no user IDs to tell people apart.
 
-use super::weighted_mean::WeightedMean;
 use crate::reports::BreakoutRow;
+use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 

@@ -2,7 +2,7 @@
 //! up to 47 bytes are stored inside the hash table itself, so a lookup touches one place in memory
 //! instead of following a pointer to the text; longer keys are stored as usual.
 
-use super::fast_hash::FastHashMap;
+use crate::fast_hash::FastHashMap;
 
 const SHORT: usize = 47;
 

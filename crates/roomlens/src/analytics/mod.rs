@@ -4,10 +4,8 @@
 
 pub mod attendees;
 pub mod breakouts;
-pub(crate) mod fast_hash;
 mod interner;
 pub mod room_data;
-pub(crate) mod weighted_mean;
 
 pub use attendees::{
     summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,

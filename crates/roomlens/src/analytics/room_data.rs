@@ -2,8 +2,8 @@
 //! users, engagement and session hours. Pure: no I/O. Room data has no user IDs, so the total of
 //! unique users adds up each session's count (a person in two sessions counts twice).
 
-use super::weighted_mean::WeightedMean;
 use crate::reports::RoomDataRow;
+use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 use std::collections::HashSet;
 

@@ -12,7 +12,7 @@ use super::session::KsSession;
 use super::transport::{build_http_client, post_json, HttpReply};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
-use crate::reports::ReportKind;
+use crate::reports::{read_report_as, ReadOutcome, ReportKind};
 use crate::secret::AdminSecret;
 use std::future::Future;
 use std::sync::Arc;
@@ -126,7 +126,7 @@ impl KalturaClient {
             self.report_csv(ReportKind::RoomData, &params, cancel),
         )
         .await?;
-        super::fetch::parse_window(ReportKind::RoomData, &reply.body).map(|_| ())
+        parse_window(ReportKind::RoomData, &reply.body).map(|_| ())
     }
 
     /// `report.getCsvFromStringParams` for `kind` with the `params` string, retried as needed.
@@ -292,4 +292,13 @@ fn describe_duration(limit: Duration) -> String {
     } else {
         format!("{} seconds", secs.max(1))
     }
+}
+
+/// Reads one reply of Kaltura's as a report of `kind`.
+pub(crate) fn parse_window(kind: ReportKind, body: &[u8]) -> Result<ReadOutcome, Error> {
+    read_report_as(body, kind).map_err(|e| {
+        let detail = e.detail.clone().unwrap_or_else(|| e.message.clone());
+        Error::new(ErrorCode::BadResponse, format!("Kaltura sent a {} report Roomlens could not read. Try again; if it keeps happening, contact Kaltura support.", kind.title()))
+            .with_detail(detail)
+    })
 }

@@ -7,14 +7,14 @@
 //! applied locally. A cancelled or failed fetch returns an error and no report. It does not write
 //! files; callers do, after success.
 
-use super::client::{with_deadline, KalturaClient};
+use super::client::{parse_window, with_deadline, KalturaClient};
 use super::date_range::DateRange;
 use super::report_params::params_string;
 pub use super::report_params::ReportFilters;
 use super::windows::{plan, Window};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
-use crate::reports::{read_report_as, PreparedPart, ReadOutcome, Report, ReportKind, ReportMerger};
+use crate::reports::{PreparedPart, ReadOutcome, Report, ReportKind, ReportMerger};
 use serde::Serialize;
 use std::collections::{BTreeMap, VecDeque};
 use tokio::task::JoinSet;
@@ -286,15 +286,6 @@ async fn fetch_all(
         windows,
         warnings,
         incomplete,
-    })
-}
-
-/// Reads one reply of Kaltura's as a report of `kind`.
-pub(crate) fn parse_window(kind: ReportKind, body: &[u8]) -> Result<ReadOutcome, Error> {
-    read_report_as(body, kind).map_err(|e| {
-        let detail = e.detail.clone().unwrap_or_else(|| e.message.clone());
-        Error::new(ErrorCode::BadResponse, format!("Kaltura sent a {} report Roomlens could not read. Try again; if it keeps happening, contact Kaltura support.", kind.title()))
-            .with_detail(detail)
     })
 }
 

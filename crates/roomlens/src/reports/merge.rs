@@ -5,10 +5,9 @@
 
 use super::kind::ReportKind;
 use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
-use crate::analytics::fast_hash::{FastHashMap, WordHasher};
-use crate::analytics::weighted_mean::WeightedMean;
+use crate::fast_hash::{process_hash, FastHashMap};
+use crate::weighted_mean::WeightedMean;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// Joins `parts` (reports of `kind`, one per time window, in time order) into one report: a
 /// [`ReportMerger`] fed every part in turn.
@@ -193,9 +192,7 @@ trait Mergeable: Sized + Default {
 }
 
 fn key_hash(key: (&str, &str, &str)) -> u64 {
-    let mut h = WordHasher::default();
-    key.hash(&mut h);
-    h.finish()
+    process_hash(&key)
 }
 
 /// Rows combined so far. Keys are found through their hash and a chain of rows sharing it, so

@@ -3,9 +3,9 @@
 //! Breakout rooms cards' duration, participants and engagement come straight from the rows), each
 //! with a label and a worded second line. It does not format the values; the UI does that.
 
-use crate::analytics::weighted_mean::WeightedMean;
 use crate::analytics::{summarize, AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
 use crate::reports::{BreakoutRow, Report};
+use crate::weighted_mean::WeightedMean;
 use crate::wording;
 use serde::Serialize;
 

@@ -3,7 +3,7 @@
 //! row; in the report's column order (`reports::kind`), then the file's extra columns. Finding the
 //! cell at a row and column is `cell`'s job; sorting and searching are `order`'s and `search`'s.
 
-use super::cell::CellRef;
+use super::cell_value::CellRef;
 use crate::reports::{AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow};
 use serde::Serialize;
 

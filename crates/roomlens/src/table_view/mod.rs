@@ -5,6 +5,7 @@
 
 mod cards;
 mod cell;
+mod cell_value;
 mod columns;
 mod order;
 mod query;
@@ -12,7 +13,7 @@ mod search;
 mod user_detail;
 
 pub use cards::{summary_cards, Card, CardFormat, CardValue};
-pub use cell::CellValue;
+pub use cell_value::CellValue;
 pub use columns::{columns, ColumnInfo, ColumnType};
 pub use query::{RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS};
 pub use search::MIN_SEARCH_CHARS;

@@ -2,7 +2,8 @@
 //! case-insensitively (Unicode lower case), missing values (no number, empty text) last in both
 //! directions, equal values in report order. It returns row positions; it does not page or search.
 
-use super::cell::{cell, CellRef};
+use super::cell::cell;
+use super::cell_value::CellRef;
 use crate::reports::Report;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

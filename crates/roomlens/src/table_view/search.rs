@@ -3,7 +3,8 @@
 //! with "ς" as "σ" and "İ" as "i" so what people type finds what the report holds). It does not
 //! sort or page.
 
-use super::cell::{cell, CellRef};
+use super::cell::cell;
+use super::cell_value::CellRef;
 use crate::reports::Report;
 
 /// Shorter searches (after trimming) filter nothing, as in Kaltura's viewer table.

@@ -3,14 +3,14 @@
 //! exactly as `read_report` checks them (same counts, same warnings); for attendees, reading and
 //! summarising run on two threads, handing rows over in batches. It does not return rows.
 
-use super::kind::ReportKind;
-use super::read::{breakout_row, collect, open_file, room_data_row, Cells};
-use super::scan::{Expect, ReadLog, ReadStats, ReadWarning, Scanner, NOT_A_REPORT};
 use crate::analytics::{
     summarize_breakouts, summarize_room_data, AttendeeFields, AttendeesAccumulator,
     AttendeesSummary, Summary,
 };
 use crate::error::{Error, ErrorCode};
+use crate::reports::read::{breakout_row, collect, open_file, room_data_row, Cells};
+use crate::reports::scan::{Expect, ReadLog, ReadStats, ReadWarning, Scanner, NOT_A_REPORT};
+use crate::reports::ReportKind;
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;

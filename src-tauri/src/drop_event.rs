@@ -1,0 +1,14 @@
+//! What the page hears about files dragged onto the window: a file hovering, leaving, opened as a
+//! report, or refused with the core's error. It is only the message; `dropped_files` sends it.
+
+use crate::report_info::ReportInfo;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum DropEvent {
+    Hover,
+    Leave,
+    Opened { report: ReportInfo },
+    Failed { error: roomlens::Error },
+}
