@@ -38,6 +38,7 @@ impl AppState {
     /// `start` with the settings folder given.
     pub fn start_in(config_dir: PathBuf) -> Result<AppState, Box<dyn std::error::Error>> {
         std::fs::create_dir_all(&config_dir)?;
+        roomlens::atomic_file::remove_stale_temps(&config_dir);
         let paths = AppPaths { config_dir };
         let accounts = AccountBook::new(paths.accounts_file(), OsKeychain);
         let demo = tauri::async_runtime::block_on(DemoKaltura::start())?;

@@ -44,6 +44,9 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<u8, Error> {
+    if let Ok(settings) = roomlens::accounts::config_dir() {
+        roomlens::atomic_file::remove_stale_temps(&settings);
+    }
     let cancel = CancelToken::new();
     interrupt::cancel_on_ctrl_c(cancel.clone());
     match cli.command {

@@ -64,3 +64,31 @@ fn progress_line_is_drawn_on_a_terminal() {
     assert!(text.contains(" time windows, "), "{text}");
     assert!(text.contains("\r\x1b[2K"), "the line is redrawn in place");
 }
+
+/// A proxy configured for the whole machine cannot reach a server on this computer; the Demo's
+/// built-in Kaltura must be reached directly all the same.
+#[test]
+fn demo_works_with_proxy_variables_set() {
+    let dir = TempDir::new("demo-proxy");
+    let dead_proxy = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
+    let mut cmd = roomlens(dir.path());
+    for name in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
+        cmd.env(name, &dead_proxy);
+    }
+    cmd.env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .arg("demo");
+    let out = run(&mut cmd, None);
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("Attendees"), "{}", stdout(&out));
+}

@@ -1,11 +1,19 @@
 //! Writing a file so that readers see either the old file or the complete new one: the bytes go
-//! to a temporary file beside the target, are flushed to disk, and the temporary is renamed over
-//! the target. On any failure the temporary is removed. It does not create missing folders.
+//! to a temporary file beside the target, are flushed to disk, the temporary is renamed over the
+//! target, and the folder is synced so the rename survives a power cut. On any failure the
+//! temporary is removed; temporaries a killed run left behind are removed later. It does not
+//! create missing folders.
 
 use crate::error::{Error, ErrorCode};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// What every temporary file's name carries after the target's name.
+const TEMP_MARK: &str = ".tmp-roomlens-";
+/// A temporary this old belongs to no write still running: one that was killed left it.
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 
 /// A file being written. Nothing appears at `target` until `commit`; dropping it without
 /// committing removes the temporary file.
@@ -27,7 +35,9 @@ impl AtomicFile {
         let mut suffix = [0u8; 6];
         getrandom::fill(&mut suffix).map_err(|e| write_error(target, &e.to_string()))?;
         let suffix: String = suffix.iter().map(|b| format!("{b:02x}")).collect();
-        let temp = dir.join(format!(".{}.tmp-roomlens-{suffix}", name.to_string_lossy()));
+        let prefix = format!(".{}{TEMP_MARK}", name.to_string_lossy());
+        remove_stale_temps_in(&dir, Some(&prefix));
+        let temp = dir.join(format!("{prefix}{suffix}"));
         let file = OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -54,6 +64,7 @@ impl AtomicFile {
             .map_err(|e| write_error(&target, &e.to_string()))?;
         drop(file);
         fs::rename(&self.temp, &self.target).map_err(|e| write_error(&target, &e.to_string()))?;
+        sync_folder_of(&self.target);
         Ok(())
     }
 }
@@ -80,6 +91,57 @@ impl Drop for AtomicFile {
             let _ = fs::remove_file(&self.temp);
         }
     }
+}
+
+/// Makes the rename into `target`'s folder durable. Folders cannot be opened for syncing on
+/// Windows (NTFS journals the rename) and some file systems refuse; the file itself is already
+/// synced, so a refusal is not an error.
+fn sync_folder_of(target: &Path) {
+    if cfg!(unix) {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if let Ok(folder) = File::open(dir) {
+            let _ = folder.sync_all();
+        }
+    }
+}
+
+/// Removes the temporary files a killed run left in `dir` (older than ten minutes, so a write
+/// still running in another Roomlens is never touched). Returns how many were removed.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    remove_stale_temps_in(dir, None)
+}
+
+/// `remove_stale_temps`, limited to the temporaries of one target when `prefix` is given.
+fn remove_stale_temps_in(dir: &Path, prefix: Option<&str>) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = match prefix {
+            Some(prefix) => name.starts_with(prefix),
+            None => name.starts_with('.') && name.contains(TEMP_MARK),
+        };
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if ours
+            && stale
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Writes `bytes` to `target` atomically.
@@ -133,6 +195,43 @@ mod tests {
         write_atomically(&target, b"new").unwrap();
         assert_eq!(fs::read(&target).unwrap(), b"new");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
+        fs::remove_dir_all(d).unwrap();
+    }
+
+    #[test]
+    fn temporaries_a_killed_run_left_are_removed_and_fresh_ones_kept() {
+        let d = temp_dir();
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        let stale = d.join(".out.csv.tmp-roomlens-0a0b0c");
+        let stale_other = d.join(".accounts.json.tmp-roomlens-0d0e0f");
+        let fresh = d.join(".out.csv.tmp-roomlens-101112");
+        let unrelated = d.join(".hidden-notes");
+        for path in [&stale, &stale_other, &fresh, &unrelated] {
+            fs::write(path, b"x").unwrap();
+        }
+        for path in [&stale, &stale_other, &unrelated] {
+            File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        // Writing out.csv clears its own stale temporaries only.
+        write_atomically(&d.join("out.csv"), b"new").unwrap();
+        assert!(!stale.exists());
+        assert!(stale_other.exists() && fresh.exists() && unrelated.exists());
+        // At start, every stale temporary of the folder goes.
+        assert_eq!(remove_stale_temps(&d), 1);
+        assert!(!stale_other.exists());
+        assert!(
+            fresh.exists(),
+            "a write still running elsewhere is left alone"
+        );
+        assert!(
+            unrelated.exists(),
+            "files Roomlens did not make are left alone"
+        );
         fs::remove_dir_all(d).unwrap();
     }
 

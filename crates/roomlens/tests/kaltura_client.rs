@@ -402,3 +402,87 @@ async fn nobody_listening_is_a_network_error_after_retries() {
         error.message
     );
 }
+
+/// A server on the other end that answers every request with an endless CSV body (chunked, or
+/// claiming a huge Content-Length); returns its URL and a counter of the bytes it managed to send.
+async fn endless_server(
+    claim_length: bool,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicU64>) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let sent = std::sync::Arc::new(AtomicU64::new(0));
+    let counter = sent.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let mut request = vec![0u8; 64 * 1024];
+                let _ = socket.read(&mut request).await;
+                let head = if claim_length {
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: 99999999999\r\n\r\n"
+                } else {
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
+                };
+                if socket.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                let line = "1_room,Room,cp1,2024-01-01 00:00:00,1704067200,10,0.5\n".repeat(1000);
+                let chunk = if claim_length {
+                    line.into_bytes()
+                } else {
+                    format!("{:x}\r\n{line}\r\n", line.len()).into_bytes()
+                };
+                while socket.write_all(&chunk).await.is_ok() {
+                    counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+                }
+            });
+        }
+    });
+    (url, sent)
+}
+
+#[tokio::test]
+async fn an_endless_reply_is_cut_off_at_the_size_cap_with_a_clear_error() {
+    use std::sync::atomic::Ordering;
+    for claim_length in [false, true] {
+        let (url, sent) = endless_server(claim_length).await;
+        let credentials = roomlens::kaltura::Credentials {
+            partner_id: 1,
+            secret: roomlens::secret::AdminSecret::new("s").unwrap(),
+            service_url: roomlens::kaltura::ServiceUrl::parse(&url).unwrap(),
+        };
+        let options = ClientOptions {
+            max_reply_bytes: 1024 * 1024,
+            ..quick_options()
+        };
+        let client = roomlens::kaltura::KalturaClient::new(credentials, options).unwrap();
+        let error = tokio::time::timeout(
+            Duration::from_secs(20),
+            client.test_connection(&CancelToken::new()),
+        )
+        .await
+        .expect("the client gives up instead of reading for ever")
+        .expect_err("an endless reply is refused");
+        assert_eq!(error.code, ErrorCode::UnsupportedServer, "{error:?}");
+        assert!(
+            error.message.contains("larger than any room report"),
+            "{}",
+            error.message
+        );
+        assert!(
+            !error.code.is_transient(),
+            "the same request is not sent again"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let written = sent.load(Ordering::Relaxed);
+        assert!(
+            written < 16 * 1024 * 1024,
+            "the client stopped reading soon after the cap (the server wrote {written} bytes)"
+        );
+    }
+}

@@ -33,14 +33,24 @@ pub struct AccountChange<T> {
     notice: Option<String>,
 }
 
-/// The add/edit form. `secret: None` when editing means "keep the stored secret".
+/// The add/edit form. `secret: None` when editing means "keep the stored secret". The secret is an
+/// `AdminSecret` from the moment it is read (blank text is none), so it is wiped when the draft is
+/// dropped, whichever way the command ends.
 #[derive(Deserialize)]
 pub struct AccountDraft {
     name: String,
     partner_id: serde_json::Value,
     region: String,
     custom_url: Option<String>,
-    secret: Option<String>,
+    #[serde(default, deserialize_with = "secret_or_blank")]
+    secret: Option<AdminSecret>,
+}
+
+fn secret_or_blank<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<AdminSecret>, D::Error> {
+    let text: Option<String> = Option::deserialize(deserializer)?;
+    Ok(text.and_then(AdminSecret::new))
 }
 
 fn invalid(message: &str) -> Error {
@@ -62,17 +72,11 @@ impl AccountDraft {
             "custom" => ServiceUrl::parse(self.custom_url.as_deref().unwrap_or(""))?,
             _ => return Err(invalid("Choose a region: US, EU, or a custom service URL.")),
         };
-        let secret = match self.secret {
-            Some(text) if !text.trim().is_empty() => {
-                Some(AdminSecret::new(text).ok_or_else(|| invalid("Enter the admin secret."))?)
-            }
-            _ => None,
-        };
         Ok(CheckedDraft {
             name: self.name,
             partner_id,
             service_url,
-            secret,
+            secret: self.secret,
         })
     }
 }
@@ -255,19 +259,21 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The draft as the page sends it, read the way Tauri reads command arguments.
     fn draft(
         partner_id: serde_json::Value,
         region: &str,
         custom_url: Option<&str>,
         secret: Option<&str>,
     ) -> AccountDraft {
-        AccountDraft {
-            name: "Training".into(),
-            partner_id,
-            region: region.into(),
-            custom_url: custom_url.map(str::to_owned),
-            secret: secret.map(str::to_owned),
-        }
+        serde_json::from_value(json!({
+            "name": "Training",
+            "partner_id": partner_id,
+            "region": region,
+            "custom_url": custom_url,
+            "secret": secret,
+        }))
+        .unwrap()
     }
 
     #[test]
@@ -320,5 +326,10 @@ mod tests {
             .unwrap()
             .secret
             .is_some());
+        let without: AccountDraft = serde_json::from_value(
+            json!({ "name": "T", "partner_id": 1, "region": "us", "custom_url": null }),
+        )
+        .unwrap();
+        assert!(without.secret.is_none(), "no secret field is no secret");
     }
 }

@@ -83,6 +83,16 @@ pub fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// Text from the report or the file it came from, as written: with a leading `'` when it looks
+/// like a formula and neutralising is on.
+fn text_out<'t>(text: &'t str, options: &ExportOptions) -> std::borrow::Cow<'t, str> {
+    if options.neutralise_formulas && looks_like_formula(text) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// A cell: text from the report (may need neutralising) or a number Roomlens formatted.
 enum Cell<'a> {
     Text(&'a str),
@@ -158,17 +168,20 @@ fn write_csv<W: Write>(
             HeaderStyle::Friendly => c.friendly,
             HeaderStyle::Raw => c.raw,
         });
-    writer.write_record(names.chain(report.extra_columns().iter().map(String::as_str)))?;
+    // The extra columns' names come from the file read, so they are neutralised like its text.
+    let extra_names = report
+        .extra_columns()
+        .iter()
+        .map(|name| text_out(name, options));
+    let header: Vec<std::borrow::Cow<'_, str>> = names.map(Into::into).chain(extra_names).collect();
+    writer.write_record(header.iter().map(|c| c.as_bytes()))?;
     let mut write_row = |cells: Vec<Cell<'_>>, extra: &[String]| {
         let mut record: Vec<std::borrow::Cow<'_, str>> =
             Vec::with_capacity(cells.len() + extra.len());
         let extra_cells = extra.iter().map(|e| Cell::Text(e));
         for cell in cells.into_iter().chain(extra_cells) {
             record.push(match cell {
-                Cell::Text(t) if options.neutralise_formulas && looks_like_formula(t) => {
-                    format!("'{t}").into()
-                }
-                Cell::Text(t) => t.into(),
+                Cell::Text(t) => text_out(t, options),
                 Cell::Number(n) => n.into(),
             });
         }
@@ -238,6 +251,27 @@ mod tests {
             "entry_id;cue_point_id;user_id;user_name;user_email;user_type;meeting_view_time;meeting_engaged_play_time_ratio;Note\r\n\
              1_a;cp;u1;\"a;b\";;;;0.25;-5\r\n"
         );
+    }
+
+    #[test]
+    fn a_formula_looking_extra_column_name_is_neutralised_too() {
+        let mut report = one_attendee("Ada", None);
+        if let Report::Attendees { extra_columns, .. } = &mut report {
+            *extra_columns = vec!["=cmd|' /C calc'!A0".into()];
+        }
+        let text = String::from_utf8(report_csv_bytes(&report, &ExportOptions::default())).unwrap();
+        let header = text.lines().next().unwrap();
+        assert!(header.ends_with(",'=cmd|' /C calc'!A0"), "{header}");
+        let allowed = ExportOptions {
+            neutralise_formulas: false,
+            ..ExportOptions::default()
+        };
+        let text = String::from_utf8(report_csv_bytes(&report, &allowed)).unwrap();
+        assert!(text
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",=cmd|' /C calc'!A0"));
     }
 
     #[test]

@@ -81,7 +81,10 @@ impl KalturaClient {
                 "The partner ID must be a positive whole number. Find it in KMC → Settings → Integration Settings.",
             ));
         }
-        let http = build_http_client(options.connect_timeout)?;
+        let http = build_http_client(
+            options.connect_timeout,
+            credentials.service_url.is_on_this_computer(),
+        )?;
         let session = KsSession::new(
             credentials.partner_id,
             credentials.secret,
@@ -167,6 +170,7 @@ impl KalturaClient {
                     &url,
                     body,
                     options.request_timeout,
+                    options.max_reply_bytes,
                     self.inner.service_url.as_str(),
                 )
                 .await?;

@@ -15,13 +15,17 @@ pub struct ClientOptions {
     /// First retry delay; it doubles per attempt up to `backoff_cap`, with random jitter.
     pub backoff_base: Duration,
     pub backoff_cap: Duration,
-    /// How long each locally signed KS is valid. It is re-signed when less than five minutes (or
-    /// half the lifetime, if shorter) remain.
+    /// How long each locally signed KS is valid: ten minutes, so a KS that leaks (a proxy log, a
+    /// crash report) is soon worthless. It is re-signed when less than five minutes (or half the
+    /// lifetime, if shorter) remain.
     pub ks_lifetime: Duration,
     /// Longest time one whole operation (a report fetch, a connection test) may take.
     pub deadline: Duration,
     /// Report windows fetched at the same time.
     pub concurrency: usize,
+    /// The largest reply Roomlens reads. Kaltura caps a report at 100,000 rows, a few tens of MB;
+    /// a server that sends more (broken, or not Kaltura) is stopped there, and nothing is kept.
+    pub max_reply_bytes: u64,
     /// Kaltura's row cap for custom reports (docs/kaltura-wire-format.md §7): a window returning
     /// this many rows may have lost some and is split.
     pub row_cap: u64,
@@ -35,9 +39,10 @@ impl Default for ClientOptions {
             max_attempts: 5,
             backoff_base: Duration::from_secs(1),
             backoff_cap: Duration::from_secs(30),
-            ks_lifetime: Duration::from_secs(3600),
+            ks_lifetime: Duration::from_secs(10 * 60),
             deadline: Duration::from_secs(60 * 60),
             concurrency: 6,
+            max_reply_bytes: 256 * 1024 * 1024,
             row_cap: 100_000,
         }
     }

@@ -98,6 +98,14 @@ impl ServiceUrl {
         }
     }
 
+    /// Whether the service runs on this computer (localhost or a loopback address).
+    pub fn is_on_this_computer(&self) -> bool {
+        Url::parse(&self.0)
+            .ok()
+            .and_then(|url| url.host_str().map(is_loopback))
+            .unwrap_or(false)
+    }
+
     /// `{serviceUrl}/api_v3/service/<service>/action/<action>`.
     pub fn action_url(&self, service: &str, action: &str) -> String {
         format!("{}/api_v3/service/{service}/action/{action}", self.0)
@@ -171,6 +179,31 @@ mod tests {
             ServiceUrl::us().action_url("report", "getCsvFromStringParams"),
             "https://www.kaltura.com/api_v3/service/report/action/getCsvFromStringParams"
         );
+    }
+
+    #[test]
+    fn services_on_this_computer_are_recognised() {
+        for local in [
+            "http://127.0.0.1:8080",
+            "http://localhost",
+            "http://[::1]:9/kaltura",
+            "https://127.0.0.2",
+        ] {
+            assert!(
+                ServiceUrl::parse(local).unwrap().is_on_this_computer(),
+                "{local}"
+            );
+        }
+        for remote in [
+            "https://www.kaltura.com",
+            "https://api.eu.kaltura.com",
+            "https://localhost.example.com:443",
+        ] {
+            assert!(
+                !ServiceUrl::parse(remote).unwrap().is_on_this_computer(),
+                "{remote}"
+            );
+        }
     }
 
     #[test]

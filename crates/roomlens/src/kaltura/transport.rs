@@ -1,7 +1,7 @@
 //! One HTTP attempt: POST a JSON body to an api_v3 URL with `Content-Type` exactly
 //! `application/json` (docs/kaltura-wire-format.md §2.2; the bytes are sent as given so no charset
-//! is added), read the whole reply within a timeout, and check it arrived complete
-//! (Content-Length). Failures become `Error`s with transient codes where a retry may help. It does
+//! is added), read the reply as a stream within a timeout and a size cap, and check it arrived
+//! complete (Content-Length). Failures become `Error`s with transient codes where a retry may help. It does
 //! not retry, sign, or look inside the body; `client` does that.
 
 use crate::error::{Error, ErrorCode};
@@ -15,8 +15,19 @@ pub(crate) struct HttpReply {
     pub x_kaltura_app: Option<String>,
 }
 
-pub(crate) fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Client, Error> {
-    reqwest::Client::builder()
+/// The HTTP client for one service. A service on this computer (the built-in Demo, a local test
+/// server) is reached directly: a proxy from HTTP_PROXY or ALL_PROXY could not reach it.
+pub(crate) fn build_http_client(
+    connect_timeout: Duration,
+    on_this_computer: bool,
+) -> Result<reqwest::Client, Error> {
+    let builder = reqwest::Client::builder();
+    let builder = if on_this_computer {
+        builder.no_proxy()
+    } else {
+        builder
+    };
+    builder
         .connect_timeout(connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("roomlens/", env!("CARGO_PKG_VERSION")))
@@ -31,12 +42,14 @@ pub(crate) fn build_http_client(connect_timeout: Duration) -> Result<reqwest::Cl
 }
 
 /// Sends `body` (JSON bytes) to `url` and returns the reply once fully read. `timeout` covers the
-/// whole exchange. `service_url` is only for messages.
+/// whole exchange; a reply over `max_bytes` is refused as soon as it is known to be (from its
+/// Content-Length, or while it streams in). `service_url` is only for messages.
 pub(crate) async fn post_json(
     http: &reqwest::Client,
     url: &str,
     body: Vec<u8>,
     timeout: Duration,
+    max_bytes: u64,
     service_url: &str,
 ) -> Result<HttpReply, Error> {
     let exchange = async {
@@ -53,15 +66,25 @@ pub(crate) async fn post_json(
             return Err(status_error(status, response.headers(), service_url));
         }
         let expected_len = response.content_length();
+        if expected_len.is_some_and(|len| len > max_bytes) {
+            return Err(too_large(service_url, max_bytes));
+        }
         let x_kaltura = header_text(response.headers(), "x-kaltura");
         let x_kaltura_app = header_text(response.headers(), "x-kaltura-app");
-        let bytes = response.bytes().await.map_err(|e| {
+        let mut response = response;
+        let mut bytes: Vec<u8> = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| {
             Error::new(
                 ErrorCode::BadResponse,
                 "The connection to Kaltura broke off in the middle of a reply. Try again.",
             )
             .with_detail(e.to_string())
-        })?;
+        })? {
+            if u64::try_from(bytes.len() + chunk.len()).map_or(true, |len| len > max_bytes) {
+                return Err(too_large(service_url, max_bytes));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
         if let Some(expected) = expected_len {
             if u64::try_from(bytes.len()).ok() != Some(expected) {
                 return Err(Error::new(
@@ -75,7 +98,7 @@ pub(crate) async fn post_json(
             }
         }
         Ok(HttpReply {
-            body: bytes.to_vec(),
+            body: bytes,
             x_kaltura,
             x_kaltura_app,
         })
@@ -87,6 +110,18 @@ pub(crate) async fn post_json(
             format!("Kaltura did not answer within {} seconds. Try again later, or choose a shorter date range.", timeout.as_secs()),
         )),
     }
+}
+
+/// Not transient: the same request would get the same endless or oversized reply.
+fn too_large(service_url: &str, max_bytes: u64) -> Error {
+    Error::new(
+        ErrorCode::UnsupportedServer,
+        format!(
+            "The server at {service_url} sent a reply larger than any room report ({} MB or more), so Roomlens \
+             stopped reading it and kept nothing. Check the service URL.",
+            max_bytes / (1024 * 1024)
+        ),
+    )
 }
 
 fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
