@@ -9,7 +9,6 @@
 
 use super::client::{parse_window, with_deadline, KalturaClient};
 use super::date_range::DateRange;
-use super::report_params::params_string;
 pub use super::report_params::ReportFilters;
 use super::windows::{plan, Window};
 use crate::cancel::CancelToken;
@@ -138,7 +137,7 @@ async fn fetch_all(
             "The date range is empty: its end is not after its start. Choose another range.",
         ));
     }
-    params_string(kind, range.from_unix, range.to_unix, &request.filters)?;
+    let filters = std::sync::Arc::new(request.filters.prepare(kind)?);
 
     let row_cap = client.options().row_cap.max(1);
     let concurrency = client.options().concurrency.max(1);
@@ -165,11 +164,11 @@ async fn fetch_all(
                 break;
             };
             let client = client.clone();
-            let filters = request.filters.clone();
+            let filters = filters.clone();
             let cancel = cancel.clone();
             in_flight += 1;
             running.spawn(async move {
-                let params = params_string(kind, window.from, window.to, &filters)?;
+                let params = filters.params(window.from, window.to);
                 let reply = client.report_csv(kind, &params, &cancel).await?;
                 Ok(Job::Fetched {
                     window,

@@ -87,6 +87,13 @@ impl ReportFilters {
         ]
     }
 
+    /// The filters checked and turned into `params` pieces for `kind`, once per fetch.
+    pub(crate) fn prepare(&self, kind: ReportKind) -> Result<PreparedFilters, Error> {
+        Ok(PreparedFilters {
+            pieces: self.params_for(kind)?.join(";"),
+        })
+    }
+
     /// The `key=value` filter pieces for `kind`, after checking every ID. Refuses a filter the
     /// report does not offer, so nobody gets unfiltered data while believing it filtered.
     pub fn params_for(&self, kind: ReportKind) -> Result<Vec<String>, Error> {
@@ -122,9 +129,35 @@ impl ReportFilters {
     }
 }
 
-/// Trims each ID, drops repeats, and refuses IDs that would break the params string.
+/// The most IDs one filter may hold: Kaltura takes them in one request parameter, and a longer
+/// list is almost always a paste gone wrong.
+pub const MAX_IDS_PER_FILTER: usize = 5_000;
+
+/// Checked filters, ready to be put into each window's `params`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PreparedFilters {
+    pieces: String,
+}
+
+impl PreparedFilters {
+    /// The full params string for one window `[from_unix, to_unix)`.
+    pub(crate) fn params(&self, from_unix: i64, to_unix: i64) -> String {
+        let dates = format!(
+            "from_date={from_unix};to_date={to_unix};fromDate={from_unix};toDate={to_unix}"
+        );
+        if self.pieces.is_empty() {
+            dates
+        } else {
+            format!("{dates};{}", self.pieces)
+        }
+    }
+}
+
+/// Trims each ID, drops repeats, and refuses IDs that would break the params string, and lists
+/// longer than `MAX_IDS_PER_FILTER`.
 fn checked_ids(label: &str, ids: &[String]) -> Result<Vec<String>, Error> {
-    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    let mut out: Vec<String> = Vec::with_capacity(ids.len().min(MAX_IDS_PER_FILTER));
+    let mut seen = std::collections::HashSet::with_capacity(ids.len().min(MAX_IDS_PER_FILTER));
     for raw in ids {
         let id = raw.trim();
         if id.is_empty() {
@@ -148,28 +181,32 @@ fn checked_ids(label: &str, ids: &[String]) -> Result<Vec<String>, Error> {
                 format!("The {label} \"{printable}\" contains {shown}, which cannot be part of an ID. Check the {label}."),
             ));
         }
-        if !out.iter().any(|seen| seen == id) {
+        if seen.insert(id) {
+            if out.len() == MAX_IDS_PER_FILTER {
+                return Err(Error::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "There are more than {} different {label}s in this filter; Roomlens sends at most {} at a time. \
+                         Split the list into several fetches, or leave the filter empty.",
+                        crate::wording::count(MAX_IDS_PER_FILTER as u64),
+                        crate::wording::count(MAX_IDS_PER_FILTER as u64)
+                    ),
+                ));
+            }
             out.push(id.to_owned());
         }
     }
     Ok(out)
 }
 
-/// The full params string for one window `[from_unix, to_unix)`.
+/// The full params string for one window `[from_unix, to_unix)`, filters checked.
 pub(crate) fn params_string(
     kind: ReportKind,
     from_unix: i64,
     to_unix: i64,
     filters: &ReportFilters,
 ) -> Result<String, Error> {
-    let mut pieces = vec![
-        format!("from_date={from_unix}"),
-        format!("to_date={to_unix}"),
-        format!("fromDate={from_unix}"),
-        format!("toDate={to_unix}"),
-    ];
-    pieces.extend(filters.params_for(kind)?);
-    Ok(pieces.join(";"))
+    Ok(filters.prepare(kind)?.params(from_unix, to_unix))
 }
 
 #[cfg(test)]
@@ -236,6 +273,50 @@ mod tests {
             assert_eq!(error.code, ErrorCode::InvalidInput);
             assert!(error.message.contains(expected), "{}", error.message);
         }
+    }
+
+    #[test]
+    fn long_lists_are_de_duplicated_quickly_and_capped() {
+        let repeated: Vec<String> = (0..100_000).map(|i| format!("1_{}", i % 10)).collect();
+        let filters = ReportFilters {
+            room_ids: repeated,
+            ..Default::default()
+        };
+        let params = params_string(ReportKind::RoomData, 1, 2, &filters).unwrap();
+        assert!(
+            params.ends_with(";entry_ids=1_0,1_1,1_2,1_3,1_4,1_5,1_6,1_7,1_8,1_9"),
+            "{params}"
+        );
+
+        let just_enough: Vec<String> = (0..MAX_IDS_PER_FILTER).map(|i| format!("1_{i}")).collect();
+        let mut too_many = just_enough.clone();
+        too_many.push("1_one_more".into());
+        assert!(params_string(
+            ReportKind::RoomData,
+            1,
+            2,
+            &ReportFilters {
+                room_ids: just_enough,
+                ..Default::default()
+            }
+        )
+        .is_ok());
+        let error = params_string(
+            ReportKind::RoomData,
+            1,
+            2,
+            &ReportFilters {
+                room_ids: too_many,
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(error.code, ErrorCode::InvalidInput);
+        assert!(
+            error.message.contains("more than 5,000 different room IDs"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
