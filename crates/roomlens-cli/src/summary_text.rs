@@ -38,6 +38,17 @@ fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
     let mut out = String::new();
     line(&mut out, "Sessions", &wording::count(s.sessions));
     line(&mut out, "Rooms", &wording::count(s.rooms));
+    if s.breakout_sessions > 0 {
+        line(
+            &mut out,
+            "Breakout rooms",
+            &format!(
+                "{} sessions in {} rooms (not counted above)",
+                wording::count(s.breakout_sessions),
+                wording::count(s.breakout_rooms)
+            ),
+        );
+    }
     if let (Some(first), Some(last)) = (s.first_session_start, s.last_session_end) {
         line(
             &mut out,
@@ -46,15 +57,15 @@ fn room_data(s: &RoomDataSummary, tz: &TimeZone) -> String {
         );
     }
     let per_session = s
-        .average_unique_users_per_session
+        .average_attendance_per_session
         .map(|a| format!(", {a:.1} per session on average"))
         .unwrap_or_default();
     line(
         &mut out,
-        "Unique users",
+        "Attendances",
         &format!(
-            "{} in total{per_session}",
-            wording::count(s.total_unique_users)
+            "{} (people × sessions){per_session}",
+            wording::count(s.attendances)
         ),
     );
     line(

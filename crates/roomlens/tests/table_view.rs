@@ -518,13 +518,13 @@ fn room_data_cards_are_hand_computed() {
                 "Sessions",
                 CardValue::Count(4),
                 CardFormat::Count,
-                Some("in 2 rooms")
+                Some("main-room sessions in 2 rooms")
             ),
             card(
-                "Unique users",
+                "Attendances",
                 CardValue::Count(45),
                 CardFormat::Count,
-                Some("15 on average per session")
+                Some("people × sessions: someone in 3 sessions counts 3 times; 15 per session on average")
             ),
             card(
                 "Session hours",
@@ -551,8 +551,8 @@ fn room_data_cards_are_hand_computed() {
     assert_eq!(
         serde_json::to_value(&empty).unwrap(),
         json!([
-            {"label": "Sessions", "value": 0, "format": "count", "note": "in 0 rooms"},
-            {"label": "Unique users", "value": 0, "format": "count", "note": null},
+            {"label": "Sessions", "value": 0, "format": "count", "note": "main-room sessions in 0 rooms"},
+            {"label": "Attendances", "value": 0, "format": "count", "note": "people × sessions: someone in 3 sessions counts 3 times"},
             {"label": "Average engagement", "value": null, "format": "percent", "note": null},
             {"label": "Session hours", "value": 0.0, "format": "hours", "note": null},
             {"label": "Date span", "value": null, "format": "date_span", "note": null},

@@ -82,19 +82,34 @@ fn room_data_cards(s: &RoomDataSummary) -> Vec<Card> {
         (Some(from), Some(to)) => CardValue::Span { from, to },
         _ => CardValue::Missing,
     };
+    let breakouts = (s.breakout_sessions > 0).then(|| {
+        format!(
+            "; breakout rooms apart: {} in {}",
+            wording::counted(s.breakout_sessions, "session", "sessions"),
+            wording::counted(s.breakout_rooms, "room", "rooms")
+        )
+    });
     vec![
         Card::new(
             "Sessions",
             CardValue::Count(s.sessions),
             Count,
-            Some(format!("in {}", wording::counted(s.rooms, "room", "rooms"))),
+            Some(format!(
+                "main-room sessions in {}{}",
+                wording::counted(s.rooms, "room", "rooms"),
+                breakouts.unwrap_or_default()
+            )),
         ),
         Card::new(
-            "Unique users",
-            CardValue::Count(s.total_unique_users),
+            "Attendances",
+            CardValue::Count(s.attendances),
             Count,
-            s.average_unique_users_per_session
-                .map(|a| format!("{} on average per session", wording::decimal(a))),
+            Some(format!(
+                "people × sessions: someone in 3 sessions counts 3 times{}",
+                s.average_attendance_per_session
+                    .map(|a| format!("; {} per session on average", wording::decimal(a)))
+                    .unwrap_or_default()
+            )),
         ),
         Card::new(
             "Average engagement",
