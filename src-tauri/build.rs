@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "user_sessions",
     "save_csv",
     "open_csv",
+    "cancel_open",
     "watch_drops",
 ];
 

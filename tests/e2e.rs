@@ -693,7 +693,7 @@ async fn open_dialog_cancelled_changes_nothing(window: &Window, setup: &Setup) {
         ANSWER_LIMIT,
         window.js_async(
             "const done = arguments[0];
-             window.__TAURI__.core.invoke('open_csv').then((r) => done({ result: r }), (e) => done({ error: String(e?.message ?? e) }));",
+             window.__TAURI__.core.invoke('open_csv', { progress: new window.__TAURI__.core.Channel() }).then((r) => done({ result: r }), (e) => done({ error: String(e?.message ?? e) }));",
             vec![],
         ),
     )
@@ -841,6 +841,18 @@ async fn open_good_csv(window: &Window, setup: &Setup, rows: u64) {
     assert!(
         source.contains("to-open.csv"),
         "the source line names the file, got {source:?}"
+    );
+    // The progress box told how far reading got, and is gone now that the file is open.
+    let told = window.text_of("#progress-text").await;
+    assert!(
+        told.starts_with("Reading to-open.csv — ") && told.contains(" of "),
+        "reading progress was shown, got {told:?}"
+    );
+    assert_eq!(
+        window
+            .js("return document.querySelector('#progress').hidden", vec![])
+            .await,
+        json!(true)
     );
     assert_eq!(
         window

@@ -1,6 +1,8 @@
-//! What the page hears about files dragged onto the window: a file hovering, leaving, opened as a
-//! report, or refused with the core's error. It is only the message; `dropped_files` sends it.
+//! What the page hears about files dragged onto the window: a file hovering, leaving, being read
+//! (how far), opened as a report, or refused with the core's error. It is only the message;
+//! `dropped_files` sends it.
 
+use crate::report_files::ReadingProgress;
 use crate::report_info::ReportInfo;
 use serde::Serialize;
 
@@ -9,6 +11,7 @@ use serde::Serialize;
 pub enum DropEvent {
     Hover,
     Leave,
+    Reading(ReadingProgress),
     Opened { report: ReportInfo },
     Failed { error: roomlens::Error },
 }

@@ -1,6 +1,7 @@
 //! Files dropped on the window: Tauri reports the drop to Rust (the page has no file access), the
-//! file is read with the core's tolerant reader off the main thread, and the outcome goes to the
-//! page through the channel it registered with `watch_drops`. Only the first dropped file is read.
+//! file is read by `report_files` (in turn with other files, with progress and Cancel), and the
+//! progress and outcome go to the page through the channel it registered with `watch_drops`.
+//! Only the first file of one drop is read.
 
 use crate::drop_event::DropEvent;
 use crate::mutex::lock;
@@ -27,7 +28,14 @@ pub fn on_drag_drop<R: Runtime>(window: &Window<R>, event: &DragDropEvent) {
             let app = window.app_handle().clone();
             tauri::async_runtime::spawn(async move {
                 let state = app.state::<AppState>();
-                let event = match open_report_file(&state, path).await {
+                let progress_app = app.clone();
+                let on_progress = move |progress| {
+                    send(
+                        &progress_app.state::<AppState>(),
+                        DropEvent::Reading(progress),
+                    );
+                };
+                let event = match open_report_file(&state, path, on_progress).await {
                     Ok(report) => DropEvent::Opened { report },
                     Err(error) => DropEvent::Failed { error },
                 };
@@ -106,7 +114,17 @@ mod tests {
                     position,
                 },
             );
-            self.next()
+            self.outcome()
+        }
+
+        /// The next event that is not progress.
+        fn outcome(&self) -> serde_json::Value {
+            loop {
+                let event = self.next();
+                if event["type"] != "reading" {
+                    return event;
+                }
+            }
         }
 
         fn next(&self) -> serde_json::Value {
@@ -147,6 +165,81 @@ mod tests {
             roomlens::reports::read_report_file(&test.dir.join("notes.txt")).unwrap_err();
         assert_eq!(event["error"]["code"], expected.code.as_str());
         assert_eq!(event["error"]["message"], expected.message.as_str());
+    }
+
+    #[test]
+    fn a_3_gb_file_is_refused_at_once_and_the_app_carries_on() {
+        let test = drop_test("huge");
+        let path = test.dir.join("huge.csv");
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(3 * 1024 * 1024 * 1024)
+            .unwrap();
+        let position = PhysicalPosition::new(10.0, 10.0);
+        on_drag_drop(
+            &test.window,
+            &DragDropEvent::Drop {
+                paths: vec![path],
+                position,
+            },
+        );
+        let event = test.outcome();
+        assert_eq!(event["type"], "failed", "{event}");
+        assert_eq!(event["error"]["code"], "file_unreadable");
+        assert!(
+            event["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("larger than any report Roomlens opens"),
+            "{event}"
+        );
+        let event = test.drop_file("attendees.csv", ATTENDEES_CSV.as_bytes());
+        assert_eq!(event["type"], "opened", "the next file opens as usual");
+    }
+
+    #[test]
+    fn files_dropped_together_are_read_one_after_the_other() {
+        let test = drop_test("queue");
+        let position = PhysicalPosition::new(10.0, 10.0);
+        let mut names = Vec::new();
+        for i in 0..4 {
+            let name = format!("attendees-{i}.csv");
+            std::fs::write(test.dir.join(&name), ATTENDEES_CSV).unwrap();
+            on_drag_drop(
+                &test.window,
+                &DragDropEvent::Drop {
+                    paths: vec![test.dir.join(&name)],
+                    position,
+                },
+            );
+            names.push(name);
+        }
+        // Each file's progress runs from start to end and it opens before the next one starts.
+        let mut reading: Option<String> = None;
+        let mut opened = Vec::new();
+        while opened.len() < names.len() {
+            let event = test.next();
+            match event["type"].as_str() {
+                Some("reading") => {
+                    let name = event["file_name"].as_str().unwrap().to_owned();
+                    match &reading {
+                        None => reading = Some(name),
+                        Some(current) => assert_eq!(*current, name, "two files read at once"),
+                    }
+                }
+                Some("opened") => {
+                    let name = event["report"]["source"]["file_name"]
+                        .as_str()
+                        .unwrap()
+                        .to_owned();
+                    assert_eq!(reading.take().as_deref(), Some(name.as_str()));
+                    opened.push(name);
+                }
+                other => panic!("unexpected {other:?}: {event}"),
+            }
+        }
+        opened.sort();
+        assert_eq!(opened, names);
     }
 
     #[test]

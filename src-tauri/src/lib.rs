@@ -99,6 +99,7 @@ pub fn run() {
             commands::reports::user_sessions,
             commands::files::save_csv,
             commands::files::open_csv,
+            commands::files::cancel_open,
             commands::files::watch_drops,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));

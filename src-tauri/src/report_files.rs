@@ -1,24 +1,61 @@
-//! Opening a report file for the window (Open CSV… or a drop): the core's tolerant reader runs
-//! off the main thread, and the report is kept open for the table. It shows no dialog and does
-//! not write files.
+//! Opening a report file for the window (Open CSV… or a drop): one file at a time (more wait their
+//! turn), read by the core within its size and row limits off the main thread, with progress and
+//! Cancel, then kept open for the table. It shows no dialog and does not write files.
 
 use crate::blocking_work::stopped;
 use crate::loaded_reports::ReportSource;
+use crate::mutex::lock;
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
-use roomlens::reports::read_report_file;
+use roomlens::cancel::CancelToken;
+use roomlens::reports::{read_report_file_with, FileLimits, FileProgress};
 use roomlens::Error;
+use serde::Serialize;
 use std::path::PathBuf;
 
-/// Reads the report file at `path` with the core's tolerant reader and keeps it open.
-pub async fn open_report_file(state: &AppState, path: PathBuf) -> Result<ReportInfo, Error> {
+/// How far reading one file has got, as the page shows it ("Reading march.csv — 45 MB of 150 MB").
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingProgress {
+    pub file_name: String,
+    #[serde(flatten)]
+    pub progress: FileProgress,
+}
+
+/// Reads the report file at `path` and keeps it open, telling `on_progress` how far it got. Waits
+/// while another file is being read; `cancel_reading` stops the one being read.
+pub async fn open_report_file(
+    state: &AppState,
+    path: PathBuf,
+    on_progress: impl Fn(ReadingProgress) + Send + Sync + 'static,
+) -> Result<ReportInfo, Error> {
+    let _turn = state.file_reading.lock().await;
+    let cancel = CancelToken::new();
+    *lock(&state.file_cancel) = Some(cancel.clone());
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let outcome = tauri::async_runtime::spawn_blocking(move || read_report_file(&path))
+    let read = {
+        let cancel = cancel.clone();
+        let file_name = file_name.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let report = |progress| {
+                on_progress(ReadingProgress {
+                    file_name: file_name.clone(),
+                    progress,
+                })
+            };
+            read_report_file_with(&path, FileLimits::default(), &report, &cancel)
+        })
         .await
-        .map_err(stopped)??;
+    };
+    {
+        let mut current = lock(&state.file_cancel);
+        if current.as_ref().is_some_and(|c| c.is_same(&cancel)) {
+            *current = None;
+        }
+    }
+    let outcome = read.map_err(stopped)??;
     let warnings = outcome.warnings.iter().map(|w| w.to_string()).collect();
     let loaded = state.reports.insert(
         outcome.report,
@@ -28,4 +65,11 @@ pub async fn open_report_file(state: &AppState, path: PathBuf) -> Result<ReportI
         warnings,
     );
     Ok(ReportInfo::of(&loaded))
+}
+
+/// Stops the file being read, if any (it then fails with `cancelled`, and nothing is kept).
+pub fn cancel_reading(state: &AppState) {
+    if let Some(token) = lock(&state.file_cancel).take() {
+        token.cancel();
+    }
 }

@@ -27,6 +27,10 @@ pub struct AppState {
     pub window: Arc<WindowMemory>,
     /// The open and save dialogs: one at a time, opening in the folder last used.
     pub dialogs: FileDialogs,
+    /// Held while a report file is read, so files opened or dropped together are read in turn.
+    pub file_reading: tokio::sync::Mutex<()>,
+    /// Stops the file being read.
+    pub file_cancel: Mutex<Option<CancelToken>>,
 }
 
 impl AppState {
@@ -51,6 +55,8 @@ impl AppState {
             drops: Mutex::new(None),
             window: Arc::new(WindowMemory::default()),
             dialogs: FileDialogs::default(),
+            file_reading: tokio::sync::Mutex::new(()),
+            file_cancel: Mutex::new(None),
         })
     }
 

@@ -11,7 +11,7 @@ const format = await import("../../ui/js/format.js");
 const { parseIdList } = await import("../../ui/js/id-list.js");
 const { displayColumns, cellValue } = await import("../../ui/js/columns.js");
 const { formatCardValue } = await import("../../ui/js/summary-cards.js");
-const { progressWords } = await import("../../ui/js/fetch-progress.js");
+const { progressWords, readingWords, formatBytes } = await import("../../ui/js/fetch-progress.js");
 
 test("durations read like 1 h 05 min, with sub-minute and missing values named", () => {
   assert.equal(format.formatMinutes(65), "1 h 05 min");
@@ -111,4 +111,14 @@ test("progress is told in windows and rows", () => {
   const words = progressWords("Attendees", { windows_done: 12, windows_total: 53, rows_so_far: 48210 });
   assert.equal(words, `Fetching attendees — 12 of 53 time windows, ${format.formatCount(48210)} rows`);
   assert.equal(progressWords("Room data", { windows_done: 1, windows_total: 1, rows_so_far: 1 }), "Fetching room data — 1 of 1 time window, 1 row");
+});
+
+test("reading a file is told in bytes, in the person's number format", () => {
+  assert.equal(readingWords("march.csv", null), "Reading march.csv…");
+  const mb = (n) => n.toLocaleString(undefined, { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  assert.equal(readingWords("march.csv", { bytes_read: 45e6, bytes_total: 150e6 }), `Reading march.csv — ${mb(45)} MB of ${mb(150)} MB`);
+  const one = (x) => x.toLocaleString(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  assert.equal(formatBytes(3.2e9), `${one(3.2)} GB`);
+  assert.equal(formatBytes(999), "999 bytes");
+  assert.equal(formatBytes(1), "1 byte");
 });

@@ -67,6 +67,7 @@ export const commands = {
   userSessions: (reportId, userId) => call("user_sessions", { report_id: reportId, user: userId }),
 
   saveCsv: (reportId, options) => call("save_csv", { report_id: reportId, options }),
-  openCsv: () => call("open_csv"),
+  openCsv: (onProgress) => call("open_csv", { progress: channel(onProgress) }),
+  cancelOpen: () => call("cancel_open"),
   watchDrops: (onEvent) => call("watch_drops", { events: channel(onEvent) }),
 };

@@ -1,6 +1,7 @@
-// The progress box shown while a report is fetched: a bar and the words ("Fetching attendees —
-// 12 of 53 time windows, 48,210 rows") from Rust's progress messages, and the Cancel button.
-// It does not start or stop fetches itself; it calls `onCancel` and shows what it is told.
+// The progress box shown while a report is fetched or a report file is read: a bar and the
+// words ("Fetching attendees — 12 of 53 time windows, 48,210 rows", "Reading march.csv — 45 MB of
+// 150 MB") from Rust's progress messages, and the Cancel button. It does not start or stop the
+// work itself; it calls the `onCancel` it was started with and shows what it is told.
 
 import { byId } from "./dom.js";
 import { formatCount, plural } from "./format.js";
@@ -12,19 +13,46 @@ export function progressWords(kindTitle, p) {
   return `${what} — ${formatCount(p.windows_done)} of ${plural(p.windows_total, "time window")}, ${plural(p.rows_so_far ?? 0, "row")}`;
 }
 
-/** Wires #progress. onCancel() runs when Cancel is pressed (the button then waits). */
-export function createFetchProgress({ onCancel }) {
+/** "45 MB", "1.2 GB", "300 KB" in the person's number format. */
+export function formatBytes(bytes) {
+  const units = [
+    ["GB", 1e9],
+    ["MB", 1e6],
+    ["KB", 1e3],
+  ];
+  for (const [unit, size] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      const digits = value < 10 ? 1 : 0;
+      return `${value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
+    }
+  }
+  return plural(bytes, "byte");
+}
+
+/** "Reading march.csv — 45 MB of 150 MB". */
+export function readingWords(fileName, p) {
+  const what = `Reading ${fileName || "the file"}`;
+  if (!p || !p.bytes_total) return `${what}…`;
+  return `${what} — ${formatBytes(p.bytes_read)} of ${formatBytes(p.bytes_total)}`;
+}
+
+/** Wires #progress. */
+export function createFetchProgress() {
   const box = byId("progress");
   const bar = byId("progress-bar");
   const words = byId("progress-text");
   const cancel = byId("cancel");
-  let title = "report";
+  let describe = () => "";
+  let measure = () => null;
+  let onCancel = () => {};
 
   function update(p) {
-    words.textContent = progressWords(title, p);
-    if (p && p.windows_total) {
-      bar.max = p.windows_total;
-      bar.value = p.windows_done;
+    words.textContent = describe(p);
+    const amount = measure(p);
+    if (amount) {
+      bar.max = amount.total;
+      bar.value = amount.done;
     } else {
       bar.removeAttribute("value");
     }
@@ -36,14 +64,32 @@ export function createFetchProgress({ onCancel }) {
     onCancel();
   });
 
+  function show(how) {
+    describe = how.describe;
+    measure = how.measure;
+    onCancel = how.onCancel;
+    cancel.disabled = false;
+    cancel.textContent = "Cancel";
+    box.hidden = false;
+    update(null);
+  }
+
   return {
-    /** Shows the box for a fetch of `kindTitle` ("Attendees"). */
-    start(kindTitle) {
-      title = kindTitle;
-      cancel.disabled = false;
-      cancel.textContent = "Cancel";
-      box.hidden = false;
-      update(null);
+    /** Shows the box for a fetch of `kindTitle` ("Attendees"); Cancel runs `cancelIt`. */
+    start(kindTitle, cancelIt) {
+      show({
+        describe: (p) => progressWords(kindTitle, p),
+        measure: (p) => (p && p.windows_total ? { done: p.windows_done, total: p.windows_total } : null),
+        onCancel: cancelIt,
+      });
+    },
+    /** Shows the box for reading the file `fileName`; Cancel runs `cancelIt`. */
+    startReading(fileName, cancelIt) {
+      show({
+        describe: (p) => readingWords(fileName, p),
+        measure: (p) => (p && p.bytes_total ? { done: p.bytes_read, total: p.bytes_total } : null),
+        onCancel: cancelIt,
+      });
     },
     update,
     /** Hides the box; says whether the keyboard focus was in it (so the caller can move it). */

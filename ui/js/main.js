@@ -69,6 +69,11 @@ function onDrop(event) {
     case "leave":
       overlay.hidden = true;
       break;
+    case "reading":
+      overlay.hidden = true;
+      showSection("reports");
+      reportsView.fileReading(event);
+      break;
     case "opened":
       overlay.hidden = true;
       showSection("reports");

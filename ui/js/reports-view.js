@@ -37,9 +37,8 @@ export function createReportsView(context) {
   let fetching = false;
 
   const form = createReportForm({ onChange: () => context.onChange(), onSubmit: () => runFetch() });
-  const progress = createFetchProgress({
-    onCancel: () => commands.cancelFetch().catch((error) => showError(error)),
-  });
+  const progress = createFetchProgress();
+  let reading = null; // the file name while a file is being read
   const rows = createRowsPanel({
     onPerson: openDrilldown,
     onError: (error) => showError(error),
@@ -77,7 +76,7 @@ export function createReportsView(context) {
     fetching = true;
     setState("fetching");
     fetchButton.disabled = true;
-    progress.start(kindTitle);
+    progress.start(kindTitle, () => commands.cancelFetch().catch((error) => showError(error)));
     rows.fetching(kindTitle);
     const request = { account_id: account.id, kind, range: form.range(), filters: form.filters() };
     try {
@@ -150,8 +149,30 @@ export function createReportsView(context) {
     openExportSheet(report.report_id, context.exportDefaults(), what);
   });
 
+  /** How far Rust has read a report file (opened or dropped): the progress box with Cancel. */
+  function fileReading(p) {
+    if (reading !== p?.file_name) {
+      reading = p?.file_name ?? "";
+      setState("reading");
+      progress.startReading(reading, () => commands.cancelOpen().catch((error) => showError(error)));
+    }
+    progress.update(p);
+  }
+
+  function readingEnded() {
+    if (reading === null) return;
+    reading = null;
+    if (progress.finish()) openButton.focus();
+  }
+
   /** A report file could not be read: say why; the report on screen (if any) stays. */
   function fileFailed(error) {
+    readingEnded();
+    if (error?.category === "cancelled") {
+      showInfo("Reading the file was cancelled. The report on screen is unchanged.", { code: "cancelled" });
+      setState(report ? "done" : "idle");
+      return;
+    }
     const action = actionFor(error, { choose_file: () => openButton.click() });
     showError(error, action ? { action } : {});
     setState(report ? "done" : "error");
@@ -161,7 +182,8 @@ export function createReportsView(context) {
     openButton.disabled = true;
     try {
       // null: the person cancelled the dialog; what was on screen stays exactly as it was.
-      const info = await commands.openCsv();
+      const info = await commands.openCsv(fileReading);
+      readingEnded();
       if (info) await openedFile(info);
     } catch (error) {
       fileFailed(error);
@@ -172,7 +194,11 @@ export function createReportsView(context) {
 
   return {
     fetch: runFetch,
-    openedFile,
+    fileReading,
+    openedFile(info) {
+      readingEnded();
+      return openedFile(info);
+    },
     fileFailed,
     formState: () => form.state(),
     restore: (saved) => form.restore(saved),

@@ -42,13 +42,13 @@ fn summarize_from<'a, R: Read + 'a>(input: R) -> Result<SummaryOutcome, Error> {
     let style = scanner.style;
     let summary = match layout.kind {
         ReportKind::RoomData => {
-            let rows = collect(&mut scanner, &mut log, |row, log| {
+            let rows = collect(&mut scanner, &mut log, u64::MAX, |row, log| {
                 room_data_row(row, &layout, style, log)
             })?;
             Summary::RoomData(summarize_room_data(&rows))
         }
         ReportKind::Breakouts => {
-            let rows = collect(&mut scanner, &mut log, |row, log| {
+            let rows = collect(&mut scanner, &mut log, u64::MAX, |row, log| {
                 breakout_row(row, &layout, style, log)
             })?;
             Summary::Breakouts(summarize_breakouts(&rows))

@@ -5,7 +5,7 @@
 use crate::blocking_work::stopped;
 use crate::drop_event::DropEvent;
 use crate::mutex::lock;
-use crate::report_files::open_report_file;
+use crate::report_files::{cancel_reading, open_report_file, ReadingProgress};
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
 use roomlens::export::{write_report_csv, ExportOptions};
@@ -50,11 +50,21 @@ pub async fn save_csv(
 pub async fn open_csv(
     app: AppHandle,
     state: State<'_, AppState>,
+    progress: Channel<ReadingProgress>,
 ) -> Result<Option<ReportInfo>, Error> {
     let Some(path) = state.dialogs.choose_open_path(&app).await? else {
         return Ok(None);
     };
-    open_report_file(&state, path).await.map(Some)
+    let on_progress = move |p: ReadingProgress| {
+        let _ = progress.send(p);
+    };
+    open_report_file(&state, path, on_progress).await.map(Some)
+}
+
+/// Stops the report file being read (opened or dropped).
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_open(state: State<'_, AppState>) {
+    cancel_reading(&state);
 }
 
 #[tauri::command(rename_all = "snake_case")]

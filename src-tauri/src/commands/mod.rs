@@ -14,7 +14,7 @@ mod tests {
     //! that touch nothing but memory may be synchronous; this fails when another one is.
 
     /// Synchronous commands, each only reading or writing the app's memory.
-    const SYNC_IN_MEMORY: &[&str] = &["cancel_fetch", "watch_drops"];
+    const SYNC_IN_MEMORY: &[&str] = &["cancel_fetch", "cancel_open", "watch_drops"];
 
     const SOURCES: &[(&str, &str)] = &[
         ("accounts.rs", include_str!("accounts.rs")),
@@ -63,5 +63,57 @@ mod tests {
             total >= 16,
             "found only {total} commands; the scan is broken"
         );
+    }
+
+    /// build.rs's list, the capability file, the handler list in lib.rs and the page's calls
+    /// (ui/js/backend.js) must name the same commands: a command missing from one of them is
+    /// either refused at run time or callable without being meant to be.
+    #[test]
+    fn every_list_of_commands_names_the_same_commands() {
+        use std::collections::BTreeSet;
+        fn quoted_after(text: &str, marker: &str, end: &str) -> BTreeSet<String> {
+            let body = text
+                .split(marker)
+                .nth(1)
+                .and_then(|rest| rest.split(end).next())
+                .unwrap_or_default();
+            body.split('"')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect()
+        }
+        let build = quoted_after(include_str!("../../build.rs"), "const COMMANDS", "];");
+        let capability: BTreeSet<String> = quoted_after(
+            include_str!("../../capabilities/main.json"),
+            "\"permissions\"",
+            "]",
+        )
+        .into_iter()
+        .filter_map(|p| p.strip_prefix("allow-").map(|c| c.replace('-', "_")))
+        .collect();
+        let handlers: BTreeSet<String> = include_str!("../lib.rs")
+            .split("generate_handler![")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|path| path.trim().rsplit("::").next())
+            .filter(|name| !name.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let page: BTreeSet<String> = include_str!("../../../ui/js/backend.js")
+            .split("call(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect();
+        assert!(build.len() >= 17, "build.rs lists {build:?}");
+        assert_eq!(capability, build, "src-tauri/capabilities/main.json");
+        assert_eq!(
+            handlers, build,
+            "the generate_handler! list in src-tauri/src/lib.rs"
+        );
+        assert_eq!(page, build, "the commands ui/js/backend.js calls");
     }
 }

@@ -16,6 +16,7 @@ mod value;
 pub use kind::{Column, ReportKind};
 pub use merge::{merge_windows, PreparedPart, ReportMerger};
 pub use read::{
-    read_report, read_report_as, read_report_file, ReadOutcome, ReadStats, ReadWarning,
+    read_report, read_report_as, read_report_file, read_report_file_with, FileLimits, FileProgress,
+    ReadOutcome, ReadStats, ReadWarning,
 };
 pub use rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};

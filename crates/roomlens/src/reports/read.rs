@@ -9,6 +9,7 @@ use super::kind::ReportKind;
 use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
 use super::scan::{Expect, ReadLog, Row, Scanner};
 use super::value::{self, quote_cell, NumberStyle, Problem};
+use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
 use serde::Serialize;
 use std::io::Read;
@@ -28,21 +29,143 @@ pub struct ReadOutcome {
 /// (RFC 4180). Kaltura's own output is not quoted, so a value there that starts with `"` would be
 /// read as a quoted field; use `read_report_as` for bodies straight from Kaltura.
 pub fn read_report(bytes: &[u8]) -> Result<ReadOutcome, Error> {
-    read_from(bytes, Expect::AnyFile)
+    read_from(bytes, Expect::AnyFile, u64::MAX)
 }
 
 /// Reads Kaltura's `report.getCsvFromStringParams` output for `kind`: comma-separated, no quoting,
 /// header on the first line. BOM plus an empty header line (Kaltura's empty result) gives an
 /// empty report of `kind`; no bytes at all is an `EmptyReport` error.
 pub fn read_report_as(bytes: &[u8], kind: ReportKind) -> Result<ReadOutcome, Error> {
-    read_from(bytes, Expect::KalturaOutput(kind))
+    read_from(bytes, Expect::KalturaOutput(kind), u64::MAX)
 }
 
 /// Reads a CSV file an admin has, streaming (memory does not grow with the file's size beyond the
-/// rows themselves).
+/// rows themselves). No size or row limit: for the command line, which may take its time.
 pub fn read_report_file(path: &Path) -> Result<ReadOutcome, Error> {
     let file = open_file(path)?;
-    read_from(file, Expect::AnyFile)
+    read_from(file, Expect::AnyFile, u64::MAX)
+}
+
+/// How much of a file the desktop app reads: files over `max_bytes` are refused before reading,
+/// and only the first `max_rows` rows are kept (with a warning saying so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileLimits {
+    pub max_bytes: u64,
+    pub max_rows: u64,
+}
+
+impl Default for FileLimits {
+    /// 2 GB and 2,000,000 rows: a year of a large organisation's attendees is about a million
+    /// rows and 150 MB; the rows kept take a few hundred bytes each in memory.
+    fn default() -> Self {
+        FileLimits {
+            max_bytes: 2_000_000_000,
+            max_rows: 2_000_000,
+        }
+    }
+}
+
+/// How far reading a file has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FileProgress {
+    pub bytes_read: u64,
+    pub bytes_total: u64,
+}
+
+/// `read_report_file` for the desktop app: within `limits`, telling `on_progress` every few MB,
+/// and stopping with `Cancelled` soon after `cancel` is set.
+pub fn read_report_file_with(
+    path: &Path,
+    limits: FileLimits,
+    on_progress: &dyn Fn(FileProgress),
+    cancel: &CancelToken,
+) -> Result<ReadOutcome, Error> {
+    let file = open_file(path)?;
+    let bytes_total = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if bytes_total > limits.max_bytes {
+        return Err(Error::new(
+            ErrorCode::FileUnreadable,
+            format!(
+                "{} is {}, larger than any report Roomlens opens in the window (up to {}). \
+                 Summarise it with the `roomlens summary` command, or fetch a shorter date range.",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                ),
+                size_words(bytes_total),
+                size_words(limits.max_bytes)
+            ),
+        ));
+    }
+    on_progress(FileProgress {
+        bytes_read: 0,
+        bytes_total,
+    });
+    let watched = WatchedReader {
+        inner: file,
+        bytes_read: 0,
+        bytes_total,
+        next_report: PROGRESS_EVERY,
+        on_progress,
+        cancel,
+    };
+    let outcome = read_from(watched, Expect::AnyFile, limits.max_rows);
+    if cancel.is_cancelled() {
+        return Err(Error::cancelled());
+    }
+    let outcome = outcome?;
+    on_progress(FileProgress {
+        bytes_read: bytes_total,
+        bytes_total,
+    });
+    Ok(outcome)
+}
+
+/// Bytes between two progress reports.
+const PROGRESS_EVERY: u64 = 4 * 1024 * 1024;
+
+/// "3.1 GB", "150 MB", "12 KB".
+fn size_words(bytes: u64) -> String {
+    const UNITS: [(&str, f64); 3] = [("GB", 1e9), ("MB", 1e6), ("KB", 1e3)];
+    for (unit, size) in UNITS {
+        if bytes as f64 >= size {
+            let value = bytes as f64 / size;
+            return if value < 10.0 {
+                format!("{value:.1} {unit}")
+            } else {
+                format!("{value:.0} {unit}")
+            };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+/// A file being read that reports its progress and stops when cancelled.
+struct WatchedReader<'a> {
+    inner: std::fs::File,
+    bytes_read: u64,
+    bytes_total: u64,
+    next_report: u64,
+    on_progress: &'a dyn Fn(FileProgress),
+    cancel: &'a CancelToken,
+}
+
+impl Read for WatchedReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.cancel.is_cancelled() {
+            return Err(std::io::Error::other("cancelled"));
+        }
+        let n = self.inner.read(buf)?;
+        self.bytes_read += n as u64;
+        if self.bytes_read >= self.next_report {
+            self.next_report = self.bytes_read + PROGRESS_EVERY;
+            (self.on_progress)(FileProgress {
+                bytes_read: self.bytes_read,
+                bytes_total: self.bytes_total.max(self.bytes_read),
+            });
+        }
+        Ok(n)
+    }
 }
 
 /// Opens a report file, turning failures into plain-language errors.
@@ -69,7 +192,12 @@ pub(crate) fn open_file(path: &Path) -> Result<std::fs::File, Error> {
     })
 }
 
-fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, Error> {
+/// Reads a report, keeping at most `max_rows` rows.
+fn read_from<'a, R: Read + 'a>(
+    input: R,
+    expect: Expect,
+    max_rows: u64,
+) -> Result<ReadOutcome, Error> {
     let mut log = ReadLog::default();
     let Some(mut scanner) = Scanner::open(input, expect, &mut log)? else {
         let kind = match expect {
@@ -90,7 +218,7 @@ fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, 
     let extra_columns = layout.extra_columns.clone();
     let report = match layout.kind {
         ReportKind::RoomData => {
-            let rows = collect(&mut scanner, &mut log, |row, log| {
+            let rows = collect(&mut scanner, &mut log, max_rows, |row, log| {
                 room_data_row(row, &layout, style, log)
             })?;
             Report::RoomData {
@@ -99,7 +227,7 @@ fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, 
             }
         }
         ReportKind::Attendees => {
-            let rows = collect(&mut scanner, &mut log, |row, log| {
+            let rows = collect(&mut scanner, &mut log, max_rows, |row, log| {
                 attendee_row(row, &layout, style, log)
             })?;
             Report::Attendees {
@@ -108,7 +236,7 @@ fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, 
             }
         }
         ReportKind::Breakouts => {
-            let rows = collect(&mut scanner, &mut log, |row, log| {
+            let rows = collect(&mut scanner, &mut log, max_rows, |row, log| {
                 breakout_row(row, &layout, style, log)
             })?;
             Report::Breakouts {
@@ -125,13 +253,30 @@ fn read_from<'a, R: Read + 'a>(input: R, expect: Expect) -> Result<ReadOutcome, 
     })
 }
 
+/// The typed rows `build` makes of the scanner's rows. Past `max_rows` kept rows, reading stops
+/// and a warning says that only the first rows are shown.
 pub(crate) fn collect<T>(
     scanner: &mut Scanner<'_>,
     log: &mut ReadLog,
+    max_rows: u64,
     mut build: impl FnMut(&Row<'_>, &mut ReadLog) -> Option<T>,
 ) -> Result<Vec<T>, Error> {
     let mut rows = Vec::new();
     while let Some(row) = scanner.next_row(log)? {
+        if log.stats.rows_kept >= max_rows {
+            // This row is neither kept nor rejected: it was only looked at.
+            log.stats.rows_read = log.stats.rows_read.saturating_sub(1);
+            log.warn(
+                0,
+                format!(
+                    "This file has more than {} rows; Roomlens shows the first {}. Summarise the whole file \
+                     with the `roomlens summary` command, or fetch a shorter date range.",
+                    crate::wording::count(max_rows),
+                    crate::wording::count(max_rows)
+                ),
+            );
+            break;
+        }
         if let Some(typed) = build(&row, log) {
             log.stats.rows_kept += 1;
             rows.push(typed);
