@@ -45,10 +45,9 @@ impl AppState {
         roomlens::atomic_file::remove_stale_temps(&config_dir);
         let paths = AppPaths { config_dir };
         let accounts = AccountBook::new(paths.accounts_file(), OsKeychain);
-        let demo = tauri::async_runtime::block_on(DemoKaltura::start())?;
         Ok(AppState {
             paths,
-            demo,
+            demo: DemoKaltura::default(),
             accounts,
             reports: LoadedReports::default(),
             fetch: Mutex::new(None),

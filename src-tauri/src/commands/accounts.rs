@@ -4,7 +4,7 @@
 //! off the main thread: a keychain unlock prompt must never freeze the window.
 
 use crate::blocking_work::off_main_thread;
-use crate::demo_account::{DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME};
+use crate::demo_account::{DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_SERVICE_WORDS};
 use crate::state::AppState;
 use roomlens::account_book::AccountDraft as CheckedDraft;
 use roomlens::accounts::Account;
@@ -13,7 +13,7 @@ use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient, Region, Servi
 use roomlens::secret::AdminSecret;
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountView {
@@ -109,7 +109,7 @@ fn demo_view(state: &AppState) -> AccountView {
         id: DEMO_ACCOUNT_ID.to_owned(),
         name: DEMO_ACCOUNT_NAME.to_owned(),
         partner_id: state.demo.partner_id(),
-        service_url: state.demo.service_url(),
+        service_url: DEMO_SERVICE_WORDS.to_owned(),
         region: "demo",
         is_demo: true,
     }
@@ -147,18 +147,23 @@ fn client(
     )
 }
 
-/// A client for the account `id` (the Demo account or a saved one with its secret from the keychain),
-/// and the account's display name.
-pub fn client_for(state: &AppState, id: &str) -> Result<(KalturaClient, String), Error> {
+/// A client for the account `id` (the Demo account, started on first use, or a saved one with its
+/// secret from the keychain, read off the main thread), and the account's display name.
+pub async fn client_for(app: &AppHandle, id: &str) -> Result<(KalturaClient, String), Error> {
     if id == DEMO_ACCOUNT_ID {
-        return Ok((state.demo.client()?, DEMO_ACCOUNT_NAME.to_owned()));
+        let client = app.state::<AppState>().demo.client().await?;
+        return Ok((client, DEMO_ACCOUNT_NAME.to_owned()));
     }
-    let name = state.accounts.account(id)?.name;
-    let credentials = state.accounts.credentials(id)?;
-    Ok((
-        KalturaClient::new(credentials, ClientOptions::default())?,
-        name,
-    ))
+    let id = id.to_owned();
+    off_main_thread(app, move |state| {
+        let name = state.accounts.account(&id)?.name;
+        let credentials = state.accounts.credentials(&id)?;
+        Ok((
+            KalturaClient::new(credentials, ClientOptions::default())?,
+            name,
+        ))
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -225,7 +230,7 @@ pub async fn remove_account(app: AppHandle, id: String) -> Result<AccountChange<
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn test_connection(app: AppHandle, id: String) -> Result<(), Error> {
-    let (client, _) = off_main_thread(&app, move |state| client_for(state, &id)).await?;
+    let (client, _) = client_for(&app, &id).await?;
     client.test_connection(&CancelToken::new()).await
 }
 

@@ -68,9 +68,7 @@ pub async fn fetch_report(
     request: FetchArgs,
     progress: Channel<FetchProgress>,
 ) -> Result<ReportInfo, Error> {
-    let account_id = request.account_id.clone();
-    let (client, account_name) =
-        off_main_thread(&app, move |state| client_for(state, &account_id)).await?;
+    let (client, account_name) = client_for(&app, &request.account_id).await?;
     let range = request
         .range
         .to_core()?
