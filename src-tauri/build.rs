@@ -4,6 +4,7 @@
 const COMMANDS: &[&str] = &[
     "bootstrap",
     "save_last_view",
+    "save_settings",
     "list_accounts",
     "add_account",
     "update_account",

@@ -192,6 +192,8 @@ async fn run_all(setup: &Setup) {
     page_fits_the_window(&window, "Reports, at the smallest window size").await;
     window.click("#nav-settings").await;
     page_fits_the_window(&window, "Settings, at the smallest window size").await;
+    step("an export default chosen in Settings is saved as a setting");
+    export_default_is_saved(&window, &config_dir).await;
     window.click("#nav-reports").await;
     step("the window's size and position are noted");
     window
@@ -271,6 +273,25 @@ async fn page_fits_the_window(window: &Window, when: &str) {
         doc_scroll <= inner_now,
         "{when}: the page is {doc_scroll}px wide in a {inner_now}px window"
     );
+}
+
+async fn export_default_is_saved(window: &Window, config_dir: &Path) {
+    window
+        .js(
+            "document.querySelector('#default-delimiter').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await;
+    window.choose("#default-delimiter", "tab").await;
+    window
+        .wait_until(
+            "the saved status",
+            "document.querySelector('#status')?.textContent.includes('Export defaults saved')",
+        )
+        .await;
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(config_dir.join("settings.json")).unwrap()).unwrap();
+    assert_eq!(saved["export"]["delimiter"], "tab", "{saved}");
 }
 
 /// Starting Roomlens again while it runs (a second double-click) must not open a second app on the
@@ -1171,6 +1192,12 @@ async fn second_start_restores_the_view(window: &Window) {
         .wait_until(
             "the Demo account (the other one was removed)",
             "document.querySelector('button.account-option[aria-current=\"true\"]')?.dataset.accountId === 'demo'",
+        )
+        .await;
+    window
+        .wait_until(
+            "the export default saved as a setting",
+            "document.querySelector('#default-delimiter').value === 'tab'",
         )
         .await;
 }

@@ -15,6 +15,9 @@ impl AppPaths {
     pub fn window_file(&self) -> PathBuf {
         self.config_dir.join("window.json")
     }
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_dir.join("settings.json")
+    }
     pub fn ui_state_file(&self) -> PathBuf {
         self.config_dir.join("last-view.json")
     }

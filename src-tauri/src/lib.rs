@@ -14,6 +14,7 @@ mod mutex;
 mod native_dialog;
 mod report_files;
 mod report_info;
+mod settings;
 mod single_instance;
 mod startup_trace;
 mod state;
@@ -86,6 +87,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::bootstrap,
             commands::app::save_last_view,
+            commands::app::save_settings,
             commands::accounts::list_accounts,
             commands::accounts::add_account,
             commands::accounts::update_account,

@@ -52,6 +52,7 @@ export function channel(onMessage) {
 export const commands = {
   bootstrap: () => call("bootstrap"),
   saveLastView: (view) => call("save_last_view", { view }),
+  saveSettings: (settings) => call("save_settings", { settings }),
 
   listAccounts: () => call("list_accounts"),
   addAccount: (draft) => call("add_account", { draft }),

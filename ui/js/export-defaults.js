@@ -1,30 +1,37 @@
 // Settings → Export defaults: descriptive headers, Excel compatibility (BOM) and delimiter, the
-// starting choices of every "Save as CSV" sheet. Kept with the last view (Rust stores it as JSON).
-// It does not save files; export-sheet.js uses these values as its first choices.
+// starting choices of every "Save as CSV" sheet. Saved as settings (Rust writes settings.json) the
+// moment one changes, with an error banner if that fails. export-sheet.js uses them as its first
+// choices; this module writes no files itself.
 
 import { byId } from "./dom.js";
 import { setStatus } from "./status.js";
+import { showError } from "./banner.js";
 import { DEFAULT_EXPORT } from "./export-sheet.js";
 
 const DELIMITERS = ["comma", "semicolon", "tab"];
 
-/** Wires the Export defaults form; onChange() runs after the user changes one. */
-export function createExportDefaults({ onChange }) {
+/** Wires the Export defaults form; save(value) stores the choices and resolves once saved. */
+export function createExportDefaults({ save }) {
   const headers = byId("default-headers");
   const bom = byId("default-bom");
   const delimiter = byId("default-delimiter");
+  const value = () => ({ headers: headers.checked ? "friendly" : "raw", bom: bom.checked, delimiter: delimiter.value });
 
   for (const control of [headers, bom, delimiter]) {
-    control.addEventListener("change", () => {
-      onChange();
-      setStatus("Export defaults saved.");
+    control.addEventListener("change", async () => {
+      try {
+        await save(value());
+        setStatus("Export defaults saved.");
+      } catch (error) {
+        showError(error);
+      }
     });
   }
   byId("export-defaults").addEventListener("submit", (event) => event.preventDefault());
 
   return {
     /** The current choices, shaped like DEFAULT_EXPORT. */
-    value: () => ({ headers: headers.checked ? "friendly" : "raw", bom: bom.checked, delimiter: delimiter.value }),
+    value,
     /** Puts back choices saved on an earlier run; anything unknown falls back to the defaults. */
     restore(saved) {
       const value = { ...DEFAULT_EXPORT, ...(saved && typeof saved === "object" ? saved : {}) };

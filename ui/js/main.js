@@ -28,7 +28,7 @@ function showSection(name) {
   rememberView();
 }
 
-const exportDefaults = createExportDefaults({ onChange: () => rememberView() });
+const exportDefaults = createExportDefaults({ save: (value) => commands.saveSettings({ export: value }) });
 
 const accountsView = createAccountsView({
   onSelect: () => reportsView.accountChanged(),
@@ -52,7 +52,6 @@ function rememberView() {
       section,
       account_id: accountsView.current()?.id ?? null,
       report: reportsView.formState(),
-      export: exportDefaults.value(),
     };
     commands.saveLastView(view).catch(() => {
       // Forgetting the last view only costs the user their place next time; nothing to show.
@@ -104,7 +103,8 @@ async function start() {
   const last = boot?.last_view && typeof boot.last_view === "object" ? boot.last_view : null;
   accountsView.setAccounts(boot?.accounts ?? [], last?.account_id ?? "demo");
   reportsView.restore(last?.report);
-  exportDefaults.restore(last?.export);
+  // Settings live in their own file; views saved before that carried the export defaults.
+  exportDefaults.restore(boot?.settings?.export ?? last?.export);
   showSection(last?.section ?? "reports");
   byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";
   restoring = false;
