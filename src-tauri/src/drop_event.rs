@@ -2,7 +2,7 @@
 //! (how far), opened as a report, or refused with the core's error. It is only the message;
 //! `dropped_files` sends it.
 
-use crate::report_files::ReadingProgress;
+use crate::reading_progress::ReadingProgress;
 use crate::report_info::ReportInfo;
 use serde::Serialize;
 

@@ -12,6 +12,7 @@ mod dropped_files;
 mod loaded_reports;
 mod mutex;
 mod native_dialog;
+mod reading_progress;
 mod report_files;
 mod report_info;
 mod settings;

@@ -5,21 +5,13 @@
 use crate::blocking_work::stopped;
 use crate::loaded_reports::ReportSource;
 use crate::mutex::lock;
+use crate::reading_progress::ReadingProgress;
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
 use roomlens::cancel::CancelToken;
-use roomlens::reports::{read_report_file_with, FileLimits, FileProgress};
+use roomlens::reports::{read_report_file_with, FileLimits};
 use roomlens::Error;
-use serde::Serialize;
 use std::path::PathBuf;
-
-/// How far reading one file has got, as the page shows it ("Reading march.csv — 45 MB of 150 MB").
-#[derive(Debug, Clone, Serialize)]
-pub struct ReadingProgress {
-    pub file_name: String,
-    #[serde(flatten)]
-    pub progress: FileProgress,
-}
 
 /// Reads the report file at `path` and keeps it open, telling `on_progress` how far it got. Waits
 /// while another file is being read; `cancel_reading` stops the one being read.

@@ -10,7 +10,7 @@ process.env.TZ = "Europe/Berlin";
 const format = await import("../../ui/js/format.js");
 const { parseIdList } = await import("../../ui/js/id-list.js");
 const { displayColumns, cellValue } = await import("../../ui/js/columns.js");
-const { formatCardValue } = await import("../../ui/js/summary-cards.js");
+const { formatCardValue, noteText } = await import("../../ui/js/summary-cards.js");
 const { progressWords, readingWords, formatBytes } = await import("../../ui/js/fetch-progress.js");
 
 test("durations read like 1 h 05 min, with sub-minute and missing values named", () => {
@@ -121,4 +121,15 @@ test("reading a file is told in bytes, in the person's number format", () => {
   assert.equal(formatBytes(3.2e9), `${one(3.2)} GB`);
   assert.equal(formatBytes(999), "999 bytes");
   assert.equal(formatBytes(1), "1 byte");
+});
+
+test("a card's note writes its figures in the person's number format, like the card values", () => {
+  const note = ["in ", { value: 1284, format: "count" }, " sessions; ", { value: 14.25, format: "decimal" }, " per session"];
+  const count = new Intl.NumberFormat(format.LOCALES, { maximumFractionDigits: 0 }).format(1284);
+  const decimal = new Intl.NumberFormat(format.LOCALES, { maximumFractionDigits: 1 }).format(14.25);
+  assert.equal(noteText(note), `in ${count} sessions; ${decimal} per session`);
+  assert.equal(noteText(note).includes(formatCardValue({ value: 1284, format: "count" })), true, "the note's figure reads like a card value");
+  assert.equal(noteText(["plain words"]), "plain words");
+  assert.equal(noteText(null), "");
+  assert.equal(noteText([{ value: null, format: "decimal" }]), "—");
 });

@@ -25,6 +25,7 @@ export const LOCALES = pickLocales(
 );
 
 const countFormat = new Intl.NumberFormat(LOCALES, { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat(LOCALES, { maximumFractionDigits: 1 });
 const percentFormat = new Intl.NumberFormat(LOCALES, {
   style: "percent",
   minimumFractionDigits: 1,
@@ -42,6 +43,11 @@ function isNumber(value) {
 /** 48210 → "48,210" (locale separators). Missing values show as a dash. */
 export function formatCount(value) {
   return isNumber(value) ? countFormat.format(value) : DASH;
+}
+
+/** 14.25 → "14.3", 15 → "15" (locale separators, at most one decimal). */
+export function formatDecimal(value) {
+  return isNumber(value) ? decimalFormat.format(value) : DASH;
 }
 
 /** A ratio 0..1 → "62.5%". */

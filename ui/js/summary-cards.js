@@ -3,7 +3,7 @@
 // It does not compute any figure itself; it only formats and lays out what it is given.
 
 import { el, clear } from "./dom.js";
-import { formatCount, formatPercent, formatMinutes, formatSeconds, formatHours, formatDateSpan } from "./format.js";
+import { formatCount, formatDecimal, formatPercent, formatMinutes, formatSeconds, formatHours, formatDateSpan } from "./format.js";
 
 /** Writes a card's value the way its `format` says. */
 export function formatCardValue(card) {
@@ -11,6 +11,8 @@ export function formatCardValue(card) {
   switch (card?.format) {
     case "count":
       return formatCount(v);
+    case "decimal":
+      return formatDecimal(v);
     case "percent":
       return formatPercent(v);
     case "minutes":
@@ -26,6 +28,16 @@ export function formatCardValue(card) {
   }
 }
 
+/**
+ * A card's second line: Rust sends words and figures apart (["in ", {value: 1284, format:
+ * "count"}, " sessions"]) so the figures are written like the card values, in the person's locale.
+ */
+export function noteText(note) {
+  if (typeof note === "string") return note;
+  if (!Array.isArray(note)) return "";
+  return note.map((part) => (typeof part === "string" ? part : formatCardValue(part))).join("");
+}
+
 /** Replaces the children of `container` with one card per entry of `cards`. */
 export function renderCards(container, cards, idPrefix = "card") {
   clear(container);
@@ -36,7 +48,7 @@ export function renderCards(container, cards, idPrefix = "card") {
         { class: "card", id: `${idPrefix}-${index}`, dataset: { format: card.format ?? "text" } },
         el("p", { class: "card-label" }, card.label ?? ""),
         el("p", { class: "card-value" }, formatCardValue(card)),
-        card.note ? el("p", { class: "card-note" }, card.note) : null,
+        card.note ? el("p", { class: "card-note" }, noteText(card.note)) : null,
       ),
     );
   });

@@ -1,7 +1,7 @@
-//! Numbers worded in English for people: the second line of a summary card ("in 1,284 sessions",
-//! "1 h 05 min on average per attendee") and the command line's text. Thousands separators, one
-//! decimal, singular and plural, durations and rates. Formatting only; no arithmetic on data. The
-//! desktop UI formats card values itself, in the user's locale.
+//! Numbers worded in English for people: the command line's text and the English reading of a
+//! summary card's note (`table_view::Note::plain_text`). Thousands separators, one decimal,
+//! singular and plural, durations and rates. Formatting only; no arithmetic on data. The desktop
+//! UI writes card values and the figures in notes itself, in the user's locale.
 
 /// `1284` → "1,284".
 pub fn count(n: u64) -> String {

@@ -12,8 +12,8 @@
 
 use roomlens::reports::{read_report, AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow};
 use roomlens::table_view::{
-    columns, summary_cards, user_detail, Card, CardFormat, CardValue, CellValue, RowsPageBody,
-    SortDirection, TableIndex, MAX_PAGE_ROWS,
+    columns, summary_cards, user_detail, Card, CardFormat, CardValue, CellValue, Note,
+    RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS,
 };
 use roomlens::ErrorCode;
 use serde_json::json;
@@ -465,7 +465,7 @@ fn card(label: &str, value: CardValue, format: CardFormat, note: Option<&str>) -
         label: label.into(),
         value,
         format,
-        note: note.map(Into::into),
+        note: note.map(Note::words),
     }
 }
 
@@ -551,8 +551,8 @@ fn room_data_cards_are_hand_computed() {
     assert_eq!(
         serde_json::to_value(&empty).unwrap(),
         json!([
-            {"label": "Sessions", "value": 0, "format": "count", "note": "main-room sessions in 0 rooms"},
-            {"label": "Attendances", "value": 0, "format": "count", "note": "people × sessions: someone in 3 sessions counts 3 times"},
+            {"label": "Sessions", "value": 0, "format": "count", "note": ["main-room sessions in ", {"value": 0, "format": "count"}, " rooms"]},
+            {"label": "Attendances", "value": 0, "format": "count", "note": ["people × sessions: someone in 3 sessions counts 3 times"]},
             {"label": "Average engagement", "value": null, "format": "percent", "note": null},
             {"label": "Session hours", "value": 0.0, "format": "hours", "note": null},
             {"label": "Date span", "value": null, "format": "date_span", "note": null},
@@ -601,10 +601,16 @@ fn attendee_cards_are_hand_computed() {
         rows,
         extra_columns: vec![],
     });
-    assert_eq!(cards[0].note.as_deref(), Some("in 1,284 sessions"));
+    let text = |card: &Card| card.note.as_ref().map(Note::plain_text);
+    assert_eq!(text(&cards[0]).as_deref(), Some("in 1,284 sessions"));
     assert_eq!(
-        cards[1].note.as_deref(),
+        text(&cards[1]).as_deref(),
         Some("1,391 h 00 min on average per attendee")
+    );
+    // The page gets the figure, not English digits, so it can write it in the person's locale.
+    assert_eq!(
+        serde_json::to_value(&cards[0]).unwrap()["note"],
+        json!(["in ", {"value": 1284, "format": "count"}, " sessions"])
     );
     assert_eq!(
         cards[3],

@@ -5,7 +5,8 @@
 use crate::blocking_work::stopped;
 use crate::drop_event::DropEvent;
 use crate::mutex::lock;
-use crate::report_files::{cancel_reading, open_report_file, ReadingProgress};
+use crate::reading_progress::ReadingProgress;
+use crate::report_files::{cancel_reading, open_report_file};
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
 use roomlens::export::{write_report_csv, ExportOptions};

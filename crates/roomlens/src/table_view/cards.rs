@@ -3,37 +3,12 @@
 //! Breakout rooms cards' duration, participants and engagement come straight from the rows), each
 //! with a label and a worded second line. It does not format the values; the UI does that.
 
+use super::card_note::Note;
+use super::card_value::{number, CardFormat, CardValue};
 use crate::analytics::{summarize, AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
 use crate::reports::{BreakoutRow, Report};
 use crate::weighted_mean::WeightedMean;
-use crate::wording;
 use serde::Serialize;
-
-/// How the UI shows a card's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CardFormat {
-    Count,
-    /// The value is a fraction 0..1.
-    Percent,
-    Minutes,
-    Hours,
-    Seconds,
-    /// The value is `{ from, to }` in Unix seconds.
-    DateSpan,
-    Text,
-}
-
-/// A card's value: a number, a text, a span of time, or `null` when the report cannot tell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum CardValue {
-    Count(u64),
-    Number(f64),
-    Text(String),
-    Span { from: i64, to: i64 },
-    Missing,
-}
 
 /// One summary card, as the UI receives it from the `report_summary` and `user_sessions` commands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,8 +16,8 @@ pub struct Card {
     pub label: String,
     pub value: CardValue,
     pub format: CardFormat,
-    /// The second line, already worded ("in 212 sessions").
-    pub note: Option<String>,
+    /// The second line ("in 212 sessions"), its figures kept for the page to format.
+    pub note: Option<Note>,
 }
 
 impl Card {
@@ -50,7 +25,7 @@ impl Card {
         label: &str,
         value: CardValue,
         format: CardFormat,
-        note: Option<String>,
+        note: Option<Note>,
     ) -> Self {
         Card {
             label: label.to_owned(),
@@ -59,11 +34,6 @@ impl Card {
             note,
         }
     }
-}
-
-pub(crate) fn number(x: Option<f64>) -> CardValue {
-    x.filter(|x| x.is_finite())
-        .map_or(CardValue::Missing, CardValue::Number)
 }
 
 /// The cards for `report`, in the order they are shown.
@@ -82,34 +52,36 @@ fn room_data_cards(s: &RoomDataSummary) -> Vec<Card> {
         (Some(from), Some(to)) => CardValue::Span { from, to },
         _ => CardValue::Missing,
     };
-    let breakouts = (s.breakout_sessions > 0).then(|| {
-        format!(
-            "; breakout rooms apart: {} in {}",
-            wording::counted(s.breakout_sessions, "session", "sessions"),
-            wording::counted(s.breakout_rooms, "room", "rooms")
-        )
-    });
+    let mut sessions_note = Note::new()
+        .text("main-room sessions in ")
+        .counted(s.rooms, "room", "rooms");
+    if s.breakout_sessions > 0 {
+        sessions_note = sessions_note
+            .text("; breakout rooms apart: ")
+            .counted(s.breakout_sessions, "session", "sessions")
+            .text(" in ")
+            .counted(s.breakout_rooms, "room", "rooms");
+    }
+    let mut attendances_note =
+        Note::words("people × sessions: someone in 3 sessions counts 3 times");
+    if let Some(average) = s.average_attendance_per_session {
+        attendances_note = attendances_note
+            .text("; ")
+            .decimal(average)
+            .text(" per session on average");
+    }
     vec![
         Card::new(
             "Sessions",
             CardValue::Count(s.sessions),
             Count,
-            Some(format!(
-                "main-room sessions in {}{}",
-                wording::counted(s.rooms, "room", "rooms"),
-                breakouts.unwrap_or_default()
-            )),
+            Some(sessions_note),
         ),
         Card::new(
             "Attendances",
             CardValue::Count(s.attendances),
             Count,
-            Some(format!(
-                "people × sessions: someone in 3 sessions counts 3 times{}",
-                s.average_attendance_per_session
-                    .map(|a| format!("; {} per session on average", wording::decimal(a)))
-                    .unwrap_or_default()
-            )),
+            Some(attendances_note),
         ),
         Card::new(
             "Average engagement",
@@ -122,10 +94,10 @@ fn room_data_cards(s: &RoomDataSummary) -> Vec<Card> {
             number(Some(s.total_session_hours)),
             Hours,
             (s.sessions_without_duration > 0).then(|| {
-                format!(
-                    "not counting {} without a duration",
-                    wording::counted(s.sessions_without_duration, "session", "sessions")
-                )
+                Note::new()
+                    .text("not counting ")
+                    .counted(s.sessions_without_duration, "session", "sessions")
+                    .text(" without a duration")
             }),
         ),
         Card::new("Date span", span, DateSpan, None),
@@ -143,17 +115,18 @@ fn attendee_cards(s: &AttendeesSummary) -> Vec<Card> {
             "Unique attendees",
             CardValue::Count(s.unique_users),
             Count,
-            Some(format!(
-                "in {}",
-                wording::counted(s.sessions, "session", "sessions")
-            )),
+            Some(
+                Note::new()
+                    .text("in ")
+                    .counted(s.sessions, "session", "sessions"),
+            ),
         ),
         Card::new(
             "Participation time",
             number(Some(s.total_minutes)),
             Minutes,
             s.average_minutes_per_user
-                .map(|m| format!("{} on average per attendee", wording::minutes(m))),
+                .map(|m| Note::new().minutes(m).text(" on average per attendee")),
         ),
         Card::new(
             "Average engagement rate",
@@ -165,7 +138,12 @@ fn attendee_cards(s: &AttendeesSummary) -> Vec<Card> {
             "Sessions per attendee",
             number(per_attendee),
             Count,
-            most.map(|n| format!("up to {} for one attendee", wording::count(n))),
+            most.map(|n| {
+                Note::new()
+                    .text("up to ")
+                    .count(n)
+                    .text(" for one attendee")
+            }),
         ),
         Card::new("Rooms", CardValue::Count(s.rooms), Count, None),
     ]
@@ -193,30 +171,29 @@ fn breakout_cards(s: &BreakoutsSummary, rows: &[BreakoutRow]) -> Vec<Card> {
             CardValue::Count(s.breakout_sessions),
             Count,
             (timed > 0).then(|| {
-                format!(
-                    "{} long on average",
-                    wording::minutes(seconds / timed as f64 / 60.0)
-                )
+                Note::new()
+                    .minutes(seconds / timed as f64 / 60.0)
+                    .text(" long on average")
             }),
         ),
         Card::new(
             "Main rooms",
             CardValue::Count(s.main_rooms),
             Count,
-            Some(format!(
-                "in {}",
-                wording::counted(sessions, "session", "sessions")
-            )),
+            Some(
+                Note::new()
+                    .text("in ")
+                    .counted(sessions, "session", "sessions"),
+            ),
         ),
         Card::new(
             "Breakout rooms",
             CardValue::Count(s.breakout_rooms),
             Count,
             (s.main_rooms > 0).then(|| {
-                format!(
-                    "{} on average per main room",
-                    wording::decimal(s.breakout_rooms as f64 / s.main_rooms as f64)
-                )
+                Note::new()
+                    .decimal(s.breakout_rooms as f64 / s.main_rooms as f64)
+                    .text(" on average per main room")
             }),
         ),
         Card::new(
@@ -224,10 +201,9 @@ fn breakout_cards(s: &BreakoutsSummary, rows: &[BreakoutRow]) -> Vec<Card> {
             CardValue::Count(participants),
             Count,
             (counted > 0).then(|| {
-                format!(
-                    "{} on average per breakout session",
-                    wording::decimal(participants as f64 / counted as f64)
-                )
+                Note::new()
+                    .decimal(participants as f64 / counted as f64)
+                    .text(" on average per breakout session")
             }),
         ),
         Card::new(

@@ -3,6 +3,8 @@
 //! (src-tauri/src/commands/reports.rs). Pure presentation logic over a `Report`: no I/O, no Tauri,
 //! no formatting that depends on the user's locale (the UI formats numbers and times).
 
+mod card_note;
+mod card_value;
 mod cards;
 mod cell;
 mod cell_value;
@@ -12,7 +14,9 @@ mod query;
 mod search;
 mod user_detail;
 
-pub use cards::{summary_cards, Card, CardFormat, CardValue};
+pub use card_note::Note;
+pub use card_value::{CardFormat, CardValue};
+pub use cards::{summary_cards, Card};
 pub use cell_value::CellValue;
 pub use columns::{columns, ColumnInfo, ColumnType};
 pub use query::{RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS};

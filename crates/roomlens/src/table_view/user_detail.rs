@@ -3,7 +3,9 @@
 //! row's `user_id`, or, when that is empty, its `user_email`, or else its `user_name`; the keys
 //! of `analytics::user_key` work as well. It does not look at other report kinds.
 
-use super::cards::{number, Card, CardFormat, CardValue};
+use super::card_note::Note;
+use super::card_value::{number, CardFormat, CardValue};
+use super::cards::Card;
 use super::cell::row_values;
 use super::columns::{columns, ColumnInfo};
 use super::CellValue;
@@ -11,7 +13,6 @@ use crate::analytics::{user_key, AttendeeFields, AttendeesAccumulator};
 use crate::error::{Error, ErrorCode};
 use crate::reports::kind::ATTENDEES_COLUMNS;
 use crate::reports::Report;
-use crate::wording;
 use serde::Serialize;
 
 /// The columns of a person's sessions (their name and e-mail are in the heading).
@@ -101,20 +102,20 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
             "Sessions attended",
             CardValue::Count(sessions),
             CardFormat::Count,
-            Some(format!(
-                "in {}",
-                wording::counted(summary.rooms, "room", "rooms")
-            )),
+            Some(
+                Note::new()
+                    .text("in ")
+                    .counted(summary.rooms, "room", "rooms"),
+            ),
         ),
         Card::new(
             "Participation time",
             number(Some(minutes)),
             CardFormat::Minutes,
             (sessions > 0).then(|| {
-                format!(
-                    "{} on average per session",
-                    wording::minutes(minutes / sessions as f64)
-                )
+                Note::new()
+                    .minutes(minutes / sessions as f64)
+                    .text(" on average per session")
             }),
         ),
         Card::new(
