@@ -6,7 +6,7 @@ use crate::reading_progress::ReadingProgress;
 use crate::report_info::ReportInfo;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DropEvent {
     Hover,

@@ -6,6 +6,8 @@
 mod app_paths;
 mod blocking_work;
 mod commands;
+#[cfg(test)]
+mod contract;
 mod demo_account;
 mod drop_event;
 mod dropped_files;

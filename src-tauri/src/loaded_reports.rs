@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 const KEEP: usize = 3;
 
 /// Where a report came from, as the page's source line says.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ReportSource {
     Fetch {

@@ -7,10 +7,11 @@ use roomlens::reports::{ReadStats, ReportKind};
 use roomlens::table_view::{columns, ColumnInfo};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReportInfo {
     pub report_id: u64,
     pub kind: ReportKind,
+    #[ts(type = "string")]
     pub title: &'static str,
     pub source: ReportSource,
     pub zone: Option<String>,

@@ -65,6 +65,10 @@ roomlens_install_system_packages() {
     if ! command -v node >/dev/null 2>&1; then
       wanted+=(nodejs)
     fi
+    # npm fetches the TypeScript compiler that type-checks the page (tests/ui/package.json).
+    if ! command -v npm >/dev/null 2>&1; then
+      wanted+=(npm)
+    fi
   else
     wanted=("${ROOMLENS_RUN_PACKAGES[@]}")
   fi

@@ -32,9 +32,19 @@ check_formatting_and_lints() {
   fi
 }
 
-# The page's pure modules (formatting, pasted ID lists, columns), on Node's built-in runner.
+# The page's pure modules (formatting, pasted ID lists, columns, error actions) on Node's
+# built-in runner, then the TypeScript compiler over the page's JavaScript and the command
+# contract generated from Rust (tests/ui/tsconfig.json; TypeScript comes from npm, pinned by
+# tests/ui/package-lock.json).
 run_ui_tests() {
-  node --test tests/ui/
+  node --test tests/ui/ || return $?
+  if [[ ! -x tests/ui/node_modules/.bin/tsc ]]; then
+    (cd tests/ui && npm ci --no-audit --no-fund --loglevel=error) || return $?
+  fi
+  tests/ui/node_modules/.bin/tsc -p tests/ui/tsconfig.json || {
+    echo "test.sh: the page does not type-check against the command contract (above)." >&2
+    return 1
+  }
 }
 
 # Called as `run_rust_tests || status=$?`, where bash ignores `set -e`: each step's failure must be

@@ -47,28 +47,65 @@ export function channel(onMessage) {
   return ch;
 }
 
-// ---- The app's commands, as listed in src-tauri/build.rs (snake_case JSON inside) ----
+// ---- The app's commands, as listed in src-tauri/build.rs. Their argument and result types are
+// generated from the Rust types (ui/contract/, checked by tests/ui/tsconfig.json).
+
+/** @typedef {import("../contract/Bootstrap").Bootstrap} Bootstrap */
+/** @typedef {import("../contract/AccountView").AccountView} AccountView */
+/** @typedef {import("../contract/AccountDraft").AccountDraft} AccountDraft */
+/** @typedef {import("../contract/SavedAccount").SavedAccount} SavedAccount */
+/** @typedef {import("../contract/Removed").Removed} Removed */
+/** @typedef {import("../contract/Settings").Settings} Settings */
+/** @typedef {import("../contract/FetchArgs").FetchArgs} FetchArgs */
+/** @typedef {import("../contract/FetchProgress").FetchProgress} FetchProgress */
+/** @typedef {import("../contract/ReportInfo").ReportInfo} ReportInfo */
+/** @typedef {import("../contract/RowsQuery").RowsQuery} RowsQuery */
+/** @typedef {import("../contract/RowsPage").RowsPage} RowsPage */
+/** @typedef {import("../contract/SummaryCards").SummaryCards} SummaryCards */
+/** @typedef {import("../contract/UserDetail").UserDetail} UserDetail */
+/** @typedef {import("../contract/ExportOptions").ExportOptions} ExportOptions */
+/** @typedef {import("../contract/SaveResult").SaveResult} SaveResult */
+/** @typedef {import("../contract/ReadingProgress").ReadingProgress} ReadingProgress */
+/** @typedef {import("../contract/DropEvent").DropEvent} DropEvent */
 
 export const commands = {
+  /** @returns {Promise<Bootstrap>} */
   bootstrap: () => call("bootstrap"),
+  /** @param {unknown} view @returns {Promise<void>} */
   saveLastView: (view) => call("save_last_view", { view }),
+  /** @param {Settings} settings @returns {Promise<void>} */
   saveSettings: (settings) => call("save_settings", { settings }),
 
+  /** @returns {Promise<AccountView[]>} */
   listAccounts: () => call("list_accounts"),
+  /** @param {AccountDraft} draft @returns {Promise<SavedAccount>} */
   addAccount: (draft) => call("add_account", { draft }),
+  /** @param {string} id @param {AccountDraft} draft @returns {Promise<SavedAccount>} */
   updateAccount: (id, draft) => call("update_account", { id, draft }),
+  /** @param {string} id @returns {Promise<Removed>} */
   removeAccount: (id) => call("remove_account", { id }),
+  /** @param {string} id @returns {Promise<void>} */
   testConnection: (id) => call("test_connection", { id }),
+  /** @param {AccountDraft} draft @param {string | null} [id] @returns {Promise<void>} */
   testDraft: (draft, id = null) => call("test_draft", id ? { draft, id } : { draft }),
 
+  /** @param {FetchArgs} request @param {(p: FetchProgress) => void} onProgress @returns {Promise<ReportInfo>} */
   fetchReport: (request, onProgress) => call("fetch_report", { request, progress: channel(onProgress) }),
+  /** @returns {Promise<void>} */
   cancelFetch: () => call("cancel_fetch"),
+  /** @param {RowsQuery} query @returns {Promise<RowsPage>} */
   queryRows: (query) => call("query_rows", { query }),
+  /** @param {number} reportId @returns {Promise<SummaryCards>} */
   reportSummary: (reportId) => call("report_summary", { report_id: reportId }),
+  /** @param {number} reportId @param {string} userId @returns {Promise<UserDetail>} */
   userSessions: (reportId, userId) => call("user_sessions", { report_id: reportId, user: userId }),
 
+  /** @param {number} reportId @param {ExportOptions} options @returns {Promise<SaveResult>} */
   saveCsv: (reportId, options) => call("save_csv", { report_id: reportId, options }),
+  /** @param {(p: ReadingProgress) => void} onProgress @returns {Promise<ReportInfo | null>} */
   openCsv: (onProgress) => call("open_csv", { progress: channel(onProgress) }),
+  /** @returns {Promise<void>} */
   cancelOpen: () => call("cancel_open"),
+  /** @param {(event: DropEvent) => void} onEvent @returns {Promise<void>} */
   watchDrops: (onEvent) => call("watch_drops", { events: channel(onEvent) }),
 };

@@ -43,7 +43,12 @@ export function clear(node) {
   return node;
 }
 
-/** Shorthand for document.getElementById that fails loudly when the page and code disagree. */
+/**
+ * Shorthand for document.getElementById that fails loudly when the page and code disagree. The
+ * element's kind (input, select, button…) is the markup's, so it is not checked here.
+ * @param {string} id
+ * @returns {any}
+ */
 export function byId(id) {
   const node = document.getElementById(id);
   if (!node) throw new Error(`Roomlens page is missing #${id}`);

@@ -62,6 +62,7 @@ export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "re
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     problem.hidden = true;
+    /** @type {import("../contract/ExportOptions").ExportOptions} */
     const options = {
       headers: headers.checked ? "friendly" : "raw",
       bom: bom.checked,

@@ -15,6 +15,7 @@ export function progressWords(kindTitle, p) {
 
 /** "45 MB", "1.2 GB", "300 KB" in the person's number format. */
 export function formatBytes(bytes) {
+  /** @type {Array<[string, number]>} */
   const units = [
     ["GB", 1e9],
     ["MB", 1e6],
@@ -43,8 +44,11 @@ export function createFetchProgress() {
   const bar = byId("progress-bar");
   const words = byId("progress-text");
   const cancel = byId("cancel");
+  /** @type {(p: any) => string} */
   let describe = () => "";
+  /** @type {(p: any) => ({ done: number, total: number } | null)} */
   let measure = () => null;
+  /** @type {() => void} */
   let onCancel = () => {};
 
   function update(p) {

@@ -100,6 +100,7 @@ async function start() {
     byId("main").dataset.state = "error";
     return;
   }
+  /** @type {any} The page's own earlier view: checked field by field where it is used. */
   const last = boot?.last_view && typeof boot.last_view === "object" ? boot.last_view : null;
   accountsView.setAccounts(boot?.accounts ?? [], last?.account_id ?? "demo");
   reportsView.restore(last?.report);

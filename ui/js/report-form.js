@@ -50,7 +50,7 @@ export function createReportForm({ onChange, onSubmit }) {
 
   function syncFilterFields() {
     const allowed = FILTERS_BY_KIND[kindSelect.value] ?? [];
-    for (const field of filtersPanel.querySelectorAll("[data-filter]")) {
+    for (const field of /** @type {NodeListOf<HTMLElement>} */ (filtersPanel.querySelectorAll("[data-filter]"))) {
       field.hidden = !allowed.includes(field.dataset.filter);
     }
     const used = allowed.filter((name) => parseIdList(byId(FILTER_INPUTS[name]).value).length > 0).length;
@@ -60,8 +60,10 @@ export function createReportForm({ onChange, onSubmit }) {
   }
 
   /** The filter lists for the chosen report; boxes the report does not take are sent empty. */
+  /** @returns {import("../contract/ReportFilters").ReportFilters} */
   function filters() {
     const allowed = FILTERS_BY_KIND[kindSelect.value] ?? [];
+    /** @type {any} every filter, filled in below */
     const out = {};
     for (const name of Object.keys(FILTER_INPUTS)) {
       out[name] = allowed.includes(name) ? parseIdList(byId(FILTER_INPUTS[name]).value) : [];
@@ -69,6 +71,7 @@ export function createReportForm({ onChange, onSubmit }) {
     return out;
   }
 
+  /** @returns {import("../contract/RangeChoice").RangeChoice} */
   function range() {
     if (rangeSelect.value === "custom") return { custom: { from: fromInput.value, to: toInput.value } };
     return { last_days: Number(rangeSelect.value) };
@@ -140,7 +143,7 @@ export function createReportForm({ onChange, onSubmit }) {
   filtersToggle.addEventListener("click", () => {
     const open = filtersToggle.getAttribute("aria-expanded") !== "true";
     setFiltersOpen(open);
-    if (open) filtersPanel.querySelector(".field:not([hidden]) input")?.focus();
+    if (open) /** @type {HTMLElement | null} */ (filtersPanel.querySelector(".field:not([hidden]) input"))?.focus();
     onChange();
   });
   for (const id of Object.values(FILTER_INPUTS)) {

@@ -41,7 +41,7 @@ export function openSheet({ id, title, body, footer = [], onClose = null, wide =
     dialog.remove();
     onClose?.();
     // The control that opened the sheet may have been redrawn meanwhile; then focus the content.
-    const target = previousFocus?.isConnected ? previousFocus : document.getElementById("main");
+    const target = /** @type {HTMLElement | null} */ (previousFocus?.isConnected ? previousFocus : document.getElementById("main"));
     target?.focus?.();
   }
 

@@ -7,7 +7,7 @@ use std::fmt;
 /// What kind of failure an error is, which decides what the person can do about it: the CLI's exit
 /// code and the window's action button (Open Settings, Try again, …) each derive from it in one
 /// place. A failure's code says exactly what happened; its category says whose move it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCategory {
     /// The account: its secret, partner, permissions or region need the person's attention.
@@ -55,7 +55,7 @@ macro_rules! error_codes {
     ($($(#[$attr:meta])* $code:ident => $name:literal, $category:ident;)*) => {
         /// Stable error codes. The string forms (`as_str`) are part of the public contract: the UI
         /// branches on them and the CLI documents them. Never rename one; add new ones instead.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, ts_rs::TS)]
         #[serde(rename_all = "snake_case")]
         pub enum ErrorCode {
             $($(#[$attr])* $code,)*
@@ -156,11 +156,24 @@ impl fmt::Display for ErrorCode {
 /// sentences: what happened and what to do), and an optional technical `detail` (for example
 /// Kaltura's own error code and text) shown only on request. It is serialised as
 /// `{code, category, message, detail?}`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, ts_rs::TS)]
+#[ts(as = "ErrorShape")]
 pub struct Error {
     pub code: ErrorCode,
     pub message: String,
     pub detail: Option<String>,
+}
+
+/// What an error looks like on the wire, for the page's generated types (`Error` is serialised by
+/// hand, with its category).
+#[derive(ts_rs::TS)]
+#[allow(dead_code, reason = "only its TypeScript declaration is used")]
+pub struct ErrorShape {
+    code: ErrorCode,
+    category: ErrorCategory,
+    message: String,
+    #[ts(optional)]
+    detail: Option<String>,
 }
 
 impl serde::Serialize for Error {

@@ -15,34 +15,46 @@ use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AccountView {
     pub id: String,
     pub name: String,
     pub partner_id: i64,
     pub service_url: String,
+    /// "us", "eu", "custom" or "demo".
+    #[ts(type = "string")]
     pub region: &'static str,
     pub is_demo: bool,
 }
 
-/// The outcome of a change, with what the person should know about the accounts file.
-#[derive(Serialize)]
-pub struct AccountChange<T> {
+/// An added or edited account, with what the person should know about the accounts file.
+#[derive(Serialize, ts_rs::TS)]
+pub struct SavedAccount {
     #[serde(flatten)]
-    value: T,
+    account: AccountView,
+    notice: Option<String>,
+}
+
+/// What removing an account says back: only a notice, if any.
+#[derive(Serialize, ts_rs::TS)]
+pub struct Removed {
     notice: Option<String>,
 }
 
 /// The add/edit form. `secret: None` when editing means "keep the stored secret". The secret is an
 /// `AdminSecret` from the moment it is read (blank text is none), so it is wiped when the draft is
 /// dropped, whichever way the command ends.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct AccountDraft {
     name: String,
+    /// As typed: a number or its digits.
+    #[ts(type = "number | string")]
     partner_id: serde_json::Value,
+    /// "us", "eu" or "custom".
     region: String,
     custom_url: Option<String>,
     #[serde(default, deserialize_with = "secret_or_blank")]
+    #[ts(optional, type = "string | null")]
     secret: Option<AdminSecret>,
 }
 
@@ -176,14 +188,11 @@ pub async fn list_accounts(app: AppHandle) -> Result<Vec<AccountView>, Error> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_account(
-    app: AppHandle,
-    draft: AccountDraft,
-) -> Result<AccountChange<AccountView>, Error> {
+pub async fn add_account(app: AppHandle, draft: AccountDraft) -> Result<SavedAccount, Error> {
     off_main_thread(&app, move |state| {
         let changed = state.accounts.add(draft.check()?)?;
-        Ok(AccountChange {
-            value: view(&changed.value),
+        Ok(SavedAccount {
+            account: view(&changed.value),
             notice: changed.notice,
         })
     })
@@ -195,33 +204,28 @@ pub async fn update_account(
     app: AppHandle,
     id: String,
     draft: AccountDraft,
-) -> Result<AccountChange<AccountView>, Error> {
+) -> Result<SavedAccount, Error> {
     if id == DEMO_ACCOUNT_ID {
         return Err(demo_is_fixed());
     }
     off_main_thread(&app, move |state| {
         let changed = state.accounts.update(&id, draft.check()?)?;
-        Ok(AccountChange {
-            value: view(&changed.value),
+        Ok(SavedAccount {
+            account: view(&changed.value),
             notice: changed.notice,
         })
     })
     .await
 }
 
-/// What removing an account says back: only a notice, if any.
-#[derive(Serialize)]
-pub struct Removed {}
-
 #[tauri::command(rename_all = "snake_case")]
-pub async fn remove_account(app: AppHandle, id: String) -> Result<AccountChange<Removed>, Error> {
+pub async fn remove_account(app: AppHandle, id: String) -> Result<Removed, Error> {
     if id == DEMO_ACCOUNT_ID {
         return Err(demo_is_fixed());
     }
     off_main_thread(&app, move |state| {
         let changed = state.accounts.remove(&id)?;
-        Ok(AccountChange {
-            value: Removed {},
+        Ok(Removed {
             notice: changed.notice,
         })
     })

@@ -14,12 +14,15 @@ use roomlens::Error;
 use serde::Serialize;
 use tauri::AppHandle;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Bootstrap {
     accounts: Vec<AccountView>,
+    /// Whatever the page stored with `save_last_view`.
+    #[ts(type = "unknown")]
     last_view: Option<serde_json::Value>,
     /// `None` until the person has saved a setting.
     settings: Option<Settings>,
+    #[ts(type = "string")]
     version: &'static str,
     local_zone: String,
     /// Set when the saved accounts could not be read; the file is left as it is.

@@ -15,7 +15,7 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SaveResult {
     saved: bool,
     path: Option<String>,

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RangeChoice {
     LastDays(u32),
@@ -52,7 +52,7 @@ fn date(text: &str) -> Result<Date, Error> {
     })
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct FetchArgs {
     account_id: String,
     kind: ReportKind,
@@ -120,13 +120,13 @@ pub fn cancel_fetch(state: State<'_, AppState>) {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct SortArg {
     column: String,
     direction: SortDirection,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct RowsQuery {
     report_id: u64,
     sort: Option<SortArg>,
@@ -136,7 +136,7 @@ pub struct RowsQuery {
     limit: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct RowsPage {
     report_id: u64,
     #[serde(flatten)]
@@ -168,7 +168,7 @@ pub async fn query_rows(state: State<'_, AppState>, query: RowsQuery) -> Result<
     .map_err(stopped)?
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SummaryCards {
     cards: Vec<Card>,
 }

@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Which names the header row uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum HeaderStyle {
     /// "Room ID", "Participation time (minutes)", …
@@ -20,7 +20,7 @@ pub enum HeaderStyle {
     Raw,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Delimiter {
     Comma,
@@ -38,7 +38,7 @@ impl Delimiter {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct ExportOptions {
     pub headers: HeaderStyle,
     /// Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8.

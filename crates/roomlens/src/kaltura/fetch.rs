@@ -27,7 +27,7 @@ pub struct FetchRequest {
 }
 
 /// Progress so far. `windows_total` grows when a window at the row cap is split.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FetchProgress {
     pub windows_done: u32,
     pub windows_total: u32,

@@ -9,7 +9,7 @@ use crate::reports::ReportKind;
 use serde::{Deserialize, Serialize};
 
 /// Filters a person can set. Empty lists mean "no filter".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct ReportFilters {
     pub room_ids: Vec<String>,

@@ -66,7 +66,7 @@ impl Default for FileLimits {
 }
 
 /// How far reading a file has got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FileProgress {
     pub bytes_read: u64,
     pub bytes_total: u64,

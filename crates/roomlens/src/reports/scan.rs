@@ -24,7 +24,7 @@ pub(crate) const NOT_A_REPORT: &str =
     "This file is not a Kaltura room report. Roomlens can open Room data, Attendees and Breakout room CSVs.";
 
 /// How many data rows were read, kept and rejected. `rows_read == rows_kept + rows_rejected`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, ts_rs::TS)]
 pub struct ReadStats {
     pub rows_read: u64,
     pub rows_kept: u64,

@@ -5,11 +5,11 @@
 
 use super::card_value::{number, CardFormat, CardValue};
 use crate::wording;
-use serde::ser::SerializeSeq;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 /// One piece of a note: words, or a figure with the format the page writes it in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(untagged)]
 pub enum NotePart {
     Text(String),
     Figure {
@@ -19,7 +19,8 @@ pub enum NotePart {
 }
 
 /// A card's second line. Serialised as an array of strings and `{value, format}` figures.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
+#[serde(transparent)]
 pub struct Note(Vec<NotePart>);
 
 impl Note {
@@ -90,26 +91,6 @@ impl Note {
 impl PartialEq for Note {
     fn eq(&self, other: &Note) -> bool {
         self.plain_text() == other.plain_text()
-    }
-}
-
-impl Serialize for Note {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Figure<'a> {
-            value: &'a CardValue,
-            format: &'a CardFormat,
-        }
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for part in &self.0 {
-            match part {
-                NotePart::Text(text) => seq.serialize_element(text)?,
-                NotePart::Figure { value, format } => {
-                    seq.serialize_element(&Figure { value, format })?
-                }
-            }
-        }
-        seq.end()
     }
 }
 

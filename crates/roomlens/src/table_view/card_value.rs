@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// How the UI shows a card's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CardFormat {
     Count,
@@ -21,7 +21,7 @@ pub enum CardFormat {
 }
 
 /// A card's value: a number, a text, a span of time, or `null` when the report cannot tell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum CardValue {
     Count(u64),

@@ -11,7 +11,7 @@ use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 
 /// One summary card, as the UI receives it from the `report_summary` and `user_sessions` commands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Card {
     pub label: String,
     pub value: CardValue,

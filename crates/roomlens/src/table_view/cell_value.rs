@@ -16,7 +16,8 @@ pub(crate) enum CellRef<'a> {
 }
 
 /// A cell as the UI receives it: a string, a number, or `null` for a missing number.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, ts_rs::TS)]
+#[ts(type = "string | number | null")]
 pub enum CellValue {
     Text(String),
     Whole(i64),

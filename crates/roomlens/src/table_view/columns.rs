@@ -8,7 +8,7 @@ use crate::reports::{AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow};
 use serde::Serialize;
 
 /// The kind of value a column holds, as the UI formats it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnType {
     Text,
@@ -22,7 +22,7 @@ pub enum ColumnType {
 }
 
 /// One column as the UI receives it, in `ReportInfo` (src-tauri/src/report_info.rs) and drill-downs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ColumnInfo {
     /// Kaltura's raw name, e.g. `user_name`; for an extra column, its header as read.
     pub key: String,

@@ -20,7 +20,7 @@ pub const MAX_PAGE_ROWS: usize = 1000;
 
 /// A page of rows: the `query_rows` command's `RowsPage` (src-tauri/src/commands/reports.rs)
 /// without `report_id`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RowsPageBody {
     /// Rows in the report.
     pub total: usize,

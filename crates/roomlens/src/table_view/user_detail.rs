@@ -25,7 +25,7 @@ const SESSION_COLUMNS: &[&str] = &[
 ];
 
 /// What the desktop command `user_sessions` returns (src-tauri/src/commands/reports.rs).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct UserDetail {
     pub user_id: String,
     pub user_name: String,
