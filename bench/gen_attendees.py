@@ -3,9 +3,11 @@
 (docs/kaltura-wire-format.md §6: UTF-8 BOM, raw header, no quoting, commas inside values turned
 into spaces, \\n endings, PHP float formatting) for benchmarks. Realistic cardinalities: ~50k
 users, ~20k sessions in ~2k rooms, ~50 attendees per session. It does not write anything but the
-CSV.
+CSV. With SHAPE "high-cardinality", nearly every row is a session of its own (about a million
+distinct room+session pairs in a million rows, rooms of two sessions), the hardest case for the
+summaries' hash tables.
 
-usage: gen_attendees.py OUT.csv [ROWS] [SEED]
+usage: gen_attendees.py OUT.csv [ROWS] [SEED] [SHAPE]     (SHAPE: realistic | high-cardinality)
 """
 import random
 import sys
@@ -42,10 +44,14 @@ def main():
     out = sys.argv[1]
     rows = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 6001
+    shape = sys.argv[4] if len(sys.argv) > 4 else "realistic"
+    if shape not in ("realistic", "high-cardinality"):
+        sys.exit(f"unknown shape {shape!r}: realistic or high-cardinality")
+    high = shape == "high-cardinality"
     rng = random.Random(seed)
     n_users = max(1, rows // 20)
     n_sessions = max(1, rows // 50)
-    n_rooms = max(1, n_sessions // 10)
+    n_rooms = max(1, rows // 2) if high else max(1, n_sessions // 10)
     rooms = [kaltura_id(rng) for _ in range(n_rooms)]
     users = []
     for i in range(n_users):
@@ -62,7 +68,7 @@ def main():
             room = rooms[session % n_rooms]
             cue_point = kaltura_id(rng)
             length = rng.randint(20, 120)
-            size = min(rows - written, max(1, int(rng.expovariate(1 / 50))))
+            size = 1 if high else min(rows - written, max(1, int(rng.expovariate(1 / 50))))
             lines = []
             for user in rng.sample(users, min(size, n_users)):
                 minutes = round(rng.uniform(0.5, length), rng.choice([0, 1, 2]))

@@ -4,7 +4,6 @@
 //! while it streams by. Pure: no I/O.
 
 use super::interner::Interner;
-use crate::fast_hash::FastHashSet;
 use crate::reports::AttendeeRow;
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
@@ -159,7 +158,7 @@ pub struct AttendeesAccumulator {
     /// distinct sessions (one flat list is kinder to the cache than a list per user).
     attendance: Vec<(u32, u32)>,
     sessions: Interner,
-    rooms: FastHashSet<String>,
+    rooms: Interner,
     total_minutes: f64,
     engagement: WeightedMean,
     /// The session key of the row being added and of the one before (reports list a session's
@@ -183,8 +182,8 @@ impl AttendeesAccumulator {
             Some(s) if self.session_key == self.last_session_key => s,
             _ => {
                 let (s, new) = self.sessions.intern(&self.session_key);
-                if new && !row.entry_id.is_empty() && !self.rooms.contains(row.entry_id) {
-                    self.rooms.insert(row.entry_id.to_owned());
+                if new && !row.entry_id.is_empty() {
+                    self.rooms.intern(row.entry_id);
                 }
                 std::mem::swap(&mut self.session_key, &mut self.last_session_key);
                 self.last_session = Some(s);

@@ -1,58 +1,75 @@
-//! Numbering distinct text keys (user keys, session keys) as 0, 1, 2, … for the summaries. Keys
-//! up to 47 bytes are stored inside the hash table itself, so a lookup touches one place in memory
-//! instead of following a pointer to the text; longer keys are stored as usual.
+//! Numbering distinct text keys (user, session and room keys) as 0, 1, 2, … for the summaries.
+//! The hash table holds only each key's 64-bit hash and number, so it stays small and cache-friendly
+//! even with a million distinct sessions; the keys themselves are kept back to back in one string,
+//! read only to confirm a match. It does not keep anything else about a key.
 
 use crate::fast_hash::FastHashMap;
+use foldhash::fast::RandomState;
+use std::hash::BuildHasher;
 
-const SHORT: usize = 47;
+/// Marks the end of a chain of keys that share a hash.
+const NONE: u32 = u32::MAX;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortKey {
-    len: u8,
-    bytes: [u8; SHORT],
-}
-
-impl ShortKey {
-    fn new(key: &str) -> Option<Self> {
-        let mut bytes = [0u8; SHORT];
-        bytes.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
-        Some(ShortKey {
-            len: key.len() as u8,
-            bytes,
-        })
-    }
-}
-
+/// `S` makes the hashes: foldhash's random state in the product; a test uses one that gives every
+/// key the same hash, to walk the chains.
 #[derive(Default)]
-pub(crate) struct Interner {
-    short: FastHashMap<ShortKey, u32>,
-    long: FastHashMap<Box<str>, u32>,
+pub(crate) struct Interner<S = RandomState> {
+    hasher: S,
+    /// A key's hash → the first key number with that hash.
+    first: FastHashMap<u64, u32>,
+    /// For each key number, the next one with the same hash (almost always `NONE`).
+    next_same: Vec<u32>,
+    /// Every key, back to back, and where each one ends.
+    text: String,
+    ends: Vec<usize>,
 }
 
-impl Interner {
+impl<S: BuildHasher> Interner<S> {
     pub fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.ends.len()
+    }
+
+    fn key(&self, id: u32) -> &str {
+        let index = id as usize;
+        let end = self.ends.get(index).copied().unwrap_or(0);
+        let start = match index.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn push(&mut self, key: &str) -> u32 {
+        let id = self.ends.len() as u32;
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+        self.next_same.push(NONE);
+        id
     }
 
     /// The number of `key`, and whether it is new.
     pub fn intern(&mut self, key: &str) -> (u32, bool) {
-        let next = self.len() as u32;
-        match ShortKey::new(key) {
-            Some(short) => match self.short.get(&short) {
-                Some(&id) => (id, false),
-                None => {
-                    self.short.insert(short, next);
-                    (next, true)
-                }
-            },
-            None => match self.long.get(key) {
-                Some(&id) => (id, false),
-                None => {
-                    self.long.insert(key.into(), next);
-                    (next, true)
-                }
-            },
+        let hash = self.hasher.hash_one(key);
+        let Some(&first) = self.first.get(&hash) else {
+            let id = self.push(key);
+            self.first.insert(hash, id);
+            return (id, true);
+        };
+        let mut at = first;
+        loop {
+            if self.key(at) == key {
+                return (at, false);
+            }
+            match self.next_same.get(at as usize).copied() {
+                Some(next) if next != NONE => at = next,
+                _ => break,
+            }
         }
+        let id = self.push(key);
+        if let Some(slot) = self.next_same.get_mut(at as usize) {
+            *slot = id;
+        }
+        (id, true)
     }
 }
 
@@ -62,7 +79,7 @@ mod tests {
 
     #[test]
     fn short_and_long_keys_are_numbered_once() {
-        let mut i = Interner::default();
+        let mut i: Interner = Interner::default();
         let long = "x".repeat(48);
         assert_eq!(i.intern("a"), (0, true));
         assert_eq!(i.intern(&long), (1, true));
@@ -72,5 +89,40 @@ mod tests {
         assert_eq!(i.intern(&"x".repeat(47)), (3, true));
         assert_eq!(i.intern("a\0"), (4, true));
         assert_eq!(i.len(), 5);
+        assert_eq!(i.key(1), long);
+        assert_eq!(i.key(2), "");
+    }
+
+    /// Gives every key the same hash.
+    #[derive(Default)]
+    struct OneHash;
+
+    impl BuildHasher for OneHash {
+        type Hasher = Constant;
+        fn build_hasher(&self) -> Constant {
+            Constant
+        }
+    }
+
+    struct Constant;
+
+    impl std::hash::Hasher for Constant {
+        fn write(&mut self, _: &[u8]) {}
+        fn finish(&self) -> u64 {
+            42
+        }
+    }
+
+    #[test]
+    fn keys_that_share_a_hash_keep_their_own_numbers() {
+        let mut i: Interner<OneHash> = Interner::default();
+        assert_eq!(i.intern("x"), (0, true));
+        assert_eq!(i.intern("y"), (1, true));
+        assert_eq!(i.intern("z"), (2, true));
+        assert_eq!(i.intern("y"), (1, false));
+        assert_eq!(i.intern("z"), (2, false));
+        assert_eq!(i.intern("x"), (0, false));
+        assert_eq!(i.len(), 3);
+        assert_eq!(i.first.len(), 1, "one hash, one chain");
     }
 }
