@@ -58,6 +58,23 @@ run_rust_tests() {
   fi
 }
 
+# The programs people run build the simulator (their Demo account) without its fault injection,
+# which only the tests switch on (kaltura-sim's "faults" feature).
+check_no_fault_injection_shipped() {
+  local pkg tree
+  for pkg in roomlens-app roomlens-cli; do
+    tree="$(cargo tree -p "$pkg" -e normal,build,features)" || return 1
+    if ! grep -q 'kaltura-sim feature "default"' <<<"$tree"; then
+      echo "test.sh: could not read how $pkg builds kaltura-sim." >&2
+      return 1
+    fi
+    if grep -q 'kaltura-sim feature "faults"' <<<"$tree"; then
+      echo "test.sh: $pkg would ship the simulator's fault injection (kaltura-sim feature \"faults\")." >&2
+      return 1
+    fi
+  done
+}
+
 check_keyring_tests_ran() {
   local log="$1" name missing=0
   for name in "${REQUIRED_KEYRING_TESTS[@]}"; do
@@ -158,6 +175,9 @@ inside_keyring_session() {
   check_formatting_and_lints || status=$?
   if [[ $status -eq 0 ]]; then
     run_ui_tests || status=$?
+  fi
+  if [[ $status -eq 0 ]]; then
+    check_no_fault_injection_shipped || status=$?
   fi
   if [[ $status -eq 0 ]]; then
     run_rust_tests || status=$?

@@ -95,6 +95,7 @@ impl ApiError {
         )
     }
 
+    #[cfg(any(feature = "faults", test))]
     pub fn action_blocked(action_lower: &str, service_lower: &str) -> Self {
         Self::from_template(
             "ACTION_BLOCKED",
@@ -104,6 +105,7 @@ impl ApiError {
         )
     }
 
+    #[cfg(feature = "faults")]
     pub fn druid_timed_out() -> Self {
         Self::from_template("DRUID_QUERY_TIMED_OUT", &[], "Query timed out", &[])
     }

@@ -159,6 +159,7 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
         ),
         None => None,
     };
+    #[cfg(feature = "faults")]
     if ctx.fault == Some(&Fault::ActionBlocked) {
         let service = params.text("service").unwrap_or("").to_ascii_lowercase();
         let action_name = params.text("action").unwrap_or("").to_ascii_lowercase();
@@ -177,7 +178,7 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
         None => requested_partner,
     };
     if let Some(k) = &ks {
-        if k.valid_until <= ctx.ks_now || ctx.fault == Some(&Fault::ExpiredKs) {
+        if k.valid_until <= ctx.ks_now || Fault::expires_ks(ctx.fault) {
             return Err(ApiError::invalid_ks("EXPIRED").into());
         }
     }
@@ -233,6 +234,7 @@ fn report_action(
     action: Action,
     owner: &Partner,
 ) -> Result<(Response, ReportCall), Failure> {
+    #[cfg(feature = "faults")]
     match ctx.fault {
         Some(Fault::DruidQueryTimedOut) => return Err(die(ApiError::druid_timed_out())),
         Some(Fault::InternalError) => return Err(ApiError::internal_serverl_error().into()),

@@ -1,7 +1,8 @@
 //! Fault injection: what can go wrong on a report request (delay, 5xx, reset or truncated body,
 //! ACTION_BLOCKED, DRUID_QUERY_TIMED_OUT, INTERNAL_SERVERL_ERROR, an expired KS), a plan that
 //! queues faults for the next report requests or draws them with a seeded probability, and the
-//! choice for one request. Applying a fault is `server`'s and `dispatch`'s job.
+//! choice for one request. Applying a fault is `server`'s and `dispatch`'s job. Without the
+//! `faults` feature (the desktop app's build) there is no fault at all: `Fault` has no values.
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -11,37 +12,61 @@ use crate::seeded::hash;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
     /// Wait this long before answering (on top of the plan's latency).
+    #[cfg(feature = "faults")]
     Delay(Duration),
     /// Answer with this HTTP status (e.g. 500, 502, 503) and an HTML body, before any API logic.
+    #[cfg(feature = "faults")]
     HttpStatus(u16),
     /// Send the headers and half the body, then reset the connection (RST).
+    #[cfg(feature = "faults")]
     ResetMidBody,
     /// Announce the full Content-Length, send half the body, then close the connection (FIN).
+    #[cfg(feature = "faults")]
     TruncatedBody,
     /// `ACTION_BLOCKED` at the rate-limit step (serialized normally).
+    #[cfg(feature = "faults")]
     ActionBlocked,
     /// `DRUID_QUERY_TIMED_OUT` inside the action (a die error: empty body, X-Kaltura headers).
+    #[cfg(feature = "faults")]
     DruidQueryTimedOut,
     /// `INTERNAL_SERVERL_ERROR` inside the action (serialized normally).
+    #[cfg(feature = "faults")]
     InternalError,
     /// The request's KS is treated as expired: `INVALID_KS` with KSID `EXPIRED` (no effect on a
     /// request without a KS, which gets `MISSING_KS` as usual).
+    #[cfg(feature = "faults")]
     ExpiredKs,
 }
 
 impl Fault {
     /// A short stable name, used in statistics.
     pub fn name(&self) -> &'static str {
-        match self {
+        match *self {
+            #[cfg(feature = "faults")]
             Fault::Delay(_) => "delay",
+            #[cfg(feature = "faults")]
             Fault::HttpStatus(_) => "http_status",
+            #[cfg(feature = "faults")]
             Fault::ResetMidBody => "reset_mid_body",
+            #[cfg(feature = "faults")]
             Fault::TruncatedBody => "truncated_body",
+            #[cfg(feature = "faults")]
             Fault::ActionBlocked => "action_blocked",
+            #[cfg(feature = "faults")]
             Fault::DruidQueryTimedOut => "druid_query_timed_out",
+            #[cfg(feature = "faults")]
             Fault::InternalError => "internal_error",
+            #[cfg(feature = "faults")]
             Fault::ExpiredKs => "expired_ks",
         }
+    }
+
+    /// Whether this fault makes the KS count as expired.
+    pub fn expires_ks(fault: Option<&Fault>) -> bool {
+        #[cfg(feature = "faults")]
+        return matches!(fault, Some(Fault::ExpiredKs));
+        #[cfg(not(feature = "faults"))]
+        return fault.is_some();
     }
 }
 
@@ -109,7 +134,7 @@ impl FaultPlan {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "faults"))]
 mod tests {
     use super::*;
 

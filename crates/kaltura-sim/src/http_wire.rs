@@ -3,6 +3,7 @@
 //! whole, cut short with a reset, or truncated. It knows nothing about Kaltura.
 
 use std::io;
+#[cfg(feature = "faults")]
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -69,8 +70,10 @@ impl Response {
 pub enum Delivery {
     Whole,
     /// Headers and this many body bytes, then a TCP reset.
+    #[cfg(feature = "faults")]
     ResetAfter(usize),
     /// Headers (with the full Content-Length) and this many body bytes, then a normal close.
+    #[cfg(feature = "faults")]
     TruncateAfter(usize),
     /// Headers only, with the Content-Length of the body (the answer to HEAD).
     HeadersOnly,
@@ -238,6 +241,7 @@ impl Connection {
                 self.stream.write_all(&response.body).await?;
                 self.stream.flush().await?;
             }
+            #[cfg(feature = "faults")]
             Delivery::ResetAfter(n) => {
                 self.stream
                     .write_all(response.body.get(..n).unwrap_or(&response.body))
@@ -246,6 +250,7 @@ impl Connection {
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 reset(&self.stream)?;
             }
+            #[cfg(feature = "faults")]
             Delivery::TruncateAfter(n) => {
                 self.stream
                     .write_all(response.body.get(..n).unwrap_or(&response.body))
@@ -260,6 +265,7 @@ impl Connection {
 
 /// Sets SO_LINGER to zero so that closing the socket sends a RST instead of a FIN.
 #[allow(deprecated)]
+#[cfg(feature = "faults")]
 fn reset(stream: &TcpStream) -> io::Result<()> {
     stream.set_linger(Some(Duration::ZERO))
 }

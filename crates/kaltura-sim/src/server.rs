@@ -337,13 +337,16 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
         }
     }
 
+    #[cfg_attr(not(feature = "faults"), allow(unused_mut))]
     let mut wait = latency;
+    #[cfg(feature = "faults")]
     if let Some(Fault::Delay(d)) = &fault {
         wait += *d;
     }
     if !wait.is_zero() {
         tokio::time::sleep(wait).await;
     }
+    #[cfg(feature = "faults")]
     if let Some(Fault::HttpStatus(status)) = &fault {
         return (html_error(*status), Delivery::Whole);
     }
@@ -368,10 +371,11 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
         lock(&shared.stats).record_report(call);
     }
     let response = dispatched.response;
-    let half = response.body.len() / 2;
     let delivery = match fault {
-        Some(Fault::ResetMidBody) => Delivery::ResetAfter(half),
-        Some(Fault::TruncatedBody) => Delivery::TruncateAfter(half),
+        #[cfg(feature = "faults")]
+        Some(Fault::ResetMidBody) => Delivery::ResetAfter(response.body.len() / 2),
+        #[cfg(feature = "faults")]
+        Some(Fault::TruncatedBody) => Delivery::TruncateAfter(response.body.len() / 2),
         _ => Delivery::Whole,
     };
     (response, delivery)
