@@ -3,6 +3,7 @@
 //! the lock taken, asks the first (with that token) to bring its window forward, and exits. It
 //! passes no files or arguments between the two, and it is not a security boundary.
 
+use roomlens::accounts::settings_unwritable;
 use roomlens::atomic_file::write_atomically;
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
@@ -41,14 +42,14 @@ pub struct FirstInstance {
 
 /// Claims the settings folder `config_dir` for this app, or knocks on the app that holds it.
 pub fn start(config_dir: &Path) -> Result<Start, Error> {
-    std::fs::create_dir_all(config_dir).map_err(|e| unusable(config_dir, &e))?;
+    std::fs::create_dir_all(config_dir).map_err(|e| settings_unwritable(config_dir, &e))?;
     let lock_path = config_dir.join(LOCK_FILE);
     let lock = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&lock_path)
-        .map_err(|e| unusable(&lock_path, &e))?;
+        .map_err(|e| settings_unwritable(&lock_path, &e))?;
     match lock.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -62,13 +63,13 @@ pub fn start(config_dir: &Path) -> Result<Start, Error> {
                 )),
             };
         }
-        Err(TryLockError::Error(e)) => return Err(unusable(&lock_path, &e)),
+        Err(TryLockError::Error(e)) => return Err(settings_unwritable(&lock_path, &e)),
     }
-    let listener =
-        TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| unusable(config_dir, &e))?;
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .map_err(|e| settings_unwritable(config_dir, &e))?;
     let port = listener
         .local_addr()
-        .map_err(|e| unusable(config_dir, &e))?
+        .map_err(|e| settings_unwritable(config_dir, &e))?
         .port();
     let token = random_token()?;
     let address = Address {
@@ -76,7 +77,7 @@ pub fn start(config_dir: &Path) -> Result<Start, Error> {
         token: token.clone(),
     };
     let bytes = serde_json::to_vec(&address)
-        .map_err(|e| unusable(config_dir, &std::io::Error::other(e)))?;
+        .map_err(|e| settings_unwritable(config_dir, &std::io::Error::other(e)))?;
     write_atomically(&address_path(config_dir), &bytes)?;
     Ok(Start::First(FirstInstance {
         _lock: lock,
@@ -133,17 +134,6 @@ fn random_token() -> Result<String, Error> {
         Error::new(ErrorCode::Internal, "Roomlens could not start.").with_detail(e.to_string())
     })?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-fn unusable(path: &Path, error: &std::io::Error) -> Error {
-    Error::new(
-        ErrorCode::FileWriteFailed,
-        format!(
-            "Roomlens could not use its settings folder at {}. Check that you may write there.",
-            path.display()
-        ),
-    )
-    .with_detail(error.to_string())
 }
 
 #[cfg(test)]

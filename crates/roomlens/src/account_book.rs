@@ -4,7 +4,9 @@
 //! failure in one half undoes the other); and never overwrites a file it could not read. It does
 //! not prompt, print or talk to Kaltura; the front ends and `kaltura` do.
 
-use crate::accounts::{read_accounts_file, Account, AccountStore, ReadFailure};
+use crate::accounts::{
+    read_accounts_file, settings_unwritable, Account, AccountStore, ReadFailure,
+};
 use crate::error::{Error, ErrorCode};
 use crate::kaltura::{Credentials, ServiceUrl};
 use crate::keychain;
@@ -381,17 +383,6 @@ fn no_longer_saved() -> Error {
         ErrorCode::InvalidInput,
         "This account is no longer saved. Choose another account or add it again.",
     )
-}
-
-fn settings_unwritable(path: &Path, error: &std::io::Error) -> Error {
-    Error::new(
-        ErrorCode::FileWriteFailed,
-        format!(
-            "Roomlens could not use its settings folder at {}. Check that you may write there.",
-            path.display()
-        ),
-    )
-    .with_detail(error.to_string())
 }
 
 #[cfg(test)]

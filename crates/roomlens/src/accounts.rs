@@ -284,6 +284,18 @@ pub fn read_accounts_file(path: &Path) -> Result<AccountStore, ReadFailure> {
     Ok(file.store)
 }
 
+/// The error when Roomlens cannot write in its settings folder (or a file in it) at `path`.
+pub fn settings_unwritable(path: &Path, error: &std::io::Error) -> Error {
+    Error::new(
+        ErrorCode::FileWriteFailed,
+        format!(
+            "Roomlens could not use its settings folder at {}. Check that you may write there.",
+            path.display()
+        ),
+    )
+    .with_detail(error.to_string())
+}
+
 fn damaged(path: &Path, why: String) -> Error {
     Error::new(
         ErrorCode::FileUnreadable,
