@@ -3,11 +3,11 @@
 //! the lock taken, asks the first (with that token) to bring its window forward, and exits. It
 //! passes no files or arguments between the two, and it is not a security boundary.
 
-use roomlens::accounts::settings_unwritable;
+use roomlens::accounts::{open_lock_file, settings_unwritable};
 use roomlens::atomic_file::write_atomically;
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -44,12 +44,7 @@ pub struct FirstInstance {
 pub fn start(config_dir: &Path) -> Result<Start, Error> {
     std::fs::create_dir_all(config_dir).map_err(|e| settings_unwritable(config_dir, &e))?;
     let lock_path = config_dir.join(LOCK_FILE);
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| settings_unwritable(&lock_path, &e))?;
+    let lock = open_lock_file(&lock_path)?;
     match lock.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

@@ -5,13 +5,13 @@
 //! not prompt, print or talk to Kaltura; the front ends and `kaltura` do.
 
 use crate::accounts::{
-    read_accounts_file, settings_unwritable, Account, AccountStore, ReadFailure,
+    open_lock_file, read_accounts_file, settings_unwritable, Account, AccountStore, ReadFailure,
 };
 use crate::error::{Error, ErrorCode};
 use crate::kaltura::{Credentials, ServiceUrl};
 use crate::keychain;
 use crate::secret::AdminSecret;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// Where admin secrets are kept: the OS keychain in the product (`OsKeychain`).
@@ -92,16 +92,17 @@ impl<S: SecretStore> AccountBook<S> {
         self.list()?.get(id).cloned().ok_or_else(no_longer_saved)
     }
 
-    /// The credentials of a saved account, its secret from the keychain.
-    pub fn credentials(&self, id: &str) -> Result<Credentials, Error> {
+    /// A saved account and its credentials, the secret from the keychain (one read of the file).
+    pub fn credentials(&self, id: &str) -> Result<(Account, Credentials), Error> {
         let account = self.account(id)?;
         let service_url = account.checked_service_url()?;
         let secret = self.secrets.load(account.partner_id, &service_url)?;
-        Ok(Credentials {
+        let credentials = Credentials {
             partner_id: account.partner_id,
             secret,
             service_url,
-        })
+        };
+        Ok((account, credentials))
     }
 
     /// The saved secret of account `id`, to test a draft of it that names `partner_id` at
@@ -265,12 +266,7 @@ impl<S: SecretStore> AccountBook<S> {
         if let Some(dir) = lock_path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| settings_unwritable(dir, &e))?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| settings_unwritable(&lock_path, &e))?;
+        let file = open_lock_file(&lock_path)?;
         file.lock()
             .map_err(|e| settings_unwritable(&lock_path, &e))?;
         Ok(file)
@@ -522,7 +518,7 @@ mod tests {
             Some("s1")
         );
         assert_eq!(
-            book.credentials(&added.id).unwrap().secret.expose_str(),
+            book.credentials(&added.id).unwrap().1.secret.expose_str(),
             "s1"
         );
 

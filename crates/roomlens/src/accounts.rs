@@ -284,6 +284,16 @@ pub fn read_accounts_file(path: &Path) -> Result<AccountStore, ReadFailure> {
     Ok(file.store)
 }
 
+/// Opens (creating it if needed) a lock file in the settings folder, without changing its content.
+pub fn open_lock_file(path: &Path) -> Result<std::fs::File, Error> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| settings_unwritable(path, &e))
+}
+
 /// The error when Roomlens cannot write in its settings folder (or a file in it) at `path`.
 pub fn settings_unwritable(path: &Path, error: &std::io::Error) -> Error {
     Error::new(

@@ -157,37 +157,34 @@ impl fmt::Display for ErrorCode {
 /// Kaltura's own error code and text) shown only on request. It is serialised as
 /// `{code, category, message, detail?}`.
 #[derive(Debug, Clone, PartialEq, ts_rs::TS)]
-#[ts(as = "ErrorShape")]
+#[ts(as = "ErrorShape<'static>")]
 pub struct Error {
     pub code: ErrorCode,
     pub message: String,
     pub detail: Option<String>,
 }
 
-/// What an error looks like on the wire, for the page's generated types (`Error` is serialised by
-/// hand, with its category).
-#[derive(ts_rs::TS)]
-#[allow(dead_code, reason = "only its TypeScript declaration is used")]
-pub struct ErrorShape {
+/// What an error looks like on the wire: its fields and its code's category. The one definition
+/// both of `Error`'s serialisation and of the page's generated type.
+#[derive(serde::Serialize, ts_rs::TS)]
+pub struct ErrorShape<'a> {
     code: ErrorCode,
     category: ErrorCategory,
-    message: String,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    detail: Option<String>,
+    detail: Option<&'a str>,
 }
 
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let fields = if self.detail.is_some() { 4 } else { 3 };
-        let mut out = serializer.serialize_struct("Error", fields)?;
-        out.serialize_field("code", &self.code)?;
-        out.serialize_field("category", &self.code.category())?;
-        out.serialize_field("message", &self.message)?;
-        if let Some(detail) = &self.detail {
-            out.serialize_field("detail", detail)?;
+        ErrorShape {
+            code: self.code,
+            category: self.code.category(),
+            message: &self.message,
+            detail: self.detail.as_deref(),
         }
-        out.end()
+        .serialize(serializer)
     }
 }
 

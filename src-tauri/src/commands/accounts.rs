@@ -168,11 +168,10 @@ pub async fn client_for(app: &AppHandle, id: &str) -> Result<(KalturaClient, Str
     }
     let id = id.to_owned();
     off_main_thread(app, move |state| {
-        let name = state.accounts.account(&id)?.name;
-        let credentials = state.accounts.credentials(&id)?;
+        let (account, credentials) = state.accounts.credentials(&id)?;
         Ok((
             KalturaClient::new(credentials, ClientOptions::default())?,
-            name,
+            account.name,
         ))
     })
     .await
