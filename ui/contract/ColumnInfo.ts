@@ -18,6 +18,10 @@ label: string, type: ColumnType,
  */
 numeric: boolean, 
 /**
+ * Long free text (names, e-mails): shown in a wide column.
+ */
+wide: boolean, 
+/**
  * Names and e-mails: the search box matches these.
  */
 searchable: boolean, };

@@ -70,21 +70,21 @@ fn read_keys(report: &Report) -> BTreeSet<Vec<String>> {
     match report {
         Report::RoomData { rows, .. } => rows
             .iter()
-            .map(|r| vec![r.entry_id.clone(), r.cue_point_id.clone()])
+            .map(|r| vec![r.entry_id.to_string(), r.cue_point_id.to_string()])
             .collect(),
         Report::Attendees { rows, .. } => rows
             .iter()
             .map(|r| {
                 vec![
-                    r.entry_id.clone(),
-                    r.cue_point_id.clone(),
-                    r.user_id.clone(),
+                    r.entry_id.to_string(),
+                    r.cue_point_id.to_string(),
+                    r.user_id.to_string(),
                 ]
             })
             .collect(),
         Report::Breakouts { rows, .. } => rows
             .iter()
-            .map(|r| vec![r.breakout_entry_id.clone(), r.cue_point_id.clone()])
+            .map(|r| vec![r.breakout_entry_id.to_string(), r.cue_point_id.to_string()])
             .collect(),
     }
 }

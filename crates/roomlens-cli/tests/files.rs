@@ -34,9 +34,9 @@ fn attendee_rows(report: &Report) -> Vec<(String, String, String)> {
             .iter()
             .map(|r| {
                 (
-                    r.cue_point_id.clone(),
-                    r.user_id.clone(),
-                    r.user_name.clone(),
+                    r.cue_point_id.to_string(),
+                    r.user_id.to_string(),
+                    r.user_name.to_string(),
                 )
             })
             .collect(),

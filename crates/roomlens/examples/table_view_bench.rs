@@ -26,11 +26,11 @@ fn generated(n: usize) -> Report {
             state ^= state << 17;
             let r = state;
             AttendeeRow {
-                entry_id: format!("1_room{}", r % 40),
-                cue_point_id: format!("1_session{}", r % 2000),
-                user_id: format!("user{}", r % 30_000),
-                user_name: format!("{} Person{}", first[(r % 10) as usize], r % 30_000),
-                user_email: format!("p{}@Example.org", r % 30_000),
+                entry_id: format!("1_room{}", r % 40).into(),
+                cue_point_id: format!("1_session{}", r % 2000).into(),
+                user_id: format!("user{}", r % 30_000).into(),
+                user_name: format!("{} Person{}", first[(r % 10) as usize], r % 30_000).into(),
+                user_email: format!("p{}@Example.org", r % 30_000).into(),
                 user_type: "Attendee".into(),
                 meeting_view_time: (!r.is_multiple_of(9)).then(|| (r % 6000) as f64 / 60.0),
                 meeting_engaged_play_time_ratio: (!r.is_multiple_of(7))

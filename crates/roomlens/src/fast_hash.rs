@@ -5,11 +5,12 @@
 //! can watch the app's timing, and is for nothing security-related beyond that.
 
 use foldhash::fast::RandomState;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash};
 use std::sync::OnceLock;
 
 pub(crate) type FastHashMap<K, V> = HashMap<K, V, RandomState>;
+pub(crate) type FastHashSet<T> = HashSet<T, RandomState>;
 
 /// A hash of `value` that is the same everywhere in this process (for keys hashed on different
 /// threads and compared later) and different in the next.

@@ -8,9 +8,9 @@ use crate::analytics::{
     AttendeesSummary, Summary,
 };
 use crate::error::{Error, ErrorCode};
-use crate::reports::read::{breakout_row, collect, open_file, room_data_row, Cells};
+use crate::reports::read::{collect_typed, open_file, Cells};
 use crate::reports::scan::{Expect, ReadLog, ReadStats, ReadWarning, Scanner, NOT_A_REPORT};
-use crate::reports::ReportKind;
+use crate::reports::{AttendeeRow, ReportKind, ReportRow};
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
@@ -38,19 +38,13 @@ fn summarize_from<'a, R: Read + 'a>(input: R) -> Result<SummaryOutcome, Error> {
     let mut log = ReadLog::default();
     let mut scanner = Scanner::open(input, Expect::AnyFile, &mut log)?
         .ok_or_else(|| Error::new(ErrorCode::NotAReport, NOT_A_REPORT))?;
-    let layout = scanner.layout.clone();
-    let style = scanner.style;
-    let summary = match layout.kind {
+    let summary = match scanner.layout.kind {
         ReportKind::RoomData => {
-            let rows = collect(&mut scanner, &mut log, u64::MAX, |row, log| {
-                room_data_row(row, &layout, style, log)
-            })?;
+            let rows = collect_typed(&mut scanner, &mut log, u64::MAX)?;
             Summary::RoomData(summarize_room_data(&rows))
         }
         ReportKind::Breakouts => {
-            let rows = collect(&mut scanner, &mut log, u64::MAX, |row, log| {
-                breakout_row(row, &layout, style, log)
-            })?;
+            let rows = collect_typed(&mut scanner, &mut log, u64::MAX)?;
             Summary::Breakouts(summarize_breakouts(&rows))
         }
         ReportKind::Attendees => {
@@ -78,9 +72,15 @@ struct Batch {
 }
 
 impl Batch {
-    fn push(&mut self, c: &Cells<'_, '_>, minutes: Option<f64>, ratio: Option<f64>) {
+    fn push(
+        &mut self,
+        c: &Cells<'_, '_>,
+        at: &[usize; 6],
+        minutes: Option<f64>,
+        ratio: Option<f64>,
+    ) {
         let mut ends = [0usize; 6];
-        for (column, end) in ends.iter_mut().enumerate() {
+        for (&column, end) in at.iter().zip(ends.iter_mut()) {
             self.text.push_str(c.text(column));
             *end = self.text.len();
         }
@@ -128,6 +128,21 @@ fn summarize_attendees_in_two_threads(
 ) -> Result<AttendeesSummary, Error> {
     let layout = scanner.layout.clone();
     let style = scanner.style;
+    // Where `AttendeeFields` are in the Attendees table (a name it lacks reads as empty).
+    let at = |raw: &str| AttendeeRow::SPEC.position(raw).unwrap_or(usize::MAX);
+    let text_at = [
+        "entry_id",
+        "cue_point_id",
+        "user_id",
+        "user_name",
+        "user_email",
+        "user_type",
+    ]
+    .map(at);
+    let (minutes_at, ratio_at) = (
+        at("meeting_view_time"),
+        at("meeting_engaged_play_time_ratio"),
+    );
     std::thread::scope(|scope| {
         let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(4);
         let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
@@ -152,9 +167,9 @@ fn summarize_attendees_in_two_threads(
                 if !c.check_identity(log) {
                     continue;
                 }
-                let minutes = c.amount(6, log);
-                let ratio = c.ratio(7, log);
-                batch.push(&c, minutes, ratio);
+                let minutes = c.amount(minutes_at, log);
+                let ratio = c.ratio(ratio_at, log);
+                batch.push(&c, &text_at, minutes, ratio);
                 log.stats.rows_kept += 1;
                 if batch.len() == BATCH_ROWS {
                     let next = empty_rx.try_recv().unwrap_or_default();

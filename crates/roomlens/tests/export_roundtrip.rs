@@ -17,22 +17,23 @@ use roomlens::export::{
 };
 use roomlens::reports::{
     merge_windows, read_report, read_report_file, AttendeeRow, BreakoutRow, Report, ReportKind,
-    RoomDataRow,
+    RoomDataRow, Text,
 };
 use std::collections::HashMap;
 
 /// Any text without NUL (the reader rejects rows holding NUL bytes), short enough for a field.
-fn text() -> impl Strategy<Value = String> {
+fn text() -> impl Strategy<Value = Text> {
     prop_oneof![
         "[^\u{0}]{0,24}",
         "[=+@\t\r\n,;\" -]{1,3}[^\u{0}]{0,8}",
         Just(String::new()),
     ]
+    .prop_map(Text::from)
 }
 
 /// Text that identifies a row: never blank.
-fn id() -> impl Strategy<Value = String> {
-    text().prop_map(|t| format!("id{t}"))
+fn id() -> impl Strategy<Value = Text> {
+    text().prop_map(|t| Text::from(format!("id{t}")))
 }
 
 fn time() -> impl Strategy<Value = Option<i64>> {
@@ -51,7 +52,7 @@ fn count() -> impl Strategy<Value = Option<u64>> {
     proptest::option::of(any::<u64>())
 }
 
-fn extras(width: usize) -> impl Strategy<Value = Vec<String>> {
+fn extras(width: usize) -> impl Strategy<Value = Vec<Text>> {
     proptest::collection::vec(text(), width)
 }
 
@@ -209,7 +210,7 @@ fn neutralised(t: &str) -> String {
 
 /// `report` with every text cell passed through `neutralised`.
 fn with_text_neutralised(report: &Report) -> Report {
-    let fix = |s: &mut String| *s = neutralised(s);
+    let fix = |s: &mut Text| *s = Text::from(neutralised(s));
     let mut report = report.clone();
     match &mut report {
         Report::Attendees { rows, .. } => rows.iter_mut().for_each(|r| {
@@ -319,9 +320,9 @@ proptest! {
         for (i, (entry, session, user, minutes)) in rows.iter().enumerate() {
             *expected.entry((entry.clone(), session.clone(), user.clone())).or_default() += minutes.unwrap_or(0.0);
             parts[splits[i]].push(AttendeeRow {
-                entry_id: entry.clone(),
-                cue_point_id: session.clone(),
-                user_id: user.clone(),
+                entry_id: entry.as_str().into(),
+                cue_point_id: session.as_str().into(),
+                user_id: user.as_str().into(),
                 meeting_view_time: *minutes,
                 ..Default::default()
             });
@@ -332,7 +333,7 @@ proptest! {
         };
         prop_assert_eq!(merged.len(), expected.len());
         for row in &merged {
-            let want = expected[&(row.entry_id.clone(), row.cue_point_id.clone(), row.user_id.clone())];
+            let want = expected[&(row.entry_id.to_string(), row.cue_point_id.to_string(), row.user_id.to_string())];
             prop_assert!((row.meeting_view_time.unwrap_or(0.0) - want).abs() < 1e-9);
         }
     }

@@ -136,10 +136,14 @@ async fn every_filter_reaches_kaltura_and_narrows_the_rows() {
     let Report::Attendees { rows, .. } = &all_attendees else {
         panic!("attendees")
     };
-    let rooms = distinct(&all_attendees, |i| rows.get(i).map(|r| r.entry_id.clone()));
-    let users = distinct(&all_attendees, |i| rows.get(i).map(|r| r.user_id.clone()));
+    let rooms = distinct(&all_attendees, |i| {
+        rows.get(i).map(|r| r.entry_id.to_string())
+    });
+    let users = distinct(&all_attendees, |i| {
+        rows.get(i).map(|r| r.user_id.to_string())
+    });
     let sessions = distinct(&all_attendees, |i| {
-        rows.get(i).map(|r| r.cue_point_id.clone())
+        rows.get(i).map(|r| r.cue_point_id.to_string())
     });
     let all_breakouts = expected_report(
         &sim,
@@ -156,7 +160,7 @@ async fn every_filter_reaches_kaltura_and_narrows_the_rows() {
         panic!("breakouts")
     };
     let main_rooms = distinct(&all_breakouts, |i| {
-        breakout_rows.get(i).map(|r| r.parent_entry_id.clone())
+        breakout_rows.get(i).map(|r| r.parent_entry_id.to_string())
     });
     let events = sim.org().unwrap().virtual_event_ids().to_vec();
     assert!(

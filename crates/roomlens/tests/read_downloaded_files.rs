@@ -140,7 +140,7 @@ fn columns_in_any_order_aliases_and_extra_columns() {
     };
     assert_eq!(extra_columns, &vec!["Department".to_owned()]);
     let expected = AttendeeRow {
-        entry_id: String::new(),
+        entry_id: Default::default(),
         extra: vec!["R&D".into()],
         ..ana()
     };

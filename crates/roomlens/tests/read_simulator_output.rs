@@ -43,13 +43,13 @@ fn cells(report: &Report) -> Vec<Vec<String>> {
             .iter()
             .map(|r| {
                 vec![
-                    r.entry_id.clone(),
-                    r.entry_name.clone(),
-                    r.parent_entry_id.clone(),
-                    r.cue_point_id.clone(),
+                    r.entry_id.to_string(),
+                    r.entry_name.to_string(),
+                    r.parent_entry_id.to_string(),
+                    r.cue_point_id.to_string(),
                     i(r.session_start_time),
                     i(r.session_end_time),
-                    r.session_host_user_id.clone(),
+                    r.session_host_user_id.to_string(),
                     u(r.meeting_view_period_unique_users),
                     n(r.meeting_engaged_play_time_ratio),
                 ]
@@ -59,12 +59,12 @@ fn cells(report: &Report) -> Vec<Vec<String>> {
             .iter()
             .map(|r| {
                 vec![
-                    r.entry_id.clone(),
-                    r.cue_point_id.clone(),
-                    r.user_id.clone(),
-                    r.user_name.clone(),
-                    r.user_email.clone(),
-                    r.user_type.clone(),
+                    r.entry_id.to_string(),
+                    r.cue_point_id.to_string(),
+                    r.user_id.to_string(),
+                    r.user_name.to_string(),
+                    r.user_email.to_string(),
+                    r.user_type.to_string(),
                     n(r.meeting_view_time),
                     n(r.meeting_engaged_play_time_ratio),
                 ]
@@ -74,12 +74,12 @@ fn cells(report: &Report) -> Vec<Vec<String>> {
             .iter()
             .map(|r| {
                 vec![
-                    r.parent_entry_id.clone(),
-                    r.parent_entry_name.clone(),
-                    r.breakout_entry_id.clone(),
-                    r.breakout_entry_name.clone(),
-                    r.cue_point_id.clone(),
-                    r.session_initiator.clone(),
+                    r.parent_entry_id.to_string(),
+                    r.parent_entry_name.to_string(),
+                    r.breakout_entry_id.to_string(),
+                    r.breakout_entry_name.to_string(),
+                    r.cue_point_id.to_string(),
+                    r.session_initiator.to_string(),
                     i(r.session_start_time),
                     i(r.session_end_time),
                     n(r.duration),

@@ -308,7 +308,7 @@ fn generated_attendees(n: usize) -> Report {
                 minutes,
                 ratio,
             );
-            row.user_email = format!("p{i}@Example.org");
+            row.user_email = format!("p{i}@Example.org").into();
             row
         })
         .collect();

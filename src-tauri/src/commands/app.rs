@@ -10,6 +10,7 @@ use crate::ui_state;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::kaltura::date_range::zone_label;
+use roomlens::table_view::{report_meta, ReportMeta};
 use roomlens::Error;
 use serde::Serialize;
 use tauri::AppHandle;
@@ -27,6 +28,8 @@ pub struct Bootstrap {
     local_zone: String,
     /// Set when the saved accounts could not be read; the file is left as it is.
     accounts_problem: Option<Error>,
+    /// Every report the app knows, from the report tables: the page restates none of it.
+    reports: Vec<ReportMeta>,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -41,6 +44,7 @@ pub async fn bootstrap(app: AppHandle) -> Result<Bootstrap, Error> {
             version: env!("CARGO_PKG_VERSION"),
             local_zone: zone_label(&TimeZone::system(), Timestamp::now()),
             accounts_problem,
+            reports: report_meta(),
         })
     })
     .await

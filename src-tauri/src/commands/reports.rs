@@ -16,9 +16,7 @@ use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report as fetch, FetchProgress, FetchRequest, ReportFilters};
 use roomlens::reports::ReportKind;
-use roomlens::table_view::{
-    summary_cards, user_detail, Card, RowsPageBody, SortDirection, UserDetail,
-};
+use roomlens::table_view::{summary_cards, user_detail, Card, RowsPageBody, SortArg, UserDetail};
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -118,12 +116,6 @@ pub fn cancel_fetch(state: State<'_, AppState>) {
     if let Some(token) = lock(&state.fetch).take() {
         token.cancel();
     }
-}
-
-#[derive(Deserialize, ts_rs::TS)]
-pub struct SortArg {
-    column: String,
-    direction: SortDirection,
 }
 
 #[derive(Deserialize, ts_rs::TS)]

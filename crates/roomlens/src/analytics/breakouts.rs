@@ -115,7 +115,7 @@ mod tests {
     ) -> BreakoutRow {
         BreakoutRow {
             parent_entry_id: main.into(),
-            parent_entry_name: format!("Main {main}"),
+            parent_entry_name: format!("Main {main}").into(),
             breakout_entry_id: breakout.into(),
             cue_point_id: session.into(),
             duration,

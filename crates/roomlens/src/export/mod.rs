@@ -6,7 +6,8 @@
 
 use crate::atomic_file::{write_error, AtomicFile};
 use crate::error::Error;
-use crate::reports::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use crate::reports::schema::Value;
+use crate::reports::{Report, ReportRow};
 use std::io::Write;
 use std::path::Path;
 
@@ -93,57 +94,38 @@ fn text_out<'t>(text: &'t str, options: &ExportOptions) -> std::borrow::Cow<'t, 
     }
 }
 
-/// A cell: text from the report (may need neutralising) or a number Roomlens formatted.
-enum Cell<'a> {
-    Text(&'a str),
-    Number(String),
+/// One cell of a row as written: text from the report (neutralised when it looks like a
+/// formula) or a number as Rust writes it (what reads back unchanged); empty when missing.
+fn cell_out<'r, R: ReportRow>(
+    value: &Value<R>,
+    row: &'r R,
+    options: &ExportOptions,
+) -> std::borrow::Cow<'r, str> {
+    fn number<T: ToString>(value: Option<T>) -> std::borrow::Cow<'static, str> {
+        value.map(|v| v.to_string()).unwrap_or_default().into()
+    }
+    match value {
+        Value::Text(get, _) => text_out(get(row), options),
+        Value::Whole(get, _) => number(get(row)),
+        Value::Count(get, _) => number(get(row)),
+        Value::Decimal(get, _) => number(get(row)),
+    }
 }
 
-fn number<T: ToString>(value: Option<T>) -> Cell<'static> {
-    Cell::Number(value.map(|v| v.to_string()).unwrap_or_default())
-}
-
-fn room_data_cells(r: &RoomDataRow) -> Vec<Cell<'_>> {
-    vec![
-        Cell::Text(&r.entry_id),
-        Cell::Text(&r.entry_name),
-        Cell::Text(&r.parent_entry_id),
-        Cell::Text(&r.cue_point_id),
-        number(r.session_start_time),
-        number(r.session_end_time),
-        Cell::Text(&r.session_host_user_id),
-        number(r.meeting_view_period_unique_users),
-        number(r.meeting_engaged_play_time_ratio),
-    ]
-}
-
-fn attendee_cells(r: &AttendeeRow) -> Vec<Cell<'_>> {
-    vec![
-        Cell::Text(&r.entry_id),
-        Cell::Text(&r.cue_point_id),
-        Cell::Text(&r.user_id),
-        Cell::Text(&r.user_name),
-        Cell::Text(&r.user_email),
-        Cell::Text(&r.user_type),
-        number(r.meeting_view_time),
-        number(r.meeting_engaged_play_time_ratio),
-    ]
-}
-
-fn breakout_cells(r: &BreakoutRow) -> Vec<Cell<'_>> {
-    vec![
-        Cell::Text(&r.parent_entry_id),
-        Cell::Text(&r.parent_entry_name),
-        Cell::Text(&r.breakout_entry_id),
-        Cell::Text(&r.breakout_entry_name),
-        Cell::Text(&r.cue_point_id),
-        Cell::Text(&r.session_initiator),
-        number(r.session_start_time),
-        number(r.session_end_time),
-        number(r.duration),
-        number(r.participant_count),
-        number(r.engagement_rate),
-    ]
+/// Writes every row of one report's table, its extra columns last.
+fn write_rows<R: ReportRow, W: Write>(
+    rows: &[R],
+    options: &ExportOptions,
+    writer: &mut csv::Writer<W>,
+) -> Result<(), csv::Error> {
+    let mut record: Vec<std::borrow::Cow<'_, str>> = Vec::new();
+    for row in rows {
+        record.clear();
+        record.extend(R::VALUES.iter().map(|v| cell_out(v, row, options)));
+        record.extend(row.extra().iter().map(|e| text_out(e, options)));
+        writer.write_record(record.iter().map(|c| c.as_bytes()))?;
+    }
+    Ok(())
 }
 
 fn write_csv<W: Write>(
@@ -165,7 +147,7 @@ fn write_csv<W: Write>(
         .columns()
         .iter()
         .map(|c| match options.headers {
-            HeaderStyle::Friendly => c.friendly,
+            HeaderStyle::Friendly => c.label,
             HeaderStyle::Raw => c.raw,
         });
     // The extra columns' names come from the file read, so they are neutralised like its text.
@@ -175,28 +157,10 @@ fn write_csv<W: Write>(
         .map(|name| text_out(name, options));
     let header: Vec<std::borrow::Cow<'_, str>> = names.map(Into::into).chain(extra_names).collect();
     writer.write_record(header.iter().map(|c| c.as_bytes()))?;
-    let mut write_row = |cells: Vec<Cell<'_>>, extra: &[String]| {
-        let mut record: Vec<std::borrow::Cow<'_, str>> =
-            Vec::with_capacity(cells.len() + extra.len());
-        let extra_cells = extra.iter().map(|e| Cell::Text(e));
-        for cell in cells.into_iter().chain(extra_cells) {
-            record.push(match cell {
-                Cell::Text(t) => text_out(t, options),
-                Cell::Number(n) => n.into(),
-            });
-        }
-        writer.write_record(record.iter().map(|c| c.as_bytes()))
-    };
     match report {
-        Report::RoomData { rows, .. } => rows
-            .iter()
-            .try_for_each(|r| write_row(room_data_cells(r), &r.extra))?,
-        Report::Attendees { rows, .. } => rows
-            .iter()
-            .try_for_each(|r| write_row(attendee_cells(r), &r.extra))?,
-        Report::Breakouts { rows, .. } => rows
-            .iter()
-            .try_for_each(|r| write_row(breakout_cells(r), &r.extra))?,
+        Report::RoomData { rows, .. } => write_rows(rows, options, &mut writer)?,
+        Report::Attendees { rows, .. } => write_rows(rows, options, &mut writer)?,
+        Report::Breakouts { rows, .. } => write_rows(rows, options, &mut writer)?,
     }
     writer.flush()?;
     Ok(())
@@ -205,6 +169,7 @@ fn write_csv<W: Write>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reports::AttendeeRow;
 
     fn one_attendee(name: &str, minutes: Option<f64>) -> Report {
         Report::Attendees {

@@ -451,7 +451,7 @@ mod tests {
         let users: Vec<String> = batch
             .into_iter()
             .map(|p| match p.into_report() {
-                Report::Attendees { rows, .. } => rows[0].user_id.clone(),
+                Report::Attendees { rows, .. } => rows[0].user_id.to_string(),
                 _ => String::new(),
             })
             .collect();

@@ -5,7 +5,8 @@
 //! refused with a plain message rather than silently ignored. It does not send anything.
 
 use crate::error::{Error, ErrorCode};
-use crate::reports::ReportKind;
+use crate::id_list::split_ids;
+use crate::reports::{FilterName, ReportKind};
 use serde::{Deserialize, Serialize};
 
 /// Filters a person can set. Empty lists mean "no filter".
@@ -19,60 +20,47 @@ pub struct ReportFilters {
     pub main_room_ids: Vec<String>,
 }
 
-/// One filter: what people call it, and the parameter name each report knows it by (`None`:
-/// the report cannot be filtered this way).
+/// One filter: what people call it, and what to do instead when the chosen report lacks it.
+/// Which reports take it, and under which parameter name, is the report tables' (`reports::tables`).
 struct FilterSpec {
+    name: FilterName,
     label: &'static str,
-    room_data: Option<&'static str>,
-    attendees: Option<&'static str>,
-    breakouts: Option<&'static str>,
-    /// What to do instead when the chosen report lacks this filter.
     instead: &'static str,
 }
 
 const ROOMS: FilterSpec = FilterSpec {
+    name: FilterName::RoomIds,
     label: "room ID",
-    room_data: Some("entry_ids"),
-    attendees: Some("entry_ids"),
-    breakouts: None,
     instead: "filter by main room ID instead, or choose the Room data or Attendees report",
 };
 const EVENTS: FilterSpec = FilterSpec {
+    name: FilterName::VirtualEventIds,
     label: "virtual event ID",
-    room_data: Some("virtual_event_ids"),
-    attendees: Some("virtual_event_ids"),
-    breakouts: Some("virtual_event_ids"),
     instead: "",
 };
 const USERS: FilterSpec = FilterSpec {
+    name: FilterName::UserIds,
     label: "user ID",
-    room_data: None,
-    attendees: Some("user_ids"),
-    breakouts: None,
     instead: "choose the Attendees report",
 };
 const SESSIONS: FilterSpec = FilterSpec {
+    name: FilterName::SessionIds,
     label: "session ID",
-    room_data: None,
-    attendees: Some("cue_point_ids"),
-    breakouts: None,
     instead: "choose the Attendees report",
 };
 const MAIN_ROOMS: FilterSpec = FilterSpec {
+    name: FilterName::MainRoomIds,
     label: "main room ID",
-    room_data: None,
-    attendees: None,
-    breakouts: Some("parentEntryIds"),
     instead: "filter by room ID instead, or choose the Breakout rooms report",
 };
 
 impl FilterSpec {
     fn param_for(&self, kind: ReportKind) -> Option<&'static str> {
-        match kind {
-            ReportKind::RoomData => self.room_data,
-            ReportKind::Attendees => self.attendees,
-            ReportKind::Breakouts => self.breakouts,
-        }
+        kind.spec()
+            .filters
+            .iter()
+            .find(|(name, _)| *name == self.name)
+            .map(|(_, param)| *param)
     }
 }
 
@@ -120,6 +108,18 @@ impl ReportFilters {
             }
         }
         Ok(pieces)
+    }
+
+    /// The filter `name`'s list, as typed in its box: split into IDs (`id_list::split_ids`).
+    pub fn set_typed(&mut self, name: FilterName, typed: &str) {
+        let ids = split_ids(typed);
+        match name {
+            FilterName::RoomIds => self.room_ids = ids,
+            FilterName::MainRoomIds => self.main_room_ids = ids,
+            FilterName::SessionIds => self.session_ids = ids,
+            FilterName::UserIds => self.user_ids = ids,
+            FilterName::VirtualEventIds => self.virtual_event_ids = ids,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

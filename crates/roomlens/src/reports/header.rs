@@ -4,195 +4,15 @@
 //! read data rows.
 
 use super::kind::ReportKind;
+use super::schema::Flag;
 
-/// One accepted spelling of a column, already normalised, and the factor that turns its unit
-/// into the report's unit (1 unless the name states another unit).
-struct Alias {
-    name: &'static str,
-    scale: f64,
-}
-
-const fn a(name: &'static str) -> Alias {
-    Alias { name, scale: 1.0 }
-}
-
-const fn scaled(name: &'static str, scale: f64) -> Alias {
-    Alias { name, scale }
-}
-
-const START: &[Alias] = &[
-    a("sessionstarttime"),
-    a("starttime"),
-    a("sessionstart"),
-    a("start"),
-    a("startedat"),
-];
-const END: &[Alias] = &[
-    a("sessionendtime"),
-    a("endtime"),
-    a("sessionend"),
-    a("end"),
-    a("endedat"),
-];
-const SESSION: &[Alias] = &[a("cuepointid"), a("sessionid"), a("session"), a("cuepoint")];
-
-const ROOM_DATA_ALIASES: &[&[Alias]] = &[
-    &[a("entryid"), a("roomid"), a("room"), a("roomentryid")],
-    &[a("entryname"), a("roomname"), a("roomtitle")],
-    &[
-        a("parententryid"),
-        a("mainroomid"),
-        a("parentroomid"),
-        a("parentid"),
-    ],
-    SESSION,
-    START,
-    END,
-    &[
-        a("sessionhostuserid"),
-        a("host"),
-        a("hostid"),
-        a("hostuserid"),
-        a("sessionhost"),
-        a("hostname"),
-    ],
-    &[
-        a("meetingviewperioduniqueusers"),
-        a("uniqueusers"),
-        a("uniqueparticipants"),
-        a("users"),
-        a("countofuniqueusers"),
-        a("uniqueviewers"),
-        a("liveuniqueviewers"),
-    ],
-    &[
-        a("meetingengagedplaytimeratio"),
-        a("engagementrate"),
-        a("engagement"),
-        a("engagementratio"),
-        a("sessionengagementrate"),
-        a("liveengagementrate"),
-    ],
-];
-
-const ATTENDEES_ALIASES: &[&[Alias]] = &[
-    &[a("entryid"), a("roomid"), a("room"), a("roomentryid")],
-    SESSION,
-    &[a("userid"), a("user"), a("participantid"), a("attendeeid")],
-    &[
-        a("username"),
-        a("name"),
-        a("fullname"),
-        a("displayname"),
-        a("participantname"),
-        a("attendeename"),
-    ],
-    &[
-        a("useremail"),
-        a("email"),
-        a("emailaddress"),
-        a("mail"),
-        a("useremailaddress"),
-    ],
-    &[
-        a("usertype"),
-        a("userrole"),
-        a("role"),
-        a("type"),
-        a("participanttype"),
-    ],
-    &[
-        a("meetingviewtime"),
-        a("participationtimeminutes"),
-        a("participationtime"),
-        a("viewtime"),
-        a("viewtimeminutes"),
-        a("minutes"),
-        a("minutesviewed"),
-        a("timespentminutes"),
-        scaled("participationtimeseconds", 1.0 / 60.0),
-        scaled("viewtimeseconds", 1.0 / 60.0),
-        scaled("participationtimehours", 60.0),
-    ],
-    &[
-        a("meetingengagedplaytimeratio"),
-        a("userengagementrate"),
-        a("engagementrate"),
-        a("engagement"),
-        a("engagementratio"),
-        a("liveengagementrate"),
-    ],
-];
-
-const BREAKOUTS_ALIASES: &[&[Alias]] = &[
-    &[a("parententryid"), a("mainroomid"), a("parentroomid")],
-    &[a("parententryname"), a("mainroomname"), a("parentroomname")],
-    &[a("breakoutentryid"), a("breakoutroomid"), a("breakoutid")],
-    &[
-        a("breakoutentryname"),
-        a("breakoutroomname"),
-        a("breakoutname"),
-    ],
-    SESSION,
-    &[
-        a("sessioninitiator"),
-        a("host"),
-        a("initiator"),
-        a("startedby"),
-    ],
-    START,
-    END,
-    &[
-        a("duration"),
-        a("durationseconds"),
-        a("durationsec"),
-        a("durationinseconds"),
-        a("sessionduration"),
-        scaled("durationminutes", 60.0),
-        scaled("durationinminutes", 60.0),
-    ],
-    &[
-        a("participantcount"),
-        a("participants"),
-        a("participantscount"),
-        a("numberofparticipants"),
-        a("estimateduniqueviewers"),
-        a("uniqueviewers"),
-    ],
-    &[
-        a("engagementrate"),
-        a("engagement"),
-        a("meetingengagedplaytimeratio"),
-        a("engagementratio"),
-    ],
-];
-
-fn aliases(kind: ReportKind) -> &'static [&'static [Alias]] {
-    match kind {
-        ReportKind::RoomData => ROOM_DATA_ALIASES,
-        ReportKind::Attendees => ATTENDEES_ALIASES,
-        ReportKind::Breakouts => BREAKOUTS_ALIASES,
-    }
-}
-
-/// Columns of which at least one must be present, and filled in a row, to identify what a row
-/// is about (indexes into `kind.columns()`).
-pub(crate) fn identity_columns(kind: ReportKind) -> &'static [usize] {
-    match kind {
-        ReportKind::RoomData => &[0, 3],
-        ReportKind::Attendees => &[2, 4, 3],
-        ReportKind::Breakouts => &[2, 4],
-    }
-}
-
-/// Columns of which at least one must be present for a header to count as this report rather
-/// than, say, a plain user list.
-fn report_columns(kind: ReportKind) -> &'static [usize] {
-    match kind {
-        ReportKind::RoomData => &[3, 4, 5, 7, 8],
-        ReportKind::Attendees => &[0, 1, 6, 7],
-        ReportKind::Breakouts => &[4, 6, 7, 8, 9, 10],
-    }
+/// Positions (in `kind.columns()`) of the columns with `flag`.
+fn flagged(kind: ReportKind, flag: Flag) -> impl Iterator<Item = usize> {
+    kind.columns()
+        .iter()
+        .enumerate()
+        .filter(move |(_, c)| c.has(flag))
+        .map(|(i, _)| i)
 }
 
 /// A header name reduced to lowercase letters and digits: "Participation time (minutes)",
@@ -206,12 +26,16 @@ pub(crate) fn normalise(name: &str) -> String {
 
 /// The known column a header name stands for, and its unit factor.
 fn match_column(kind: ReportKind, normalised: &str) -> Option<(usize, f64)> {
-    aliases(kind).iter().enumerate().find_map(|(index, names)| {
-        names
-            .iter()
-            .find(|alias| alias.name == normalised)
-            .map(|alias| (index, alias.scale))
-    })
+    kind.columns()
+        .iter()
+        .enumerate()
+        .find_map(|(index, column)| {
+            column
+                .aliases
+                .iter()
+                .find(|alias| alias.name == normalised)
+                .map(|alias| (index, alias.scale))
+        })
 }
 
 /// Where a known column sits in the file, and the factor to the report's unit.
@@ -284,20 +108,18 @@ impl Layout {
         self.known.iter().filter(|p| p.is_some()).count()
     }
 
-    fn has_any(&self, columns: &[usize]) -> bool {
-        columns
-            .iter()
-            .any(|&c| matches!(self.known.get(c), Some(Some(_))))
+    fn has_any(&self, flag: Flag) -> bool {
+        flagged(self.kind, flag).any(|c| matches!(self.known.get(c), Some(Some(_))))
     }
 
     /// Whether the header identifies rows of its kind at all.
     pub fn has_identity(&self) -> bool {
-        self.has_any(identity_columns(self.kind))
+        self.has_any(Flag::Identity)
     }
 
     /// Whether this header plausibly is a report of its kind.
     pub fn is_plausible(&self) -> bool {
-        self.matched() >= 3 && self.has_identity() && self.has_any(report_columns(self.kind))
+        self.matched() >= 3 && self.has_identity() && self.has_any(Flag::Distinctive)
     }
 }
 
@@ -335,7 +157,7 @@ mod tests {
     fn names(kind: ReportKind, friendly: bool) -> Vec<&'static str> {
         kind.columns()
             .iter()
-            .map(|c| if friendly { c.friendly } else { c.raw })
+            .map(|c| if friendly { c.label } else { c.raw })
             .collect()
     }
 

@@ -4,7 +4,9 @@
 //! count). Rows without a complete key are kept as they are. It does not fetch or read anything.
 
 use super::kind::ReportKind;
-use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use super::rows::Report;
+use super::tables::{AttendeeRow, BreakoutRow, RoomDataRow};
+use super::text::Text;
 use crate::fast_hash::{process_hash, FastHashMap};
 use crate::weighted_mean::WeightedMean;
 use std::collections::HashMap;
@@ -166,7 +168,7 @@ fn join_columns(all: &mut Vec<String>, part_columns: &[String]) -> Vec<usize> {
 /// Puts a row's extra values where `remap` says, in a list `width` long.
 fn realign<R: Mergeable>(row: &mut R, remap: &[usize], width: usize) {
     let old = std::mem::take(row.extra_mut());
-    let mut new = vec![String::new(); width];
+    let mut new = vec![Text::default(); width];
     for (value, &to) in old.into_iter().zip(remap) {
         if let Some(slot) = new.get_mut(to) {
             *slot = value;
@@ -184,7 +186,7 @@ trait Mergeable: Sized + Default {
     fn key(&self) -> Option<(&str, &str, &str)>;
     /// Output order: start time (unknown last; 0 when the report has none), then key.
     fn sort_key(&self) -> (i64, &str, &str, &str);
-    fn extra_mut(&mut self) -> &mut Vec<String>;
+    fn extra_mut(&mut self) -> &mut Vec<Text>;
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>);
     fn set_ratio(&mut self, ratio: Option<f64>);
     /// Folds `other` (same key) into `self`, except the ratio.
@@ -287,7 +289,7 @@ impl<R: Mergeable> Merger<R> {
             row.set_ratio(e.value());
             let extra = row.extra_mut();
             if extra.len() < width {
-                extra.resize(width, String::new());
+                extra.resize(width, Text::default());
             }
         }
         let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -316,15 +318,15 @@ fn permute_in_place<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
-fn fill_text(into: &mut String, from: String) {
+fn fill_text(into: &mut Text, from: Text) {
     if into.is_empty() {
         *into = from;
     }
 }
 
-fn fill_extra(into: &mut Vec<String>, from: Vec<String>) {
+fn fill_extra(into: &mut Vec<Text>, from: Vec<Text>) {
     if into.len() < from.len() {
-        into.resize(from.len(), String::new());
+        into.resize(from.len(), Text::default());
     }
     for (slot, value) in into.iter_mut().zip(from) {
         fill_text(slot, value);
@@ -362,7 +364,7 @@ impl Mergeable for RoomDataRow {
             "",
         )
     }
-    fn extra_mut(&mut self) -> &mut Vec<String> {
+    fn extra_mut(&mut self) -> &mut Vec<Text> {
         &mut self.extra
     }
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
@@ -397,7 +399,7 @@ impl Mergeable for AttendeeRow {
     fn sort_key(&self) -> (i64, &str, &str, &str) {
         (0, &self.entry_id, &self.cue_point_id, &self.user_id)
     }
-    fn extra_mut(&mut self) -> &mut Vec<String> {
+    fn extra_mut(&mut self) -> &mut Vec<Text> {
         &mut self.extra
     }
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {
@@ -427,7 +429,7 @@ impl Mergeable for BreakoutRow {
             "",
         )
     }
-    fn extra_mut(&mut self) -> &mut Vec<String> {
+    fn extra_mut(&mut self) -> &mut Vec<Text> {
         &mut self.extra
     }
     fn ratio_and_weight(&self) -> (Option<f64>, Option<f64>) {

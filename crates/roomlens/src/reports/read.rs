@@ -4,10 +4,12 @@
 //! rows with no key or a broken structure are rejected with a warning. Invalid UTF-8 is replaced
 //! with U+FFFD and reported. It does not merge, summarise or write anything.
 
-use super::header::{identity_columns, Layout};
+use super::header::Layout;
 use super::kind::ReportKind;
-use super::rows::{AttendeeRow, BreakoutRow, Report, RoomDataRow};
+use super::rows::Report;
 use super::scan::{Expect, ReadLog, Row, Scanner};
+use super::schema::{ColumnType, Flag, ReportRow, Value};
+use super::text::{Text, TextPool};
 use super::value::{self, quote_cell, NumberStyle, Problem};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
@@ -213,37 +215,20 @@ fn read_from<'a, R: Read + 'a>(
             warnings,
         });
     };
-    let layout = scanner.layout.clone();
-    let style = scanner.style;
-    let extra_columns = layout.extra_columns.clone();
-    let report = match layout.kind {
-        ReportKind::RoomData => {
-            let rows = collect(&mut scanner, &mut log, max_rows, |row, log| {
-                room_data_row(row, &layout, style, log)
-            })?;
-            Report::RoomData {
-                rows,
-                extra_columns,
-            }
-        }
-        ReportKind::Attendees => {
-            let rows = collect(&mut scanner, &mut log, max_rows, |row, log| {
-                attendee_row(row, &layout, style, log)
-            })?;
-            Report::Attendees {
-                rows,
-                extra_columns,
-            }
-        }
-        ReportKind::Breakouts => {
-            let rows = collect(&mut scanner, &mut log, max_rows, |row, log| {
-                breakout_row(row, &layout, style, log)
-            })?;
-            Report::Breakouts {
-                rows,
-                extra_columns,
-            }
-        }
+    let extra_columns = scanner.layout.extra_columns.clone();
+    let report = match scanner.layout.kind {
+        ReportKind::RoomData => Report::RoomData {
+            rows: collect_typed(&mut scanner, &mut log, max_rows)?,
+            extra_columns,
+        },
+        ReportKind::Attendees => Report::Attendees {
+            rows: collect_typed(&mut scanner, &mut log, max_rows)?,
+            extra_columns,
+        },
+        ReportKind::Breakouts => Report::Breakouts {
+            rows: collect_typed(&mut scanner, &mut log, max_rows)?,
+            extra_columns,
+        },
     };
     let (stats, warnings) = log.finish();
     Ok(ReadOutcome {
@@ -285,6 +270,51 @@ pub(crate) fn collect<T>(
     Ok(rows)
 }
 
+/// The rows of the scanner as the typed rows of `R`'s table, texts shared through one pool.
+pub(crate) fn collect_typed<R: ReportRow>(
+    scanner: &mut Scanner<'_>,
+    log: &mut ReadLog,
+    max_rows: u64,
+) -> Result<Vec<R>, Error> {
+    let layout = scanner.layout.clone();
+    let style = scanner.style;
+    let mut pool = TextPool::default();
+    let mut rows = collect(scanner, log, max_rows, |row, log| {
+        typed_row(
+            &Cells {
+                row,
+                layout: &layout,
+                style,
+            },
+            &mut pool,
+            log,
+        )
+    })?;
+    rows.shrink_to_fit();
+    Ok(rows)
+}
+
+/// The typed row of `R`'s table in `c`, or `None` (with a warning) when nothing identifies it.
+fn typed_row<R: ReportRow>(c: &Cells<'_, '_>, pool: &mut TextPool, log: &mut ReadLog) -> Option<R> {
+    if !c.check_identity(log) {
+        return None;
+    }
+    let mut row = R::default();
+    for (column, (spec, value)) in R::SPEC.columns.iter().zip(R::VALUES).enumerate() {
+        match value {
+            Value::Text(_, set) => set(&mut row, pool.text(c.text(column))),
+            Value::Whole(_, set) => set(&mut row, c.time(column, log)),
+            Value::Count(_, set) => set(&mut row, c.count(column, log)),
+            Value::Decimal(_, set) if spec.column_type == ColumnType::Ratio => {
+                set(&mut row, c.ratio(column, log));
+            }
+            Value::Decimal(_, set) => set(&mut row, c.amount(column, log)),
+        }
+    }
+    row.set_extra(c.extra(pool));
+    Some(row)
+}
+
 /// Typed access to the cells of one row, reporting unreadable numbers.
 pub(crate) struct Cells<'r, 'a> {
     pub row: &'r Row<'a>,
@@ -310,19 +340,19 @@ impl<'r> Cells<'r, '_> {
 
     /// Rejects the row (returning `false`) when none of the cells that identify it has content.
     pub fn check_identity(&self, log: &mut ReadLog) -> bool {
-        let kind = self.layout.kind;
-        if identity_columns(kind)
+        let spec = self.layout.kind.spec();
+        if spec
+            .columns
             .iter()
-            .any(|&c| !self.text(c).trim().is_empty())
+            .enumerate()
+            .any(|(c, column)| column.has(Flag::Identity) && !self.text(c).trim().is_empty())
         {
             return true;
         }
-        let what = match kind {
-            ReportKind::RoomData => "room ID or session ID",
-            ReportKind::Attendees => "user ID, e-mail or name",
-            ReportKind::Breakouts => "breakout room ID or session ID",
-        };
-        log.reject(self.row.line, format!("the row has no {what}; row skipped"));
+        log.reject(
+            self.row.line,
+            format!("the row has no {}; row skipped", spec.identity_words),
+        );
         false
     }
 
@@ -341,7 +371,7 @@ impl<'r> Cells<'r, '_> {
                     .kind
                     .columns()
                     .get(column)
-                    .map_or("", |c| c.friendly);
+                    .map_or("", |c| c.label);
                 log.warn(
                     self.row.line,
                     format!("{name} {} {problem}; left empty", quote_cell(cell)),
@@ -368,84 +398,11 @@ impl<'r> Cells<'r, '_> {
         self.number(column, log, |c| value::parse_amount(c, self.style, scale))
     }
 
-    pub fn extra(&self) -> Vec<String> {
+    pub fn extra(&self, pool: &mut TextPool) -> Vec<Text> {
         self.layout
             .extra_positions
             .iter()
-            .map(|&p| self.row.field(p).to_owned())
+            .map(|&p| pool.text(self.row.field(p)))
             .collect()
     }
-}
-
-pub(crate) fn room_data_row(
-    row: &Row<'_>,
-    layout: &Layout,
-    style: NumberStyle,
-    log: &mut ReadLog,
-) -> Option<RoomDataRow> {
-    let c = Cells { row, layout, style };
-    if !c.check_identity(log) {
-        return None;
-    }
-    Some(RoomDataRow {
-        entry_id: c.text(0).to_owned(),
-        entry_name: c.text(1).to_owned(),
-        parent_entry_id: c.text(2).to_owned(),
-        cue_point_id: c.text(3).to_owned(),
-        session_start_time: c.time(4, log),
-        session_end_time: c.time(5, log),
-        session_host_user_id: c.text(6).to_owned(),
-        meeting_view_period_unique_users: c.count(7, log),
-        meeting_engaged_play_time_ratio: c.ratio(8, log),
-        extra: c.extra(),
-    })
-}
-
-fn attendee_row(
-    row: &Row<'_>,
-    layout: &Layout,
-    style: NumberStyle,
-    log: &mut ReadLog,
-) -> Option<AttendeeRow> {
-    let c = Cells { row, layout, style };
-    if !c.check_identity(log) {
-        return None;
-    }
-    Some(AttendeeRow {
-        entry_id: c.text(0).to_owned(),
-        cue_point_id: c.text(1).to_owned(),
-        user_id: c.text(2).to_owned(),
-        user_name: c.text(3).to_owned(),
-        user_email: c.text(4).to_owned(),
-        user_type: c.text(5).to_owned(),
-        meeting_view_time: c.amount(6, log),
-        meeting_engaged_play_time_ratio: c.ratio(7, log),
-        extra: c.extra(),
-    })
-}
-
-pub(crate) fn breakout_row(
-    row: &Row<'_>,
-    layout: &Layout,
-    style: NumberStyle,
-    log: &mut ReadLog,
-) -> Option<BreakoutRow> {
-    let c = Cells { row, layout, style };
-    if !c.check_identity(log) {
-        return None;
-    }
-    Some(BreakoutRow {
-        parent_entry_id: c.text(0).to_owned(),
-        parent_entry_name: c.text(1).to_owned(),
-        breakout_entry_id: c.text(2).to_owned(),
-        breakout_entry_name: c.text(3).to_owned(),
-        cue_point_id: c.text(4).to_owned(),
-        session_initiator: c.text(5).to_owned(),
-        session_start_time: c.time(6, log),
-        session_end_time: c.time(7, log),
-        duration: c.amount(8, log),
-        participant_count: c.count(9, log),
-        engagement_rate: c.ratio(10, log),
-        extra: c.extra(),
-    })
 }

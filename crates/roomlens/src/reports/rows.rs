@@ -1,61 +1,10 @@
-//! Typed rows of the three room reports. Text fields are kept as given; numbers that were
-//! missing or unreadable are `None` (the reader reports why). Columns the report does not know
-//! are kept in `extra`, aligned with `Report::extra_columns`.
+//! A whole report: the typed rows of one kind (made by the tables in `tables`) and the names of
+//! the file's columns the report does not know. Text cells are kept as given; numbers that were
+//! missing or unreadable are `None` (the reader reports why). It does not read or write rows.
 
 use super::kind::ReportKind;
+use super::tables::{AttendeeRow, BreakoutRow, RoomDataRow};
 use serde::Serialize;
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct RoomDataRow {
-    pub entry_id: String,
-    pub entry_name: String,
-    pub parent_entry_id: String,
-    pub cue_point_id: String,
-    /// Unix seconds.
-    pub session_start_time: Option<i64>,
-    /// Unix seconds.
-    pub session_end_time: Option<i64>,
-    pub session_host_user_id: String,
-    pub meeting_view_period_unique_users: Option<u64>,
-    /// Fraction 0..1.
-    pub meeting_engaged_play_time_ratio: Option<f64>,
-    pub extra: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct AttendeeRow {
-    pub entry_id: String,
-    pub cue_point_id: String,
-    pub user_id: String,
-    pub user_name: String,
-    pub user_email: String,
-    pub user_type: String,
-    /// Minutes (Kava's view-time metrics are minutes).
-    pub meeting_view_time: Option<f64>,
-    /// Fraction 0..1.
-    pub meeting_engaged_play_time_ratio: Option<f64>,
-    pub extra: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct BreakoutRow {
-    pub parent_entry_id: String,
-    pub parent_entry_name: String,
-    pub breakout_entry_id: String,
-    pub breakout_entry_name: String,
-    pub cue_point_id: String,
-    pub session_initiator: String,
-    /// Unix seconds.
-    pub session_start_time: Option<i64>,
-    /// Unix seconds.
-    pub session_end_time: Option<i64>,
-    /// Seconds.
-    pub duration: Option<f64>,
-    pub participant_count: Option<u64>,
-    /// Fraction 0..1.
-    pub engagement_rate: Option<f64>,
-    pub extra: Vec<String>,
-}
 
 /// A whole report of one kind. `extra_columns` names the columns that are not part of the
 /// report's known set, in file order; every row's `extra` has one value per name.

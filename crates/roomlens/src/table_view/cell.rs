@@ -3,31 +3,36 @@
 //! do. The two cell types themselves are `cell_value`'s.
 
 use super::cell_value::{CellRef, CellValue};
-use super::columns::{Field, ATTENDEE_FIELDS, BREAKOUT_FIELDS, ROOM_DATA_FIELDS};
-use crate::reports::Report;
+use crate::reports::schema::Value;
+use crate::reports::{Report, ReportRow};
 
 /// The cell of `row` in `column` (an index into `columns::columns(report)`); `None` when either
 /// is out of range.
 pub(crate) fn cell(report: &Report, row: usize, column: usize) -> Option<CellRef<'_>> {
-    fn read<'r, R>(
-        rows: &'r [R],
-        fields: &[Field<R>],
-        extra: fn(&R) -> &[String],
-        row: usize,
-        column: usize,
-    ) -> Option<CellRef<'r>> {
+    fn read<R: ReportRow>(rows: &[R], row: usize, column: usize) -> Option<CellRef<'_>> {
         let r = rows.get(row)?;
-        match fields.get(column) {
-            Some(f) => Some((f.read)(r)),
-            None => extra(r)
-                .get(column - fields.len())
+        match R::VALUES.get(column) {
+            Some(value) => Some(cell_of(value, r)),
+            None => r
+                .extra()
+                .get(column - R::VALUES.len())
                 .map(|s| CellRef::Text(s)),
         }
     }
     match report {
-        Report::RoomData { rows, .. } => read(rows, ROOM_DATA_FIELDS, |r| &r.extra, row, column),
-        Report::Attendees { rows, .. } => read(rows, ATTENDEE_FIELDS, |r| &r.extra, row, column),
-        Report::Breakouts { rows, .. } => read(rows, BREAKOUT_FIELDS, |r| &r.extra, row, column),
+        Report::RoomData { rows, .. } => read(rows, row, column),
+        Report::Attendees { rows, .. } => read(rows, row, column),
+        Report::Breakouts { rows, .. } => read(rows, row, column),
+    }
+}
+
+/// The value of one known column of `row`.
+pub(crate) fn cell_of<'r, R: ReportRow>(value: &Value<R>, row: &'r R) -> CellRef<'r> {
+    match value {
+        Value::Text(get, _) => CellRef::Text(get(row)),
+        Value::Whole(get, _) => CellRef::Whole(get(row)),
+        Value::Count(get, _) => CellRef::Count(get(row)),
+        Value::Decimal(get, _) => CellRef::Decimal(get(row)),
     }
 }
 

@@ -11,6 +11,7 @@ mod cell_value;
 mod columns;
 mod order;
 mod query;
+mod report_meta;
 mod search;
 mod user_detail;
 
@@ -18,7 +19,8 @@ pub use card_note::Note;
 pub use card_value::{CardFormat, CardValue};
 pub use cards::{summary_cards, Card};
 pub use cell_value::CellValue;
-pub use columns::{columns, ColumnInfo, ColumnType};
+pub use columns::{columns, known_columns, ColumnInfo, ColumnType};
 pub use query::{RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS};
+pub use report_meta::{report_meta, ReportMeta, SortArg};
 pub use search::MIN_SEARCH_CHARS;
 pub use user_detail::{user_detail, UserDetail};

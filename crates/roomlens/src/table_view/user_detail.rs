@@ -11,8 +11,8 @@ use super::columns::{columns, ColumnInfo};
 use super::CellValue;
 use crate::analytics::{user_key, AttendeeFields, AttendeesAccumulator};
 use crate::error::{Error, ErrorCode};
-use crate::reports::kind::ATTENDEES_COLUMNS;
 use crate::reports::Report;
+use crate::reports::{AttendeeRow, ReportRow};
 use serde::Serialize;
 
 /// The columns of a person's sessions (their name and e-mail are in the heading).
@@ -91,7 +91,9 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
     let shown: Vec<usize> = all
         .iter()
         .enumerate()
-        .filter(|(i, c)| SESSION_COLUMNS.contains(&c.key.as_str()) || *i >= ATTENDEES_COLUMNS.len())
+        .filter(|(i, c)| {
+            SESSION_COLUMNS.contains(&c.key.as_str()) || *i >= AttendeeRow::SPEC.columns.len()
+        })
         .map(|(i, _)| i)
         .collect();
     let (sessions, minutes, engagement) = person.as_ref().map_or((0, 0.0, None), |p| {

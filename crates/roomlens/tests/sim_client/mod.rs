@@ -89,13 +89,13 @@ pub fn row_images(report: &Report) -> Vec<RowImage> {
             .iter()
             .map(|r| {
                 let text = [
-                    r.entry_id.clone(),
-                    r.entry_name.clone(),
-                    r.parent_entry_id.clone(),
-                    r.cue_point_id.clone(),
+                    r.entry_id.to_string(),
+                    r.entry_name.to_string(),
+                    r.parent_entry_id.to_string(),
+                    r.cue_point_id.to_string(),
                     int(r.session_start_time),
                     int(r.session_end_time),
-                    r.session_host_user_id.clone(),
+                    r.session_host_user_id.to_string(),
                     count(r.meeting_view_period_unique_users),
                 ]
                 .join("|");
@@ -106,12 +106,12 @@ pub fn row_images(report: &Report) -> Vec<RowImage> {
             .iter()
             .map(|r| {
                 let text = [
-                    r.entry_id.clone(),
-                    r.cue_point_id.clone(),
-                    r.user_id.clone(),
-                    r.user_name.clone(),
-                    r.user_email.clone(),
-                    r.user_type.clone(),
+                    r.entry_id.to_string(),
+                    r.cue_point_id.to_string(),
+                    r.user_id.to_string(),
+                    r.user_name.to_string(),
+                    r.user_email.to_string(),
+                    r.user_type.to_string(),
                 ]
                 .join("|");
                 (
@@ -124,12 +124,12 @@ pub fn row_images(report: &Report) -> Vec<RowImage> {
             .iter()
             .map(|r| {
                 let text = [
-                    r.parent_entry_id.clone(),
-                    r.parent_entry_name.clone(),
-                    r.breakout_entry_id.clone(),
-                    r.breakout_entry_name.clone(),
-                    r.cue_point_id.clone(),
-                    r.session_initiator.clone(),
+                    r.parent_entry_id.to_string(),
+                    r.parent_entry_name.to_string(),
+                    r.breakout_entry_id.to_string(),
+                    r.breakout_entry_name.to_string(),
+                    r.cue_point_id.to_string(),
+                    r.session_initiator.to_string(),
                     int(r.session_start_time),
                     int(r.session_end_time),
                     count(r.participant_count),
