@@ -3,7 +3,8 @@ Xvfb and the keyring session). It measures cold start to an interactive window a
 the app's process tree with the app launched directly (start-up milestones from
 ROOMLENS_STARTUP_TRACE on its stderr), and, talking plain WebDriver over HTTP to tauri-driver, the
 same start under WebDriver, the time to show 100,000+ fetched rows and the frame times while
-scrolling them. Memory and scrolling are also measured with WebKit's compositing on, and memory for
+scrolling them, and a 1,000,000-row file chosen in the real Open dialog (time to first rows,
+memory before and after). Memory and scrolling are also measured with WebKit's compositing on, and memory for
 a blank Tauri window (bench/blank_window.rs), the floor any Tauri app pays here. It prints a
 Markdown table; it does not build or install anything."""
 
@@ -28,6 +29,8 @@ DRIVER = os.environ["ROOMLENS_TAURI_DRIVER"]
 STARTS = int(os.environ.get("ROOMLENS_BENCH_STARTS", "5"))
 DENSE_PROFILE = os.environ.get("ROOMLENS_BENCH_DENSE_PROFILE", "dense-20000")
 SETTLE_S = 10
+MILLION_ROWS = int(os.environ.get("ROOMLENS_BENCH_FILE_ROWS", "1000000"))
+OPEN_TITLE = "Open a room report"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -338,6 +341,57 @@ def hundred_thousand_rows(extra_env=None):
         sim.wait()
 
 
+def xdotool(*args):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, check=False).stdout
+
+
+def million_row_file(path):
+    """The app at rest on its Demo rows, then a MILLION_ROWS-row Attendees file chosen in the real
+    Open dialog (typed into GTK's location field, as a person does): memory of the process tree
+    at rest before and SETTLE_S after the file's rows are shown, and the time from pressing Enter
+    in the dialog to the first rows painted (`roomlens:rows-shown`)."""
+    driver = Driver()
+    try:
+        session = driver.new_session()
+        session.wait("return document.getElementById('main')?.dataset.state === 'done'")
+        time.sleep(SETTLE_S)
+        tree = process_tree(app_pid(driver))
+        _, idle_pss, _ = memory_kb(tree)
+        session.js("setTimeout(() => document.getElementById('open-csv').click(), 0);")
+        deadline = time.time() + 30
+        dialog = ""
+        while not dialog and time.time() < deadline:
+            dialog = xdotool("search", "--onlyvisible", "--name", OPEN_TITLE).split()
+            time.sleep(0.1)
+        if not dialog:
+            raise SystemExit("the Open dialog did not appear")
+        xdotool("windowactivate", "--sync", dialog[0])
+        xdotool("key", "--clearmodifiers", "ctrl+l")
+        xdotool("key", "--clearmodifiers", "ctrl+a")
+        xdotool("type", "--delay", "5", path)
+        time.sleep(0.5)
+        chosen_ms = time.time() * 1000
+        xdotool("key", "--clearmodifiers", "Return")
+        session.wait(
+            "const m = performance.getEntriesByName('roomlens:rows-shown').at(-1);"
+            "return document.getElementById('main').dataset.state === 'done' && m"
+            "  && performance.timeOrigin + m.startTime > arguments[0]",
+            chosen_ms, timeout=600,
+        )
+        result = session.js(
+            "const m = performance.getEntriesByName('roomlens:rows-shown').at(-1);"
+            "return { shown_at: performance.timeOrigin + m.startTime + m.duration,"
+            "         count: document.getElementById('row-count').textContent };"
+        )
+        time.sleep(SETTLE_S)
+        _, open_pss, open_names = memory_kb(process_tree(app_pid(driver)))
+        session.close()
+        return {"idle_pss": idle_pss, "open_pss": open_pss, "open_names": open_names,
+                "first_rows_ms": result["shown_at"] - chosen_ms, "count": result["count"]}
+    finally:
+        driver.stop()
+
+
 SCROLL_FRAMES = 240
 SCROLL_STEP_PX = 200
 
@@ -357,7 +411,22 @@ def scroll_frames(session):
     )
 
 
+def make_file(directory):
+    big = os.path.join(directory, "attendees-1m.csv")
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "gen_attendees.py"),
+                    big, str(MILLION_ROWS)], check=True, stdout=subprocess.DEVNULL)
+    return big, os.path.getsize(big) / 1e6
+
+
 def main():
+    if os.environ.get("ROOMLENS_BENCH_ONLY") == "file":
+        with tempfile.TemporaryDirectory(prefix="roomlens-bench-file-") as directory:
+            big, file_mb = make_file(directory)
+            m = million_row_file(big)
+        print(f"{MILLION_ROWS:,}-row file ({file_mb:.0f} MB): Enter → first rows {m['first_rows_ms']:.0f} ms ({m['count']}); "
+              f"PSS at rest {m['idle_pss'] / 1024:.0f} MiB, with the file {m['open_pss'] / 1024:.0f} MiB "
+              f"({', '.join(m['open_names'])}), +{(m['open_pss'] - m['idle_pss']) / 1024:.0f} MiB")
+        return 0
     direct = direct_cold_start()
     rss, pss, names = direct_idle_memory()
     _, on_pss, on_names = direct_idle_memory(extra_env=COMPOSITING_ON)
@@ -366,6 +435,9 @@ def main():
     to_dom, to_done = cold_start()
     rows = hundred_thousand_rows()
     rows_on = hundred_thousand_rows(COMPOSITING_ON)
+    with tempfile.TemporaryDirectory(prefix="roomlens-bench-file-") as directory:
+        big, file_mb = make_file(directory)
+        million = million_row_file(big)
     fmt = lambda xs: f"{statistics.median(xs):.0f} ms (min {min(xs):.0f}, max {max(xs):.0f}, {len(xs)} starts)"
     print("| Measure | Result |")
     print("|---|---|")
@@ -391,6 +463,11 @@ def main():
               f"time between frames, median; 95th percentile; longest | {statistics.median(frames):.1f} ms; "
               f"{frames[int(len(frames) * 0.95)]:.1f} ms; {frames[-1]:.1f} ms |")
     print(f"| 100,000+ rows shown after arriving, with compositing on | {rows_on['shown_ms']:.0f} ms |")
+    print(f"| {MILLION_ROWS:,}-row Attendees file ({file_mb:.0f} MB) chosen in the Open dialog: Enter → first rows shown | "
+          f"{million['first_rows_ms']:.0f} ms ({million['count']}) |")
+    print(f"| Same run: PSS summed at rest on the Demo rows; {SETTLE_S} s after the file's rows are shown; difference | "
+          f"{million['idle_pss'] / 1024:.0f} MiB; {mib(million['open_pss'], million['open_names'])}; "
+          f"+{(million['open_pss'] - million['idle_pss']) / 1024:.0f} MiB |")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 //! `Text`, the text cells of report rows: shared, not copied, so that a million attendee rows
 //! that name the same rooms, sessions, roles and people a thousand times hold each of those
-//! strings once (`TextPool` shares them while a report is read). An empty cell takes no memory
-//! beyond the field itself. It reads as a `&str`; it does not parse or check what it holds.
+//! strings once (`TextPool` shares them while a report is read). A cell is one pointer; an empty
+//! cell takes no memory beyond it. It reads as a `&str`; it does not parse or check what it holds.
 
 use crate::fast_hash::FastHashSet;
 use serde::{Serialize, Serializer};
@@ -11,13 +11,15 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// A cell's text, shared between the rows that hold the same value. Empty text is `None`.
+/// A cell's text, shared between the rows that hold the same value. Empty text is `None`. One
+/// pointer wide (`Arc<Box<str>>` rather than the two-word `Arc<str>`): a million rows of six
+/// text cells save 48 MB for one more small allocation per distinct value.
 #[derive(Clone, Default)]
-pub struct Text(Option<Arc<str>>);
+pub struct Text(Option<Arc<Box<str>>>);
 
 impl Text {
     pub fn as_str(&self) -> &str {
-        self.0.as_deref().unwrap_or("")
+        self.0.as_deref().map_or("", |boxed| boxed)
     }
 }
 
@@ -45,7 +47,7 @@ impl From<&str> for Text {
         if text.is_empty() {
             Text(None)
         } else {
-            Text(Some(Arc::from(text)))
+            Text(Some(Arc::new(Box::from(text))))
         }
     }
 }
@@ -163,7 +165,7 @@ mod tests {
         assert_eq!(Text::from(String::new()).0, None);
         assert_eq!(Text::default(), "");
         assert_eq!(&*Text::from("Ada"), "Ada");
-        assert_eq!(std::mem::size_of::<Text>(), 16);
+        assert_eq!(std::mem::size_of::<Text>(), 8);
     }
 
     #[test]
