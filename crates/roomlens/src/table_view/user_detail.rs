@@ -15,15 +15,6 @@ use crate::reports::Report;
 use crate::reports::{AttendeeRow, ReportRow};
 use serde::Serialize;
 
-/// The columns of a person's sessions (their name and e-mail are in the heading).
-const SESSION_COLUMNS: &[&str] = &[
-    "entry_id",
-    "cue_point_id",
-    "user_type",
-    "meeting_view_time",
-    "meeting_engaged_play_time_ratio",
-];
-
 /// What the desktop command `user_sessions` returns (src-tauri/src/commands/reports.rs).
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct UserDetail {
@@ -91,9 +82,8 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
     let shown: Vec<usize> = all
         .iter()
         .enumerate()
-        .filter(|(i, c)| {
-            SESSION_COLUMNS.contains(&c.key.as_str()) || *i >= AttendeeRow::SPEC.columns.len()
-        })
+        // Every column but the ones naming the person, who is in the heading.
+        .filter(|(_, c)| !AttendeeRow::SPEC.person.contains(&c.key.as_str()))
         .map(|(i, _)| i)
         .collect();
     let (sessions, minutes, engagement) = person.as_ref().map_or((0, 0.0, None), |p| {
