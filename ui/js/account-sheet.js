@@ -7,12 +7,16 @@ import { byId, el } from "./dom.js";
 import { commands } from "./backend.js";
 import { openSheet } from "./sheet.js";
 import { enterSubmits } from "./forms.js";
+import { accountSaved, removeAccount } from "./accounts.js";
 
 /**
- * Opens the sheet: `existing` is the Account to edit, or null to add one. onSaved(account, editing)
- * runs after Rust stored it; onRemove(account) when "Remove…" is chosen in the edit sheet.
+ * Opens the sheet in `root`: `existing` is the account to edit, or null to add one. Once Rust has
+ * stored it, the store's accounts are read again with it chosen; "Remove…" in the edit sheet asks
+ * to remove it. Returns { dialog, close }.
+ * @param {Element} root
+ * @param {{ store: import("./accounts.js").AppStore, existing?: import("../contract/AccountView").AccountView | null }} options
  */
-export function openAccountSheet({ existing = null, onSaved, onRemove }) {
+export function mountAccountSheet(root, { store, existing = null }) {
   const editing = existing !== null;
   const fieldError = (id) => el("p", { class: "field-error", id, hidden: true });
 
@@ -74,7 +78,7 @@ export function openAccountSheet({ existing = null, onSaved, onRemove }) {
   enterSubmits(form);
 
   const remove = editing
-    ? el("button", { type: "button", class: "quiet quiet-danger footer-start", id: "account-remove", on: { click: () => { sheet.close(); onRemove(existing); } } }, "Remove…")
+    ? el("button", { type: "button", class: "quiet quiet-danger footer-start", id: "account-remove", on: { click: () => { sheet.close(); removeAccount(store, existing); } } }, "Remove…")
     : null;
   const test = el("button", { type: "button", id: "account-test" }, "Test connection");
   const cancel = el("button", { type: "button", id: "account-cancel", on: { click: () => sheet.close() } }, "Cancel");
@@ -86,6 +90,7 @@ export function openAccountSheet({ existing = null, onSaved, onRemove }) {
     body: form,
     footer: [remove, test, cancel, save].filter(Boolean),
     initialFocus: "#account-name",
+    root,
   });
 
   function showFieldError(input, message) {
@@ -174,6 +179,7 @@ export function openAccountSheet({ existing = null, onSaved, onRemove }) {
     }
     secret.value = "";
     sheet.close();
-    await onSaved(saved, editing);
+    await accountSaved(store, saved, editing);
   });
+  return sheet;
 }

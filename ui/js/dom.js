@@ -1,5 +1,6 @@
 // Building DOM nodes safely: every piece of text becomes a text node, never markup.
-// `el` creates an element with attributes, properties and children; `clear` empties a node.
+// `el` creates an element with attributes, properties and children; `clear` empties a node;
+// `listen` adds a listener and returns what removes it (for a component's unmount).
 // It deliberately has no templating, no HTML parsing and no way to set `innerHTML`.
 
 /**
@@ -41,6 +42,19 @@ function append(node, children) {
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;
+}
+
+/**
+ * Adds `handler` for `type` events on `target` (the window, the document, another component's
+ * element) and returns the function that removes it again.
+ * @param {EventTarget} target
+ * @param {string} type
+ * @param {(event: any) => void} handler
+ * @returns {() => void}
+ */
+export function listen(target, type, handler) {
+  target.addEventListener(type, handler);
+  return () => target.removeEventListener(type, handler);
 }
 
 /**

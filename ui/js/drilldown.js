@@ -1,5 +1,5 @@
-// The person sheet: everything one attendee did in the report — a few cards and every session
-// they attended with its time and engagement, as Rust's `user_sessions` returns it.
+// The person sheet (the drill-down): everything one attendee did in the report — a few cards and
+// every session they attended with its time and engagement, as Rust's `user_sessions` returns it.
 // It does not aggregate anything itself; rows-panel.js opens it only for Attendees reports.
 
 import { el, clear } from "./dom.js";
@@ -27,8 +27,13 @@ function sessionsTable(columns, rows) {
   );
 }
 
-/** Opens the sheet for `userId` in report `reportId`; `name` titles it until the data arrives. */
-export function openDrilldown(reportId, userId, name) {
+/**
+ * Opens the sheet in `root` for `userId` in report `reportId`; `name` titles it until the data
+ * arrives. Returns { dialog, close }.
+ * @param {Element} root
+ * @param {{ reportId: number, userId: string, name?: string }} options
+ */
+export function mountDrilldown(root, { reportId, userId, name = "" }) {
   const meta = el("p", { class: "person-meta", id: "drilldown-meta" }, userId);
   const cards = el("section", { class: "cards", id: "drilldown-cards", "aria-label": "Summary for this person", hidden: true });
   const content = el("div", { class: "drilldown-content", id: "drilldown-content", role: "status" }, el("p", { class: "person-meta" }, "Loading sessions…"));
@@ -41,6 +46,7 @@ export function openDrilldown(reportId, userId, name) {
     footer: [close],
     wide: true,
     initialFocus: "#drilldown-done",
+    root,
   });
 
   commands
@@ -61,4 +67,5 @@ export function openDrilldown(reportId, userId, name) {
       clear(content);
       content.appendChild(el("p", { class: "test-result", "data-result": "failed", role: "alert" }, error.message));
     });
+  return sheet;
 }

@@ -8,11 +8,15 @@ import { openSheet } from "./sheet.js";
 import { commands } from "./backend.js";
 import { setStatus } from "./status.js";
 import { enterSubmits } from "./forms.js";
+import { DEFAULT_EXPORT } from "./store.js";
 
-export const DEFAULT_EXPORT = { headers: "friendly", bom: true, delimiter: "comma" };
-
-/** Opens the sheet for report `reportId`. `defaults` has the shape of DEFAULT_EXPORT. */
-export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "report") {
+/**
+ * Opens the sheet in `root` for report `reportId`, starting from `defaults` (the export defaults);
+ * `title` names the report in its sentence ("attendees"). Returns { dialog, close }.
+ * @param {Element} root
+ * @param {{ reportId: number, defaults?: import("../contract/ExportDefaults").ExportDefaults, title?: string }} options
+ */
+export function mountExportSheet(root, { reportId, defaults = DEFAULT_EXPORT, title = "report" }) {
   const headers = el("input", { type: "checkbox", id: "export-headers" });
   headers.checked = defaults.headers !== "raw";
   const bom = el("input", { type: "checkbox", id: "export-bom" });
@@ -56,6 +60,7 @@ export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "re
     body: form,
     footer: [cancel, confirm],
     initialFocus: "#export-confirm",
+    root,
   });
 
   enterSubmits(form);
@@ -93,4 +98,5 @@ export function openExportSheet(reportId, defaults = DEFAULT_EXPORT, title = "re
       ready();
     }
   });
+  return sheet;
 }

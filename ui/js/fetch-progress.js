@@ -3,7 +3,7 @@
 // 150 MB") from Rust's progress messages, and the Cancel button. It does not start or stop the
 // work itself; it calls the `onCancel` it was started with and shows what it is told.
 
-import { byId } from "./dom.js";
+import { el } from "./dom.js";
 import { formatCount, plural } from "./format.js";
 
 /** "Fetching attendees — 12 of 53 time windows, 48,210 rows". */
@@ -38,12 +38,15 @@ export function readingWords(fileName, p) {
   return `${what} — ${formatBytes(p.bytes_read)} of ${formatBytes(p.bytes_total)}`;
 }
 
-/** Wires #progress. */
-export function createFetchProgress() {
-  const box = byId("progress");
-  const bar = byId("progress-bar");
-  const words = byId("progress-text");
-  const cancel = byId("cancel");
+/**
+ * Adds the progress box (#progress, hidden until started) to `root`.
+ * @param {HTMLElement} root
+ */
+export function mountFetchProgress(root) {
+  const bar = el("progress", { id: "progress-bar", "aria-labelledby": "progress-text" });
+  const words = el("p", { class: "progress-text", id: "progress-text", role: "status", "aria-live": "polite" });
+  const cancel = el("button", { type: "button", id: "cancel" }, "Cancel");
+  const box = el("div", { class: "progress", id: "progress", hidden: true }, bar, words, cancel);
   /** @type {(p: any) => string} */
   let describe = () => "";
   /** @type {(p: any) => ({ done: number, total: number } | null)} */
@@ -67,6 +70,8 @@ export function createFetchProgress() {
     cancel.textContent = "Cancelling…";
     onCancel();
   });
+
+  root.appendChild(box);
 
   function show(how) {
     describe = how.describe;
@@ -101,6 +106,10 @@ export function createFetchProgress() {
       const hadFocus = box.contains(document.activeElement);
       box.hidden = true;
       return hadFocus;
+    },
+    element: box,
+    unmount() {
+      box.remove();
     },
   };
 }

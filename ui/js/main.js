@@ -1,57 +1,63 @@
-// Starts the window: asks Rust for the accounts and the last view, restores the form, export
-// defaults and section the user had, wires the sidebar sections and dropped files, and remembers
-// the view as it changes. Each screen's behaviour lives in its own module.
+// Starts the window: mounts the sidebar's parts and the screens into the page's shell
+// (index.html) and starts the router; asks Rust for the accounts, settings and last view and puts
+// them in the store (and the remembered screen on show); then keeps the last view saved as it
+// changes and hands dropped files to the Reports screen. The screens and their parts live in their
+// own modules and share state only through the store (store.js).
 
 import { byId } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError } from "./banner.js";
-import { createReportsView } from "./reports-view.js";
-import { createAccountsView } from "./accounts-view.js";
-import { createExportDefaults } from "./export-defaults.js";
-import { installShortcuts } from "./shortcuts.js";
+import { createAppStore, currentAccount, exportDefaultsFrom } from "./store.js";
+import { createRouter } from "./router.js";
+import { accountsPatch, checkAllAccounts } from "./accounts.js";
+import { mountAccountSwitcher } from "./account-switcher.js";
+import { mountSectionNav } from "./section-nav.js";
+import { showScreens } from "./screens.js";
+import { mountReportsView } from "./reports-view.js";
+import { mountRoomsView } from "./rooms-view.js";
+import { mountLibraryView } from "./library-view.js";
+import { mountSettingsView } from "./settings-view.js";
 
 const SAVE_DELAY_MS = 250;
-const SECTIONS = ["reports", "settings"];
 
-let section = "reports";
+const store = createAppStore();
+const router = createRouter({ store });
+const main = byId("main");
+const screensRoot = byId("screens");
+
+mountAccountSwitcher(byId("account-switcher"), { store });
+mountSectionNav(byId("sections"), { store });
+const reports = mountReportsView(screensRoot, { store, stateHost: main });
+showScreens({
+  store,
+  focusHost: main,
+  screens: {
+    reports,
+    rooms: mountRoomsView(screensRoot),
+    library: mountLibraryView(screensRoot),
+    settings: mountSettingsView(screensRoot, { store }),
+  },
+});
+router.start();
+
+// "Skip to content" moves the focus without touching the URL's hash, which names the screen.
+byId("skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
 let saveTimer = 0;
-let restoring = true;
 
-function showSection(name) {
-  section = SECTIONS.includes(name) ? name : "reports";
-  for (const s of SECTIONS) {
-    byId(`view-${s}`).hidden = s !== section;
-    const link = byId(`nav-${s}`);
-    if (s === section) link.setAttribute("aria-current", "page");
-    else link.removeAttribute("aria-current");
-  }
-  rememberView();
-}
-
-const exportDefaults = createExportDefaults({ save: (value) => commands.saveSettings({ export: value }) });
-
-const accountsView = createAccountsView({
-  onSelect: () => reportsView.accountChanged(),
-  onChange: () => rememberView(),
-});
-
-const reportsView = createReportsView({
-  currentAccount: () => accountsView.current(),
-  exportDefaults: () => exportDefaults.value(),
-  onChange: () => rememberView(),
-  openSettings: () => showSection("settings"),
-  onFetched: (accountId, error) => accountsView.noteFetch(accountId, error),
-});
-
+/** Saves the screen, account and report form shown, a moment after the last change. */
 function rememberView() {
-  if (restoring) return;
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
+    const state = store.get();
     const view = {
       version: 1,
-      section,
-      account_id: accountsView.current()?.id ?? null,
-      report: reportsView.formState(),
+      section: state.route,
+      account_id: currentAccount(state)?.id ?? null,
+      report: state.reportForm,
     };
     commands.saveLastView(view).catch(() => {
       // Forgetting the last view only costs the user their place next time; nothing to show.
@@ -59,6 +65,7 @@ function rememberView() {
   }, SAVE_DELAY_MS);
 }
 
+/** @param {import("../contract/DropEvent").DropEvent} event */
 function onDrop(event) {
   const overlay = byId("drop-overlay");
   switch (event?.type) {
@@ -70,52 +77,50 @@ function onDrop(event) {
       break;
     case "reading":
       overlay.hidden = true;
-      showSection("reports");
-      reportsView.fileReading(event);
+      store.set({ route: "reports" });
+      reports.fileReading(event);
       break;
     case "opened":
       overlay.hidden = true;
-      showSection("reports");
-      reportsView.openedFile(event.report).catch((error) => reportsView.fileFailed(error));
+      store.set({ route: "reports" });
+      reports.openedFile(event.report).catch((error) => reports.fileFailed(error));
       break;
     case "failed":
       overlay.hidden = true;
-      reportsView.fileFailed(event.error ?? {});
+      reports.fileFailed(event.error ?? {});
       break;
     default:
       break;
   }
 }
 
-for (const s of SECTIONS) byId(`nav-${s}`).addEventListener("click", () => showSection(s));
-installShortcuts();
-
 async function start() {
   let boot;
   try {
     boot = await commands.bootstrap();
   } catch (error) {
-    restoring = false;
     showError(error);
-    byId("main").dataset.state = "error";
+    main.dataset.state = "error";
     return;
   }
   /** @type {any} The page's own earlier view: checked field by field where it is used. */
   const last = boot?.last_view && typeof boot.last_view === "object" ? boot.last_view : null;
-  accountsView.setAccounts(boot?.accounts ?? [], last?.account_id ?? "demo");
-  reportsView.restore(last?.report);
-  // Settings live in their own file; views saved before that carried the export defaults.
-  exportDefaults.restore(boot?.settings?.export ?? last?.export);
-  showSection(last?.section ?? "reports");
+  store.set({
+    ...accountsPatch(boot?.accounts ?? [], last?.account_id ?? "demo"),
+    // Settings live in their own file; views saved before that carried the export defaults.
+    exportDefaults: exportDefaultsFrom(boot?.settings?.export ?? last?.export),
+  });
+  reports.restore(last?.report);
+  router.restore(last?.section);
   byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";
-  restoring = false;
+  store.subscribe(rememberView, ["route", "accountId", "reportForm"]);
 
   commands.watchDrops(onDrop).catch((error) => showError(error));
-  accountsView.checkAll();
+  checkAllAccounts(store);
   // The Demo account's data is built in, so a first look needs no network and no waiting.
-  if (accountsView.current()?.is_demo) await reportsView.fetch();
+  if (currentAccount(store.get())?.is_demo) await reports.fetch();
   // Shown after the first fetch, which clears older banners when it starts.
-  if (boot?.accounts_problem) showError(boot.accounts_problem, { action: { label: "Open Settings", run: () => showSection("settings") } });
+  if (boot?.accounts_problem) showError(boot.accounts_problem, { action: { label: "Open Settings", run: () => store.set({ route: "settings" }) } });
 }
 
 start();

@@ -1,9 +1,10 @@
 // The Reports screen's one row of controls: report kind, date range (with the two date pickers for
 // Custom), the Filters disclosure with its ID boxes, and Enter/Fetch. It validates what it can,
-// builds the request parts Rust expects, and saves/restores its own values for the last view.
+// builds the request parts Rust expects, and keeps its values in the store (`reportForm`, saved
+// with the last view); `restore` puts back values saved on an earlier run.
 // It does not fetch; the screen passes `onSubmit` and decides what a submit does.
 
-import { byId } from "./dom.js";
+import { el } from "./dom.js";
 import { parseIdList, acceptPastedLists } from "./id-list.js";
 import { enterSubmits } from "./forms.js";
 import { formatIsoDate, isoDateDaysAgo } from "./format.js";
@@ -24,21 +25,97 @@ const FILTER_INPUTS = {
 const KINDS = ["room_data", "attendees", "breakouts"];
 const RANGES = ["7", "30", "120", "365", "custom"];
 
-/** Wires the controls in index.html. onChange(): any value changed; onSubmit(): Enter or Fetch. */
-export function createReportForm({ onChange, onSubmit }) {
-  const form = byId("report-form");
-  const kindSelect = byId("report-kind");
-  const rangeSelect = byId("date-range");
-  const fromInput = byId("date-from");
-  const toInput = byId("date-to");
-  const filtersToggle = byId("filters-toggle");
-  const filtersPanel = byId("filters");
-  const filtersCount = byId("filters-count");
+/** The boxes of the Filters panel, one per filter name of FILTER_INPUTS. */
+function filterFields() {
+  const box = (filter, id, label, placeholder) =>
+    el(
+      "div",
+      { class: "field", dataset: { filter } },
+      el("label", { for: id }, label),
+      el("input", { type: "text", id, name: filter, autocomplete: "off", spellcheck: "false", "aria-describedby": "filters-hint", placeholder }),
+    );
+  return [
+    box("room_ids", FILTER_INPUTS.room_ids, "Room IDs", "e.g. 1_abcd1234"),
+    box("main_room_ids", FILTER_INPUTS.main_room_ids, "Main room IDs"),
+    box("session_ids", FILTER_INPUTS.session_ids, "Session IDs"),
+    box("user_ids", FILTER_INPUTS.user_ids, "User IDs"),
+    box("virtual_event_ids", FILTER_INPUTS.virtual_event_ids, "Virtual event IDs"),
+  ];
+}
+
+/**
+ * Adds the controls to `root` (the Reports screen). onSubmit(): Enter or Fetch. With `store`, every
+ * change of a value is written to its `reportForm`.
+ * @param {HTMLElement} root
+ * @param {{ onSubmit: () => void, store?: import("./store.js").Store<import("./store.js").AppState> }} options
+ */
+export function mountReportForm(root, { onSubmit, store }) {
+  const kindSelect = el(
+    "select",
+    { id: "report-kind", name: "kind" },
+    el("option", { value: "room_data" }, "Room data"),
+    el("option", { value: "attendees", selected: true }, "Attendees"),
+    el("option", { value: "breakouts" }, "Breakout rooms"),
+  );
+  const rangeSelect = el(
+    "select",
+    { id: "date-range", name: "range" },
+    el("option", { value: "7" }, "Last 7 days"),
+    el("option", { value: "30", selected: true }, "Last 30 days"),
+    el("option", { value: "120" }, "Last 120 days"),
+    el("option", { value: "365" }, "Last 365 days"),
+    el("option", { value: "custom" }, "Custom"),
+  );
+  const fromInput = el("input", { type: "date", id: "date-from", name: "from" });
+  const toInput = el("input", { type: "date", id: "date-to", name: "to" });
+  const fromField = el("div", { class: "field field-date", id: "custom-from-field", hidden: true }, el("label", { for: "date-from" }, "From"), fromInput);
+  const toField = el("div", { class: "field field-date", id: "custom-to-field", hidden: true }, el("label", { for: "date-to" }, "To"), toInput);
+  const filtersCount = el("span", { class: "count-badge", id: "filters-count", hidden: true });
+  const filtersToggle = el(
+    "button",
+    { type: "button", class: "disclosure", id: "filters-toggle", "aria-expanded": "false", "aria-controls": "filters" },
+    "Filters ",
+    filtersCount,
+  );
+  const fetchButton = el("button", { type: "submit", class: "primary", id: "fetch" }, "Fetch");
+  const filtersPanel = el(
+    "fieldset",
+    { class: "filters", id: "filters", hidden: true },
+    el("legend", { class: "visually-hidden" }, "Filters"),
+    el(
+      "p",
+      { class: "filters-hint", id: "filters-hint" },
+      "Paste one or more IDs — separated by commas, spaces or new lines. Leave a box empty to include everything.",
+    ),
+    el("div", { class: "filters-grid" }, filterFields()),
+  );
+  const form = el(
+    "form",
+    { class: "controls", id: "report-form", novalidate: true },
+    el(
+      "div",
+      { class: "control-row" },
+      el("div", { class: "field" }, el("label", { for: "report-kind" }, "Report"), kindSelect),
+      el("div", { class: "field" }, el("label", { for: "date-range" }, "Date range"), rangeSelect),
+      fromField,
+      toField,
+      el("div", { class: "field field-button" }, filtersToggle),
+      el("div", { class: "field field-button field-push" }, fetchButton),
+    ),
+    filtersPanel,
+  );
+  /** The input of a filter name. @param {string} name @returns {HTMLInputElement} */
+  const filterInput = (name) => filtersPanel.querySelector(`#${FILTER_INPUTS[name]}`);
+
+  /** Tells the store the values now. */
+  function publish() {
+    store?.set({ reportForm: state() });
+  }
 
   function syncRangeFields() {
     const custom = rangeSelect.value === "custom";
-    byId("custom-from-field").hidden = !custom;
-    byId("custom-to-field").hidden = !custom;
+    fromField.hidden = !custom;
+    toField.hidden = !custom;
     const today = isoDateDaysAgo(0);
     if (custom) {
       if (!toInput.value) toInput.value = today;
@@ -53,7 +130,7 @@ export function createReportForm({ onChange, onSubmit }) {
     for (const field of /** @type {NodeListOf<HTMLElement>} */ (filtersPanel.querySelectorAll("[data-filter]"))) {
       field.hidden = !allowed.includes(field.dataset.filter);
     }
-    const used = allowed.filter((name) => parseIdList(byId(FILTER_INPUTS[name]).value).length > 0).length;
+    const used = allowed.filter((name) => parseIdList(filterInput(name).value).length > 0).length;
     filtersCount.textContent = used ? String(used) : "";
     filtersCount.hidden = used === 0;
     filtersToggle.setAttribute("aria-label", used ? `Filters, ${used} in use` : "Filters");
@@ -66,7 +143,7 @@ export function createReportForm({ onChange, onSubmit }) {
     /** @type {any} every filter, filled in below */
     const out = {};
     for (const name of Object.keys(FILTER_INPUTS)) {
-      out[name] = allowed.includes(name) ? parseIdList(byId(FILTER_INPUTS[name]).value) : [];
+      out[name] = allowed.includes(name) ? parseIdList(filterInput(name).value) : [];
     }
     return out;
   }
@@ -100,7 +177,7 @@ export function createReportForm({ onChange, onSubmit }) {
   /** The values worth remembering between runs (plain JSON). */
   function state() {
     const values = {};
-    for (const [name, id] of Object.entries(FILTER_INPUTS)) values[name] = byId(id).value;
+    for (const name of Object.keys(FILTER_INPUTS)) values[name] = filterInput(name).value;
     return {
       kind: kindSelect.value,
       range: rangeSelect.value,
@@ -123,14 +200,15 @@ export function createReportForm({ onChange, onSubmit }) {
       if (RANGES.includes(String(saved.range))) rangeSelect.value = String(saved.range);
       if (typeof saved.from === "string") fromInput.value = saved.from;
       if (typeof saved.to === "string") toInput.value = saved.to;
-      for (const [name, id] of Object.entries(FILTER_INPUTS)) {
+      for (const name of Object.keys(FILTER_INPUTS)) {
         const value = saved.filters?.[name];
-        if (typeof value === "string") byId(id).value = value;
+        if (typeof value === "string") filterInput(name).value = value;
       }
       if (saved.filters_open) setFiltersOpen(true);
     }
     syncRangeFields();
     syncFilterFields();
+    publish();
   }
 
   /** Shows `kind` as the chosen report (e.g. after a file of that kind was opened). */
@@ -138,42 +216,45 @@ export function createReportForm({ onChange, onSubmit }) {
     if (!KINDS.includes(kind)) return;
     kindSelect.value = kind;
     syncFilterFields();
+    publish();
   }
 
   filtersToggle.addEventListener("click", () => {
     const open = filtersToggle.getAttribute("aria-expanded") !== "true";
     setFiltersOpen(open);
     if (open) /** @type {HTMLElement | null} */ (filtersPanel.querySelector(".field:not([hidden]) input"))?.focus();
-    onChange();
+    publish();
   });
-  for (const id of Object.values(FILTER_INPUTS)) {
-    const input = byId(id);
+  for (const name of Object.keys(FILTER_INPUTS)) {
+    const input = filterInput(name);
     acceptPastedLists(input);
     input.addEventListener("input", () => {
       syncFilterFields();
-      onChange();
+      publish();
     });
   }
   kindSelect.addEventListener("change", () => {
     syncFilterFields();
-    onChange();
+    publish();
   });
   rangeSelect.addEventListener("change", () => {
     syncRangeFields();
-    onChange();
+    publish();
   });
-  fromInput.addEventListener("change", onChange);
-  toInput.addEventListener("change", onChange);
+  fromInput.addEventListener("change", publish);
+  toInput.addEventListener("change", publish);
   enterSubmits(form);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     onSubmit();
   });
+  root.appendChild(form);
   syncRangeFields();
   syncFilterFields();
+  publish();
 
   return {
-    kind: () => kindSelect.value,
+    kind: () => /** @type {import("../contract/ReportKind").ReportKind} */ (kindSelect.value),
     range,
     filters,
     usesFilters: () => Object.values(filters()).some((ids) => ids.length > 0),
@@ -181,5 +262,14 @@ export function createReportForm({ onChange, onSubmit }) {
     state,
     restore,
     setKind,
+    /** While a fetch runs, Fetch cannot be pressed again. @param {boolean} busy */
+    setBusy(busy) {
+      fetchButton.disabled = busy;
+    },
+    focusFetch: () => fetchButton.focus(),
+    element: form,
+    unmount() {
+      form.remove();
+    },
   };
 }

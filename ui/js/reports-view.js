@@ -1,57 +1,69 @@
 // The Reports screen as a whole: a submit of the controls becomes a fetch with progress and
-// Cancel; a fetched, opened or dropped report becomes the source line, read counts, summary cards
-// and rows; Save as CSV and Open CSV start their Rust commands. Its parts live in report-form,
-// fetch-progress, report-source, summary-cards and rows-panel. It computes no figures itself.
+// Cancel; a fetched, opened or dropped report becomes the store's report and the source line, read
+// counts, summary cards and rows; Save as CSV and Open CSV start their Rust commands. Its parts are
+// components of their own (report-form, fetch-progress, summary-cards, rows-panel) mounted in it.
+// It reads the current account and export defaults from the store and computes no figures itself.
 
-import { byId } from "./dom.js";
+import { el } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError, showInfo, dismissBanner } from "./banner.js";
 import { setStatus } from "./status.js";
 import { REPORT_TITLES } from "./columns.js";
-import { renderCards } from "./summary-cards.js";
-import { openDrilldown } from "./drilldown.js";
-import { openExportSheet } from "./export-sheet.js";
-import { createReportForm } from "./report-form.js";
-import { createFetchProgress } from "./fetch-progress.js";
-import { createRowsPanel } from "./rows-panel.js";
+import { mountSummaryCards } from "./summary-cards.js";
+import { mountExportSheet } from "./export-sheet.js";
+import { mountReportForm } from "./report-form.js";
+import { mountFetchProgress } from "./fetch-progress.js";
+import { mountRowsPanel } from "./rows-panel.js";
 import { sourceWords, renderReadStats } from "./report-source.js";
 import { actionFor } from "./error-actions.js";
-
+import { noteFetch } from "./accounts.js";
+import { installShortcuts } from "./shortcuts.js";
+import { currentAccount } from "./store.js";
 
 /**
- * Builds the Reports screen. context.currentAccount() returns the selected Account;
- * context.exportDefaults() the current export options; context.onChange() runs when the form
- * changes (to remember the last view); context.openSettings() shows Settings;
- * context.onFetched(accountId, error | null) after each fetch (the sidebar shows reachability).
+ * Adds the Reports screen to `root` (hidden until the router shows it). `stateHost` is the element
+ * whose data-state says what the screen is doing — "idle", "fetching", "reading", "done" or "error"
+ * — for the tests and benchmarks that wait on it (the page's <main>).
+ * @param {HTMLElement} root
+ * @param {{ store: import("./accounts.js").AppStore, stateHost: HTMLElement }} options
  */
-export function createReportsView(context) {
-  const main = byId("main");
-  const fetchButton = byId("fetch");
-  const sourceLine = byId("report-source");
-  const readStats = byId("read-stats");
-  const summary = byId("summary");
-  const saveButton = byId("save-csv");
-  const openButton = byId("open-csv");
+export function mountReportsView(root, { store, stateHost }) {
+  const sourceLine = el("p", { class: "view-subtitle", id: "report-source" }, "Choose a report and a date range, then Fetch.");
+  const openButton = el("button", { type: "button", id: "open-csv" }, "Open CSV…");
+  const saveButton = el("button", { type: "button", id: "save-csv", disabled: true }, "Save as CSV…");
+  const readStats = el("p", { class: "read-stats", id: "read-stats", hidden: true });
+  const element = el(
+    "section",
+    { class: "view", id: "view-reports", "aria-labelledby": "reports-title", hidden: true },
+    el(
+      "header",
+      { class: "view-header" },
+      el("div", { class: "view-heading" }, el("h1", { id: "reports-title" }, "Reports"), sourceLine),
+      el("div", { class: "view-actions" }, openButton, saveButton),
+    ),
+  );
+  root.appendChild(element);
 
-  let report = null; // ReportInfo on screen
   let fetching = false;
-
-  const form = createReportForm({ onChange: () => context.onChange(), onSubmit: () => runFetch() });
-  const progress = createFetchProgress();
   let reading = null; // the file name while a file is being read
-  const rows = createRowsPanel({
-    onPerson: openDrilldown,
-    onError: (error) => showError(error),
-    usesFilters: () => form.usesFilters(),
-  });
+
+  const form = mountReportForm(element, { store, onSubmit: () => runFetch() });
+  const progress = mountFetchProgress(element);
+  element.appendChild(readStats);
+  const cards = mountSummaryCards(element);
+  const rows = mountRowsPanel(element, { usesFilters: () => form.usesFilters() });
+
+  /** The report on screen. */
+  const shownReport = () => store.get().report;
+  const openSettings = () => store.set({ route: "settings" });
 
   function setState(state) {
-    main.dataset.state = state;
+    stateHost.dataset.state = state;
   }
 
   /** Banner options for a failed fetch: the action its category calls for. */
   function fetchFailedOptions(error) {
-    const action = actionFor(error, { settings: context.openSettings, retry: runFetch });
+    const action = actionFor(error, { settings: openSettings, retry: runFetch });
     return action ? { action } : {};
   }
 
@@ -63,31 +75,31 @@ export function createReportsView(context) {
       problem.field.focus();
       return;
     }
-    const account = context.currentAccount();
+    const account = currentAccount(store.get());
     if (!account) {
       showError({ code: "invalid_input", category: "input", message: "Choose an account in the sidebar first, or add one in Settings." });
       return;
     }
     dismissBanner();
     setStatus("");
-    context.onChange();
     const kind = form.kind();
     const kindTitle = REPORT_TITLES[kind] ?? "report";
     fetching = true;
     setState("fetching");
-    fetchButton.disabled = true;
+    form.setBusy(true);
     progress.start(kindTitle, () => commands.cancelFetch().catch((error) => showError(error)));
     rows.fetching(kindTitle);
+    /** @type {import("../contract/FetchArgs").FetchArgs} */
     const request = { account_id: account.id, kind, range: form.range(), filters: form.filters() };
     try {
       const info = await commands.fetchReport(request, progress.update);
-      context.onFetched(account.id, null);
+      noteFetch(store, account.id, null);
       await showReport(info);
     } catch (error) {
-      context.onFetched(account.id, error);
+      noteFetch(store, account.id, error);
       if (error.category === "cancelled") {
         showInfo(error.message || "Fetch cancelled. Nothing was saved.", { code: "cancelled" });
-        setState(report ? "done" : "idle");
+        setState(shownReport() ? "done" : "idle");
       } else {
         showError(error, fetchFailedOptions(error));
         setState("error");
@@ -95,18 +107,8 @@ export function createReportsView(context) {
     } finally {
       rows.idle();
       fetching = false;
-      fetchButton.disabled = false;
-      if (progress.finish()) fetchButton.focus();
-    }
-  }
-
-  async function loadSummary(info) {
-    try {
-      const result = await commands.reportSummary(info.report_id);
-      if (report === info) renderCards(summary, result?.cards ?? []);
-    } catch (error) {
-      summary.hidden = true;
-      showError(error);
+      form.setBusy(false);
+      if (progress.finish()) form.focusFetch();
     }
   }
 
@@ -121,32 +123,34 @@ export function createReportsView(context) {
   /**
    * Shows a report Rust has just fetched or opened (ReportInfo). The time from its arrival to its
    * first rows on screen is left as the performance measure "roomlens:rows-shown" for benchmarks.
+   * @param {import("../contract/ReportInfo").ReportInfo} info
    */
   async function showReport(info) {
     performance.clearMarks("roomlens:report-arrived");
     performance.mark("roomlens:report-arrived");
-    report = info;
+    store.set({ report: info });
     dismissBanner();
     sourceLine.textContent = sourceWords(info);
     renderReadStats(readStats, info);
     saveButton.disabled = false;
-    await Promise.all([loadSummary(info), loadRows(info)]);
+    await Promise.all([cards.show(info), loadRows(info)]);
     performance.clearMeasures("roomlens:rows-shown");
     performance.measure("roomlens:rows-shown", "roomlens:report-arrived");
-    if (report === info) setState("done");
+    if (shownReport() === info) setState("done");
   }
 
   /** A report file Rust has read (Open CSV… or a drop). */
   async function openedFile(info) {
     form.setKind(info.kind);
     await showReport(info);
-    setStatus(`Opened ${info.source?.file_name ?? "the file"}.`);
+    setStatus(`Opened ${info.source?.type === "file" ? info.source.file_name : "the file"}.`);
   }
 
   saveButton.addEventListener("click", () => {
+    const report = shownReport();
     if (!report) return;
     const what = (report.title || REPORT_TITLES[report.kind] || "report").toLowerCase();
-    openExportSheet(report.report_id, context.exportDefaults(), what);
+    mountExportSheet(document.body, { reportId: report.report_id, defaults: store.get().exportDefaults, title: what });
   });
 
   /** How far Rust has read a report file (opened or dropped): the progress box with Cancel. */
@@ -170,12 +174,12 @@ export function createReportsView(context) {
     readingEnded();
     if (error?.category === "cancelled") {
       showInfo("Reading the file was cancelled. The report on screen is unchanged.", { code: "cancelled" });
-      setState(report ? "done" : "idle");
+      setState(shownReport() ? "done" : "idle");
       return;
     }
     const action = actionFor(error, { choose_file: () => openButton.click() });
     showError(error, action ? { action } : {});
-    setState(report ? "done" : "error");
+    setState(shownReport() ? "done" : "error");
   }
 
   openButton.addEventListener("click", async () => {
@@ -192,19 +196,30 @@ export function createReportsView(context) {
     }
   });
 
+  const cleanups = [
+    installShortcuts({ f: rows.searchBox, o: openButton, s: saveButton }, () => !element.hidden),
+    // An account switch: fetched rows on screen belong to the account they came from.
+    store.subscribe((state) => {
+      if (state.report?.source?.type === "fetch") setStatus("The table shows the previous account’s report until you fetch again.");
+    }, ["accountId"]),
+  ];
+
   return {
+    element,
     fetch: runFetch,
     fileReading,
+    /** @param {import("../contract/ReportInfo").ReportInfo} info */
     openedFile(info) {
       readingEnded();
       return openedFile(info);
     },
     fileFailed,
-    formState: () => form.state(),
+    /** Puts back the form's values saved on an earlier run. */
     restore: (saved) => form.restore(saved),
-    /** An account switch: fetched rows on screen belong to the account they came from. */
-    accountChanged() {
-      if (report?.source?.type === "fetch") setStatus("The table shows the previous account’s report until you fetch again.");
+    unmount() {
+      for (const cleanup of cleanups) cleanup();
+      for (const part of [form, progress, cards, rows]) part.unmount();
+      element.remove();
     },
   };
 }

@@ -1,10 +1,13 @@
 // The panel under the cards: the search box ("3 letters or more"), the zone sentence, the row
 // count, the virtual table fed page by page from Rust's `query_rows`, and the empty state that
-// says why there are no rows and what to try. It shows one report at a time.
+// says why there are no rows and what to try. It shows one report at a time; a person's row of an
+// Attendees report opens the drill-down.
 // It does not fetch or open reports and does not sort or search itself (Rust does).
 
-import { byId } from "./dom.js";
+import { el } from "./dom.js";
 import { commands } from "./backend.js";
+import { showError } from "./banner.js";
+import { mountDrilldown } from "./drilldown.js";
 import { VirtualTable } from "./virtual-table.js";
 import { displayColumns, ROW_NOUNS, DEFAULT_SORT } from "./columns.js";
 import { formatCount, formatRangeDays, plural, zoneSentence } from "./format.js";
@@ -12,22 +15,46 @@ import { formatCount, formatRangeDays, plural, zoneSentence } from "./format.js"
 const SEARCH_MIN = 3;
 const SEARCH_DELAY_MS = 250;
 
+const FIRST_TITLE = "No report yet";
+const FIRST_TEXT =
+  "Choose a report and a date range above, then press Fetch. You can also open a CSV file you downloaded from Kaltura, or drop it on this window.";
+
 /**
- * options.onPerson(reportId, person, name): a person row was opened (Attendees only);
- * options.onError(error): a page of rows could not be loaded;
- * options.usesFilters(): whether the last fetch was narrowed by filters (for the empty text).
+ * Adds the panel (#table-panel) to `root`. options.usesFilters(): whether the last fetch was
+ * narrowed by filters (for the empty text). A page of rows that cannot be loaded is told in the banner.
+ * @param {HTMLElement} root
+ * @param {{ usesFilters: () => boolean }} options
  */
-export function createRowsPanel(options) {
-  const tableHost = byId("rows-table");
-  const search = byId("search");
-  const searchHint = byId("search-hint");
-  const rowCount = byId("row-count");
-  const zone = byId("zone");
-  const empty = byId("table-empty");
-  const emptyTitle = byId("table-empty-title");
-  const emptyText = byId("table-empty-text");
-  const firstTitle = emptyTitle.textContent;
-  const firstText = emptyText.textContent;
+export function mountRowsPanel(root, options) {
+  const tableHost = el("div", { id: "rows-table" });
+  const search = el("input", {
+    type: "search",
+    id: "search",
+    placeholder: `Search by name — ${SEARCH_MIN} letters or more`,
+    autocomplete: "off",
+    spellcheck: "false",
+    "aria-describedby": "search-hint",
+    disabled: true,
+  });
+  const searchHint = el("span", { class: "search-hint", id: "search-hint", "aria-live": "polite" });
+  const rowCount = el("p", { class: "row-count", id: "row-count", "aria-live": "polite" });
+  const zone = el("p", { class: "zone", id: "zone" });
+  const emptyTitle = el("p", { class: "empty-title", id: "table-empty-title" }, FIRST_TITLE);
+  const emptyText = el("p", { class: "empty-text", id: "table-empty-text" }, FIRST_TEXT);
+  const empty = el("div", { class: "empty-state", id: "table-empty" }, emptyTitle, emptyText);
+  const panel = el(
+    "section",
+    { class: "table-panel", id: "table-panel", "aria-labelledby": "row-count" },
+    el(
+      "div",
+      { class: "table-toolbar" },
+      el("div", { class: "search-field" }, el("label", { for: "search", class: "visually-hidden" }, "Search by name"), search, searchHint),
+      zone,
+      rowCount,
+    ),
+    el("div", { class: "table-area" }, tableHost, empty),
+  );
+  const onError = (error) => showError(error);
 
   let report = null;
   let activeSearch = "";
@@ -43,10 +70,10 @@ export function createRowsPanel(options) {
         return at >= 0 && row[at] !== null && row[at] !== undefined ? String(row[at]) : "";
       };
       const person = value("user_id") || value("user_email") || value("user_name");
-      if (person) options.onPerson(report.report_id, person, value("user_name"));
+      if (person) mountDrilldown(document.body, { reportId: report.report_id, userId: person, name: value("user_name") });
     },
     onSort: () => reload(),
-    onError: (error) => options.onError(error),
+    onError,
   });
 
   function setEmpty(title, text) {
@@ -94,7 +121,7 @@ export function createRowsPanel(options) {
   }
 
   function reloadShowingErrors() {
-    reload().catch((error) => options.onError(error));
+    reload().catch(onError);
   }
 
   function applySearch(now) {
@@ -122,6 +149,7 @@ export function createRowsPanel(options) {
 
   zone.textContent = zoneSentence();
   tableHost.hidden = true;
+  root.appendChild(panel);
 
   return {
     /** Shows a new report (ReportInfo) with its default sort and no search. */
@@ -145,7 +173,16 @@ export function createRowsPanel(options) {
     },
     /** After a fetch that brought nothing new: the empty table goes back to its first words. */
     idle() {
-      if (!report) setEmpty(firstTitle, firstText);
+      if (!report) setEmpty(FIRST_TITLE, FIRST_TEXT);
+    },
+    /** The search box, for Ctrl/⌘+F. */
+    searchBox: search,
+    element: panel,
+    unmount() {
+      clearTimeout(searchTimer);
+      report = null;
+      table.dispose();
+      panel.remove();
     },
   };
 }

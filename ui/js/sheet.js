@@ -1,14 +1,17 @@
 // Sheets: small modal dialogs built on <dialog> (focus stays inside, Escape closes, the page
-// behind is inert). `openSheet` fills one with a title, a body and buttons and returns it.
+// behind is inert). `openSheet` fills one with a title, a body and buttons, adds it to the root it
+// is given (the page's body unless told otherwise) and returns it; closing removes it again.
 // It does not decide what a sheet contains or what its buttons do.
 
 import { el } from "./dom.js";
 
 /**
- * Opens a sheet. body: a node or an array of nodes. Returns { dialog, close }.
+ * Opens a sheet in `root`. body: a node or an array of nodes. Returns { dialog, close }.
  * onClose runs once, however the sheet is closed (button, Escape, code).
+ * @param {{ id: string, title: string, body: Node | Node[], footer?: Node[], onClose?: (() => void) | null,
+ *   wide?: boolean, initialFocus?: string | null, root?: Element }} options
  */
-export function openSheet({ id, title, body, footer = [], onClose = null, wide = false, initialFocus = null }) {
+export function openSheet({ id, title, body, footer = [], onClose = null, wide = false, initialFocus = null, root = document.body }) {
   const titleId = `${id}-title`;
   const dialog = el(
     "dialog",
@@ -51,14 +54,14 @@ export function openSheet({ id, title, body, footer = [], onClose = null, wide =
     close();
   });
   dialog.addEventListener("close", () => close());
-  document.body.appendChild(dialog);
+  root.appendChild(dialog);
   dialog.showModal();
   (initialFocus ? dialog.querySelector(initialFocus) : null)?.focus();
   return { dialog, close };
 }
 
 /** A sheet that asks one yes/no question. Resolves true when confirmed. */
-export function confirmSheet({ id, title, message, confirmLabel, danger = false }) {
+export function confirmSheet({ id, title, message, confirmLabel, danger = false, root = document.body }) {
   return new Promise((resolve) => {
     let answer = false;
     const cancel = el(
@@ -88,6 +91,7 @@ export function confirmSheet({ id, title, message, confirmLabel, danger = false 
       footer: [cancel, confirm],
       onClose: () => resolve(answer),
       initialFocus: `#${id}-cancel`,
+      root,
     });
   });
 }

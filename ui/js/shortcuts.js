@@ -1,19 +1,21 @@
 // Keyboard shortcuts a desktop user expects: Ctrl/⌘+F to search the table, Ctrl/⌘+O to open a
 // report file and Ctrl/⌘+S to save the report as CSV. Each one only presses the visible, enabled
-// control it stands for; nothing happens while a sheet is open or a control is hidden.
+// control it stands for; nothing happens while a sheet is open or the screen is not shown.
 
-import { byId } from "./dom.js";
+import { listen } from "./dom.js";
 
-const KEYS = { f: "search", o: "open-csv", s: "save-csv" };
-
-/** Listens for the shortcuts on the whole window. */
-export function installShortcuts() {
-  for (const [key, id] of Object.entries(KEYS)) byId(id).setAttribute("aria-keyshortcuts", `Control+${key.toUpperCase()} Meta+${key.toUpperCase()}`);
-  window.addEventListener("keydown", (event) => {
+/**
+ * Listens for the shortcuts on the whole window while `isActive()` (the screen is shown); returns
+ * the function that stops listening. `controls` maps a letter to its control.
+ * @param {Record<string, HTMLInputElement | HTMLButtonElement>} controls e.g. { f: search, o: open, s: save }
+ * @param {() => boolean} isActive
+ */
+export function installShortcuts(controls, isActive) {
+  for (const [key, control] of Object.entries(controls)) control.setAttribute("aria-keyshortcuts", `Control+${key.toUpperCase()} Meta+${key.toUpperCase()}`);
+  return listen(window, "keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-    const id = KEYS[event.key.toLowerCase()];
-    if (!id || document.querySelector("dialog[open]") || byId("view-reports").hidden) return;
-    const control = byId(id);
+    const control = controls[event.key.toLowerCase()];
+    if (!control || document.querySelector("dialog[open]") || !isActive()) return;
     if (control.disabled) return;
     event.preventDefault();
     if (control instanceof HTMLInputElement) {

@@ -1,8 +1,12 @@
 // Summary cards: a few large numbers with a short label and an optional second line, as Rust
 // computes them for a report (`Card`, from the `report_summary` command), in the user's locale.
-// It does not compute any figure itself; it only formats and lays out what it is given.
+// `mountSummaryCards` is the Reports screen's row of them, asking Rust for a report's cards;
+// `renderCards` lays out cards it is given (the drill-down uses it too).
+// It does not compute any figure itself; it only formats and lays out what Rust sends.
 
 import { el, clear } from "./dom.js";
+import { commands } from "./backend.js";
+import { showError } from "./banner.js";
 import { formatCount, formatDecimal, formatPercent, formatMinutes, formatSeconds, formatHours, formatDateSpan } from "./format.js";
 
 /** Writes a card's value the way its `format` says. */
@@ -53,4 +57,38 @@ export function renderCards(container, cards, idPrefix = "card") {
     );
   });
   container.hidden = (cards ?? []).length === 0;
+}
+
+/**
+ * Adds the report's summary (#summary, hidden while it has no cards) to `root`.
+ * @param {HTMLElement} root
+ */
+export function mountSummaryCards(root) {
+  const container = el("section", { class: "cards", id: "summary", "aria-label": "Summary", hidden: true });
+  /** @type {import("../contract/ReportInfo").ReportInfo | null} */
+  let shown = null;
+  root.appendChild(container);
+
+  return {
+    /**
+     * Asks Rust for the cards of `info` and shows them, unless another report came meanwhile;
+     * a failure hides the cards and says why in the banner.
+     * @param {import("../contract/ReportInfo").ReportInfo} info
+     */
+    async show(info) {
+      shown = info;
+      try {
+        const result = await commands.reportSummary(info.report_id);
+        if (shown === info) renderCards(container, result?.cards ?? []);
+      } catch (error) {
+        container.hidden = true;
+        showError(error);
+      }
+    },
+    element: container,
+    unmount() {
+      shown = null;
+      container.remove();
+    },
+  };
 }

@@ -70,7 +70,17 @@ export class VirtualTable {
       if (this.activeIndex < 0 && this.total > 0) this.setActive(this.firstVisible(), false);
     });
     this.rowsEl.addEventListener("click", (e) => this.onClick(e));
-    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    this.resizeObserver = new ResizeObserver(() => this.schedule());
+    this.resizeObserver.observe(this.scroller);
+  }
+
+  /** Stops watching the table's size and loading rows; the caller removes the root. */
+  dispose() {
+    this.resizeObserver.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.generation += 1;
+    this.loader = null;
   }
 
   /** Sets the columns (see columns.js) and the current sort; rebuilds the header. */

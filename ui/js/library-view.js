@@ -1,0 +1,14 @@
+// The Library screen. It comes in a later version; until then the screen says what it will show,
+// and that it is not here yet (placeholder-view.js).
+
+import { mountPlaceholderView } from "./placeholder-view.js";
+
+/** Adds the Library screen to `root` (hidden until the router shows it). @param {HTMLElement} root */
+export function mountLibraryView(root) {
+  return mountPlaceholderView(root, {
+    name: "library",
+    title: "Library",
+    subtitle: "The reports you have fetched and opened, in one place.",
+    text: "This screen will list the reports you have fetched from Kaltura or opened from files, so you can go back to one without fetching it again. Until then, Save as CSV… under Reports keeps a report as a file, and Open CSV… shows it again.",
+  });
+}

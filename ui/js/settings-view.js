@@ -1,0 +1,38 @@
+// The Settings screen: its heading, the Kaltura accounts (accounts-view.js) and the export
+// defaults (export-defaults.js). It only lays its parts out; each draws from the store.
+
+import { el } from "./dom.js";
+import { mountAccountsView } from "./accounts-view.js";
+import { mountExportDefaults } from "./export-defaults.js";
+
+/**
+ * Adds the Settings screen to `root` (hidden until the router shows it).
+ * @param {HTMLElement} root
+ * @param {{ store: import("./accounts.js").AppStore }} options
+ */
+export function mountSettingsView(root, { store }) {
+  const element = el(
+    "section",
+    { class: "view", id: "view-settings", "aria-labelledby": "settings-title", hidden: true },
+    el(
+      "header",
+      { class: "view-header" },
+      el(
+        "div",
+        { class: "view-heading" },
+        el("h1", { id: "settings-title" }, "Settings"),
+        el("p", { class: "view-subtitle" }, "Kaltura accounts and how CSV files are saved."),
+      ),
+    ),
+  );
+  root.appendChild(element);
+  const parts = [mountAccountsView(element, { store }), mountExportDefaults(element, { store })];
+
+  return {
+    element,
+    unmount() {
+      for (const part of parts) part.unmount();
+      element.remove();
+    },
+  };
+}
