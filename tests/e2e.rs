@@ -194,7 +194,8 @@ async fn run_all(setup: &Setup) {
     page_fits_the_window(&window, "Settings, at the smallest window size").await;
     step("an export default chosen in Settings is saved as a setting");
     export_default_is_saved(&window, &config_dir).await;
-    window.click("#nav-reports").await;
+    step("Back (Alt+Left, the mouse's back button) returns from Settings to Reports");
+    back_returns_to_the_screen_before(&window).await;
     step("the window's size and position are noted");
     window
         .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, WINDOW_RECT.2, WINDOW_RECT.3)
@@ -202,6 +203,9 @@ async fn run_all(setup: &Setup) {
     wait_for_window_file(&config_dir).await;
     step("a second start brings the window forward and exits");
     second_start_brings_the_first_forward(&window, setup).await;
+    step("the screen shown last is remembered");
+    window.click("#nav-library").await;
+    wait_for_last_screen(&config_dir, "library").await;
     window.close().await;
 
     step("a second start restores the last view, size and position");
@@ -294,6 +298,67 @@ async fn export_default_is_saved(window: &Window, config_dir: &Path) {
     assert_eq!(saved["export"]["delimiter"], "tab", "{saved}");
 }
 
+/// Which screen is shown: its hash, and that it alone is visible and marked in the sidebar.
+fn screen_shown(route: &str) -> String {
+    format!(
+        "location.hash === '#/{route}' && [...document.querySelectorAll('#screens > .view')].every(v => v.hidden === (v.id !== 'view-{route}')) \
+         && [...document.querySelectorAll('.section-link')].every(l => (l.getAttribute('aria-current') === 'page') === (l.id === 'nav-{route}'))"
+    )
+}
+
+/// On Settings, reached from Reports: Alt+Left (typed on the X display, as a person does) goes back
+/// to Reports, Alt+Right forward to Settings again, and the mouse's back button back to Reports.
+/// The choice made in Settings stays as it was.
+async fn back_returns_to_the_screen_before(window: &Window) {
+    window
+        .wait_until("Settings to be shown", &screen_shown("settings"))
+        .await;
+    let main = main_window().await;
+    x11_desktop::focus(main, DIALOG_LIMIT).await;
+    x11_desktop::press("alt+Left");
+    window
+        .wait_until("Alt+Left to return to Reports", &screen_shown("reports"))
+        .await;
+    x11_desktop::press("alt+Right");
+    window
+        .wait_until(
+            "Alt+Right to go forward to Settings",
+            &screen_shown("settings"),
+        )
+        .await;
+    // The mouse's back button (X button 8), over the window's content.
+    let (_, _, width, height) = x11_desktop::geometry(main);
+    let (x, y) = ((width * 2 / 3).to_string(), (height / 2).to_string());
+    Command::new("xdotool")
+        .args([
+            "mousemove",
+            "--window",
+            &main.0.to_string(),
+            &x,
+            &y,
+            "click",
+            "8",
+        ])
+        .status()
+        .expect("xdotool runs");
+    window
+        .wait_until(
+            "the mouse's back button to return to Reports",
+            &screen_shown("reports"),
+        )
+        .await;
+    assert_eq!(
+        window
+            .js(
+                "return document.querySelector('#default-delimiter').value",
+                vec![]
+            )
+            .await,
+        json!("tab"),
+        "going back and forward leaves the choice made in Settings as it was"
+    );
+}
+
 /// Starting Roomlens again while it runs (a second double-click) must not open a second app on the
 /// same settings: the new process asks the first to show its window and exits.
 async fn second_start_brings_the_first_forward(window: &Window, setup: &Setup) {
@@ -339,6 +404,24 @@ async fn second_start_brings_the_first_forward(window: &Window, setup: &Setup) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     window_answers_while(window, "the window coming back").await;
+}
+
+/// Waits until the page has saved `section` as the screen shown last.
+async fn wait_for_last_screen(config_dir: &Path, section: &str) {
+    let path = config_dir.join("last-view.json");
+    for _ in 0..600 {
+        let saved = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+        if saved.is_some_and(|v| v["section"] == json!(section)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "the page did not save {section} as the last screen in {}",
+        path.display()
+    );
 }
 
 /// Waits until the app has written the window's geometry to its settings folder.
@@ -1199,5 +1282,8 @@ async fn second_start_restores_the_view(window: &Window) {
             "the export default saved as a setting",
             "document.querySelector('#default-delimiter').value === 'tab'",
         )
+        .await;
+    window
+        .wait_until("the screen shown last (Library)", &screen_shown("library"))
         .await;
 }
