@@ -161,6 +161,8 @@ async fn run_all(setup: &Setup) {
     each_demo_report_is_fetched_and_shown(&window).await;
     step("keyboard: Tab reaches Fetch and Enter fetches");
     keyboard_reaches_fetch(&window).await;
+    step("filter boxes: only the chosen report's; typed IDs narrow the fetch");
+    filters_narrow_the_fetch(&window).await;
     step("hostile names are shown as text");
     hostile_names_are_text(&window).await;
     step("the drill-down for one attendee lists their sessions");
@@ -600,6 +602,68 @@ async fn keyboard_reaches_fetch(window: &Window) {
     assert!(
         source.starts_with("Attendees"),
         "the keyboard fetch shows attendees, got {source:?}"
+    );
+}
+
+/// The text of column `key` in the first row on screen.
+async fn first_row_cell(window: &Window, key: &str) -> String {
+    let value = window
+        .js(
+            "const head = document.querySelector(`#rows-table [data-column=\"${arguments[0]}\"]`)?.closest('[aria-colindex]');
+             const at = head?.getAttribute('aria-colindex');
+             return at ? document.querySelector(`#rows-table .vtable-row[data-row-index=\"0\"] [aria-colindex=\"${at}\"]`)?.textContent ?? null : null;",
+            vec![json!(key)],
+        )
+        .await;
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("no {key} column in the table"))
+        .to_owned()
+}
+
+/// Which filter boxes the chosen report shows comes from Rust's report tables; what is typed in
+/// them (an ID twice, with spaces and a stray separator) reaches Kaltura as one filter, and
+/// every row fetched is of that room.
+async fn filters_narrow_the_fetch(window: &Window) {
+    const VISIBLE_FILTERS: &str =
+        "return [...document.querySelectorAll('#filters [data-filter]')].filter((f) => !f.hidden).map((f) => f.dataset.filter)";
+    window.choose("#report-kind", "breakouts").await;
+    assert_eq!(
+        window.js(VISIBLE_FILTERS, vec![]).await,
+        json!(["main_room_ids", "virtual_event_ids"]),
+        "Breakout rooms take main room IDs and virtual event IDs"
+    );
+    window.choose("#report-kind", "attendees").await;
+    assert_eq!(
+        window.js(VISIBLE_FILTERS, vec![]).await,
+        json!(["room_ids", "session_ids", "user_ids", "virtual_event_ids"]),
+        "Attendees take room, session, user and virtual event IDs"
+    );
+    let state = fetch(window, "attendees", "30").await;
+    assert_eq!(state, "done");
+    let all = total_rows_shown(window).await;
+    let room = first_row_cell(window, "entry_id").await;
+    window.click("#filters-toggle").await;
+    window
+        .fill("#filter-room-ids", &format!(" {room} ,, {room};"))
+        .await;
+    assert_eq!(window.text_of("#filters-count").await, "1");
+    let state = window.settle_after(|| window.click("#fetch")).await;
+    assert_eq!(state, "done", "fetching with a room filter");
+    let filtered = total_rows_shown(window).await;
+    assert!(
+        filtered > 0 && filtered < all,
+        "the room filter narrows {all} attendees, got {filtered}"
+    );
+    assert_eq!(first_row_cell(window, "entry_id").await, room);
+    window.fill("#filter-room-ids", "").await;
+    window.click("#filters-toggle").await;
+    let state = fetch(window, "attendees", "30").await;
+    assert_eq!(state, "done");
+    assert_eq!(
+        total_rows_shown(window).await,
+        all,
+        "without the filter, every attendee again"
     );
 }
 

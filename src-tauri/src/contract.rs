@@ -1,7 +1,8 @@
 //! The command contract's TypeScript types (ui/contract/), generated from the Rust types the app's
 //! commands take, return and send on channels. The test below regenerates them and fails when the
 //! committed files differ (ROOMLENS_WRITE_CONTRACT=1 rewrites them); tests/ui/tsconfig.json
-//! type-checks the page against them. Nothing here is part of the app itself.
+//! type-checks the page against them. The reports' metadata is kept beside the page's unit tests
+//! the same way. Nothing here is part of the app itself.
 
 use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount};
 use crate::commands::app::Bootstrap;
@@ -85,4 +86,20 @@ fn the_page_types_are_generated_from_the_rust_types() {
             "ui/contract/{name} is out of date: run ROOMLENS_WRITE_CONTRACT=1 cargo test -p roomlens-app contract"
         );
     }
+}
+
+/// The reports' metadata exactly as `bootstrap` sends it, for the page's unit tests
+/// (tests/ui/report-meta.json): they test the page against what Rust says, not a copy.
+#[test]
+fn the_page_tests_use_the_report_metadata_rust_sends() {
+    let fresh = serde_json::to_string_pretty(&roomlens::table_view::report_meta()).unwrap() + "\n";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ui/report-meta.json");
+    if std::env::var_os("ROOMLENS_WRITE_CONTRACT").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        committed, fresh,
+        "tests/ui/report-meta.json is out of date: run ROOMLENS_WRITE_CONTRACT=1 cargo test -p roomlens-app contract"
+    );
 }

@@ -1,4 +1,5 @@
-// Unit tests of the UI's pure modules (ui/js/format.js, id-list.js, columns.js, summary-cards.js)
+// Unit tests of the UI's pure modules (ui/js/format.js, pasted-lists.js, columns.js, report-meta.js,
+// summary-cards.js)
 // under Node's own test runner: `node --test tests/ui/`. The zone is pinned to Europe/Berlin below;
 // locale-dependent expectations are built with Intl so they hold in any locale. No DOM is involved.
 
@@ -8,7 +9,11 @@ import assert from "node:assert/strict";
 process.env.TZ = "Europe/Berlin";
 
 const format = await import("../../ui/js/format.js");
-const { parseIdList } = await import("../../ui/js/id-list.js");
+const { joinPastedLines } = await import("../../ui/js/pasted-lists.js");
+const { metaFor, personOf, rowNoun } = await import("../../ui/js/report-meta.js");
+const { readFileSync } = await import("node:fs");
+// What Rust's bootstrap sends (src-tauri/src/contract.rs keeps this file up to date).
+const REPORTS = JSON.parse(readFileSync(new URL("./report-meta.json", import.meta.url), "utf8"));
 const { displayColumns, cellValue } = await import("../../ui/js/columns.js");
 const { formatCardValue, noteText } = await import("../../ui/js/summary-cards.js");
 const { progressWords, readingWords, formatBytes } = await import("../../ui/js/fetch-progress.js");
@@ -61,10 +66,30 @@ test("date pickers' values are local calendar days", () => {
   assert.equal(format.isoDateDaysAgo(7, new Date(2026, 0, 3)), "2025-12-27");
 });
 
-test("pasted ID lists split on commas, spaces, semicolons and new lines, without duplicates", () => {
-  assert.deepEqual(parseIdList("1_a, 1_b\n1_c;1_a\t\"1_d\"  "), ["1_a", "1_b", "1_c", "1_d"]);
-  assert.deepEqual(parseIdList("   "), []);
-  assert.deepEqual(parseIdList(null), []);
+test("pasted lines and tab-separated cells become one line for a filter box; IDs are left to Rust", () => {
+  assert.equal(joinPastedLines("1_a\r\n1_b\t1_c\n\n"), "1_a, 1_b, 1_c");
+  assert.equal(joinPastedLines("1_a, 1_a"), "1_a, 1_a");
+  assert.equal(joinPastedLines(" \n "), "");
+});
+
+test("report metadata from Rust: row nouns, the person of a row, unknown reports", () => {
+  const attendees = metaFor(REPORTS, "attendees");
+  assert.ok(attendees);
+  assert.equal(rowNoun(attendees, 1), "attendee");
+  assert.equal(rowNoun(attendees, 2), "attendees");
+  assert.equal(rowNoun(metaFor(REPORTS, "room_data"), 0), "sessions");
+  assert.equal(rowNoun(metaFor(REPORTS, "no_such_report"), 3), "rows");
+  const columns = attendees.columns;
+  const at = (key) => columns.findIndex((c) => c.key === key);
+  const row = columns.map(() => null);
+  row[at("user_name")] = "Ada";
+  assert.equal(personOf(attendees, columns, row), "Ada", "no ID or e-mail: the name");
+  row[at("user_email")] = "ada@example.org";
+  assert.equal(personOf(attendees, columns, row), "ada@example.org");
+  row[at("user_id")] = "u1";
+  assert.equal(personOf(attendees, columns, row), "u1", "the user ID first");
+  assert.equal(personOf(metaFor(REPORTS, "room_data"), columns, row), "", "room data rows are not people");
+  for (const meta of REPORTS) assert.ok(meta.columns.some((c) => c.key === meta.default_sort.column), meta.kind);
 });
 
 test("columns put names first and IDs last, keep their row index, and drop units already in the value", () => {
@@ -75,7 +100,7 @@ test("columns put names first and IDs last, keep their row index, and drop units
     { key: "meeting_view_time", label: "Participation time (minutes)", type: "minutes", numeric: true, searchable: false },
     { key: "meeting_engaged_play_time_ratio", label: "User engagement rate", type: "ratio", numeric: true, searchable: false },
   ];
-  const cols = displayColumns("attendees", rust);
+  const cols = displayColumns(rust, metaFor(REPORTS, "attendees")?.shown_first);
   assert.deepEqual(cols.map((c) => c.key), ["user_name", "meeting_view_time", "meeting_engaged_play_time_ratio", "user_id", "entry_id"]);
   assert.equal(cols[1].label, "Participation time");
   const row = ["1_room", "u1", "<img src=x onerror=alert(1)>", 65, 0.5];
@@ -85,7 +110,7 @@ test("columns put names first and IDs last, keep their row index, and drop units
 });
 
 test("an unknown column type is shown as text", () => {
-  const [col] = displayColumns("attendees", [{ key: "x", label: "X", type: "something-new" }]);
+  const [col] = displayColumns([{ key: "x", label: "X", type: "something-new" }]);
   assert.equal(col.type, "text");
   assert.equal(col.format(""), "—");
   assert.equal(col.format(12), "12");

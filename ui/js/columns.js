@@ -1,5 +1,6 @@
-// Turns the columns Rust describes for a report (key, label, type) into columns on screen: the
-// order people read them in (names first, IDs last), a formatter per type and a width.
+// Turns the columns Rust describes for a report (key, label, type, width) into columns on screen:
+// in the order the report's metadata names (names first, IDs last), a formatter per type and a
+// width.
 // It does not fetch, sort or filter rows; Rust does that through the query command.
 
 import { formatCount, formatDateTime, formatMinutes, formatPercent, formatSeconds } from "./format.js";
@@ -15,17 +16,8 @@ const FORMATTERS = {
   seconds: formatSeconds,
 };
 
-// Keys shown first, in this order; every other column follows in the order Rust sent it.
-const PREFERRED_ORDER = {
-  room_data: ["entry_name", "session_start_time", "session_end_time", "session_host_user_id", "meeting_view_period_unique_users", "meeting_engaged_play_time_ratio"],
-  attendees: ["user_name", "user_email", "user_type", "meeting_view_time", "meeting_engaged_play_time_ratio", "user_id"],
-  breakouts: ["parent_entry_name", "breakout_entry_name", "session_initiator", "session_start_time", "session_end_time", "duration", "participant_count", "engagement_rate"],
-};
-
-const WIDE_TEXT = new Set(["entry_name", "user_name", "user_email", "parent_entry_name", "breakout_entry_name"]);
-
 function widthFor(col) {
-  if (WIDE_TEXT.has(col.key)) return "minmax(176px, 2fr)";
+  if (col.wide) return "minmax(176px, 2fr)";
   switch (col.type) {
     case "time":
       return "208px";
@@ -48,23 +40,27 @@ function labelFor(col) {
 }
 
 /**
- * Columns for the screen from ReportInfo.columns. Each keeps `index`, its position in a row array.
+ * Columns for the screen from ReportInfo.columns, those `shownFirst` names (the report's
+ * ReportMeta.shown_first) first. Each keeps `index`, its position in a row array.
+ * @param {ReadonlyArray<import("../contract/ColumnInfo").ColumnInfo>} columns
+ * @param {ReadonlyArray<string>} [shownFirst]
  */
-export function displayColumns(kind, columns) {
+export function displayColumns(columns, shownFirst = []) {
   const withIndex = (columns ?? []).map((col, index) => ({
     key: String(col.key),
     label: labelFor(col),
     type: FORMATTERS[col.type] ? col.type : "text",
     numeric: Boolean(col.numeric),
     searchable: Boolean(col.searchable),
+    wide: Boolean(col.wide),
     index,
     format: FORMATTERS[col.type] ?? text,
+    width: "",
   }));
   for (const col of withIndex) col.width = widthFor(col);
-  const preferred = PREFERRED_ORDER[kind] ?? [];
   const rank = (col) => {
-    const at = preferred.indexOf(col.key);
-    return at === -1 ? preferred.length + col.index : at;
+    const at = shownFirst.indexOf(col.key);
+    return at === -1 ? shownFirst.length + col.index : at;
   };
   return withIndex.sort((a, b) => rank(a) - rank(b));
 }
@@ -73,23 +69,3 @@ export function displayColumns(kind, columns) {
 export function cellValue(row, col) {
   return Array.isArray(row) ? row[col.index] : undefined;
 }
-
-/** What one row of each report is called: "Showing 12 of 212 sessions". */
-export const ROW_NOUNS = {
-  room_data: ["session", "sessions"],
-  attendees: ["attendee", "attendees"],
-  breakouts: ["breakout session", "breakout sessions"],
-};
-
-export const REPORT_TITLES = {
-  room_data: "Room data",
-  attendees: "Attendees",
-  breakouts: "Breakout rooms",
-};
-
-/** The first sort of each report: newest sessions first, longest participation first. */
-export const DEFAULT_SORT = {
-  room_data: { column: "session_start_time", descending: true },
-  attendees: { column: "meeting_view_time", descending: true },
-  breakouts: { column: "session_start_time", descending: true },
-};

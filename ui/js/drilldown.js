@@ -10,7 +10,7 @@ import { displayColumns, cellValue } from "./columns.js";
 import { plural } from "./format.js";
 
 function sessionsTable(columns, rows) {
-  const cols = displayColumns("drilldown", columns);
+  const cols = displayColumns(columns);
   return el(
     "div",
     { class: "plain-table-wrap", tabindex: "0", role: "region", "aria-label": "Sessions attended" },

@@ -106,6 +106,7 @@ async function start() {
   /** @type {any} The page's own earlier view: checked field by field where it is used. */
   const last = boot?.last_view && typeof boot.last_view === "object" ? boot.last_view : null;
   store.set({
+    reports: Array.isArray(boot?.reports) ? boot.reports : [],
     ...accountsPatch(boot?.accounts ?? [], last?.account_id ?? "demo"),
     // Settings live in their own file; views saved before that carried the export defaults.
     exportDefaults: exportDefaultsFrom(boot?.settings?.export ?? last?.export),

@@ -4,17 +4,14 @@
 // with the last view); `restore` puts back values saved on an earlier run.
 // It does not fetch; the screen passes `onSubmit` and decides what a submit does.
 
-import { el } from "./dom.js";
-import { parseIdList, acceptPastedLists } from "./id-list.js";
+import { el, clear } from "./dom.js";
+import { acceptPastedLists } from "./pasted-lists.js";
 import { enterSubmits } from "./forms.js";
 import { formatIsoDate, isoDateDaysAgo } from "./format.js";
+import { metaFor } from "./report-meta.js";
 
-// Which filters each report accepts (Kaltura's own list per report).
-const FILTERS_BY_KIND = {
-  room_data: ["room_ids", "virtual_event_ids"],
-  attendees: ["room_ids", "user_ids", "session_ids", "virtual_event_ids"],
-  breakouts: ["main_room_ids", "virtual_event_ids"],
-};
+// The box of each filter Kaltura's reports take; which of them a report offers is in its
+// metadata from Rust (ReportMeta.filters).
 const FILTER_INPUTS = {
   room_ids: "filter-room-ids",
   main_room_ids: "filter-main-room-ids",
@@ -22,7 +19,7 @@ const FILTER_INPUTS = {
   user_ids: "filter-user-ids",
   virtual_event_ids: "filter-virtual-event-ids",
 };
-const KINDS = ["room_data", "attendees", "breakouts"];
+const FIRST_KIND = "attendees";
 const RANGES = ["7", "30", "120", "365", "custom"];
 
 /** The boxes of the Filters panel, one per filter name of FILTER_INPUTS. */
@@ -50,13 +47,8 @@ function filterFields() {
  * @param {{ onSubmit: () => void, store?: import("./store.js").Store<import("./store.js").AppState> }} options
  */
 export function mountReportForm(root, { onSubmit, store }) {
-  const kindSelect = el(
-    "select",
-    { id: "report-kind", name: "kind" },
-    el("option", { value: "room_data" }, "Room data"),
-    el("option", { value: "attendees", selected: true }, "Attendees"),
-    el("option", { value: "breakouts" }, "Breakout rooms"),
-  );
+  // Its options are the reports Rust knows, filled in when bootstrap has told the store.
+  const kindSelect = el("select", { id: "report-kind", name: "kind" });
   const rangeSelect = el(
     "select",
     { id: "date-range", name: "range" },
@@ -106,6 +98,19 @@ export function mountReportForm(root, { onSubmit, store }) {
   );
   /** The input of a filter name. @param {string} name @returns {HTMLInputElement} */
   const filterInput = (name) => filtersPanel.querySelector(`#${FILTER_INPUTS[name]}`);
+  const reports = () => store?.get().reports ?? [];
+  const knownKind = (kind) => metaFor(reports(), kind) !== null;
+  /** The filters the chosen report takes. @returns {ReadonlyArray<string>} */
+  const allowedFilters = () => metaFor(reports(), kindSelect.value)?.filters ?? [];
+
+  /** One option per report Rust knows, keeping the choice when it is still offered. */
+  function fillKinds() {
+    const chosen = kindSelect.value || FIRST_KIND;
+    clear(kindSelect);
+    for (const meta of reports()) kindSelect.appendChild(el("option", { value: meta.kind }, meta.title));
+    kindSelect.value = knownKind(chosen) ? chosen : (reports()[0]?.kind ?? "");
+    syncFilterFields();
+  }
 
   /** Tells the store the values now. */
   function publish() {
@@ -126,25 +131,25 @@ export function mountReportForm(root, { onSubmit, store }) {
   }
 
   function syncFilterFields() {
-    const allowed = FILTERS_BY_KIND[kindSelect.value] ?? [];
+    const allowed = allowedFilters();
     for (const field of /** @type {NodeListOf<HTMLElement>} */ (filtersPanel.querySelectorAll("[data-filter]"))) {
-      field.hidden = !allowed.includes(field.dataset.filter);
+      field.hidden = !allowed.includes(field.dataset.filter ?? "");
     }
-    const used = allowed.filter((name) => parseIdList(filterInput(name).value).length > 0).length;
+    const used = allowed.filter((name) => filterInput(name).value.trim() !== "").length;
     filtersCount.textContent = used ? String(used) : "";
     filtersCount.hidden = used === 0;
     filtersToggle.setAttribute("aria-label", used ? `Filters, ${used} in use` : "Filters");
   }
 
-  /** The filter lists for the chosen report; boxes the report does not take are sent empty. */
-  /** @returns {import("../contract/ReportFilters").ReportFilters} */
+  /**
+   * The filter boxes the chosen report takes, as typed (Rust splits them into IDs); the boxes it
+   * does not take are not sent.
+   * @returns {import("../contract/FetchArgs").FetchArgs["filters"]}
+   */
   function filters() {
-    const allowed = FILTERS_BY_KIND[kindSelect.value] ?? [];
-    /** @type {any} every filter, filled in below */
+    /** @type {Record<string, string>} */
     const out = {};
-    for (const name of Object.keys(FILTER_INPUTS)) {
-      out[name] = allowed.includes(name) ? parseIdList(filterInput(name).value) : [];
-    }
+    for (const name of allowedFilters()) out[name] = filterInput(name).value;
     return out;
   }
 
@@ -196,7 +201,7 @@ export function mountReportForm(root, { onSubmit, store }) {
   /** Puts back what `state()` returned on an earlier run; unknown values are ignored. */
   function restore(saved) {
     if (saved && typeof saved === "object") {
-      if (KINDS.includes(saved.kind)) kindSelect.value = saved.kind;
+      if (knownKind(saved.kind)) kindSelect.value = saved.kind;
       if (RANGES.includes(String(saved.range))) rangeSelect.value = String(saved.range);
       if (typeof saved.from === "string") fromInput.value = saved.from;
       if (typeof saved.to === "string") toInput.value = saved.to;
@@ -213,7 +218,7 @@ export function mountReportForm(root, { onSubmit, store }) {
 
   /** Shows `kind` as the chosen report (e.g. after a file of that kind was opened). */
   function setKind(kind) {
-    if (!KINDS.includes(kind)) return;
+    if (!knownKind(kind)) return;
     kindSelect.value = kind;
     syncFilterFields();
     publish();
@@ -250,14 +255,18 @@ export function mountReportForm(root, { onSubmit, store }) {
   });
   root.appendChild(form);
   syncRangeFields();
-  syncFilterFields();
+  fillKinds();
+  const stopHearing = store?.subscribe(() => {
+    fillKinds();
+    publish();
+  }, ["reports"]);
   publish();
 
   return {
     kind: () => /** @type {import("../contract/ReportKind").ReportKind} */ (kindSelect.value),
     range,
     filters,
-    usesFilters: () => Object.values(filters()).some((ids) => ids.length > 0),
+    usesFilters: () => Object.values(filters()).some((text) => (text ?? "").trim() !== ""),
     problem,
     state,
     restore,
@@ -269,6 +278,7 @@ export function mountReportForm(root, { onSubmit, store }) {
     focusFetch: () => fetchButton.focus(),
     element: form,
     unmount() {
+      stopHearing?.();
       form.remove();
     },
   };

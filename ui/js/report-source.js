@@ -3,12 +3,11 @@
 // rejected count with the reasons behind a disclosure. Text only; nothing here reads files.
 
 import { el, clear } from "./dom.js";
-import { REPORT_TITLES } from "./columns.js";
 import { formatCount, formatRangeDays, plural } from "./format.js";
 
 /** The line under the title for a ReportInfo. */
 export function sourceWords(info) {
-  const title = info.title || REPORT_TITLES[info.kind] || "Report";
+  const title = info.title || "Report";
   const src = info.source ?? {};
   if (src.type === "file") return `${title} · opened from ${src.file_name}`;
   if (src.type === "fetch") return `${title} · ${src.account_name} · ${formatRangeDays(src.from_unix, src.to_unix)}`;

@@ -8,7 +8,7 @@ import { el } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError, showInfo, dismissBanner } from "./banner.js";
 import { setStatus } from "./status.js";
-import { REPORT_TITLES } from "./columns.js";
+import { metaFor } from "./report-meta.js";
 import { mountSummaryCards } from "./summary-cards.js";
 import { mountExportSheet } from "./export-sheet.js";
 import { mountReportForm } from "./report-form.js";
@@ -51,7 +51,7 @@ export function mountReportsView(root, { store, stateHost }) {
   const progress = mountFetchProgress(element);
   element.appendChild(readStats);
   const cards = mountSummaryCards(element);
-  const rows = mountRowsPanel(element, { usesFilters: () => form.usesFilters() });
+  const rows = mountRowsPanel(element, { store, usesFilters: () => form.usesFilters() });
 
   /** The report on screen. */
   const shownReport = () => store.get().report;
@@ -83,7 +83,7 @@ export function mountReportsView(root, { store, stateHost }) {
     dismissBanner();
     setStatus("");
     const kind = form.kind();
-    const kindTitle = REPORT_TITLES[kind] ?? "report";
+    const kindTitle = metaFor(store.get().reports, kind)?.title ?? "report";
     fetching = true;
     setState("fetching");
     form.setBusy(true);
@@ -149,7 +149,7 @@ export function mountReportsView(root, { store, stateHost }) {
   saveButton.addEventListener("click", () => {
     const report = shownReport();
     if (!report) return;
-    const what = (report.title || REPORT_TITLES[report.kind] || "report").toLowerCase();
+    const what = (report.title || "report").toLowerCase();
     mountExportSheet(document.body, { reportId: report.report_id, defaults: store.get().exportDefaults, title: what });
   });
 

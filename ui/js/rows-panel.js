@@ -9,10 +9,10 @@ import { commands } from "./backend.js";
 import { showError } from "./banner.js";
 import { mountDrilldown } from "./drilldown.js";
 import { VirtualTable } from "./virtual-table.js";
-import { displayColumns, ROW_NOUNS, DEFAULT_SORT } from "./columns.js";
+import { displayColumns } from "./columns.js";
 import { formatCount, formatRangeDays, plural, zoneSentence } from "./format.js";
+import { metaFor, personOf, rowNoun } from "./report-meta.js";
 
-const SEARCH_MIN = 3;
 const SEARCH_DELAY_MS = 250;
 
 const FIRST_TITLE = "No report yet";
@@ -21,22 +21,33 @@ const FIRST_TEXT =
 
 /**
  * Adds the panel (#table-panel) to `root`. options.usesFilters(): whether the last fetch was
- * narrowed by filters (for the empty text). A page of rows that cannot be loaded is told in the banner.
+ * narrowed by filters (for the empty text); options.store: the page's store, for the reports'
+ * metadata (search minimum, row nouns, first sort, person columns). A page of rows that cannot
+ * be loaded is told in the banner.
  * @param {HTMLElement} root
- * @param {{ usesFilters: () => boolean }} options
+ * @param {{ usesFilters: () => boolean, store: import("./store.js").Store<import("./store.js").AppState> }} options
  */
 export function mountRowsPanel(root, options) {
+  const { store } = options;
+  /** The metadata of the report on screen, or of `kind`. @param {string} [kind] */
+  const meta = (kind) => metaFor(store.get().reports, kind ?? report?.kind ?? "");
+  /** Letters the search needs: the same for every report, so the first report's. */
+  const searchMin = () => store.get().reports[0]?.search_min ?? 3;
   const tableHost = el("div", { id: "rows-table" });
   const search = el("input", {
     type: "search",
     id: "search",
-    placeholder: `Search by name — ${SEARCH_MIN} letters or more`,
     autocomplete: "off",
     spellcheck: "false",
     "aria-describedby": "search-hint",
     disabled: true,
   });
   const searchHint = el("span", { class: "search-hint", id: "search-hint", "aria-live": "polite" });
+  const describeSearch = () => {
+    search.placeholder = `Search by name — ${searchMin()} letters or more`;
+  };
+  describeSearch();
+  const stopHearing = store.subscribe(describeSearch, ["reports"]);
   const rowCount = el("p", { class: "row-count", id: "row-count", "aria-live": "polite" });
   const zone = el("p", { class: "zone", id: "zone" });
   const emptyTitle = el("p", { class: "empty-title", id: "table-empty-title" }, FIRST_TITLE);
@@ -62,15 +73,12 @@ export function mountRowsPanel(root, options) {
 
   const table = new VirtualTable(tableHost, {
     label: "Report rows",
-    isActivatable: () => report?.kind === "attendees",
+    // Rows about one person (the report names person columns) open their sessions.
+    isActivatable: () => (meta()?.person.length ?? 0) > 0,
     onActivate: (row) => {
-      // Rust finds the person by user ID, or by e-mail or name when the file has no user ID.
-      const value = (key) => {
-        const at = report.columns.findIndex((c) => c.key === key);
-        return at >= 0 && row[at] !== null && row[at] !== undefined ? String(row[at]) : "";
-      };
-      const person = value("user_id") || value("user_email") || value("user_name");
-      if (person) mountDrilldown(document.body, { reportId: report.report_id, userId: person, name: value("user_name") });
+      if (!report) return;
+      const person = personOf(meta(), report.columns, row);
+      if (person) mountDrilldown(document.body, { reportId: report.report_id, userId: person });
     },
     onSort: () => reload(),
     onError,
@@ -82,7 +90,7 @@ export function mountRowsPanel(root, options) {
   }
 
   function explainNoRows(info, all, searchText) {
-    const many = (ROW_NOUNS[info.kind] ?? ["row", "rows"])[1];
+    const many = rowNoun(meta(info.kind), 2);
     if (all > 0 && searchText) {
       setEmpty(`No names match “${searchText}”`, "Check the spelling, try part of the name or the e-mail address, or clear the search box.");
     } else if (info.source?.type === "fetch") {
@@ -94,8 +102,7 @@ export function mountRowsPanel(root, options) {
   }
 
   function renderCounts(info, { total, all }, searchText) {
-    const [one, many] = ROW_NOUNS[info.kind] ?? ["row", "rows"];
-    rowCount.textContent = `Showing ${formatCount(total)} of ${formatCount(all)} ${all === 1 ? one : many}`;
+    rowCount.textContent = `Showing ${formatCount(total)} of ${formatCount(all)} ${rowNoun(meta(info.kind), all)}`;
     empty.hidden = total > 0;
     empty.classList.add("below-header");
     if (total === 0) explainNoRows(info, all, searchText);
@@ -127,8 +134,8 @@ export function mountRowsPanel(root, options) {
   function applySearch(now) {
     clearTimeout(searchTimer);
     const text = search.value.trim();
-    const effective = text.length >= SEARCH_MIN ? text : "";
-    const missing = SEARCH_MIN - text.length;
+    const effective = text.length >= searchMin() ? text : "";
+    const missing = searchMin() - text.length;
     searchHint.textContent = text.length > 0 && missing > 0 ? `Type ${plural(missing, "more letter", "more letters")} to search` : "";
     if (effective === activeSearch) return;
     const run = () => {
@@ -162,9 +169,13 @@ export function mountRowsPanel(root, options) {
       zone.textContent = info.zone ? `Times in ${info.zone}` : zoneSentence();
       search.disabled = false;
       tableHost.hidden = false;
-      const columns = displayColumns(info.kind, info.columns);
-      const preferred = DEFAULT_SORT[info.kind];
-      table.setColumns(columns, preferred && columns.some((c) => c.key === preferred.column) ? { ...preferred } : null);
+      const known = meta(info.kind);
+      const columns = displayColumns(info.columns, known?.shown_first);
+      const first = known?.default_sort;
+      table.setColumns(
+        columns,
+        first && columns.some((c) => c.key === first.column) ? { column: first.column, descending: first.direction === "desc" } : null,
+      );
       await reload();
     },
     /** While the first report is fetched: the empty table says so. */
@@ -179,6 +190,7 @@ export function mountRowsPanel(root, options) {
     searchBox: search,
     element: panel,
     unmount() {
+      stopHearing();
       clearTimeout(searchTimer);
       report = null;
       table.dispose();

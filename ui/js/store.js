@@ -1,6 +1,7 @@
-// The page's shared state in one place: which screen is shown (the route), the accounts with the
-// chosen one and what is known of their reachability, the report on screen (its ReportInfo), the
-// export defaults and the report form's values. Components read it with `get`, change it with
+// The page's shared state in one place: which screen is shown (the route), the reports Rust knows
+// (their metadata from bootstrap), the accounts with the chosen one and what is known of their
+// reachability, the report on screen (its ReportInfo), the export defaults and the report form's
+// values. Components read it with `get`, change it with
 // `set` and hear about changes with `subscribe`; they do not call each other to share these.
 // Plain data and a list of listeners: no framework and no DOM, so it runs under Node's tests.
 
@@ -8,12 +9,14 @@
  * @typedef {import("../contract/AccountView").AccountView} AccountView
  * @typedef {import("../contract/ReportInfo").ReportInfo} ReportInfo
  * @typedef {import("../contract/ExportDefaults").ExportDefaults} ExportDefaults
+ * @typedef {import("../contract/ReportMeta").ReportMeta} ReportMeta
  * @typedef {{ state: "checking" | "ok" | "failed", message?: string }} Reach
  */
 
 /**
  * @typedef {object} AppState
  * @property {string} route the screen shown, one of router.js's ROUTES
+ * @property {ReadonlyArray<ReportMeta>} reports every report Rust knows (bootstrap), in picker order
  * @property {AccountView[]} accounts every account, the Demo first
  * @property {string | null} accountId the chosen account (one of `accounts`, or null if none)
  * @property {Readonly<Record<string, Reach>>} reach what the last check or fetch said of an account
@@ -46,6 +49,7 @@ export function exportDefaultsFrom(saved) {
 export function initialAppState() {
   return {
     route: "reports",
+    reports: [],
     accounts: [],
     accountId: null,
     reach: {},

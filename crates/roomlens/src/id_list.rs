@@ -1,6 +1,6 @@
 //! Lists of Kaltura IDs as people type or paste them: separated by commas, semicolons, spaces or
-//! new lines, possibly quoted, possibly repeated. The command line's filter options use it; the
-//! desktop page splits its filter boxes itself (`ui/js/id-list.js`). It does not check that an ID
+//! new lines, possibly quoted, possibly repeated. The command line's filter options and the
+//! desktop page's filter boxes (sent as typed) both go through it. It does not check that an ID
 //! exists; Kaltura answers that.
 
 use std::collections::HashSet;

@@ -15,10 +15,11 @@ use jiff::Timestamp;
 use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report as fetch, FetchProgress, FetchRequest, ReportFilters};
-use roomlens::reports::ReportKind;
+use roomlens::reports::{FilterName, ReportKind};
 use roomlens::table_view::{summary_cards, user_detail, Card, RowsPageBody, SortArg, UserDetail};
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -55,8 +56,19 @@ pub struct FetchArgs {
     account_id: String,
     kind: ReportKind,
     range: RangeChoice,
+    /// The filter boxes as typed; Rust splits them into IDs. A missing box is no filter.
     #[serde(default)]
-    filters: ReportFilters,
+    filters: BTreeMap<FilterName, String>,
+}
+
+impl FetchArgs {
+    fn report_filters(&self) -> ReportFilters {
+        let mut filters = ReportFilters::default();
+        for (&name, typed) in &self.filters {
+            filters.set_typed(name, typed);
+        }
+        filters
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -78,7 +90,7 @@ pub async fn fetch_report(
     let fetch_request = FetchRequest {
         kind: request.kind,
         range: range.clone(),
-        filters: request.filters,
+        filters: request.report_filters(),
     };
     let on_progress = move |p: FetchProgress| {
         let _ = progress.send(p);
