@@ -9,6 +9,6 @@ export function mountLibraryView(root) {
     name: "library",
     title: "Library",
     subtitle: "The reports you have fetched and opened, in one place.",
-    text: "This screen will list the reports you have fetched from Kaltura or opened from files, so you can go back to one without fetching it again. Until then, Save as CSV… under Reports keeps a report as a file, and Open CSV… shows it again.",
+    text: "This screen will keep every report you fetch from Kaltura or open from a file on this computer, so you can go back to one months later without a network, and follow people and rooms across sessions. Until then, Save as CSV… under Reports keeps a report as a file, and Open CSV… shows it again.",
   });
 }

@@ -8,7 +8,7 @@ export function mountRoomsView(root) {
   return mountPlaceholderView(root, {
     name: "rooms",
     title: "Rooms",
-    subtitle: "Your rooms’ sessions at a glance, in charts.",
-    text: "This screen will show the sessions of your Kaltura rooms over time — how many took place, how many people joined and how long they stayed — drawn as charts. Until then, fetch Room data under Reports to see each session in a table.",
+    subtitle: "One session of one room: who came, for how long, and what they did.",
+    text: "This screen will show the dashboard of Kaltura’s Room analytics for a session you pick — viewers, minutes, engagement, reactions, chat, polls and Q&A, with the timeline, countries and devices drawn as charts. Until then, fetch Room data or Attendees under Reports to see each session and each attendee in a table.",
   });
 }
