@@ -380,14 +380,17 @@ def million_row_file(path):
         )
         result = session.js(
             "const m = performance.getEntriesByName('roomlens:rows-shown').at(-1);"
+            "const a = performance.getEntriesByName('roomlens:report-arrived').at(-1);"
             "return { shown_at: performance.timeOrigin + m.startTime + m.duration,"
+            "         arrived_at: performance.timeOrigin + a.startTime,"
             "         count: document.getElementById('row-count').textContent };"
         )
         time.sleep(SETTLE_S)
         _, open_pss, open_names = memory_kb(process_tree(app_pid(driver)))
         session.close()
         return {"idle_pss": idle_pss, "open_pss": open_pss, "open_names": open_names,
-                "first_rows_ms": result["shown_at"] - chosen_ms, "count": result["count"]}
+                "first_rows_ms": result["shown_at"] - chosen_ms, "arrived_ms": result["arrived_at"] - chosen_ms,
+                "count": result["count"]}
     finally:
         driver.stop()
 
@@ -423,7 +426,7 @@ def main():
         with tempfile.TemporaryDirectory(prefix="roomlens-bench-file-") as directory:
             big, file_mb = make_file(directory)
             m = million_row_file(big)
-        print(f"{MILLION_ROWS:,}-row file ({file_mb:.0f} MB): Enter → first rows {m['first_rows_ms']:.0f} ms ({m['count']}); "
+        print(f"{MILLION_ROWS:,}-row file ({file_mb:.0f} MB): Enter → report read {m['arrived_ms']:.0f} ms, → first rows {m['first_rows_ms']:.0f} ms ({m['count']}); "
               f"PSS at rest {m['idle_pss'] / 1024:.0f} MiB, with the file {m['open_pss'] / 1024:.0f} MiB "
               f"({', '.join(m['open_names'])}), +{(m['open_pss'] - m['idle_pss']) / 1024:.0f} MiB")
         return 0
@@ -463,8 +466,8 @@ def main():
               f"time between frames, median; 95th percentile; longest | {statistics.median(frames):.1f} ms; "
               f"{frames[int(len(frames) * 0.95)]:.1f} ms; {frames[-1]:.1f} ms |")
     print(f"| 100,000+ rows shown after arriving, with compositing on | {rows_on['shown_ms']:.0f} ms |")
-    print(f"| {MILLION_ROWS:,}-row Attendees file ({file_mb:.0f} MB) chosen in the Open dialog: Enter → first rows shown | "
-          f"{million['first_rows_ms']:.0f} ms ({million['count']}) |")
+    print(f"| {MILLION_ROWS:,}-row Attendees file ({file_mb:.0f} MB) chosen in the Open dialog: Enter → read and at the page; → first rows shown | "
+          f"{million['arrived_ms']:.0f} ms; {million['first_rows_ms']:.0f} ms ({million['count']}) |")
     print(f"| Same run: PSS summed at rest on the Demo rows; {SETTLE_S} s after the file's rows are shown; difference | "
           f"{million['idle_pss'] / 1024:.0f} MiB; {mib(million['open_pss'], million['open_names'])}; "
           f"+{(million['open_pss'] - million['idle_pss']) / 1024:.0f} MiB |")
