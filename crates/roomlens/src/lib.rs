@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod analytics;
 pub mod atomic_file;
 pub mod cancel;
+pub mod dashboard;
 pub mod error;
 pub mod export;
 pub(crate) mod fast_hash;

@@ -59,9 +59,9 @@ pub(crate) struct CsvReply {
 }
 
 /// One failed attempt; `expired_ks` marks `INVALID_KS` / `EXPIRED`.
-struct AttemptError {
-    error: Error,
-    expired_ks: bool,
+pub(super) struct AttemptError {
+    pub error: Error,
+    pub expired_ks: bool,
 }
 
 impl From<Error> for AttemptError {
@@ -139,50 +139,77 @@ impl KalturaClient {
         params: &str,
         cancel: &CancelToken,
     ) -> Result<CsvReply, Error> {
-        let options = &self.inner.options;
         let url = self
             .inner
             .service_url
             .action_url("report", "getCsvFromStringParams");
+        let (body, requests) = self
+            .with_retries(cancel, |ks| {
+                let url = url.clone();
+                async move {
+                    let body = serde_json::json!({
+                        "ks": ks,
+                        "format": 1,
+                        "clientTag": CLIENT_TAG,
+                        "id": kind.report_id(),
+                        "params": params,
+                    });
+                    let reply = self.post(&url, &body).await?;
+                    self.check_csv_reply(reply, kind, &ks)
+                }
+            })
+            .await?;
+        Ok(CsvReply { body, requests })
+    }
+
+    /// `body` as JSON, posted to `url` within the client's timeout and reply size cap.
+    pub(super) async fn post(
+        &self,
+        url: &str,
+        body: &serde_json::Value,
+    ) -> Result<HttpReply, Error> {
+        let bytes = serde_json::to_vec(body).map_err(|e| {
+            Error::new(ErrorCode::Internal, "Roomlens could not build the request.")
+                .with_detail(e.to_string())
+        })?;
+        let options = &self.inner.options;
+        post_json(
+            &self.inner.http,
+            url,
+            bytes,
+            options.request_timeout,
+            options.max_reply_bytes,
+            self.inner.service_url.as_str(),
+        )
+        .await
+    }
+
+    /// Runs `attempt` with the current KS until it succeeds: an expired KS is re-signed once,
+    /// transient failures are retried with backoff up to the client's attempts, and `cancel`
+    /// stops it at any moment. Returns the result and how many attempts it took.
+    pub(super) async fn with_retries<T, F, Fut>(
+        &self,
+        cancel: &CancelToken,
+        mut attempt: F,
+    ) -> Result<(T, u32), Error>
+    where
+        F: FnMut(String) -> Fut,
+        Fut: Future<Output = Result<T, AttemptError>>,
+    {
+        let options = &self.inner.options;
         let mut requests = 0u32;
         let mut failures = 0u32;
         let mut renewed_ks = false;
         loop {
             let ks = self.inner.session.ks();
-            let body = serde_json::json!({
-                "ks": ks,
-                "format": 1,
-                "clientTag": CLIENT_TAG,
-                "id": kind.report_id(),
-                "params": params,
-            });
-            let body = serde_json::to_vec(&body).map_err(|e| {
-                Error::new(
-                    ErrorCode::InvalidInput,
-                    "Roomlens could not build the request.",
-                )
-                .with_detail(e.to_string())
-            })?;
             requests += 1;
-            let attempt = async {
-                let reply = post_json(
-                    &self.inner.http,
-                    &url,
-                    body,
-                    options.request_timeout,
-                    options.max_reply_bytes,
-                    self.inner.service_url.as_str(),
-                )
-                .await?;
-                self.check_csv_reply(reply, kind, &ks)
-            };
             let outcome = tokio::select! {
                 biased;
                 _ = cancel.cancelled() => return Err(Error::cancelled()),
-                outcome = attempt => outcome,
+                outcome = attempt(ks.clone()) => outcome,
             };
             let failure = match outcome {
-                Ok(body) => return Ok(CsvReply { body, requests }),
+                Ok(value) => return Ok((value, requests)),
                 Err(failure) => failure,
             };
             if failure.expired_ks && !renewed_ks {
@@ -208,6 +235,20 @@ impl KalturaClient {
         }
     }
 
+    /// What the error mapping needs to word a Kaltura error for this client.
+    pub(super) fn error_context<'a>(
+        &'a self,
+        report: Option<ReportKind>,
+        ks: &'a str,
+    ) -> ErrorContext<'a> {
+        ErrorContext {
+            partner_id: self.inner.partner_id,
+            service_url: self.inner.service_url.as_str(),
+            report,
+            ks,
+        }
+    }
+
     /// An HTTP 200 reply is a report only if it is not one of Kaltura's error shapes, is not
     /// empty, is not a web page, and ends with the `\n` every CSV line ends with.
     fn check_csv_reply(
@@ -221,14 +262,8 @@ impl KalturaClient {
             reply.x_kaltura.as_deref(),
             reply.x_kaltura_app.as_deref(),
         ) {
-            let context = ErrorContext {
-                partner_id: self.inner.partner_id,
-                service_url: self.inner.service_url.as_str(),
-                report: Some(kind),
-                ks,
-            };
             return Err(AttemptError {
-                error: to_error(&api, &context),
+                error: to_error(&api, &self.error_context(Some(kind), ks)),
                 expired_ks: api.is_expired_ks(),
             });
         }

@@ -1,5 +1,6 @@
 //! Kaltura access: KS signing, the api_v3 client with its error mapping, retries and deadlines,
-//! date ranges, and fetching the room reports completely in time windows. It does not parse
+//! multirequests, the dashboard reports' reply objects, date ranges, and fetching the room
+//! reports completely in time windows. It does not parse
 //! report CSVs (see `reports`) or summarise them (see `analytics`).
 
 pub mod client;
@@ -7,7 +8,9 @@ pub mod date_range;
 pub(crate) mod errors;
 pub mod fetch;
 pub mod ks;
+pub mod multirequest;
 pub mod options;
+pub mod report_objects;
 pub mod report_params;
 mod retry;
 pub mod service_url;

@@ -110,6 +110,11 @@ impl ServiceUrl {
     pub fn action_url(&self, service: &str, action: &str) -> String {
         format!("{}/api_v3/service/{service}/action/{action}", self.0)
     }
+
+    /// `…/api_v3/service/<service>`: where calls without an action go (`multirequest`).
+    pub fn service_endpoint(&self, service: &str) -> String {
+        format!("{}/api_v3/service/{service}", self.0)
+    }
 }
 
 impl fmt::Display for ServiceUrl {

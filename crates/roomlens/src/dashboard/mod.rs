@@ -1,0 +1,11 @@
+//! The session dashboard of Kaltura's Room analytics: finding a room and its sessions, fetching
+//! the dashboard reports of one session in a few multirequests, and computing every figure by
+//! Kaltura's own formulas. It draws no charts and keeps nothing on disk.
+
+pub mod figures;
+pub mod room_lookup;
+pub mod session_dashboard;
+pub mod session_reports;
+
+pub use room_lookup::{RoomSessions, SessionWindow};
+pub use session_dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
