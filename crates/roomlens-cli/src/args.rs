@@ -33,6 +33,11 @@ pub enum Command {
     /// Fetch a room report from Kaltura, completely, and save it as CSV (or print it).
     #[command(after_help = fetch_help())]
     Fetch(FetchArgs),
+    /// The dashboard of one session of a room, as Kaltura's Room analytics shows it: viewers,
+    /// minutes, engagement, recording plays, the minute-by-minute timeline, every attendee,
+    /// countries and devices.
+    #[command(after_help = fetch_help())]
+    Session(SessionArgs),
     /// Read report CSV files (from Kaltura, the Video Portal or Roomlens) and print summaries.
     #[command(after_help = EXIT_CODES_HELP)]
     Summary(SummaryArgs),
@@ -55,6 +60,22 @@ spaces or new lines (quote it for the shell).";
 
 fn fetch_help() -> String {
     format!("{FETCH_NOTES}\n\n{EXIT_CODES_HELP}")
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    /// The room's entry ID (in the Room data report: Room ID).
+    #[arg(value_name = "ROOM_ID")]
+    pub room_id: String,
+    /// The session (its ID, the Session ID of the reports). Default: the newest that has ended.
+    #[arg(long, value_name = "SESSION_ID")]
+    pub session: Option<String>,
+    #[command(flatten)]
+    pub account: AccountArgs,
+    /// Print the dashboard as one JSON object (percentages 0–100, null where undefined, times
+    /// RFC 3339 UTC) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Which Kaltura account: partner ID and where its API lives.

@@ -13,6 +13,8 @@ mod interrupt;
 mod login;
 mod progress;
 mod secret_input;
+mod session;
+mod session_text;
 mod summary;
 mod summary_text;
 
@@ -54,6 +56,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Logout(args) => login::logout(&args),
         Command::Accounts(args) => accounts_list::accounts(&args),
         Command::Fetch(args) => fetch::fetch(&args, &cancel).await,
+        Command::Session(args) => session::session(&args, &cancel).await,
         Command::Summary(args) => summary::summary(&args, &cancel),
         Command::Export(args) => export::export(&args, &cancel),
         Command::Demo(args) => demo::demo(&args, &cancel).await,
