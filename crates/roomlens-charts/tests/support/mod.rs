@@ -1,0 +1,67 @@
+//! What the chart tests share: parsing a chart's SVG as XML (well-formedness is part of every
+//! check) and reading back the text it shows.
+
+#![cfg(test)]
+#![allow(dead_code)]
+
+use roomlens_charts::{SessionClock, Theme};
+
+/// Both themes, named, for tests that draw each chart twice.
+pub fn themes() -> [(&'static str, Theme); 2] {
+    [("light", Theme::light()), ("dark", Theme::dark())]
+}
+
+/// The SVG's `<text>` contents in document order; panics (failing the test) when it is not
+/// well-formed XML or not an SVG document.
+pub fn texts(svg: &str) -> Vec<String> {
+    let doc =
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert!(root.attribute("viewBox").is_some());
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Every element name in the SVG (to check nothing but drawing elements appear).
+pub fn element_names(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name().to_owned())
+        .collect()
+}
+
+/// The SVG's declared width and height.
+pub fn svg_size(svg: &str) -> (u32, u32) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let root = doc.root_element();
+    (
+        root.attribute("width").unwrap().parse().unwrap(),
+        root.attribute("height").unwrap().parse().unwrap(),
+    )
+}
+
+/// 2026-03-02 09:02 UTC, shown in Berlin (UTC+1).
+pub fn berlin_clock() -> SessionClock {
+    SessionClock {
+        start_unix_seconds: 1_772_442_120,
+        utc_offset_minutes: 60,
+        zone_name: "Europe/Berlin".into(),
+    }
+}
+
+pub fn is_time_label(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+}
