@@ -128,6 +128,15 @@ impl ApiError {
         )
     }
 
+    pub fn entry_id_not_found(entry_id: &str) -> Self {
+        Self::from_template(
+            "ENTRY_ID_NOT_FOUND",
+            &["ENTRY_ID"],
+            "Entry id \"@ENTRY_ID@\" not found",
+            &[entry_id],
+        )
+    }
+
     pub fn invalid_enum_value(value: &str, param: &str, enum_type: &str) -> Self {
         Self::from_template(
             "INVALID_ENUM_VALUE",

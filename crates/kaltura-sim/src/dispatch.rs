@@ -1,24 +1,31 @@
 //! Turns one request's merged parameters into Kaltura's answer, checking in the server's order
 //! (docs/kaltura-wire-format.md §4.2): format, service/action, KS signature, rate limit,
 //! arguments, KS expiry and partner status, permission, then the action (`report.getCsv*`,
-//! `session.start`); a `content-type` parameter overrides the response's Content-Type (§2.4).
-//! HTTP framing and transport faults are `server`'s job.
+//! `session.start`, the dashboard's `report.getTotal/getTable/getGraphs`, `baseentry.get`,
+//! `schedule_scheduleevent.list`, `cuepoint_cuepoint.list`); a multirequest runs each sub-request
+//! through the same steps into its slot. A `content-type` parameter overrides the response's
+//! Content-Type (§2.4). HTTP framing and transport faults are `server`'s job.
 
 use std::time::Instant;
 
 use crate::api_error::{header_safe, ApiError};
+use crate::api_value::ApiValue;
 use crate::config::{KsVersion, PartnerConfig, PartnerStatus};
 use crate::csv_body::{write_header, write_row, BOM};
+use crate::dashboard_params::{self, DashboardRequest, Pager};
 use crate::faults::Fault;
 use crate::http_wire::{http_date, Response};
 use crate::ks::{self, KsSpec, ValidKs};
+use crate::multirequest;
 use crate::org::Org;
 use crate::params::{Param, Params};
 use crate::php_format::{php_float, php_float_cast, php_int_cast};
 use crate::php_json::{json_string, xml_text};
 use crate::report_kind::ReportKind;
 use crate::report_params::{self, ParamEntry};
+use crate::report_shapes;
 use crate::stats::ReportCall;
+use crate::{dashboard_reports, room_entries};
 
 /// A partner with its generated organisation.
 pub struct Partner {
@@ -51,6 +58,12 @@ enum Action {
     GetCsvFromStringParams,
     GetCsv,
     SessionStart,
+    GetTotal,
+    GetTable,
+    GetGraphs,
+    BaseEntryGet,
+    ScheduleEventList,
+    CuePointList,
 }
 
 impl Action {
@@ -59,8 +72,33 @@ impl Action {
             Action::GetCsvFromStringParams => "report->getCsvFromStringParams",
             Action::GetCsv => "report->getCsv",
             Action::SessionStart => "session->start",
+            Action::GetTotal => "report->getTotal",
+            Action::GetTable => "report->getTable",
+            Action::GetGraphs => "report->getGraphs",
+            Action::BaseEntryGet => "baseEntry->get",
+            Action::ScheduleEventList => "scheduleEvent->list",
+            Action::CuePointList => "cuePoint->list",
         }
     }
+
+    /// Report actions need a role with ANALYTICS_BASE; the look-ups take any valid KS.
+    fn reads_reports(self) -> bool {
+        matches!(
+            self,
+            Action::GetCsvFromStringParams
+                | Action::GetCsv
+                | Action::GetTotal
+                | Action::GetTable
+                | Action::GetGraphs
+        )
+    }
+}
+
+/// What the argument step (§1.9 step 6) built for the action.
+enum Arguments {
+    Csv,
+    Dashboard(DashboardRequest),
+    Lookup,
 }
 
 struct Failure {
@@ -114,12 +152,20 @@ fn dispatch_inner(ctx: &Context<'_>, params: &Params) -> Dispatched {
             None => return plain(die_response(&ApiError::unknown_response_format(f))),
         },
     };
+    if multirequest::is_multirequest(params) {
+        let slots: Vec<ApiValue> = multirequest::sub_requests(params)
+            .iter()
+            .map(|sub| run_in_slot(ctx, sub))
+            .collect();
+        return plain(object_result(format, &ApiValue::Array(slots), started));
+    }
     match run(ctx, params) {
         Ok(ActionResult::Csv(response, call)) => Dispatched {
             response,
             report_call: Some(call),
         },
         Ok(ActionResult::Text(s)) => plain(text_result(format, &s, started)),
+        Ok(ActionResult::Object(value)) => plain(object_result(format, &value, started)),
         Err(f) if f.die => plain(die_response(&f.error)),
         Err(f) => plain(error_response(format, &f.error, started)),
     }
@@ -143,6 +189,44 @@ fn parse_format(f: &str) -> Option<Format> {
 enum ActionResult {
     Csv(Response, ReportCall),
     Text(String),
+    Object(ApiValue),
+}
+
+/// One multirequest slot: the result, or the error object in its place. (A CSV action's file
+/// becomes a string; Kaltura's clients never send one in a multirequest.)
+fn run_in_slot(ctx: &Context<'_>, params: &Params) -> ApiValue {
+    match run(ctx, params) {
+        Ok(ActionResult::Object(value)) => value,
+        Ok(ActionResult::Text(s)) => ApiValue::Text(s),
+        Ok(ActionResult::Csv(response, _)) => {
+            ApiValue::Text(String::from_utf8_lossy(&response.body).into_owned())
+        }
+        Err(f) => ApiValue::Error(f.error),
+    }
+}
+
+/// The argument step for one action.
+fn arguments(action: Action, params: &Params) -> Result<Arguments, Failure> {
+    match action {
+        Action::GetCsvFromStringParams | Action::GetCsv | Action::SessionStart => {
+            if !params.contains("id") {
+                return Err(ApiError::missing_mandatory_parameter("id").into());
+            }
+            Ok(Arguments::Csv)
+        }
+        Action::GetTotal | Action::GetTable | Action::GetGraphs => {
+            dashboard_params::parse(params, action == Action::GetTable)
+                .map(Arguments::Dashboard)
+                .map_err(Failure::from)
+        }
+        Action::BaseEntryGet => {
+            if params.text("entryId").is_none() {
+                return Err(ApiError::missing_mandatory_parameter("entryId").into());
+            }
+            Ok(Arguments::Lookup)
+        }
+        Action::ScheduleEventList | Action::CuePointList => Ok(Arguments::Lookup),
+    }
 }
 
 fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
@@ -165,9 +249,7 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
         let action_name = params.text("action").unwrap_or("").to_ascii_lowercase();
         return Err(ApiError::action_blocked(&action_name, &service).into());
     }
-    if !params.contains("id") {
-        return Err(ApiError::missing_mandatory_parameter("id").into());
-    }
+    let args = arguments(action, params)?;
     let requested_partner = [params.text("partnerId"), params.text("p")]
         .into_iter()
         .flatten()
@@ -196,11 +278,59 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
         .into());
     };
     let cross_partner = requested_partner.is_some_and(|pid| pid != ks.partner_id);
-    if cross_partner || !may_read_reports(&ks) {
+    if cross_partner || (action.reads_reports() && !may_read_reports(&ks)) {
         return Err(ApiError::service_forbidden(action.declared()).into());
     }
     let owner = partner(ctx, ks.partner_id).ok_or_else(ApiError::internal_serverl_error)?;
-    report_action(ctx, params, action, owner).map(|(r, c)| ActionResult::Csv(r, c))
+    match args {
+        Arguments::Csv => {
+            report_action(ctx, params, action, owner).map(|(r, c)| ActionResult::Csv(r, c))
+        }
+        Arguments::Dashboard(request) => {
+            dashboard_action(ctx, action, &request, owner).map(ActionResult::Object)
+        }
+        Arguments::Lookup => lookup_action(action, params, owner).map(ActionResult::Object),
+    }
+}
+
+fn dashboard_action(
+    ctx: &Context<'_>,
+    action: Action,
+    request: &DashboardRequest,
+    owner: &Partner,
+) -> Result<ApiValue, Failure> {
+    #[cfg(feature = "faults")]
+    match ctx.fault {
+        Some(Fault::DruidQueryTimedOut) => return Err(ApiError::druid_timed_out().into()),
+        Some(Fault::InternalError) => return Err(ApiError::internal_serverl_error().into()),
+        _ => {}
+    }
+    #[cfg(not(feature = "faults"))]
+    let _ = ctx;
+    let org = &owner.org;
+    let delimiter = request.delimiter.as_str();
+    Ok(match action {
+        Action::GetTable => report_shapes::table_object(
+            dashboard_reports::table(org, request),
+            request.pager.unwrap_or(Pager { size: 30, index: 1 }),
+            delimiter,
+        ),
+        Action::GetGraphs => {
+            report_shapes::graphs_array(dashboard_reports::graphs(org, request), delimiter)
+        }
+        _ => report_shapes::total_object(dashboard_reports::total(org, request), delimiter),
+    })
+}
+
+fn lookup_action(action: Action, params: &Params, owner: &Partner) -> Result<ApiValue, Failure> {
+    let pid = owner.config.partner_id;
+    match action {
+        Action::BaseEntryGet => {
+            room_entries::base_entry_get(&owner.org, pid, params).map_err(Failure::from)
+        }
+        Action::ScheduleEventList => Ok(room_entries::schedule_event_list()),
+        _ => Ok(room_entries::cue_point_list(&owner.org, pid, params)),
+    }
 }
 
 fn may_read_reports(ks: &ValidKs) -> bool {
@@ -220,10 +350,17 @@ fn route(params: &Params) -> Result<Action, Failure> {
     match (service.as_str(), action.as_str()) {
         ("report", "getcsvfromstringparams") => Ok(Action::GetCsvFromStringParams),
         ("report", "getcsv") => Ok(Action::GetCsv),
+        ("report", "gettotal") => Ok(Action::GetTotal),
+        ("report", "gettable") => Ok(Action::GetTable),
+        ("report", "getgraphs") => Ok(Action::GetGraphs),
         ("session", "start") => Ok(Action::SessionStart),
-        ("report", _) | ("session", _) => {
-            Err(ApiError::action_does_not_exist(&action, &service).into())
-        }
+        ("baseentry", "get") => Ok(Action::BaseEntryGet),
+        ("schedule_scheduleevent", "list") => Ok(Action::ScheduleEventList),
+        ("cuepoint_cuepoint", "list") => Ok(Action::CuePointList),
+        (
+            "report" | "session" | "baseentry" | "schedule_scheduleevent" | "cuepoint_cuepoint",
+            _,
+        ) => Err(ApiError::action_does_not_exist(&action, &service).into()),
         _ => Err(ApiError::service_does_not_exist(&service).into()),
     }
 }
@@ -416,6 +553,14 @@ fn text_result(format: Format, s: &str, started: Instant) -> Response {
     match format {
         Format::Json => Response::new(200, "application/json", json_string(s).into_bytes()),
         Format::Xml => Response::new(200, "text/xml", xml_envelope(&xml_text(s), started)),
+    }
+}
+
+/// A result object (or array) in the requested format.
+fn object_result(format: Format, value: &ApiValue, started: Instant) -> Response {
+    match format {
+        Format::Json => Response::new(200, "application/json", value.to_json().into_bytes()),
+        Format::Xml => Response::new(200, "text/xml", xml_envelope(&value.to_xml(), started)),
     }
 }
 

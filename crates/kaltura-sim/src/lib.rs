@@ -1,8 +1,10 @@
 //! `kaltura-sim`: a local stand-in for Kaltura's api_v3, serving what Roomlens calls
-//! (`report.getCsvFromStringParams`, `report.getCsv`, `session.start`) as
-//! `docs/kaltura-wire-format.md` describes, over a hand-written HTTP/1.1 server on 127.0.0.1, from
-//! a seeded synthetic organisation, with fault injection. Independent of the `roomlens` crate on
-//! purpose.
+//! (`report.getCsvFromStringParams`, `report.getCsv`, `session.start`) and what Kaltura's Room
+//! analytics front end calls for one session (multirequest, `baseentry.get`,
+//! `schedule_scheduleevent.list`, `cuepoint_cuepoint.list`, `report.getTotal/getTable/getGraphs`)
+//! as `docs/kaltura-wire-format.md` describes, over a hand-written HTTP/1.1 server on 127.0.0.1,
+//! from a seeded synthetic organisation, with fault injection. Independent of the `roomlens` crate
+//! on purpose.
 //!
 //! # Report definitions (the simulator's choice where Kaltura's are not public, §5.3)
 //!
@@ -34,26 +36,51 @@
 //! or [`SimConfig::data_end`] when fixed (tests that need byte-stable output fix it).
 //! [`SimHandle::expected_rows`] is the ground truth.
 //!
+//! # The Room dashboard (reports 60001–60012 and 70001)
+//! Served from the same organisation as 6000/6001/6002: a window `[fromDate, toDate)` takes the
+//! sessions of the rooms in `entryIdIn` (70001: `contextIdIn`) that start in it, as 6001 does, and
+//! the plays of the recordings in `entryIdIn`. A session's attendees, their minutes and engaged
+//! ratios are 6001's rows; the rest of what a person did (reactions, hands, chat, polls, Q&A,
+//! downloads, device, country, registration fields) is made up per person and session. Ground
+//! truth: [`Org::session_dashboard_truth`], [`Org::recording_truth`]; the edge cases:
+//! [`Org::edge_sessions`] (demo profile); the busiest room: [`Org::busiest_room`]; the 5,000 ×
+//! 8-hour session: [`OrgProfile::demo_marathon`] and [`Org::marathon_session`]. Only the first
+//! room of a profile (`rooms_with_recording`) has a recording. The reports' 6000-style
+//! `meeting_engaged_play_time_ratio` of a session is its own figure, not the attendees' mean.
+//!
 //! # Deliberate limits
-//! No multirequest, no `getTotal`/`getTable`, no multipart bodies, no `language` check; a
-//! Content-Disposition file name is kept to printable ASCII.
+//! No `{N:result}` references in a multirequest, no multipart bodies, no `language` check; no
+//! relative `fromDate`; `fromDay`/`toDay` and 60008/60009 (regions, cities) give no data; 60013–19
+//! answer header-less; `order` is honoured only on metric columns; days are UTC where Kaltura uses
+//! its own time zone for reversed windows. A Content-Disposition file name is kept to printable
+//! ASCII.
 
 mod api_error;
+mod api_value;
 mod config;
 mod csv_body;
+mod dashboard_data;
+mod dashboard_params;
+mod dashboard_reports;
+mod dashboard_truth;
 mod dispatch;
 mod faults;
 mod http_wire;
 pub mod ks;
 mod ks_crypto;
+mod multirequest;
 mod names;
 mod org;
 mod params;
 mod php_format;
 mod php_json;
 mod profile;
+mod recordings;
 mod report_kind;
 mod report_params;
+mod report_shapes;
+mod room_entries;
+mod room_sessions;
 mod seeded;
 mod server;
 mod stats;
@@ -64,13 +91,23 @@ pub use config::{
     REFERENCE_PARTNER_ID, SECOND_PARTNER_ID, TWO_SECRETS_PARTNER_ID,
 };
 pub use csv_body::{write_csv, write_header, write_row, BOM};
+pub use dashboard_data::{AttendeeActivity, LiveTotals, TimelineMinute, REACTION_KINDS};
+pub use dashboard_reports::{
+    CNC_PARTICIPATION_TOTAL, COUNTRY_TABLE, ENGAGEMENT_LEVEL_TABLE, ENGAGEMENT_TOTAL, GEO_TOTAL,
+    HIGHLIGHTS_TOTAL, PLATFORMS_TABLE, TIMELINE_TABLE, TOP_RECORDING_TABLE, TOP_RECORDING_TOTAL,
+    UNIQUE_USERS_TOTAL, USER_ENGAGEMENT_TABLE, USER_ENGAGEMENT_TOTAL, VOD_USERS_TABLE,
+    VOD_USERS_TOTAL,
+};
+pub use dashboard_truth::{AudienceCount, DashboardTruth, RecordingTruth, RecordingViewer};
 pub use faults::{Fault, FaultPlan, RandomFaults};
 pub use org::{Org, Room, User};
 pub use php_format::php_float;
-pub use profile::{BusyDay, HugeSession, OrgProfile};
+pub use profile::{BusyDay, DashboardEdges, HugeSession, Marathon, OrgProfile};
+pub use recordings::Recording;
 pub use report_kind::{
     Filters, ReportKind, ATTENDEES_COLUMNS, BREAKOUTS_COLUMNS, ROOM_DATA_COLUMNS,
 };
+pub use room_sessions::{BusiestRoom, CuePoint, EdgeSessions, SessionRef};
 pub use server::{start, SimHandle};
 pub use stats::{ReportCall, SimStats};
 

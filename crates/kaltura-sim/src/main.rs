@@ -9,7 +9,7 @@ use std::time::Duration;
 use kaltura_sim::{FaultPlan, Filters, Org, OrgProfile, ReportKind, SimConfig};
 
 const USAGE: &str = "usage:
-  kaltura-sim [--port N] [--profile demo|tiny|year-large|single-huge-session|dense-<rows/day>]
+  kaltura-sim [--port N] [--profile demo|demo-marathon|tiny|year-large|single-huge-session|dense-<rows/day>]
               [--latency-ms N] [--seed N] [--row-cap N]
       Serves on 127.0.0.1 and prints url=, partner_id=, admin_secret= lines; runs until killed.
   kaltura-sim generate --kind room-data|attendees|breakouts --rows N [--seed N] [--profile P]

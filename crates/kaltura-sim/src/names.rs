@@ -1,6 +1,8 @@
 //! Word lists for the synthetic organisation: people, rooms, breakout rooms and e-mail domains,
-//! including Unicode names, names with commas and deliberately hostile strings (spreadsheet
-//! formulas, HTML/script) that reports must carry through untouched. Lists only; no logic.
+//! the registration fields and places the Room dashboard shows (titles, companies, industries,
+//! roles, countries, devices), including Unicode names, names with commas and deliberately hostile
+//! strings (spreadsheet formulas, HTML/script) that reports must carry through untouched. Lists
+//! only; no logic.
 
 pub const FIRST_NAMES: &[&str] = &[
     "Alice",
@@ -147,3 +149,71 @@ pub const BREAKOUT_NAMES: &[&str] = &[
     "小组 3",
     "Q&A <b>room</b>",
 ];
+
+/// Job titles from registration forms (empty: the person left it blank).
+pub const TITLES: &[&str] = &[
+    "",
+    "Engineer",
+    "Product Manager",
+    "Teacher",
+    "Director, Sales",
+    "Student",
+    "CEO",
+    "Nurse",
+    "Data Analyst",
+    "Researcher",
+];
+
+pub const COMPANIES: &[&str] = &[
+    "",
+    "Acme Corp",
+    "Globex; Ltd",
+    "Initech",
+    "Umbrella|Health",
+    "Université de Lyon",
+    "Stark Industries",
+    "株式会社サンプル",
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+];
+
+pub const INDUSTRIES: &[&str] = &[
+    "",
+    "Education",
+    "Healthcare",
+    "Technology",
+    "Finance",
+    "Government",
+    "Media & Entertainment",
+];
+
+pub const ROLES: &[&str] = &["Attendee", "Speaker", "Moderator", "Guest", "Student"];
+
+/// Countries as the geo report gives them: short code, long name, `lat/long` (or empty).
+pub const COUNTRIES: &[(&str, &str, &str)] = &[
+    ("US", "United States", "37.09024/-95.712891"),
+    ("GB", "United Kingdom", "55.378051/-3.435973"),
+    ("DE", "Germany", "51.165691/10.451526"),
+    ("IL", "Israel", "31.046051/34.851612"),
+    ("IN", "India", "20.593684/78.96288"),
+    ("BR", "Brazil", "-14.235004/-51.92528"),
+    ("JP", "Japan", "36.204824/138.252924"),
+    ("FR", "France", "46.227638/2.213749"),
+    ("KR", "Korea, Republic of", "35.907757/127.766922"),
+    ("CI", "Côte d'Ivoire", "7.539989/-5.54708"),
+    ("NG", "Nigeria", "9.081999/8.675277"),
+    ("XK", "Kosovo", ""),
+];
+
+/// User-agent device classes, most common first.
+pub const DEVICES: &[&str] = &["Computer", "Mobile", "Tablet", "Smart TV"];
+
+/// Meeting engagement states (60011) that count as engaged in the front end's rule.
+pub const ENGAGED_STATES: &[&str] = &[
+    "SoundOnTabFocused",
+    "CameraOnTabFocusedSoundOn",
+    "TabFocusedMicUnmutedFullScreenCameraOnSoundOn",
+    "OnStageSoundOnTabFocused",
+];
+
+/// Meeting engagement states that do not count as engaged.
+pub const IDLE_STATES: &[&str] = &["TabFocused", "SoundOnTabNotFocused", "TabNotFocused"];

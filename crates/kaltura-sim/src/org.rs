@@ -45,6 +45,21 @@ pub struct User {
     pub email: String,
 }
 
+/// What is special about a session, for the Room dashboard's edge cases (`dashboard_data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SessionKind {
+    Ordinary,
+    /// Nobody logged in to the chat.
+    NoChatUsers,
+    /// In the first room, which has a recording.
+    WithRecording,
+    LongerThanEightHours,
+    /// Attended by the people whose names are the special (hostile, Unicode) ones.
+    HostileNames,
+    /// The profile's marathon session.
+    Marathon,
+}
+
 /// One main-room session (a session cue point) on one day.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Session {
@@ -60,6 +75,16 @@ pub(crate) struct Session {
     pub virtual_event: Option<usize>,
     pub engaged_ratio: f64,
     pub breakout_count: usize,
+    pub kind: SessionKind,
+}
+
+/// What 6001 says about one attendee of a session, shared with the dashboard reports.
+pub(crate) struct AttendeeBasics {
+    pub user_index: u64,
+    pub user: User,
+    pub view_seconds: u64,
+    pub engaged_seconds: u64,
+    pub role: &'static str,
 }
 
 /// A row with its sort key: (start, cue point id, entry id).
@@ -129,6 +154,10 @@ impl Org {
             rooms,
             virtual_events,
         }
+    }
+
+    pub(crate) fn seed(&self) -> u64 {
+        self.seed
     }
 
     pub fn profile(&self) -> &OrgProfile {
@@ -259,8 +288,76 @@ impl Org {
                 sessions.push(self.session(day, i, start, duration, attendees, true));
             }
         }
+        let ordinary = sessions.len() as u64;
+        sessions.extend(self.special_sessions(day, ordinary, pool));
         sessions.sort_by(|a, b| (a.start, &a.cue_point_id).cmp(&(b.start, &b.cue_point_id)));
         sessions
+    }
+
+    /// The profile's edge sessions and marathon on `day`, numbered after its `ordinary` sessions.
+    fn special_sessions(&self, day: i64, ordinary: u64, pool: u64) -> Vec<Session> {
+        let p = &self.profile;
+        let end_day = self.data_end().div_euclid(DAY);
+        let day_start = day * DAY;
+        let mut out = Vec::new();
+        if p.dashboard_edges
+            .is_some_and(|e| end_day - i64::from(e.days_ago) == day)
+        {
+            let rooms = u64::from(p.rooms.max(1));
+            let hostile_people = (crate::names::SPECIAL_NAMES.len() as u64).min(pool / 2);
+            let edges = [
+                (SessionKind::NoChatUsers, 9 * 3600, 45 * 60, 12, 1 % rooms),
+                (SessionKind::WithRecording, 11 * 3600, 60 * 60, 25, 0),
+                (
+                    SessionKind::LongerThanEightHours,
+                    6 * 3600 + 30 * 60,
+                    (8 * 60 + 30) * 60,
+                    40,
+                    2 % rooms,
+                ),
+                (
+                    SessionKind::HostileNames,
+                    15 * 3600,
+                    30 * 60,
+                    hostile_people,
+                    4 % rooms,
+                ),
+            ];
+            for (i, (kind, start, duration, attendees, room)) in edges.into_iter().enumerate() {
+                let mut s = self.session(
+                    day,
+                    ordinary + i as u64,
+                    day_start + start,
+                    duration,
+                    attendees.min(pool),
+                    false,
+                );
+                s.kind = kind;
+                s.room = room as usize;
+                if kind == SessionKind::HostileNames {
+                    // People 1, 3, 5… carry the special names (see `user`).
+                    s.user_base = 1;
+                    s.stride = 2;
+                }
+                out.push(s);
+            }
+        }
+        if let Some(m) = p
+            .marathon
+            .filter(|m| end_day - i64::from(m.days_ago) == day)
+        {
+            let mut s = self.session(
+                day,
+                ordinary + 4,
+                day_start + i64::from(m.start_second),
+                i64::from(m.minutes.max(1)) * 60,
+                u64::from(m.attendees).min(pool),
+                false,
+            );
+            s.kind = SessionKind::Marathon;
+            out.push(s);
+        }
+        out
     }
 
     fn session(
@@ -304,6 +401,7 @@ impl Org {
             virtual_event,
             engaged_ratio: engaged as f64 / duration.max(1) as f64,
             breakout_count,
+            kind: SessionKind::Ordinary,
         }
     }
 
@@ -319,7 +417,7 @@ impl Org {
             || passes(&filters.virtual_event_ids, self.virtual_event_of(s))
     }
 
-    fn room_of(&self, s: &Session) -> Option<&Room> {
+    pub(crate) fn room_of(&self, s: &Session) -> Option<&Room> {
         self.rooms.get(s.room)
     }
 
@@ -327,43 +425,53 @@ impl Org {
         self.user(s.user_base)
     }
 
+    /// Attendee number `k` of a session: who, how long in the room, how long engaged.
+    pub(crate) fn attendee_basics(&self, s: &Session, k: u64) -> AttendeeBasics {
+        let pool = u64::from(self.profile.user_pool.max(1));
+        let duration = (s.end - s.start).max(60) as u64;
+        let user_index = (s.user_base + k * s.stride) % pool;
+        let h = hash(self.seed, &[PATH_ATTENDEE, s.day as u64, s.index, k]);
+        let view = if k == 0 {
+            duration
+        } else {
+            in_range(h, 60, duration)
+        };
+        let role = if k == 0 {
+            "Host"
+        } else if h % 20 == 7 {
+            "Co-host"
+        } else {
+            "Attendee"
+        };
+        AttendeeBasics {
+            user_index,
+            user: self.user(user_index),
+            view_seconds: view,
+            engaged_seconds: in_range(h >> 24, 0, view),
+            role,
+        }
+    }
+
     /// Attendee rows of one session, ordered by user id.
     fn attendee_rows(&self, s: &Session, filters: &Filters) -> Vec<Vec<String>> {
         let Some(room) = self.room_of(s) else {
             return Vec::new();
         };
-        let pool = u64::from(self.profile.user_pool.max(1));
-        let duration = (s.end - s.start).max(60) as u64;
         let mut rows = Vec::with_capacity(s.attendees as usize);
         for k in 0..s.attendees {
-            let user_index = (s.user_base + k * s.stride) % pool;
-            let user = self.user(user_index);
-            if !passes(&filters.user_ids, &user.id) {
+            let a = self.attendee_basics(s, k);
+            if !passes(&filters.user_ids, &a.user.id) {
                 continue;
             }
-            let h = hash(self.seed, &[PATH_ATTENDEE, s.day as u64, s.index, k]);
-            let view = if k == 0 {
-                duration
-            } else {
-                in_range(h, 60, duration)
-            };
-            let engaged = in_range(h >> 24, 0, view);
-            let role = if k == 0 {
-                "Host"
-            } else if h % 20 == 7 {
-                "Co-host"
-            } else {
-                "Attendee"
-            };
             rows.push(vec![
                 room.entry_id.clone(),
                 s.cue_point_id.clone(),
-                user.id,
-                user.name,
-                user.email,
-                role.to_string(),
-                php_float(view as f64 / 60.0),
-                php_float(engaged as f64 / view as f64),
+                a.user.id,
+                a.user.name,
+                a.user.email,
+                a.role.to_string(),
+                php_float(a.view_seconds as f64 / 60.0),
+                php_float(a.engaged_seconds as f64 / a.view_seconds as f64),
             ]);
         }
         rows.sort_by(|a, b| a.get(2).cmp(&b.get(2)));

@@ -16,6 +16,11 @@ pub struct Params {
 }
 
 impl Params {
+    /// Parameters made of a tree's children (a multirequest's sub-request).
+    pub fn from_tree(children: Vec<(String, Param)>) -> Params {
+        Params { root: children }
+    }
+
     /// A top-level text parameter.
     pub fn text(&self, key: &str) -> Option<&str> {
         match lookup(&self.root, key)? {

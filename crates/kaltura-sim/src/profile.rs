@@ -20,6 +20,25 @@ pub struct HugeSession {
     pub attendees: u32,
 }
 
+/// The day, counted back from the data end's day, that holds the Room dashboard's edge sessions
+/// (`Org::edge_sessions`): one without chat users, one in the room with a recording, one longer
+/// than eight hours and one attended by the people with hostile names. They are added to that
+/// day's ordinary sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DashboardEdges {
+    pub days_ago: u32,
+}
+
+/// One long, crowded session added to a day (for the dashboard benchmark): `attendees` people over
+/// `minutes`, starting at `start_second` after midnight UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marathon {
+    pub days_ago: u32,
+    pub start_second: u32,
+    pub minutes: u32,
+    pub attendees: u32,
+}
+
 /// The shape of a synthetic organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgProfile {
@@ -37,6 +56,10 @@ pub struct OrgProfile {
     pub user_pool: u32,
     pub busy_day: Option<BusyDay>,
     pub huge_session: Option<HugeSession>,
+    /// The first this-many rooms each have a recording (a VOD entry, the room's `redirectEntryId`).
+    pub rooms_with_recording: u32,
+    pub dashboard_edges: Option<DashboardEdges>,
+    pub marathon: Option<Marathon>,
 }
 
 impl OrgProfile {
@@ -54,6 +77,9 @@ impl OrgProfile {
             user_pool: 40,
             busy_day: None,
             huge_session: None,
+            rooms_with_recording: 1,
+            dashboard_edges: None,
+            marathon: None,
         }
     }
 
@@ -72,6 +98,9 @@ impl OrgProfile {
             user_pool: 1500,
             busy_day: None,
             huge_session: None,
+            rooms_with_recording: 1,
+            dashboard_edges: Some(DashboardEdges { days_ago: 2 }),
+            marathon: None,
         }
     }
 
@@ -94,6 +123,9 @@ impl OrgProfile {
                 attendees_per_session: 500,
             }),
             huge_session: None,
+            rooms_with_recording: 1,
+            dashboard_edges: None,
+            marathon: None,
         }
     }
 
@@ -128,10 +160,30 @@ impl OrgProfile {
             user_pool: 50_000,
             busy_day: None,
             huge_session: None,
+            rooms_with_recording: 1,
+            dashboard_edges: None,
+            marathon: None,
         }
     }
 
-    /// The profile with this command-line name: `tiny`, `demo`, `year-large`,
+    /// The demo organisation with a larger pool of people and, the day before the data end, one
+    /// session of 5,000 attendees over eight hours (from 08:00 UTC): the dashboard benchmark's
+    /// busiest session (`Org::marathon_session`).
+    pub fn demo_marathon() -> Self {
+        OrgProfile {
+            name: "demo-marathon".into(),
+            user_pool: 6000,
+            marathon: Some(Marathon {
+                days_ago: 1,
+                start_second: 8 * 3600,
+                minutes: 480,
+                attendees: 5000,
+            }),
+            ..OrgProfile::demo()
+        }
+    }
+
+    /// The profile with this command-line name: `tiny`, `demo`, `demo-marathon`, `year-large`,
     /// `single-huge-session`, or `dense-<rows per day>`.
     pub fn by_name(name: &str) -> Option<Self> {
         match name {
@@ -139,6 +191,7 @@ impl OrgProfile {
             "demo" => Some(Self::demo()),
             "year-large" | "year_large" => Some(Self::year_large()),
             "single-huge-session" | "single_huge_session" => Some(Self::single_huge_session()),
+            "demo-marathon" | "demo_marathon" => Some(Self::demo_marathon()),
             other => other
                 .strip_prefix("dense-")
                 .and_then(|n| n.parse().ok())

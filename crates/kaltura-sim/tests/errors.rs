@@ -286,22 +286,22 @@ async fn routing_errors_and_unknown_format() {
     let sim = kaltura_sim::start(SimConfig::default()).await.unwrap();
     let base = format!("{}/api_v3", sim.url());
     let r = post_json(
-        &format!("{base}/service/baseEntry/action/get"),
+        &format!("{base}/service/mediaEntry/action/get"),
         json!({"format": 1}),
     )
     .await;
     assert_eq!(
         r.text().await.unwrap(),
-        r#"{"code":"SERVICE_DOES_NOT_EXISTS","message":"Service \"baseentry\" does not exists","objectType":"KalturaAPIException","args":{"SRV_NAME":"baseentry"}}"#
+        r#"{"code":"SERVICE_DOES_NOT_EXISTS","message":"Service \"mediaentry\" does not exists","objectType":"KalturaAPIException","args":{"SRV_NAME":"mediaentry"}}"#
     );
     let r = post_json(
-        &format!("{base}/service/report/action/getTotal"),
+        &format!("{base}/service/baseEntry/action/getTotal"),
         json!({"format": 1}),
     )
     .await;
     assert_eq!(
         r.text().await.unwrap(),
-        r#"{"code":"ACTION_DOES_NOT_EXISTS","message":"Action \"gettotal\" does not exists for service \"report\"","objectType":"KalturaAPIException","args":{"ACTION_NAME":"gettotal","SERVICE_NAME":"report"}}"#
+        r#"{"code":"ACTION_DOES_NOT_EXISTS","message":"Action \"gettotal\" does not exists for service \"baseentry\"","objectType":"KalturaAPIException","args":{"ACTION_NAME":"gettotal","SERVICE_NAME":"baseentry"}}"#
     );
     let r = post_json(&format!("{base}/"), json!({"format": 1})).await;
     assert!(r
