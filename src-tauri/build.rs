@@ -20,6 +20,9 @@ const COMMANDS: &[&str] = &[
     "open_csv",
     "cancel_open",
     "watch_drops",
+    "list_rooms",
+    "session_dashboard",
+    "cancel_dashboard",
 ];
 
 fn main() {

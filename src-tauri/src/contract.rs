@@ -8,6 +8,7 @@ use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount
 use crate::commands::app::Bootstrap;
 use crate::commands::files::SaveResult;
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
+use crate::commands::rooms::{DashboardArgs, DashboardView};
 use crate::drop_event::DropEvent;
 use crate::reading_progress::ReadingProgress;
 use crate::settings::Settings;
@@ -40,6 +41,9 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ReadingProgress::export_all(&cfg)?;
     DropEvent::export_all(&cfg)?;
     roomlens::Error::export_all(&cfg)?;
+    DashboardArgs::export_all(&cfg)?;
+    DashboardView::export_all(&cfg)?;
+    roomlens::dashboard::RoomSeen::export_all(&cfg)?;
     Ok(())
 }
 

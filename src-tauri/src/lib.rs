@@ -17,6 +17,7 @@ mod native_dialog;
 mod reading_progress;
 mod report_files;
 mod report_info;
+mod session_dashboards;
 mod settings;
 mod single_instance;
 mod startup_trace;
@@ -106,6 +107,9 @@ pub fn run() {
             commands::files::open_csv,
             commands::files::cancel_open,
             commands::files::watch_drops,
+            commands::rooms::list_rooms,
+            commands::rooms::session_dashboard,
+            commands::rooms::cancel_dashboard,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

@@ -73,6 +73,11 @@ impl LoadedReports {
         loaded
     }
 
+    /// Every report open now, oldest first.
+    pub fn all(&self) -> Vec<Arc<LoadedReport>> {
+        lock(&self.open).iter().cloned().collect()
+    }
+
     pub fn get(&self, id: u64) -> Result<Arc<LoadedReport>, Error> {
         lock(&self.open)
             .iter()

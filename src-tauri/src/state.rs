@@ -8,6 +8,7 @@ use crate::demo_account::DemoKaltura;
 use crate::drop_event::DropEvent;
 use crate::loaded_reports::LoadedReports;
 use crate::native_dialog::FileDialogs;
+use crate::session_dashboards::SessionDashboards;
 use crate::window_state::WindowMemory;
 use roomlens::account_book::{AccountBook, OsKeychain};
 use roomlens::accounts::config_dir;
@@ -31,6 +32,10 @@ pub struct AppState {
     pub file_reading: tokio::sync::Mutex<()>,
     /// Stops the file being read.
     pub file_cancel: Mutex<Option<CancelToken>>,
+    /// Session dashboards loaded in this run.
+    pub dashboards: SessionDashboards,
+    /// Stops the dashboard being fetched.
+    pub dashboard_fetch: Mutex<Option<CancelToken>>,
 }
 
 impl AppState {
@@ -56,6 +61,8 @@ impl AppState {
             dialogs: FileDialogs::default(),
             file_reading: tokio::sync::Mutex::new(()),
             file_cancel: Mutex::new(None),
+            dashboards: SessionDashboards::default(),
+            dashboard_fetch: Mutex::new(None),
         })
     }
 

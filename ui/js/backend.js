@@ -67,6 +67,9 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/SaveResult").SaveResult} SaveResult */
 /** @typedef {import("../contract/ReadingProgress").ReadingProgress} ReadingProgress */
 /** @typedef {import("../contract/DropEvent").DropEvent} DropEvent */
+/** @typedef {import("../contract/RoomSeen").RoomSeen} RoomSeen */
+/** @typedef {import("../contract/DashboardArgs").DashboardArgs} DashboardArgs */
+/** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -108,4 +111,11 @@ export const commands = {
   cancelOpen: () => call("cancel_open"),
   /** @param {(event: DropEvent) => void} onEvent @returns {Promise<void>} */
   watchDrops: (onEvent) => call("watch_drops", { events: channel(onEvent) }),
+
+  /** @returns {Promise<RoomSeen[]>} */
+  listRooms: () => call("list_rooms"),
+  /** @param {DashboardArgs} request @returns {Promise<DashboardView>} */
+  sessionDashboard: (request) => call("session_dashboard", { request }),
+  /** @returns {Promise<void>} */
+  cancelDashboard: () => call("cancel_dashboard"),
 };

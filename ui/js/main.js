@@ -33,7 +33,7 @@ showScreens({
   focusHost: main,
   screens: {
     reports,
-    rooms: mountRoomsView(screensRoot),
+    rooms: mountRoomsView(screensRoot, { store }),
     library: mountLibraryView(screensRoot),
     settings: mountSettingsView(screensRoot, { store }),
   },

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod app;
 pub mod files;
 pub mod reports;
+pub mod rooms;
 
 #[cfg(test)]
 mod tests {
@@ -14,7 +15,12 @@ mod tests {
     //! that touch nothing but memory may be synchronous; this fails when another one is.
 
     /// Synchronous commands, each only reading or writing the app's memory.
-    const SYNC_IN_MEMORY: &[&str] = &["cancel_fetch", "cancel_open", "watch_drops"];
+    const SYNC_IN_MEMORY: &[&str] = &[
+        "cancel_fetch",
+        "cancel_open",
+        "watch_drops",
+        "cancel_dashboard",
+    ];
 
     const SOURCES: &[(&str, &str)] = &[
         ("accounts.rs", include_str!("accounts.rs")),

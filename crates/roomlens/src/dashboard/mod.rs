@@ -4,8 +4,10 @@
 
 pub mod figures;
 pub mod room_lookup;
+pub mod rooms_seen;
 pub mod session_dashboard;
 pub mod session_reports;
 
 pub use room_lookup::{RoomSessions, SessionWindow};
+pub use rooms_seen::{rooms_seen, RoomSeen};
 pub use session_dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};

@@ -25,13 +25,13 @@ pub struct DashboardRequest {
     pub zone: TimeZone,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RoomRef {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SessionRef {
     pub id: String,
     /// RFC 3339, UTC.
@@ -39,7 +39,7 @@ pub struct SessionRef {
     pub end: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Viewers {
     pub unique: u64,
     pub live: u64,
@@ -49,7 +49,7 @@ pub struct Viewers {
     pub both_pct: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Minutes {
     /// Minutes per live viewer.
     pub live_avg: f64,
@@ -57,7 +57,7 @@ pub struct Minutes {
     pub recording_avg: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Engagement {
     pub rate_pct: Option<f64>,
     pub reactions_pct: Option<f64>,
@@ -71,7 +71,7 @@ pub struct Engagement {
     pub polls_pct: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct TimelineMinute {
     /// RFC 3339, UTC: the minute's start.
     pub time: String,
@@ -79,7 +79,7 @@ pub struct TimelineMinute {
     pub engagement_pct: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Attendee {
     pub user_id: String,
     pub name: String,
@@ -93,10 +93,11 @@ pub struct Attendee {
     pub downloads: u64,
     /// E-mail, role, company, industry, country: shown on hover, not in the JSON's fixed keys.
     #[serde(skip)]
+    #[ts(skip)]
     pub profile: AttendeeProfile,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, ts_rs::TS)]
 pub struct AttendeeProfile {
     pub email: String,
     pub role: String,
@@ -105,7 +106,7 @@ pub struct AttendeeProfile {
     pub country: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Country {
     pub code: String,
     pub name: String,
@@ -113,7 +114,7 @@ pub struct Country {
     pub recording: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Device {
     pub device: String,
     pub live: u64,
@@ -121,7 +122,7 @@ pub struct Device {
 }
 
 /// A session's dashboard. Serialises to exactly the keys of `roomlens session --json`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SessionDashboard {
     pub room: RoomRef,
     pub session: SessionRef,
@@ -138,6 +139,7 @@ pub struct SessionDashboard {
     pub devices: Vec<Device>,
     /// Multirequests the dashboard took (the room lookup included).
     #[serde(skip)]
+    #[ts(skip)]
     pub requests: u32,
 }
 

@@ -1,0 +1,116 @@
+//! Rooms commands: the rooms seen in the open reports, and one session's dashboard fetched for
+//! an account (kept in memory, so coming back to a session needs no new fetch) — all computed by
+//! the core (`roomlens::dashboard`). Charts are drawn by the core too; these commands only carry.
+
+use super::accounts::client_for;
+use crate::blocking_work::off_main_thread;
+use crate::mutex::lock;
+use crate::state::AppState;
+use jiff::tz::TimeZone;
+use roomlens::cancel::CancelToken;
+use roomlens::dashboard::session_dashboard::AttendeeProfile;
+use roomlens::dashboard::{
+    fetch_session_dashboard, rooms_seen, DashboardRequest, RoomSeen, SessionDashboard,
+};
+use roomlens::{Error, ErrorCode};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use tauri::{AppHandle, State};
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_rooms(app: AppHandle) -> Result<Vec<RoomSeen>, Error> {
+    off_main_thread(&app, |state| {
+        let open = state.reports.all();
+        Ok(rooms_seen(open.iter().map(|loaded| &loaded.report)))
+    })
+    .await
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct DashboardArgs {
+    account_id: String,
+    room_id: String,
+    /// `None`: the newest session that has ended.
+    session_id: Option<String>,
+}
+
+/// A session's dashboard for the page: the figures, and each attendee's profile (aligned with
+/// `attendees`) for the details shown on hover.
+#[derive(Serialize, ts_rs::TS)]
+pub struct DashboardView {
+    #[serde(flatten)]
+    dashboard: SessionDashboard,
+    profiles: Vec<AttendeeProfile>,
+    /// Whether it was kept from earlier in this run rather than fetched now.
+    from_memory: bool,
+}
+
+fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
+    DashboardView {
+        profiles: dashboard
+            .attendees
+            .iter()
+            .map(|a| a.profile.clone())
+            .collect(),
+        dashboard: dashboard.clone(),
+        from_memory,
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn session_dashboard(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: DashboardArgs,
+) -> Result<DashboardView, Error> {
+    let room_id = request.room_id.trim().to_owned();
+    if room_id.is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "Type a room ID, such as 1_abcd1234, or pick a room from the list.",
+        ));
+    }
+    let session_id = request
+        .session_id
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
+    let key = (
+        request.account_id.clone(),
+        room_id.clone(),
+        session_id.clone(),
+    );
+    if let Some(kept) = state.dashboards.get(&key) {
+        return Ok(view(&kept, true));
+    }
+    let (client, _) = client_for(&app, &request.account_id).await?;
+    let cancel = CancelToken::new();
+    if let Some(previous) = lock(&state.dashboard_fetch).replace(cancel.clone()) {
+        previous.cancel();
+    }
+    let dashboard = fetch_session_dashboard(
+        &client,
+        &DashboardRequest {
+            room_id,
+            session_id,
+            zone: TimeZone::system(),
+        },
+        &cancel,
+    )
+    .await;
+    {
+        let mut running = lock(&state.dashboard_fetch);
+        if running.as_ref().is_some_and(|t| t.is_same(&cancel)) {
+            *running = None;
+        }
+    }
+    let dashboard = Arc::new(dashboard?);
+    state.dashboards.keep(key, Arc::clone(&dashboard));
+    Ok(view(&dashboard, false))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_dashboard(state: State<'_, AppState>) {
+    if let Some(token) = lock(&state.dashboard_fetch).take() {
+        token.cancel();
+    }
+}
