@@ -127,7 +127,82 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         report("distribution (10)", theme_name, start, &chart.svg);
         write(&format!("distribution-{theme_name}"), &chart.svg)?;
     }
+    for (theme_name, theme) in [("light", Theme::light()), ("dark", Theme::dark())] {
+        let person = people(1, 480, 7).pop().ok_or("no person")?;
+        let start = Instant::now();
+        let chart = engagement_strip(&person, &clock(), &theme, Size::new(600, 24))?;
+        report("strip 480 min 600x24", theme_name, start, &chart.svg);
+        write(&format!("strip-{theme_name}"), &chart.svg)?;
+
+        let input = EngagementHeatmapInput {
+            clock: clock(),
+            people: people(25, 480, 11),
+        };
+        let start = Instant::now();
+        let chart = engagement_heatmap(&input, &theme, Size::new(900, 520))?;
+        report("heatmap 25 x 480", theme_name, start, &chart.svg);
+        write(&format!("heatmap-25-{theme_name}"), &chart.svg)?;
+    }
+    let theme = Theme::light();
+    let input = EngagementHeatmapInput {
+        clock: clock(),
+        people: people(5000, 480, 3),
+    };
+    let start = Instant::now();
+    let chart = engagement_heatmap(&input, &theme, Size::new(960, 5120))?;
+    report("heatmap 5000 x 480", "light", start, &chart.svg);
+    write("heatmap-5000-light", &chart.svg)?;
+    let worst = EngagementHeatmapInput {
+        clock: clock(),
+        people: (0..5000)
+            .map(|p| PersonEngagement {
+                name: format!("Person {p}"),
+                levels: (0..480)
+                    .map(|m| EngagementLevel::from_code(((m + p) % 3) as u8))
+                    .collect(),
+            })
+            .collect(),
+    };
+    let start = Instant::now();
+    let chart = engagement_heatmap(&worst, &theme, Size::new(960, 5120))?;
+    report("heatmap 5000 x 480 worst", "light", start, &chart.svg);
     Ok(())
+}
+
+/// People who join in the first hour, leave in the last, and switch between engaged and present
+/// every 1–20 minutes, with a break now and then (a small LCG: deterministic, no dependency).
+fn people(count: usize, minutes: usize, seed: u64) -> Vec<PersonEngagement> {
+    let mut state = seed;
+    let mut next = move |below: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % below.max(1)) as usize
+    };
+    (0..count)
+        .map(|p| {
+            let join = next(60);
+            let leave = minutes - next(80).min(minutes);
+            let mut levels = vec![EngagementLevel::Offline; minutes];
+            let mut m = join;
+            while m < leave {
+                let len = 1 + next(20);
+                let level = match next(10) {
+                    0 => EngagementLevel::Offline,
+                    1..=3 => EngagementLevel::Present,
+                    _ => EngagementLevel::Engaged,
+                };
+                for slot in levels.iter_mut().skip(m).take(len.min(leave - m)) {
+                    *slot = level;
+                }
+                m += len;
+            }
+            PersonEngagement {
+                name: format!("Person {p}"),
+                levels,
+            }
+        })
+        .collect()
 }
 
 fn report(name: &str, theme: &str, start: Instant, svg: &str) {

@@ -10,6 +10,7 @@ mod column_bars;
 mod distribution;
 mod error;
 mod font;
+mod heatmap;
 mod number_format;
 mod plays_per_day;
 mod svg_canvas;
@@ -24,6 +25,10 @@ pub use clock::{LocalDay, SessionClock};
 pub use distribution::{distribution_bars, DistributionBucket, DistributionInput};
 pub use error::ChartError;
 pub use font::{register_bundled_font, BUNDLED_FONT, FONT_FAMILY};
+pub use heatmap::{
+    engagement_heatmap, engagement_strip, EngagementHeatmapInput, EngagementLevel,
+    PersonEngagement, HEATMAP_TITLE,
+};
 pub use plays_per_day::{
     recording_plays_per_day, DayPlays, PlaysPerDayInput, MAX_DAYS, PLAYS_PER_DAY_TITLE,
 };

@@ -65,3 +65,35 @@ pub fn is_time_label(text: &str) -> bool {
             .enumerate()
             .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
+
+/// The right edge, top and bottom of every heatmap stroke (paths of `M`, `m` and `h` commands).
+pub fn stroke_extent(svg: &str) -> (f64, f64, f64) {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let (mut max_x, mut min_y, mut max_y) = (0f64, f64::MAX, 0f64);
+    for path in doc.descendants().filter(|n| n.has_tag_name("path")) {
+        let width: f64 = path.attribute("stroke-width").unwrap().parse().unwrap();
+        let d = path.attribute("d").unwrap();
+        let (mut x, mut y) = (0f64, 0f64);
+        let mut tokens = d
+            .split(|c: char| c == ' ' || c.is_ascii_alphabetic())
+            .filter(|t| !t.is_empty());
+        for command in d.chars().filter(|c| c.is_ascii_alphabetic()) {
+            match command {
+                'M' => {
+                    x = tokens.next().unwrap().parse().unwrap();
+                    y = tokens.next().unwrap().parse().unwrap();
+                }
+                'm' => {
+                    x += tokens.next().unwrap().parse::<f64>().unwrap();
+                    y += tokens.next().unwrap().parse::<f64>().unwrap();
+                }
+                'h' => x += tokens.next().unwrap().parse::<f64>().unwrap(),
+                other => panic!("unexpected path command {other}"),
+            }
+            max_x = max_x.max(x);
+            min_y = min_y.min(y - width / 2.0);
+            max_y = max_y.max(y + width / 2.0);
+        }
+    }
+    (max_x, min_y, max_y)
+}
