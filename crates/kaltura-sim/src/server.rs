@@ -14,6 +14,7 @@ use crate::config::SimConfig;
 use crate::dispatch::{self, Context, Partner};
 use crate::faults::{Fault, FaultPlan};
 use crate::http_wire::{unix_now, Connection, Delivery, Incoming, Request, Response};
+use crate::multirequest;
 use crate::org::Org;
 use crate::params::Params;
 use crate::report_kind::{Filters, ReportKind};
@@ -322,6 +323,11 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
         let mut s = lock(&shared.stats);
         s.requests += 1;
         *s.by_action.entry(route.clone()).or_insert(0) += 1;
+        if multirequest::is_multirequest(&params) {
+            for sub in multirequest::sub_requests(&params) {
+                *s.by_action.entry(dispatch::route_key(&sub)).or_insert(0) += 1;
+            }
+        }
         if ks_in_url {
             s.ks_in_url += 1;
         }

@@ -25,7 +25,8 @@ pub const REPORT_CALLS_KEPT: usize = 1000;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SimStats {
     pub requests: u64,
-    /// Keyed `service.action`, lower-case as the dispatcher sees them (`report.getcsvfromstringparams`).
+    /// Keyed `service.action`, lower-case as the dispatcher sees them (`report.getcsvfromstringparams`);
+    /// a multirequest counts as `multirequest.` and once more per sub-request (`report.gettotal`).
     pub by_action: BTreeMap<String, u64>,
     /// Requests whose `ks` came in the URL path or query string (Roomlens must never do that).
     pub ks_in_url: u64,

@@ -281,6 +281,11 @@ async fn a_failing_slot_holds_its_error_and_the_others_their_results() {
     )
     .await;
     assert_eq!(results.len(), 6);
+    let stats = sim.stats();
+    assert_eq!(stats.count_action("multirequest."), 1);
+    assert_eq!(stats.count_action("baseentry.get"), 2);
+    assert_eq!(stats.count_action("report.gettotal"), 3);
+    assert_eq!(stats.last_client_tag.as_deref(), Some("test"));
     assert_eq!(results[0]["objectType"], "KalturaRoomEntry");
     assert_eq!(results[0]["id"], s.room_id.as_str());
     assert_eq!(
