@@ -97,3 +97,62 @@ pub fn stroke_extent(svg: &str) -> (f64, f64, f64) {
     }
     (max_x, min_y, max_y)
 }
+
+pub const ELEMENTS: [&str; 8] = [
+    "svg", "rect", "line", "polyline", "polygon", "circle", "text", "path",
+];
+pub const ATTRIBUTES: [&str; 22] = [
+    "width",
+    "height",
+    "viewBox",
+    "x",
+    "y",
+    "dy",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "points",
+    "d",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "opacity",
+    "text-anchor",
+    "font-family",
+];
+pub const MORE_ATTRIBUTES: [&str; 2] = ["font-size", "transform"];
+
+/// `svg` parses, holds each of `expected` as a whole text node, no `<script`, and only the
+/// elements and attributes charts draw (so no name became markup or an event handler).
+pub fn check_drawn_as_text(svg: &str, expected: &[&str]) {
+    let texts = texts(svg);
+    for name in expected {
+        assert!(
+            texts.iter().any(|t| t == name),
+            "{name:?} not a text node in {texts:?}"
+        );
+    }
+    assert!(!svg.to_ascii_lowercase().contains("<script"));
+    assert!(!svg.contains("<svg onload"));
+    for element in element_names(svg) {
+        assert!(
+            ELEMENTS.contains(&element.as_str()),
+            "unexpected element {element}"
+        );
+    }
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        for attribute in node.attributes() {
+            let name = attribute.name();
+            assert!(
+                ATTRIBUTES.contains(&name) || MORE_ATTRIBUTES.contains(&name),
+                "unexpected attribute {name}"
+            );
+        }
+    }
+}
