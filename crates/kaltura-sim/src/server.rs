@@ -310,7 +310,9 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
 
     let (latency, fault) = {
         let mut f = lock(&shared.faults);
-        let fault = if route.starts_with("report.") {
+        // A multirequest carries report calls, so it meets the report faults too (as a whole:
+        // an expired KS fails every slot, a reset drops the whole reply).
+        let fault = if route.starts_with("report.") || multirequest::is_multirequest(&params) {
             let draw = f.draws;
             f.draws += 1;
             f.plan.take_for_report(draw)

@@ -1,0 +1,366 @@
+//! The session dashboard against the simulator's ground truth, over HTTP on loopback: for each
+//! of the Demo organisation's edge sessions (no chat users, a recording, over eight hours,
+//! hostile names) every figure is Kaltura's formula applied to what the simulator knows; the
+//! attendees agree with the Attendees report of the same session; an unknown room and an
+//! expired KS behave as on Kaltura's page.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test and benchmark code: a step that fails should stop it loudly"
+)]
+
+#[allow(dead_code, reason = "a module shared by several test files; this one uses part of it")]
+mod sim_client;
+
+use jiff::tz::TimeZone;
+use kaltura_sim::{DashboardTruth, Fault, FaultPlan, SimConfig, SimHandle};
+use roomlens::cancel::CancelToken;
+use roomlens::dashboard::figures::round1;
+use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
+use roomlens::reports::{Report, ReportKind};
+use roomlens::ErrorCode;
+use sim_client::{client_for, expected_report, quick_options, start_sim};
+
+/// A fixed end of the simulated data, in the past so every session has ended.
+const DATA_END: i64 = 1_790_000_000;
+
+async fn demo_sim() -> SimHandle {
+    start_sim(SimConfig {
+        data_end: Some(DATA_END),
+        ..SimConfig::demo()
+    })
+    .await
+}
+
+async fn dashboard(sim: &SimHandle, room: &str, session: &str) -> SessionDashboard {
+    let client = client_for(sim, quick_options());
+    fetch_session_dashboard(
+        &client,
+        &DashboardRequest {
+            room_id: room.to_owned(),
+            session_id: Some(session.to_owned()),
+            zone: TimeZone::UTC,
+        },
+        &CancelToken::new(),
+    )
+    .await
+    .unwrap()
+}
+
+/// A value as Kaltura writes it into a report table: the delimiter `|` and `;` become spaces
+/// (docs/kaltura-wire-format.md §5.2), so `=cmd|3` arrives as `=cmd 3`.
+fn as_sent(text: &str) -> String {
+    text.replace(['|', ';'], " ")
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Every figure of `d` is Kaltura's formula over `truth`.
+fn check_against_truth(d: &SessionDashboard, truth: &DashboardTruth, what: &str) {
+    let t = &truth.totals;
+    assert_eq!(d.session.id, truth.session.cue_point_id, "{what}");
+    assert_eq!(d.viewers.live, t.unique_viewers, "{what}: live viewers");
+    assert!(
+        close(d.minutes.live_avg, t.avg_live_minutes),
+        "{what}: minutes {} vs {}",
+        d.minutes.live_avg,
+        t.avg_live_minutes
+    );
+    let e = &d.engagement;
+    if t.unique_viewers > 0 {
+        let u = t.unique_viewers as f64;
+        assert_eq!(
+            e.rate_pct,
+            Some(round1(t.engaged_play_time_ratio * 100.0)),
+            "{what}: engagement"
+        );
+        assert_eq!(
+            e.reactions_pct,
+            Some(round1(t.reaction_users as f64 / u * 100.0)),
+            "{what}: reactions"
+        );
+        assert_eq!(
+            e.downloads_pct,
+            Some(round1(t.download_users as f64 / u * 100.0)),
+            "{what}: downloads"
+        );
+    }
+    assert_eq!(e.reactions, t.reactions, "{what}");
+    assert_eq!(e.downloads, t.downloads, "{what}");
+    assert_eq!(e.messages, t.group_messages, "{what}");
+    assert_eq!(e.questions, t.q_and_a_threads, "{what}");
+    if t.logged_in_users == 0 {
+        assert_eq!(
+            (e.messages_pct, e.questions_pct, e.polls_pct),
+            (None, None, None),
+            "{what}: undefined, not NaN"
+        );
+    } else {
+        let l = t.logged_in_users as f64;
+        assert_eq!(
+            e.messages_pct,
+            Some(round1(t.message_senders as f64 / l * 100.0)),
+            "{what}"
+        );
+        assert_eq!(
+            e.questions_pct,
+            Some(round1(t.q_and_a_askers as f64 / l * 100.0)),
+            "{what}"
+        );
+        assert_eq!(
+            e.polls_pct,
+            Some(round1(t.poll_answerers as f64 / l * 100.0)),
+            "{what}"
+        );
+    }
+    assert_eq!(
+        d.attendees.len(),
+        truth.attendees.len(),
+        "{what}: every attendee, all pages"
+    );
+    let mut got: Vec<_> = d.attendees.iter().map(|a| (a.user_id.clone(), a)).collect();
+    got.sort_by(|x, y| x.0.cmp(&y.0));
+    let mut want: Vec<_> = truth
+        .attendees
+        .iter()
+        .map(|a| (as_sent(&a.user_id), a))
+        .collect();
+    want.sort_by(|x, y| x.0.cmp(&y.0));
+    for ((id, a), (want_id, w)) in got.iter().zip(&want) {
+        assert_eq!(id, want_id, "{what}");
+        assert_eq!(
+            a.name,
+            as_sent(&w.user_name),
+            "{what}: names exactly as Kaltura sends them"
+        );
+        assert!(
+            close(a.minutes, w.live_view_minutes()),
+            "{what}: {id} minutes"
+        );
+        assert!(
+            close(a.engagement_pct, (w.engaged_ratio() * 100.0).min(100.0)),
+            "{what}: {id} engagement"
+        );
+        assert_eq!(a.messages, w.group_messages, "{what}");
+        assert_eq!(a.polls, w.polls_answered, "{what}");
+        assert_eq!(a.questions, w.q_and_a_threads, "{what}");
+        assert_eq!(a.downloads, w.downloads, "{what}");
+        assert_eq!(a.raised_hands, w.raised_hands, "{what}");
+        assert_eq!(a.reactions, w.reactions.iter().sum::<u64>(), "{what}");
+        assert_eq!(a.profile.email, as_sent(&w.email), "{what}");
+    }
+    let minutes: Vec<_> = truth
+        .timeline
+        .iter()
+        .filter(|m| m.position >= truth.session.start)
+        .collect();
+    assert_eq!(
+        d.timeline.len(),
+        minutes.len(),
+        "{what}: a point per minute from the session start"
+    );
+    for (got, want) in d.timeline.iter().zip(minutes) {
+        assert_eq!(got.viewers, want.viewers, "{what}: {}", got.time);
+        assert!(
+            close(got.engagement_pct, want.engaged_ratio() * 100.0),
+            "{what}: {}",
+            got.time
+        );
+    }
+    let live_by_country: u64 = d.countries.iter().map(|c| c.live).sum();
+    let want_by_country: u64 = truth.countries.iter().map(|c| c.live_viewers).sum();
+    assert_eq!(live_by_country, want_by_country, "{what}: countries");
+    assert_eq!(d.devices.len(), truth.devices.len(), "{what}: devices");
+    assert_eq!(
+        d.recording_plays.is_some(),
+        truth.recording_entry_id.is_some(),
+        "{what}: recording plays only with a recording"
+    );
+}
+
+#[tokio::test]
+async fn each_edge_session_matches_the_ground_truth() {
+    let sim = demo_sim().await;
+    let org = sim.org().unwrap();
+    let edges = org.edge_sessions().expect("the demo has edge sessions");
+    for (what, s) in [
+        ("no chat users", &edges.no_chat_users),
+        ("with a recording", &edges.with_recording),
+        ("longer than eight hours", &edges.longer_than_eight_hours),
+        ("hostile names", &edges.hostile_names),
+    ] {
+        let truth = org
+            .session_dashboard_truth(&s.room_id, &s.cue_point_id)
+            .unwrap();
+        let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+        check_against_truth(&d, &truth, what);
+        assert_eq!(
+            d.requests, 2,
+            "{what}: the room, then every figure, in two multirequests"
+        );
+    }
+    let hostile = dashboard(
+        &sim,
+        &edges.hostile_names.room_id,
+        &edges.hostile_names.cue_point_id,
+    )
+    .await;
+    assert!(
+        hostile
+            .attendees
+            .iter()
+            .any(|a| a.name.contains('<') || a.name.contains(',')),
+        "hostile names arrive as they are"
+    );
+    let json = serde_json::to_value(&hostile).unwrap();
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    let mut expected = [
+        "room",
+        "session",
+        "sessions",
+        "viewers",
+        "minutes",
+        "engagement",
+        "recording_plays",
+        "timeline",
+        "attendees",
+        "countries",
+        "devices",
+    ];
+    expected.sort_unstable();
+    assert_eq!(
+        keys, expected,
+        "exactly the keys of `roomlens session --json`"
+    );
+    assert_eq!(
+        json["attendees"][0].as_object().unwrap().len(),
+        10,
+        "an attendee's ten keys"
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_dashboards_attendees_are_the_attendees_reports() {
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    let s = &edges.longer_than_eight_hours;
+    let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+    let filters = roomlens::kaltura::ReportFilters {
+        room_ids: vec![s.room_id.clone()],
+        session_ids: vec![s.cue_point_id.clone()],
+        ..Default::default()
+    };
+    let Report::Attendees { rows, .. } = expected_report(
+        &sim,
+        ReportKind::Attendees,
+        s.start - 86_400,
+        s.end + 86_400,
+        &filters,
+    ) else {
+        panic!("an attendees report");
+    };
+    let mut from_report: Vec<(String, f64)> = rows
+        .iter()
+        .map(|r| (as_sent(&r.user_id), r.meeting_view_time.unwrap_or(0.0)))
+        .collect();
+    let mut from_dashboard: Vec<(String, f64)> = d
+        .attendees
+        .iter()
+        .map(|a| (a.user_id.clone(), a.minutes))
+        .collect();
+    from_report.sort_by(|a, b| a.0.cmp(&b.0));
+    from_dashboard.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(from_report.len(), from_dashboard.len());
+    for (r, a) in from_report.iter().zip(&from_dashboard) {
+        assert_eq!(r.0, a.0);
+        assert!(
+            close(r.1, a.1),
+            "{}: {} minutes in 6001, {} on the dashboard",
+            r.0,
+            r.1,
+            a.1
+        );
+    }
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_newest_session_by_default_and_plain_errors_for_unknown_rooms_and_sessions() {
+    let sim = demo_sim().await;
+    let org = sim.org().unwrap();
+    let edges = org.edge_sessions().unwrap();
+    let room = &edges.no_chat_users.room_id;
+    let client = client_for(&sim, quick_options());
+    let request = |room: &str, session: Option<&str>| DashboardRequest {
+        room_id: room.to_owned(),
+        session_id: session.map(str::to_owned),
+        zone: TimeZone::UTC,
+    };
+    let newest = fetch_session_dashboard(&client, &request(room, None), &CancelToken::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        newest.session, newest.sessions[0],
+        "the newest session is shown first"
+    );
+    let starts: Vec<&str> = newest.sessions.iter().map(|s| s.start.as_str()).collect();
+    let mut sorted = starts.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(starts, sorted, "sessions newest first");
+    let unknown_room =
+        fetch_session_dashboard(&client, &request("1_nosuch00", None), &CancelToken::new())
+            .await
+            .unwrap_err();
+    assert_eq!(
+        unknown_room.code,
+        ErrorCode::EntryNotFound,
+        "{}",
+        unknown_room.message
+    );
+    let unknown_session = fetch_session_dashboard(
+        &client,
+        &request(room, Some("1_nosuch00")),
+        &CancelToken::new(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(unknown_session.code, ErrorCode::EntryNotFound);
+    assert!(unknown_session.message.contains("1_nosuch00"));
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_expired_ks_mid_dashboard_is_renewed() {
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    let s = &edges.no_chat_users;
+    let client = client_for(&sim, quick_options());
+    let request = DashboardRequest {
+        room_id: s.room_id.clone(),
+        session_id: Some(s.cue_point_id.clone()),
+        zone: TimeZone::UTC,
+    };
+    // The first multirequest meets an expired KS: it is signed again and sent once more.
+    sim.set_faults(FaultPlan::queued([Fault::ExpiredKs]));
+    let d = fetch_session_dashboard(&client, &request, &CancelToken::new())
+        .await
+        .unwrap();
+    assert_eq!(d.session.id, s.cue_point_id);
+    let stats = sim.stats();
+    assert_eq!(stats.faults_served, 1, "the expired KS was met");
+    assert_eq!(stats.count_action("baseentry.get"), 2, "the room lookup was sent again");
+    assert_eq!(stats.count_action("multirequest."), 3, "two multirequests and one repeat");
+    sim.shutdown().await;
+}
