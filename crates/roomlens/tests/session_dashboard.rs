@@ -12,7 +12,10 @@
     reason = "test and benchmark code: a step that fails should stop it loudly"
 )]
 
-#[allow(dead_code, reason = "a module shared by several test files; this one uses part of it")]
+#[allow(
+    dead_code,
+    reason = "a module shared by several test files; this one uses part of it"
+)]
 mod sim_client;
 
 use jiff::tz::TimeZone;
@@ -360,7 +363,15 @@ async fn an_expired_ks_mid_dashboard_is_renewed() {
     assert_eq!(d.session.id, s.cue_point_id);
     let stats = sim.stats();
     assert_eq!(stats.faults_served, 1, "the expired KS was met");
-    assert_eq!(stats.count_action("baseentry.get"), 2, "the room lookup was sent again");
-    assert_eq!(stats.count_action("multirequest."), 3, "two multirequests and one repeat");
+    assert_eq!(
+        stats.count_action("baseentry.get"),
+        2,
+        "the room lookup was sent again"
+    );
+    assert_eq!(
+        stats.count_action("multirequest."),
+        3,
+        "two multirequests and one repeat"
+    );
     sim.shutdown().await;
 }
