@@ -167,6 +167,8 @@ async fn run_all(setup: &Setup) {
     hostile_names_are_text(&window).await;
     step("the drill-down for one attendee lists their sessions");
     drilldown_lists_sessions(&window).await;
+    step("Rooms: a Demo room's newest session, its cards and attendees; another session; back again from memory");
+    rooms_show_a_session_dashboard(&window).await;
     step("the system's Open dialog: attached, the window answering, one at a time, Escape changes nothing");
     open_dialog_cancelled_changes_nothing(&window, setup).await;
     step("the system's Save dialog: attached, the window answering, Escape returns to the options");
@@ -603,6 +605,109 @@ async fn keyboard_reaches_fetch(window: &Window) {
         source.starts_with("Attendees"),
         "the keyboard fetch shows attendees, got {source:?}"
     );
+}
+
+/// Waits for the Rooms screen to finish loading a dashboard; fails with the banner's words if
+/// loading failed.
+async fn rooms_loaded(window: &Window) {
+    let state = window
+        .wait_until(
+            "the session dashboard",
+            "['done', 'error'].includes(document.querySelector('#view-rooms').dataset.state) && document.querySelector('#view-rooms').dataset.state",
+        )
+        .await;
+    if state != json!("done") {
+        let banner = window.text_of("#error-banner").await;
+        panic!("the session dashboard did not load: {banner}");
+    }
+}
+
+async fn rooms_show_a_session_dashboard(window: &Window) {
+    let state = fetch(window, "room_data", "30").await;
+    assert_eq!(state, "done");
+    window.click("#nav-rooms").await;
+    window
+        .wait_until(
+            "the rooms of the Room data report",
+            "document.querySelectorAll('#rooms-list button.room-option').length",
+        )
+        .await;
+    window.click("#rooms-list button.room-option").await;
+    rooms_loaded(window).await;
+    let cards = window
+        .js(
+            "return document.querySelectorAll('#rooms-cards .card').length",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        cards,
+        json!(9),
+        "the nine overview cards of Kaltura's dashboard"
+    );
+    let viewers = window.text_of("#rooms-card-viewers .card-value").await;
+    assert_ne!(viewers, "—", "the session had viewers");
+    let attendees = window
+        .js(
+            "return document.querySelectorAll('#attendees-table tbody tr').length",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert!(attendees > 0, "every attendee is listed");
+    let name = window
+        .text_of("#attendees-table tbody tr:first-child td:first-child")
+        .await;
+    let needle: String = name.chars().take(3).collect();
+    if needle.chars().count() == 3 {
+        window.fill("#attendees-search", &needle).await;
+        let found = window
+            .js(
+                "return document.querySelectorAll('#attendees-table tbody tr').length",
+                vec![],
+            )
+            .await
+            .as_u64()
+            .unwrap_or(0);
+        assert!(
+            found >= 1 && found <= attendees,
+            "searching {needle:?} keeps {found} of {attendees}"
+        );
+        window.fill("#attendees-search", "").await;
+    }
+    window.screenshot("18-rooms-dashboard").await;
+    let sessions = window
+        .js(
+            "return [...document.querySelectorAll('#session-picker option')].map((o) => o.value)",
+            vec![],
+        )
+        .await;
+    let sessions: Vec<String> = serde_json::from_value(sessions).unwrap_or_default();
+    if let [newest, older, ..] = sessions.as_slice() {
+        window.choose("#session-picker", older).await;
+        rooms_loaded(window).await;
+        assert_eq!(
+            window
+                .js(
+                    "return document.querySelector('#session-picker').value",
+                    vec![]
+                )
+                .await,
+            json!(older)
+        );
+        window.choose("#session-picker", newest).await;
+        rooms_loaded(window).await;
+        assert_eq!(
+            window.text_of("#rooms-status").await,
+            "Shown from earlier in this run.",
+            "going back to a session does not fetch it again"
+        );
+    }
+    window.click("#nav-reports").await;
+    // The steps after this one work on the Demo's attendees, as the steps before left them.
+    let state = fetch(window, "attendees", "30").await;
+    assert_eq!(state, "done");
 }
 
 /// The text of column `key` in the first row on screen.

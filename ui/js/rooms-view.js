@@ -56,7 +56,7 @@ export function dashboardCards(d) {
   const noteIfMissing = (value, why, text) => (value === null || value === undefined ? why : text);
   return [
     card("viewers", "Unique viewers", formatCount(v.unique), `Live ${pct(v.live_pct)} · recording ${pct(v.recording_pct)} · both ${pct(v.both_pct)}`),
-    card("minutes", "Average minutes viewed", formatMinutes(d.minutes.live_avg), `live; ${formatMinutes(d.minutes.recording_avg)} from the recording`),
+    card("minutes", "Average minutes viewed", formatMinutes(d.minutes.live_avg), d.recording_plays === null ? "live (this room has no recording)" : `live; ${formatMinutes(d.minutes.recording_avg)} from the recording`),
     card("engagement", "Live engagement rate", pct(e.rate_pct), noteIfMissing(e.rate_pct, noLive, "time viewers were engaged, live")),
     card("reactions", "Sent reactions", pct(e.reactions_pct), noteIfMissing(e.reactions_pct, noLive, `${formatCount(e.reactions)} reactions`)),
     card("messages", "Group chat messages", pct(e.messages_pct), noteIfMissing(e.messages_pct, noChat, `${formatCount(e.messages)} messages`)),
