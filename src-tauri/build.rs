@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "watch_drops",
     "list_rooms",
     "session_dashboard",
+    "session_charts",
     "cancel_dashboard",
 ];
 

@@ -676,6 +676,37 @@ async fn rooms_show_a_session_dashboard(window: &Window) {
         );
         window.fill("#attendees-search", "").await;
     }
+    let drawn = window
+        .wait_until(
+            "the timeline chart",
+            "(() => { const img = document.querySelector('#chart-timeline'); return img && img.complete && img.naturalWidth; })()",
+        )
+        .await;
+    assert!(
+        drawn.as_u64().unwrap_or(0) > 0,
+        "the timeline's SVG is shown as an image"
+    );
+    for id in ["#chart-countries", "#chart-devices"] {
+        window.find(id).await;
+    }
+    let minutes = window
+        .js(
+            "return document.querySelectorAll('#chart-timeline-table tbody tr').length",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert!(
+        minutes > 0,
+        "the timeline's figures are there as a table too"
+    );
+    window
+        .js(
+            "document.querySelector('#timeline-host').scrollIntoView();",
+            vec![],
+        )
+        .await;
     window.screenshot("18-rooms-dashboard").await;
     let sessions = window
         .js(

@@ -109,6 +109,7 @@ pub fn run() {
             commands::files::watch_drops,
             commands::rooms::list_rooms,
             commands::rooms::session_dashboard,
+            commands::rooms::session_charts,
             commands::rooms::cancel_dashboard,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));

@@ -70,6 +70,8 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/RoomSeen").RoomSeen} RoomSeen */
 /** @typedef {import("../contract/DashboardArgs").DashboardArgs} DashboardArgs */
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
+/** @typedef {import("../contract/ChartsArgs").ChartsArgs} ChartsArgs */
+/** @typedef {import("../contract/DashboardCharts").DashboardCharts} DashboardCharts */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -116,6 +118,8 @@ export const commands = {
   listRooms: () => call("list_rooms"),
   /** @param {DashboardArgs} request @returns {Promise<DashboardView>} */
   sessionDashboard: (request) => call("session_dashboard", { request }),
+  /** @param {ChartsArgs} request @returns {Promise<DashboardCharts>} */
+  sessionCharts: (request) => call("session_charts", { request }),
   /** @returns {Promise<void>} */
   cancelDashboard: () => call("cancel_dashboard"),
 };

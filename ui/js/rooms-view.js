@@ -120,6 +120,53 @@ function plainTable(id, caption, headings, numeric, rows) {
   );
 }
 
+/** @typedef {import("../contract/ChartView").ChartView} ChartView */
+
+/**
+ * A chart as Rust draws it: the SVG as an image (never as markup, so no text in it can become
+ * HTML), its title, and its figures as a table for screen readers and anyone who wants numbers.
+ * With `points` (the timeline), hovering shows the minute under the pointer.
+ * @param {string} id @param {ChartView} chart
+ */
+function chartFigure(id, chart) {
+  const img = el("img", {
+    id: `chart-${id}`,
+    class: "chart",
+    src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`,
+    alt: `${chart.title}. The figures are in the table below.`,
+    width: String(chart.width),
+    height: String(chart.height),
+  });
+  const tip = el("div", { class: "chart-tip", role: "status", hidden: true });
+  const frame = el("div", { class: "chart-frame" }, img, tip);
+  if (chart.points.length > 0) {
+    img.addEventListener("mousemove", (event) => {
+      const scale = chart.width / Math.max(1, img.clientWidth);
+      const x = event.offsetX * scale;
+      let best = 0;
+      for (let i = 1; i < chart.points.length; i += 1) {
+        if (Math.abs(chart.points[i].x - x) < Math.abs(chart.points[best].x - x)) best = i;
+      }
+      const row = chart.rows[best] ?? [];
+      tip.textContent = row.map((value, i) => `${chart.columns[i] ?? ""}: ${value}`).join(" · ");
+      const point = chart.points[best];
+      tip.style.left = `${(point.x / scale).toFixed(0)}px`;
+      tip.style.top = `${((point.y_viewers ?? point.y_engagement ?? 0) / scale).toFixed(0)}px`;
+      tip.hidden = false;
+    });
+    img.addEventListener("mouseleave", () => {
+      tip.hidden = true;
+    });
+  }
+  const table = el(
+    "details",
+    { class: "chart-table" },
+    el("summary", {}, "Show the figures as a table"),
+    plainTable(`chart-${id}-table`, chart.title, chart.columns, chart.columns.map((_, i) => i > 0), chart.rows),
+  );
+  return el("figure", { class: "chart-figure", id: `figure-${id}` }, el("figcaption", { class: "visually-hidden" }, chart.title), frame, chart.note ? el("p", { class: "card-note" }, chart.note) : null, table);
+}
+
 /**
  * Adds the Rooms screen to `root` (hidden until the router shows it).
  * @param {HTMLElement} root
@@ -141,10 +188,12 @@ export function mountRoomsView(root, { store }) {
   const search = el("input", { type: "search", id: "attendees-search", autocomplete: "off", spellcheck: "false" });
   const attendeesHost = el("div", { id: "attendees-host" });
   const placesHost = el("div", { class: "rooms-places", id: "places-host" });
+  const timelineHost = el("section", { class: "rooms-timeline", id: "timeline-host", "aria-label": "Session timeline" });
   const dashboard = el(
     "div",
     { class: "rooms-dashboard", id: "rooms-dashboard", hidden: true },
     cards,
+    timelineHost,
     el("section", { class: "table-panel rooms-attendees", "aria-labelledby": "attendees-title" },
       el("div", { class: "table-toolbar" }, el("h2", { id: "attendees-title", class: "panel-title" }, "Viewer engagement"), el("div", { class: "search-field" }, el("label", { for: "attendees-search", class: "visually-hidden" }, "Search attendees"), search)),
       attendeesHost),
@@ -216,7 +265,34 @@ export function mountRoomsView(root, { store }) {
     placesHost.appendChild(plainTable("countries-table", "Countries", ["Country", "Live viewers", "Recording viewers"], [false, true, true], d.countries.map((c) => [c.name || c.code || DASH, formatCount(c.live), formatCount(c.recording)])));
     placesHost.appendChild(plainTable("devices-table", "Top devices", ["Device", "Live viewers", "Recording viewers"], [false, true, true], d.devices.map((c) => [c.device || DASH, formatCount(c.live), formatCount(c.recording)])));
     dashboard.hidden = false;
+    loadCharts(d);
   }
+
+  const darkMode = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
+
+  /** Asks Rust for the charts of the dashboard on screen, in the current light or dark mode. */
+  async function loadCharts(d) {
+    const account = currentAccount(store.get());
+    if (!account) return;
+    clear(timelineHost);
+    timelineHost.appendChild(el("p", { class: "rooms-status" }, "Drawing the charts…"));
+    try {
+      const charts = await commands.sessionCharts({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, dark: Boolean(darkMode?.matches) });
+      if (shown !== d) return;
+      clear(timelineHost);
+      timelineHost.appendChild(chartFigure("timeline", charts.timeline));
+      placesHost.prepend(chartFigure("countries", charts.countries), chartFigure("devices", charts.devices));
+    } catch (error) {
+      if (shown === d) clear(timelineHost);
+      showError(error);
+    }
+  }
+  darkMode?.addEventListener?.("change", () => {
+    if (shown) {
+      clear(placesHost);
+      render(shown);
+    }
+  });
 
   /** Loads the dashboard of `room` (and `session`, or its newest). */
   async function load(room, session = null) {

@@ -375,3 +375,37 @@ async fn an_expired_ks_mid_dashboard_is_renewed() {
     );
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_charts_of_a_session_are_drawn_from_its_figures() {
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    for s in [&edges.hostile_names, &edges.longer_than_eight_hours] {
+        let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+        for dark in [false, true] {
+            let charts =
+                roomlens::dashboard::charts::dashboard_charts(&d, &TimeZone::UTC, dark).unwrap();
+            assert_eq!(
+                charts.timeline.points.len(),
+                d.timeline.len(),
+                "a point position per minute"
+            );
+            assert!(charts.timeline.points.windows(2).all(|w| w[0].x < w[1].x));
+            for chart in [&charts.timeline, &charts.countries, &charts.devices] {
+                assert!(chart.svg.starts_with("<svg"), "{}", chart.title);
+                assert!(!chart.svg.contains("<script"), "{}", chart.title);
+                assert!(
+                    !chart.rows.is_empty() || chart.note.is_some(),
+                    "{}: a text alternative",
+                    chart.title
+                );
+            }
+            assert_eq!(
+                charts.timeline.rows.len(),
+                d.timeline.len(),
+                "the timeline's table has every minute"
+            );
+        }
+    }
+    sim.shutdown().await;
+}

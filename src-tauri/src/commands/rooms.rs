@@ -8,6 +8,7 @@ use crate::mutex::lock;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
 use roomlens::cancel::CancelToken;
+use roomlens::dashboard::charts::{dashboard_charts, DashboardCharts};
 use roomlens::dashboard::session_dashboard::AttendeeProfile;
 use roomlens::dashboard::{
     fetch_session_dashboard, rooms_seen, DashboardRequest, RoomSeen, SessionDashboard,
@@ -106,6 +107,35 @@ pub async fn session_dashboard(
     let dashboard = Arc::new(dashboard?);
     state.dashboards.keep(key, Arc::clone(&dashboard));
     Ok(view(&dashboard, false))
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct ChartsArgs {
+    account_id: String,
+    room_id: String,
+    session_id: String,
+    /// Draw for the dark theme.
+    dark: bool,
+}
+
+/// The charts of a session already loaded (`session_dashboard`), drawn in Rust for the page.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn session_charts(app: AppHandle, request: ChartsArgs) -> Result<DashboardCharts, Error> {
+    off_main_thread(&app, move |state| {
+        let key = (
+            request.account_id,
+            request.room_id.trim().to_owned(),
+            Some(request.session_id.trim().to_owned()),
+        );
+        let dashboard = state.dashboards.get(&key).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidInput,
+                "This session is no longer loaded. Pick it again in the session list.",
+            )
+        })?;
+        dashboard_charts(&dashboard, &TimeZone::system(), request.dark)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]

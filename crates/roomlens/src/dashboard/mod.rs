@@ -1,7 +1,8 @@
 //! The session dashboard of Kaltura's Room analytics: finding a room and its sessions, fetching
 //! the dashboard reports of one session in a few multirequests, and computing every figure by
-//! Kaltura's own formulas. It draws no charts and keeps nothing on disk.
+//! Kaltura's own formulas, and its charts (drawn by `roomlens-charts`). It keeps nothing on disk.
 
+pub mod charts;
 pub mod figures;
 pub mod room_lookup;
 pub mod rooms_seen;

@@ -77,6 +77,10 @@ pub struct TimelineMinute {
     pub time: String,
     pub viewers: u64,
     pub engagement_pct: f64,
+    /// Reactions sent in the minute (all five kinds), for the chart; not in the JSON's keys.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub reactions: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -142,6 +146,15 @@ pub struct SessionDashboard {
     #[ts(skip)]
     pub requests: u32,
 }
+
+/// The five reaction columns of the minute timeline (60004).
+const REACTION_HEADERS: [&str; 5] = [
+    "reaction_clap_clicked",
+    "reaction_heart_clicked",
+    "reaction_think_clicked",
+    "reaction_wow_clicked",
+    "reaction_smile_clicked",
+];
 
 /// RFC 3339 in UTC for Unix seconds.
 fn rfc3339(seconds: i64) -> String {
@@ -258,6 +271,10 @@ pub fn assemble(
                 engagement_pct: minute_engagement_pct(
                     r.timeline.number(row, "combined_live_engaged_users_ratio"),
                 ),
+                reactions: REACTION_HEADERS
+                    .iter()
+                    .map(|h| count(r.timeline.number(row, h)))
+                    .sum(),
             })
         })
         .collect();

@@ -1,0 +1,169 @@
+//! A session dashboard's charts, drawn by `roomlens-charts` from the dashboard's figures: the
+//! timeline (live viewers and engagement per minute, reactions as bars, times in the person's
+//! zone) and the countries and devices bars, each as SVG with its text alternative and, for the
+//! timeline, where each minute's points are. It computes no figure and writes no file.
+
+use super::session_dashboard::SessionDashboard;
+use crate::error::{Error, ErrorCode};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use roomlens_charts::{
+    breakdown_bars, session_timeline, BreakdownInput, BreakdownItem, BreakdownKind, Chart,
+    ChartError, SessionClock, Size, Theme, ThemeKind, TimelineInput, TimelineMinute,
+};
+use serde::Serialize;
+
+/// One chart for the page, the command line and (later) the PDF.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ChartView {
+    /// A self-contained SVG document; user text in it is escaped.
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    /// The text alternative: a title, headings and formatted rows.
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub note: Option<String>,
+    /// For the timeline: per minute, where its points are, in SVG units.
+    pub points: Vec<ChartPoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+pub struct ChartPoint {
+    pub x: f64,
+    pub y_viewers: Option<f64>,
+    pub y_engagement: Option<f64>,
+}
+
+/// The charts of a session's dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct DashboardCharts {
+    pub timeline: ChartView,
+    pub countries: ChartView,
+    pub devices: ChartView,
+}
+
+const TIMELINE_SIZE: Size = Size {
+    width: 960,
+    height: 360,
+};
+const BARS_SIZE: Size = Size {
+    width: 560,
+    height: 360,
+};
+/// Countries and devices with a bar of their own; the rest are summed as "Others".
+const TOP_ITEMS: usize = 8;
+
+fn chart_error(error: &ChartError) -> Error {
+    Error::new(
+        ErrorCode::Internal,
+        "Roomlens could not draw a chart of this session.",
+    )
+    .with_detail(format!("{}: {}", error.code(), error.message()))
+}
+
+fn view(chart: Chart, size: Size, points: Vec<ChartPoint>) -> ChartView {
+    ChartView {
+        svg: chart.svg,
+        width: size.width,
+        height: size.height,
+        title: chart.alt.title,
+        columns: chart.alt.columns,
+        rows: chart.alt.rows,
+        note: chart.alt.note,
+        points,
+    }
+}
+
+/// Draws the charts of `d` for a person in `zone`, in the light or dark theme.
+pub fn dashboard_charts(
+    d: &SessionDashboard,
+    zone: &TimeZone,
+    dark: bool,
+) -> Result<DashboardCharts, Error> {
+    let theme = Theme::of(if dark {
+        ThemeKind::Dark
+    } else {
+        ThemeKind::Light
+    });
+    let first = d
+        .timeline
+        .first()
+        .and_then(|m| m.time.parse::<Timestamp>().ok())
+        .or_else(|| d.session.start.parse::<Timestamp>().ok())
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let clock = SessionClock {
+        start_unix_seconds: first.as_second(),
+        utc_offset_minutes: zone.to_offset(first).seconds() / 60,
+        zone_name: zone.iana_name().unwrap_or("local time").to_owned(),
+    };
+    let timeline = session_timeline(
+        &TimelineInput {
+            clock,
+            minutes: d
+                .timeline
+                .iter()
+                .map(|m| TimelineMinute {
+                    live_viewers: m.viewers as f64,
+                    engagement_rate_percent: m.engagement_pct,
+                    reactions: m.reactions as f64,
+                })
+                .collect(),
+        },
+        &theme,
+        TIMELINE_SIZE,
+    )
+    .map_err(|e| chart_error(&e))?;
+    let points = timeline
+        .points
+        .iter()
+        .map(|p| ChartPoint {
+            x: p.x,
+            y_viewers: p.y_viewers,
+            y_engagement: p.y_engagement,
+        })
+        .collect();
+    let bars = |kind: BreakdownKind, items: Vec<BreakdownItem>| {
+        breakdown_bars(
+            &BreakdownInput {
+                kind,
+                items,
+                top_n: TOP_ITEMS,
+            },
+            &theme,
+            BARS_SIZE,
+        )
+        .map(|chart| view(chart, BARS_SIZE, Vec::new()))
+        .map_err(|e| chart_error(&e))
+    };
+    Ok(DashboardCharts {
+        timeline: view(timeline.chart, TIMELINE_SIZE, points),
+        countries: bars(
+            BreakdownKind::Countries,
+            d.countries
+                .iter()
+                .map(|c| BreakdownItem {
+                    label: if c.name.is_empty() {
+                        c.code.clone()
+                    } else {
+                        c.name.clone()
+                    },
+                    live_viewers: c.live as f64,
+                    recording_viewers: c.recording as f64,
+                })
+                .collect(),
+        )?,
+        devices: bars(
+            BreakdownKind::Devices,
+            d.devices
+                .iter()
+                .map(|c| BreakdownItem {
+                    label: c.device.clone(),
+                    live_viewers: c.live as f64,
+                    recording_viewers: c.recording as f64,
+                })
+                .collect(),
+        )?,
+    })
+}
