@@ -76,6 +76,9 @@ pub struct SessionArgs {
     /// RFC 3339 UTC) instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also write each chart (timeline.svg, countries.svg, devices.svg) into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub svg: Option<std::path::PathBuf>,
 }
 
 /// Which Kaltura account: partner ID and where its API lives.

@@ -1,5 +1,6 @@
 //! `roomlens session ROOM_ID`: fetches one session's dashboard through the core
-//! (`roomlens::dashboard`) and prints it as text or, with `--json`, as one JSON object. It holds
+//! (`roomlens::dashboard`) and prints it as text or, with `--json`, as one JSON object; with
+//! `--svg DIR` it also saves the charts the core draws. It holds
 //! no Kaltura or formula logic; the wording of the text is `session_text`'s.
 
 use crate::account_choice;
@@ -7,11 +8,35 @@ use crate::args::SessionArgs;
 use crate::session_text::dashboard_text;
 use jiff::tz::TimeZone;
 use roomlens::accounts::AccountStore;
+use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
-use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest};
+use roomlens::dashboard::charts::dashboard_charts;
+use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
 use roomlens::kaltura::{ClientOptions, KalturaClient};
 use roomlens::{Error, ErrorCode};
 use std::io::Write;
+use std::path::Path;
+
+/// Writes the dashboard's charts as SVG files into `folder` (made if missing), each atomically.
+fn write_charts(dashboard: &SessionDashboard, zone: &TimeZone, folder: &Path) -> Result<(), Error> {
+    let charts = dashboard_charts(dashboard, zone, false)?;
+    std::fs::create_dir_all(folder).map_err(|e| {
+        Error::new(
+            ErrorCode::FileWriteFailed,
+            format!("Roomlens could not make the folder {}.", folder.display()),
+        )
+        .with_detail(e.to_string())
+    })?;
+    for (name, chart) in [
+        ("timeline.svg", &charts.timeline),
+        ("countries.svg", &charts.countries),
+        ("devices.svg", &charts.devices),
+    ] {
+        write_atomically(&folder.join(name), chart.svg.as_bytes())?;
+    }
+    eprintln!("Saved 3 charts in {}.", folder.display());
+    Ok(())
+}
 
 pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let store = AccountStore::load(&AccountStore::default_path()?)?;
@@ -25,6 +50,9 @@ pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Err
         zone: zone.clone(),
     };
     let dashboard = fetch_session_dashboard(&client, &request, cancel).await?;
+    if let Some(folder) = &args.svg {
+        write_charts(&dashboard, &zone, folder)?;
+    }
     let text = if args.json {
         serde_json::to_string_pretty(&dashboard).map_err(|e| {
             Error::new(

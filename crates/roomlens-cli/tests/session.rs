@@ -33,6 +33,7 @@ fn json_has_the_issue_keys_and_the_ground_truth() {
     let truth = org
         .session_dashboard_truth(&edge.room_id, &edge.cue_point_id)
         .unwrap();
+    let charts = config.join("charts");
     let out = run(
         &mut sim.roomlens(
             config.path(),
@@ -42,11 +43,20 @@ fn json_has_the_issue_keys_and_the_ground_truth() {
                 "--session",
                 &edge.cue_point_id,
                 "--json",
+                "--svg",
+                charts.to_str().unwrap(),
             ],
         ),
         None,
     );
     assert_exit(&out, 0);
+    for name in ["timeline.svg", "countries.svg", "devices.svg"] {
+        let svg = std::fs::read_to_string(charts.join(name)).unwrap();
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{name}"
+        );
+    }
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let mut keys: Vec<&String> = json.as_object().unwrap().keys().collect();
     keys.sort();
