@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "list_rooms",
     "session_dashboard",
     "session_charts",
+    "attendee_heatmap",
     "cancel_dashboard",
 ];
 

@@ -676,6 +676,17 @@ async fn rooms_show_a_session_dashboard(window: &Window) {
         );
         window.fill("#attendees-search", "").await;
     }
+    window.click("#attendees-table .attendee-name").await;
+    let strip = window
+        .wait_until(
+            "the attendee's engagement strip",
+            "(() => { const img = document.querySelector('#attendees-table .attendee-detail img.strip'); return img && img.complete && img.naturalWidth; })()",
+        )
+        .await;
+    assert!(
+        strip.as_u64().unwrap_or(0) > 0,
+        "one attendee's minute-by-minute engagement is drawn"
+    );
     let drawn = window
         .wait_until(
             "the timeline chart",

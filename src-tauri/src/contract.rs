@@ -8,7 +8,7 @@ use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount
 use crate::commands::app::Bootstrap;
 use crate::commands::files::SaveResult;
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
-use crate::commands::rooms::{ChartsArgs, DashboardArgs, DashboardView};
+use crate::commands::rooms::{ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs};
 use crate::drop_event::DropEvent;
 use crate::reading_progress::ReadingProgress;
 use crate::settings::Settings;
@@ -44,6 +44,7 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     DashboardArgs::export_all(&cfg)?;
     DashboardView::export_all(&cfg)?;
     ChartsArgs::export_all(&cfg)?;
+    HeatmapArgs::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;
     Ok(())

@@ -110,6 +110,7 @@ pub fn run() {
             commands::rooms::list_rooms,
             commands::rooms::session_dashboard,
             commands::rooms::session_charts,
+            commands::rooms::attendee_heatmap,
             commands::rooms::cancel_dashboard,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));

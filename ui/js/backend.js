@@ -72,6 +72,8 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
 /** @typedef {import("../contract/ChartsArgs").ChartsArgs} ChartsArgs */
 /** @typedef {import("../contract/DashboardCharts").DashboardCharts} DashboardCharts */
+/** @typedef {import("../contract/HeatmapArgs").HeatmapArgs} HeatmapArgs */
+/** @typedef {import("../contract/ChartView").ChartView} ChartView */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -120,6 +122,8 @@ export const commands = {
   sessionDashboard: (request) => call("session_dashboard", { request }),
   /** @param {ChartsArgs} request @returns {Promise<DashboardCharts>} */
   sessionCharts: (request) => call("session_charts", { request }),
+  /** @param {HeatmapArgs} request @returns {Promise<ChartView>} */
+  attendeeHeatmap: (request) => call("attendee_heatmap", { request }),
   /** @returns {Promise<void>} */
   cancelDashboard: () => call("cancel_dashboard"),
 };

@@ -212,6 +212,7 @@ export function mountRoomsView(root, { store }) {
   );
   root.appendChild(element);
 
+  const darkMode = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
   /** @type {DashboardView | null} */
   let shown = null;
   let roomId = "";
@@ -241,13 +242,68 @@ export function mountRoomsView(root, { store }) {
       const a = d.attendees[i];
       const p = d.profiles[i] ?? NO_PROFILE;
       const details = [p.email, p.role, p.company, p.industry, p.country].filter(Boolean).join(" · ");
-      return el("tr", { title: details || null }, ATTENDEE_COLUMNS.map((c) => el("td", { class: c.numeric && "numeric" }, c.format(/** @type {any} */ (a)[c.key]))));
+      const cells = ATTENDEE_COLUMNS.map((c) => el("td", { class: c.numeric && "numeric" }, c.format(/** @type {any} */ (a)[c.key])));
+      const toggle = el("button", { type: "button", class: "attendee-name", "aria-expanded": "false", title: details || null }, a.name || a.user_id || DASH);
+      cells[0] = el("td", {}, toggle);
+      const row = el("tr", {}, cells);
+      toggle.addEventListener("click", () => toggleDetail(d, i, row, toggle, details));
+      return row;
     });
     attendeesHost.appendChild(
       el("div", { class: "plain-table-wrap", tabindex: "0", role: "region", "aria-label": "Viewer engagement" },
         el("table", { class: "plain-table", id: "attendees-table" }, el("thead", {}, header), el("tbody", {}, rows))),
     );
     attendeesHost.appendChild(el("p", { class: "row-count", id: "attendees-count" }, `Showing ${formatCount(order.length)} of ${formatCount(d.attendees.length)} ${plural(d.attendees.length, "attendee").replace(/^\S+\s/, "")}`));
+  }
+
+  /**
+   * Opens or closes the row under an attendee: who they are, their Q&A threads, downloads and
+   * raised hands, and their minute-by-minute engagement strip (asked of Kaltura when opened).
+   * @param {DashboardView} d @param {number} i @param {HTMLElement} row @param {HTMLElement} toggle @param {string} details
+   */
+  function toggleDetail(d, i, row, toggle, details) {
+    const open = row.nextElementSibling?.classList.contains("attendee-detail");
+    if (open) {
+      row.nextElementSibling?.remove();
+      toggle.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const a = d.attendees[i];
+    const strip = el("div", { class: "attendee-strip" }, el("p", { class: "rooms-status" }, "Loading this person's minutes…"));
+    const detail = el(
+      "tr",
+      { class: "attendee-detail" },
+      el(
+        "td",
+        { colspan: String(ATTENDEE_COLUMNS.length) },
+        details ? el("p", { class: "room-meta" }, details) : null,
+        el("p", { class: "room-meta" }, `Q&A threads ${formatCount(a.questions)} · downloads ${formatCount(a.downloads)} · raised hands ${formatCount(a.raised_hands)}`),
+        strip,
+      ),
+    );
+    row.after(detail);
+    toggle.setAttribute("aria-expanded", "true");
+    const account = currentAccount(store.get());
+    if (!account) return;
+    commands
+      .attendeeHeatmap({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, user_id: a.user_id, dark: Boolean(darkMode?.matches) })
+      .then((chart) => {
+        clear(strip);
+        strip.appendChild(
+          el("img", {
+            class: "chart strip",
+            src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`,
+            alt: `${a.name || a.user_id}: engagement per minute (darker is more engaged). ${chart.note ?? ""}`,
+            width: String(chart.width),
+            height: String(chart.height),
+          }),
+        );
+        strip.appendChild(el("p", { class: "room-meta" }, "Each mark is a minute: darker is more engaged, blank is away."));
+      })
+      .catch((error) => {
+        clear(strip);
+        showError(error);
+      });
   }
 
   /** @param {DashboardView} d */
@@ -267,8 +323,6 @@ export function mountRoomsView(root, { store }) {
     dashboard.hidden = false;
     loadCharts(d);
   }
-
-  const darkMode = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
 
   /** Asks Rust for the charts of the dashboard on screen, in the current light or dark mode. */
   async function loadCharts(d) {

@@ -409,3 +409,46 @@ async fn the_charts_of_a_session_are_drawn_from_its_figures() {
     }
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_persons_heatmap_is_the_simulators_minutes() {
+    let sim = demo_sim().await;
+    let org = sim.org().unwrap();
+    let s = org.edge_sessions().unwrap().no_chat_users;
+    let truth = org
+        .session_dashboard_truth(&s.room_id, &s.cue_point_id)
+        .unwrap();
+    let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+    let client = client_for(&sim, quick_options());
+    let mut checked = 0;
+    for person in truth.attendees.iter().take(5) {
+        let minutes = roomlens::dashboard::person_heatmap::fetch_person_heatmap(
+            &client,
+            &d,
+            &person.user_id,
+            &CancelToken::new(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            minutes.len() + 1,
+            d.timeline.len(),
+            "every minute but the last, as Kaltura draws it"
+        );
+        for (m, minute) in minutes.iter().zip(&d.timeline) {
+            let t: i64 = minute.time.parse::<jiff::Timestamp>().unwrap().as_second();
+            use roomlens::dashboard::person_heatmap::MinuteState::*;
+            let want = if person.engaged_at(t) {
+                Engaged
+            } else if person.present_at(t) {
+                Present
+            } else {
+                Offline
+            };
+            assert_eq!(*m, want, "{} at {}", person.user_id, minute.time);
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+    sim.shutdown().await;
+}

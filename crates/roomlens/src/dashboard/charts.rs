@@ -3,13 +3,15 @@
 //! zone) and the countries and devices bars, each as SVG with its text alternative and, for the
 //! timeline, where each minute's points are. It computes no figure and writes no file.
 
+use super::person_heatmap::MinuteState;
 use super::session_dashboard::SessionDashboard;
 use crate::error::{Error, ErrorCode};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens_charts::{
-    breakdown_bars, session_timeline, BreakdownInput, BreakdownItem, BreakdownKind, Chart,
-    ChartError, SessionClock, Size, Theme, ThemeKind, TimelineInput, TimelineMinute,
+    breakdown_bars, engagement_strip, session_timeline, BreakdownInput, BreakdownItem,
+    BreakdownKind, Chart, ChartError, EngagementLevel, PersonEngagement, SessionClock, Size, Theme,
+    ThemeKind, TimelineInput, TimelineMinute,
 };
 use serde::Serialize;
 
@@ -76,28 +78,75 @@ fn view(chart: Chart, size: Size, points: Vec<ChartPoint>) -> ChartView {
     }
 }
 
+const STRIP_SIZE: Size = Size {
+    width: 720,
+    height: 28,
+};
+
+fn theme(dark: bool) -> Theme {
+    Theme::of(if dark {
+        ThemeKind::Dark
+    } else {
+        ThemeKind::Light
+    })
+}
+
+fn clock_at(start: Timestamp, zone: &TimeZone) -> SessionClock {
+    SessionClock {
+        start_unix_seconds: start.as_second(),
+        utc_offset_minutes: zone.to_offset(start).seconds() / 60,
+        zone_name: zone.iana_name().unwrap_or("local time").to_owned(),
+    }
+}
+
+/// One attendee's engagement strip (darker = more engaged) from the session's start.
+pub fn person_strip(
+    d: &SessionDashboard,
+    name: &str,
+    minutes: &[MinuteState],
+    zone: &TimeZone,
+    dark: bool,
+) -> Result<ChartView, Error> {
+    let start = d
+        .session
+        .start
+        .parse::<Timestamp>()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let levels = minutes
+        .iter()
+        .map(|m| match m {
+            MinuteState::Offline => EngagementLevel::Offline,
+            MinuteState::Present => EngagementLevel::Present,
+            MinuteState::Engaged => EngagementLevel::Engaged,
+        })
+        .collect();
+    let chart = engagement_strip(
+        &PersonEngagement {
+            name: name.to_owned(),
+            levels,
+        },
+        &clock_at(start, zone),
+        &theme(dark),
+        STRIP_SIZE,
+    )
+    .map_err(|e| chart_error(&e))?;
+    Ok(view(chart, STRIP_SIZE, Vec::new()))
+}
+
 /// Draws the charts of `d` for a person in `zone`, in the light or dark theme.
 pub fn dashboard_charts(
     d: &SessionDashboard,
     zone: &TimeZone,
     dark: bool,
 ) -> Result<DashboardCharts, Error> {
-    let theme = Theme::of(if dark {
-        ThemeKind::Dark
-    } else {
-        ThemeKind::Light
-    });
+    let theme = theme(dark);
     let first = d
         .timeline
         .first()
         .and_then(|m| m.time.parse::<Timestamp>().ok())
         .or_else(|| d.session.start.parse::<Timestamp>().ok())
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    let clock = SessionClock {
-        start_unix_seconds: first.as_second(),
-        utc_offset_minutes: zone.to_offset(first).seconds() / 60,
-        zone_name: zone.iana_name().unwrap_or("local time").to_owned(),
-    };
+    let clock = clock_at(first, zone);
     let timeline = session_timeline(
         &TimelineInput {
             clock,

@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod figures;
+pub mod person_heatmap;
 pub mod room_lookup;
 pub mod rooms_seen;
 pub mod session_dashboard;

@@ -145,6 +145,10 @@ pub struct SessionDashboard {
     #[serde(skip)]
     #[ts(skip)]
     pub requests: u32,
+    /// The window and entry ids its reports were asked for (for a person's heatmap later).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub window: Option<ReportWindow>,
 }
 
 /// The five reaction columns of the minute timeline (60004).
@@ -229,7 +233,9 @@ pub async fn fetch_session_dashboard(
         vod_entry_ids: room.vod_entry_ids.clone(),
     };
     let reports = fetch_session_reports(client, &window, cancel).await?;
-    Ok(assemble(&room, &session, &reports))
+    let mut dashboard = assemble(&room, &session, &reports);
+    dashboard.window = Some(window);
+    Ok(dashboard)
 }
 
 /// The dashboard of `session` from its reports.
@@ -365,6 +371,7 @@ pub fn assemble(
         countries,
         devices,
         requests: r.requests + 1,
+        window: None,
     }
 }
 

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 pub const PAGE_ROWS: u64 = 500;
 
 /// The session window the reports are asked for, and the person's time-zone offset.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportWindow {
     /// Unix seconds: the session start rounded down to the hour in local time (Kaltura's page).
     pub from: i64,
@@ -205,6 +205,33 @@ pub async fn fetch_session_reports(
     }
     reports.requests = requests;
     Ok(reports)
+}
+
+/// One person's engagement state per minute (60011: `position|user_engagement|count_viewers`,
+/// asked for with that user and the room alone, every page), as the table Kaltura sends.
+pub async fn fetch_person_states(
+    client: &KalturaClient,
+    window: &ReportWindow,
+    user_id: &str,
+    cancel: &CancelToken,
+) -> Result<ReportTable, Error> {
+    let room = window.live_entry_ids.first().cloned().unwrap_or_default();
+    let mut person_filter = filter(window, "entryIdIn", &[room]);
+    if let Some(map) = person_filter.as_object_mut() {
+        map.insert("userIds".into(), Value::from(user_id));
+    }
+    let minutes = u64::try_from((window.to - window.from).max(0) / 60 + 1).unwrap_or(1);
+    let calls: Vec<ApiCall> = (1..=pages_for(minutes))
+        .map(|page| table(60011, person_filter.clone(), PAGE_ROWS, page))
+        .collect();
+    let pages = calls.len();
+    let mut requests = 0;
+    let mut results = run(client, calls, &mut requests, cancel).await?.into_iter();
+    let mut states = ReportTable::default();
+    for _ in 0..pages {
+        states.extend(next(&mut results, ReportTable::parse)?);
+    }
+    Ok(states)
 }
 
 #[cfg(test)]
