@@ -4,4 +4,8 @@ import type { ChartView } from "./ChartView";
 /**
  * The charts of a session's dashboard.
  */
-export type DashboardCharts = { timeline: ChartView, countries: ChartView, devices: ChartView, };
+export type DashboardCharts = { timeline: ChartView, countries: ChartView, devices: ChartView, 
+/**
+ * Plays of the recording per day; `None` without a recording.
+ */
+recording_plays: ChartView | null, };

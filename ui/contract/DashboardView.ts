@@ -5,6 +5,7 @@ import type { Country } from "./Country";
 import type { Device } from "./Device";
 import type { Engagement } from "./Engagement";
 import type { Minutes } from "./Minutes";
+import type { RecordingFigures } from "./RecordingFigures";
 import type { RoomRef } from "./RoomRef";
 import type { SessionRef } from "./SessionRef";
 import type { TimelineMinute } from "./TimelineMinute";
@@ -15,6 +16,10 @@ import type { Viewers } from "./Viewers";
  * `attendees`) for the details shown on hover.
  */
 export type DashboardView = { profiles: Array<AttendeeProfile>, 
+/**
+ * The recording's figures, when the room has a recording.
+ */
+recording: RecordingFigures | null, 
 /**
  * Whether it was kept from earlier in this run rather than fetched now.
  */

@@ -189,6 +189,7 @@ export function mountRoomsView(root, { store }) {
   const attendeesHost = el("div", { id: "attendees-host" });
   const placesHost = el("div", { class: "rooms-places", id: "places-host" });
   const timelineHost = el("section", { class: "rooms-timeline", id: "timeline-host", "aria-label": "Session timeline" });
+  const recordingHost = el("section", { class: "rooms-recording", id: "recording-host", "aria-label": "Recording", hidden: true });
   const dashboard = el(
     "div",
     { class: "rooms-dashboard", id: "rooms-dashboard", hidden: true },
@@ -198,6 +199,7 @@ export function mountRoomsView(root, { store }) {
       el("div", { class: "table-toolbar" }, el("h2", { id: "attendees-title", class: "panel-title" }, "Viewer engagement"), el("div", { class: "search-field" }, el("label", { for: "attendees-search", class: "visually-hidden" }, "Search attendees"), search)),
       attendeesHost),
     placesHost,
+    recordingHost,
   );
   const title = el("h1", { id: "rooms-title" }, "Rooms");
   const subtitle = el("p", { class: "view-subtitle", id: "rooms-subtitle" }, "Pick a room, then a session, to see its dashboard.");
@@ -320,6 +322,22 @@ export function mountRoomsView(root, { store }) {
     clear(placesHost);
     placesHost.appendChild(plainTable("countries-table", "Countries", ["Country", "Live viewers", "Recording viewers"], [false, true, true], d.countries.map((c) => [c.name || c.code || DASH, formatCount(c.live), formatCount(c.recording)])));
     placesHost.appendChild(plainTable("devices-table", "Top devices", ["Device", "Live viewers", "Recording viewers"], [false, true, true], d.devices.map((c) => [c.device || DASH, formatCount(c.live), formatCount(c.recording)])));
+    clear(recordingHost);
+    recordingHost.hidden = !d.recording;
+    if (d.recording) {
+      const r = d.recording;
+      recordingHost.appendChild(el("h2", { class: "panel-title" }, "Recording"));
+      recordingHost.appendChild(
+        el(
+          "div",
+          { class: "cards", id: "recording-cards" },
+          card("recording-plays", "Plays", formatCount(r.plays), "in the session's window"),
+          card("recording-impressions", "Impressions", formatCount(r.impressions), "times the player was loaded"),
+          card("recording-minutes", "Minutes viewed", formatMinutes(r.minutes_viewed)),
+          card("recording-completion", "Average completion", pct(r.average_completion_pct)),
+        ),
+      );
+    }
     dashboard.hidden = false;
     loadCharts(d);
   }
@@ -336,6 +354,7 @@ export function mountRoomsView(root, { store }) {
       clear(timelineHost);
       timelineHost.appendChild(chartFigure("timeline", charts.timeline));
       placesHost.prepend(chartFigure("countries", charts.countries), chartFigure("devices", charts.devices));
+      if (charts.recording_plays) recordingHost.appendChild(chartFigure("recording-plays", charts.recording_plays));
     } catch (error) {
       if (shown === d) clear(timelineHost);
       showError(error);

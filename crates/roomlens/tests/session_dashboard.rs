@@ -452,3 +452,32 @@ async fn a_persons_heatmap_is_the_simulators_minutes() {
     assert_eq!(checked, 5);
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_rooms_recording_and_its_plays_per_day() {
+    let sim = demo_sim().await;
+    let org = sim.org().unwrap();
+    let edges = org.edge_sessions().unwrap();
+    let s = &edges.with_recording;
+    let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+    let recording = d.recording.as_ref().expect("the room has a recording");
+    let entry = org.recording_for_room(&s.room_id).unwrap().entry_id;
+    let window = d.window.as_ref().unwrap();
+    let truth = org.recording_truth(&entry, window.from, window.to).unwrap();
+    assert_eq!(recording.plays, truth.plays);
+    assert_eq!(recording.impressions, truth.loads);
+    assert!(close(recording.minutes_viewed, truth.view_minutes));
+    assert_eq!(d.recording_plays, Some(truth.plays));
+    let per_day: u64 = recording.plays_per_day.iter().map(|(_, p)| p).sum();
+    assert_eq!(per_day, truth.plays, "the days add up to the plays");
+    let charts = roomlens::dashboard::charts::dashboard_charts(&d, &TimeZone::UTC, false).unwrap();
+    assert!(charts.recording_plays.unwrap().svg.starts_with("<svg"));
+    let without = dashboard(
+        &sim,
+        &edges.no_chat_users.room_id,
+        &edges.no_chat_users.cue_point_id,
+    )
+    .await;
+    assert!(without.recording.is_none() && without.recording_plays.is_none());
+    sim.shutdown().await;
+}

@@ -10,7 +10,7 @@ use jiff::tz::TimeZone;
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::{dashboard_charts, person_strip, ChartView, DashboardCharts};
 use roomlens::dashboard::person_heatmap::fetch_person_heatmap;
-use roomlens::dashboard::session_dashboard::AttendeeProfile;
+use roomlens::dashboard::session_dashboard::{AttendeeProfile, RecordingFigures};
 use roomlens::dashboard::{
     fetch_session_dashboard, rooms_seen, DashboardRequest, RoomSeen, SessionDashboard,
 };
@@ -43,6 +43,8 @@ pub struct DashboardView {
     #[serde(flatten)]
     dashboard: SessionDashboard,
     profiles: Vec<AttendeeProfile>,
+    /// The recording's figures, when the room has a recording.
+    recording: Option<RecordingFigures>,
     /// Whether it was kept from earlier in this run rather than fetched now.
     from_memory: bool,
 }
@@ -54,6 +56,7 @@ fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
             .iter()
             .map(|a| a.profile.clone())
             .collect(),
+        recording: dashboard.recording.clone(),
         dashboard: dashboard.clone(),
         from_memory,
     }

@@ -9,9 +9,10 @@ use crate::error::{Error, ErrorCode};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens_charts::{
-    breakdown_bars, engagement_strip, session_timeline, BreakdownInput, BreakdownItem,
-    BreakdownKind, Chart, ChartError, EngagementLevel, PersonEngagement, SessionClock, Size, Theme,
-    ThemeKind, TimelineInput, TimelineMinute,
+    breakdown_bars, engagement_strip, recording_plays_per_day, session_timeline, BreakdownInput,
+    BreakdownItem, BreakdownKind, Chart, ChartError, DayPlays, EngagementLevel, LocalDay,
+    PersonEngagement, PlaysPerDayInput, SessionClock, Size, Theme, ThemeKind, TimelineInput,
+    TimelineMinute,
 };
 use serde::Serialize;
 
@@ -44,6 +45,8 @@ pub struct DashboardCharts {
     pub timeline: ChartView,
     pub countries: ChartView,
     pub devices: ChartView,
+    /// Plays of the recording per day; `None` without a recording.
+    pub recording_plays: Option<ChartView>,
 }
 
 const TIMELINE_SIZE: Size = Size {
@@ -186,7 +189,40 @@ pub fn dashboard_charts(
         .map(|chart| view(chart, BARS_SIZE, Vec::new()))
         .map_err(|e| chart_error(&e))
     };
+    let recording_plays = d
+        .recording
+        .as_ref()
+        .map(|rec| {
+            let days = rec
+                .plays_per_day
+                .iter()
+                .filter_map(|(day, plays)| {
+                    let (y, rest) = day.split_at_checked(4)?;
+                    let (m, dd) = rest.split_at_checked(2)?;
+                    Some(DayPlays {
+                        day: LocalDay {
+                            year: y.parse().ok()?,
+                            month: m.parse().ok()?,
+                            day: dd.get(..2)?.parse().ok()?,
+                        },
+                        plays: *plays as f64,
+                    })
+                })
+                .collect();
+            recording_plays_per_day(
+                &PlaysPerDayInput {
+                    zone_name: zone.iana_name().unwrap_or("local time").to_owned(),
+                    days,
+                },
+                &theme,
+                BARS_SIZE,
+            )
+            .map(|chart| view(chart, BARS_SIZE, Vec::new()))
+            .map_err(|e| chart_error(&e))
+        })
+        .transpose()?;
     Ok(DashboardCharts {
+        recording_plays,
         timeline: view(timeline.chart, TIMELINE_SIZE, points),
         countries: bars(
             BreakdownKind::Countries,

@@ -125,6 +125,19 @@ pub struct Device {
     pub recording: u64,
 }
 
+/// The room's recording over the session's window (reports 60005 and 60012), when it has one.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct RecordingFigures {
+    pub plays: u64,
+    /// Player loads (`count_loads`).
+    pub impressions: u64,
+    pub minutes_viewed: f64,
+    /// 0–100, as Kaltura writes it (its page divides by 100 to show a percentage).
+    pub average_completion_pct: f64,
+    /// Local days (`YYYYMMDD` in the person's zone) and their plays.
+    pub plays_per_day: Vec<(String, u64)>,
+}
+
 /// A session's dashboard. Serialises to exactly the keys of `roomlens session --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SessionDashboard {
@@ -145,6 +158,10 @@ pub struct SessionDashboard {
     #[serde(skip)]
     #[ts(skip)]
     pub requests: u32,
+    /// The recording's figures; `None` without a recording (the JSON has `recording_plays`).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub recording: Option<RecordingFigures>,
     /// The window and entry ids its reports were asked for (for a person's heatmap later).
     #[serde(skip)]
     #[ts(skip)]
@@ -370,6 +387,23 @@ pub fn assemble(
         attendees,
         countries,
         devices,
+        recording: r.recording.as_ref().map(|rec| RecordingFigures {
+            plays: count(rec.top_total.number("count_plays")),
+            impressions: count(rec.top_total.number("count_loads")),
+            minutes_viewed: rec.top_total.number("sum_vod_view_period"),
+            average_completion_pct: rec.top_total.number("avg_completion_rate").min(100.0),
+            plays_per_day: rec
+                .plays_graph
+                .iter()
+                .find(|g| g.id == "count_plays")
+                .map(|g| {
+                    g.points
+                        .iter()
+                        .map(|(day, plays)| (day.clone(), count(*plays)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }),
         requests: r.requests + 1,
         window: None,
     }
