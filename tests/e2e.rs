@@ -746,6 +746,27 @@ async fn rooms_show_a_session_dashboard(window: &Window) {
             "going back to a session does not fetch it again"
         );
     }
+    // A room typed by its ID: the Demo's room with a recording shows the recording's figures.
+    let demo = kaltura_sim::Org::new(kaltura_sim::OrgProfile::demo(), 2026, None);
+    let recorded = demo
+        .edge_sessions()
+        .expect("the Demo has a room with a recording")
+        .with_recording
+        .room_id;
+    window.fill("#room-id", &recorded).await;
+    window.click("#room-open").await;
+    rooms_loaded(window).await;
+    window.find("#recording-cards").await;
+    let plays = window
+        .wait_until(
+            "the recording's plays per day",
+            "(() => { const img = document.querySelector('#chart-recording-plays'); return img && img.complete && img.naturalWidth; })()",
+        )
+        .await;
+    assert!(
+        plays.as_u64().unwrap_or(0) > 0,
+        "the plays-per-day chart is drawn"
+    );
     window.click("#nav-reports").await;
     // The steps after this one work on the Demo's attendees, as the steps before left them.
     let state = fetch(window, "attendees", "30").await;
