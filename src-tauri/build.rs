@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "session_dashboard",
     "session_charts",
     "attendee_heatmap",
+    "save_session_table",
+    "save_session_chart",
     "cancel_dashboard",
 ];
 

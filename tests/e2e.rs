@@ -168,7 +168,7 @@ async fn run_all(setup: &Setup) {
     step("the drill-down for one attendee lists their sessions");
     drilldown_lists_sessions(&window).await;
     step("Rooms: a Demo room's newest session, its cards and attendees; another session; back again from memory");
-    rooms_show_a_session_dashboard(&window).await;
+    rooms_show_a_session_dashboard(&window, setup).await;
     step("the system's Open dialog: attached, the window answering, one at a time, Escape changes nothing");
     open_dialog_cancelled_changes_nothing(&window, setup).await;
     step("the system's Save dialog: attached, the window answering, Escape returns to the options");
@@ -622,7 +622,7 @@ async fn rooms_loaded(window: &Window) {
     }
 }
 
-async fn rooms_show_a_session_dashboard(window: &Window) {
+async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     let state = fetch(window, "room_data", "30").await;
     assert_eq!(state, "done");
     window.click("#nav-rooms").await;
@@ -711,6 +711,24 @@ async fn rooms_show_a_session_dashboard(window: &Window) {
     assert!(
         minutes > 0,
         "the timeline's figures are there as a table too"
+    );
+    // The attendees table saved through the system's Save dialog, every attendee in the file.
+    click_to_open_dialog(window, "#save-attendees").await;
+    let dialog = dialog_opened(window, SAVE_TITLE).await;
+    let path = setup.documents().join("session-attendees.csv");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the attendees saved",
+            "document.querySelector('#rooms-status')?.textContent.startsWith('Saved to')",
+        )
+        .await;
+    let text = std::fs::read_to_string(&path).expect("the attendees table was saved");
+    let lines = text.lines().count() as u64;
+    assert!(
+        lines > attendees,
+        "a header and every attendee ({attendees}) in the file, got {lines} lines"
     );
     window
         .js(

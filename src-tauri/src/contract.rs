@@ -8,7 +8,9 @@ use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount
 use crate::commands::app::Bootstrap;
 use crate::commands::files::SaveResult;
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
-use crate::commands::rooms::{ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs};
+use crate::commands::rooms::{
+    ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs, SaveTableArgs,
+};
 use crate::drop_event::DropEvent;
 use crate::reading_progress::ReadingProgress;
 use crate::settings::Settings;
@@ -45,6 +47,8 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     DashboardView::export_all(&cfg)?;
     ChartsArgs::export_all(&cfg)?;
     HeatmapArgs::export_all(&cfg)?;
+    SaveTableArgs::export_all(&cfg)?;
+    SaveChartArgs::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;
     Ok(())

@@ -111,6 +111,8 @@ pub fn run() {
             commands::rooms::session_dashboard,
             commands::rooms::session_charts,
             commands::rooms::attendee_heatmap,
+            commands::rooms::save_session_table,
+            commands::rooms::save_session_chart,
             commands::rooms::cancel_dashboard,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));

@@ -74,6 +74,8 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/DashboardCharts").DashboardCharts} DashboardCharts */
 /** @typedef {import("../contract/HeatmapArgs").HeatmapArgs} HeatmapArgs */
 /** @typedef {import("../contract/ChartView").ChartView} ChartView */
+/** @typedef {import("../contract/SaveTableArgs").SaveTableArgs} SaveTableArgs */
+/** @typedef {import("../contract/SaveChartArgs").SaveChartArgs} SaveChartArgs */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -124,6 +126,10 @@ export const commands = {
   sessionCharts: (request) => call("session_charts", { request }),
   /** @param {HeatmapArgs} request @returns {Promise<ChartView>} */
   attendeeHeatmap: (request) => call("attendee_heatmap", { request }),
+  /** @param {SaveTableArgs} request @returns {Promise<SaveResult>} */
+  saveSessionTable: (request) => call("save_session_table", { request }),
+  /** @param {SaveChartArgs} request @returns {Promise<SaveResult>} */
+  saveSessionChart: (request) => call("save_session_chart", { request }),
   /** @returns {Promise<void>} */
   cancelDashboard: () => call("cancel_dashboard"),
 };

@@ -126,9 +126,9 @@ function plainTable(id, caption, headings, numeric, rows) {
  * A chart as Rust draws it: the SVG as an image (never as markup, so no text in it can become
  * HTML), its title, and its figures as a table for screen readers and anyone who wants numbers.
  * With `points` (the timeline), hovering shows the minute under the pointer.
- * @param {string} id @param {ChartView} chart
+ * @param {string} id @param {ChartView} chart @param {() => void} onSave "Save as SVG…"
  */
-function chartFigure(id, chart) {
+function chartFigure(id, chart, onSave) {
   const img = el("img", {
     id: `chart-${id}`,
     class: "chart",
@@ -164,7 +164,23 @@ function chartFigure(id, chart) {
     el("summary", {}, "Show the figures as a table"),
     plainTable(`chart-${id}-table`, chart.title, chart.columns, chart.columns.map((_, i) => i > 0), chart.rows),
   );
-  return el("figure", { class: "chart-figure", id: `figure-${id}` }, el("figcaption", { class: "visually-hidden" }, chart.title), frame, chart.note ? el("p", { class: "card-note" }, chart.note) : null, table);
+  const save = el("button", { type: "button", class: "chart-save", id: `save-chart-${id}` }, "Save as SVG…");
+  save.addEventListener("click", onSave);
+  return el(
+    "figure",
+    { class: "chart-figure", id: `figure-${id}` },
+    el("figcaption", { class: "visually-hidden" }, chart.title),
+    frame,
+    chart.note ? el("p", { class: "card-note" }, chart.note) : null,
+    el("div", { class: "chart-actions" }, table, save),
+  );
+}
+
+/** A button that saves something through the system's save dialog. */
+function saveButton(id, label, onClick) {
+  const button = el("button", { type: "button", id, class: "save-table" }, label);
+  button.addEventListener("click", onClick);
+  return button;
 }
 
 /**
@@ -187,6 +203,7 @@ export function mountRoomsView(root, { store }) {
   const cards = el("section", { class: "cards", id: "rooms-cards", "aria-label": "Session overview" });
   const search = el("input", { type: "search", id: "attendees-search", autocomplete: "off", spellcheck: "false" });
   const attendeesHost = el("div", { id: "attendees-host" });
+  const saveAttendees = el("button", { type: "button", id: "save-attendees" }, "Save as CSV…");
   const placesHost = el("div", { class: "rooms-places", id: "places-host" });
   const timelineHost = el("section", { class: "rooms-timeline", id: "timeline-host", "aria-label": "Session timeline" });
   const recordingHost = el("section", { class: "rooms-recording", id: "recording-host", "aria-label": "Recording", hidden: true });
@@ -196,7 +213,7 @@ export function mountRoomsView(root, { store }) {
     cards,
     timelineHost,
     el("section", { class: "table-panel rooms-attendees", "aria-labelledby": "attendees-title" },
-      el("div", { class: "table-toolbar" }, el("h2", { id: "attendees-title", class: "panel-title" }, "Viewer engagement"), el("div", { class: "search-field" }, el("label", { for: "attendees-search", class: "visually-hidden" }, "Search attendees"), search)),
+      el("div", { class: "table-toolbar" }, el("h2", { id: "attendees-title", class: "panel-title" }, "Viewer engagement"), el("div", { class: "search-field" }, el("label", { for: "attendees-search", class: "visually-hidden" }, "Search attendees"), search), saveAttendees),
       attendeesHost),
     placesHost,
     recordingHost,
@@ -224,6 +241,38 @@ export function mountRoomsView(root, { store }) {
 
   function setState(state) {
     element.dataset.state = state;
+  }
+
+  /** What the save dialog gave back, in the status line; an error in the banner. */
+  function saved(promise) {
+    promise
+      .then((result) => {
+        if (result.saved) status.textContent = `Saved to ${result.path}`;
+      })
+      .catch((error) => showError(error));
+  }
+
+  /** @param {"attendees" | "countries" | "devices" | "timeline"} table */
+  function saveTable(table) {
+    const account = currentAccount(store.get());
+    if (!shown || !account) return;
+    const defaults = store.get().exportDefaults;
+    saved(
+      commands.saveSessionTable({
+        account_id: account.id,
+        room_id: shown.room.id,
+        session_id: shown.session.id,
+        table,
+        options: { headers: defaults.headers, bom: defaults.bom, delimiter: defaults.delimiter, neutralise_formulas: true },
+      }),
+    );
+  }
+
+  /** @param {string} chart */
+  function saveChart(chart) {
+    const account = currentAccount(store.get());
+    if (!shown || !account) return;
+    saved(commands.saveSessionChart({ account_id: account.id, room_id: shown.room.id, session_id: shown.session.id, chart, dark: false }));
   }
 
   function renderAttendees() {
@@ -320,6 +369,8 @@ export function mountRoomsView(root, { store }) {
     for (const c of dashboardCards(d)) cards.appendChild(c);
     renderAttendees();
     clear(placesHost);
+    placesHost.appendChild(saveButton("save-countries", "Save countries as CSV…", () => saveTable("countries")));
+    placesHost.appendChild(saveButton("save-devices", "Save devices as CSV…", () => saveTable("devices")));
     placesHost.appendChild(plainTable("countries-table", "Countries", ["Country", "Live viewers", "Recording viewers"], [false, true, true], d.countries.map((c) => [c.name || c.code || DASH, formatCount(c.live), formatCount(c.recording)])));
     placesHost.appendChild(plainTable("devices-table", "Top devices", ["Device", "Live viewers", "Recording viewers"], [false, true, true], d.devices.map((c) => [c.device || DASH, formatCount(c.live), formatCount(c.recording)])));
     clear(recordingHost);
@@ -352,9 +403,10 @@ export function mountRoomsView(root, { store }) {
       const charts = await commands.sessionCharts({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, dark: Boolean(darkMode?.matches) });
       if (shown !== d) return;
       clear(timelineHost);
-      timelineHost.appendChild(chartFigure("timeline", charts.timeline));
-      placesHost.prepend(chartFigure("countries", charts.countries), chartFigure("devices", charts.devices));
-      if (charts.recording_plays) recordingHost.appendChild(chartFigure("recording-plays", charts.recording_plays));
+      timelineHost.appendChild(chartFigure("timeline", charts.timeline, () => saveChart("timeline")));
+      timelineHost.appendChild(saveButton("save-timeline", "Save the minutes as CSV…", () => saveTable("timeline")));
+      placesHost.prepend(chartFigure("countries", charts.countries, () => saveChart("countries")), chartFigure("devices", charts.devices, () => saveChart("devices")));
+      if (charts.recording_plays) recordingHost.appendChild(chartFigure("recording-plays", charts.recording_plays, () => saveChart("recording_plays")));
     } catch (error) {
       if (shown === d) clear(timelineHost);
       showError(error);
@@ -424,6 +476,7 @@ export function mountRoomsView(root, { store }) {
   });
   sessionPicker.addEventListener("change", () => load(roomId, sessionPicker.value));
   search.addEventListener("input", () => renderAttendees());
+  saveAttendees.addEventListener("click", () => saveTable("attendees"));
   const stopHearing = store.subscribe((state) => {
     if (state.route === "rooms") refreshRooms();
   }, ["route", "report"]);

@@ -481,3 +481,43 @@ async fn a_rooms_recording_and_its_plays_per_day() {
     assert!(without.recording.is_none() && without.recording_plays.is_none());
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_sessions_tables_as_csv_keep_hostile_names_as_text() {
+    use roomlens::dashboard::session_tables::{session_table, SessionTable};
+    use roomlens::export::{table_csv_bytes, ExportOptions, HeaderStyle};
+    let sim = demo_sim().await;
+    let s = sim.org().unwrap().edge_sessions().unwrap().hostile_names;
+    let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+    let (header, rows) = session_table(&d, SessionTable::Attendees, HeaderStyle::Raw);
+    assert_eq!(header.first().map(String::as_str), Some("user_id"));
+    assert_eq!(rows.len(), d.attendees.len());
+    let bytes = table_csv_bytes(&header, &rows, &ExportOptions::default());
+    let mut reader = csv::ReaderBuilder::new()
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap());
+    let read: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        read.len(),
+        d.attendees.len(),
+        "one line per attendee, whatever their names hold"
+    );
+    for (record, attendee) in read.iter().zip(&d.attendees) {
+        let name = &record[1];
+        let expected = if roomlens::export::looks_like_formula(&attendee.name) {
+            format!("'{}", attendee.name)
+        } else {
+            attendee.name.clone()
+        };
+        assert_eq!(name, expected);
+        assert_eq!(record[7].parse::<f64>().unwrap(), attendee.minutes);
+    }
+    for table in [
+        SessionTable::Countries,
+        SessionTable::Devices,
+        SessionTable::Timeline,
+    ] {
+        let (header, rows) = session_table(&d, table, HeaderStyle::Friendly);
+        assert!(rows.iter().all(|r| r.len() == header.len()), "{table:?}");
+    }
+    sim.shutdown().await;
+}

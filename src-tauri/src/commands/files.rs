@@ -21,6 +21,23 @@ pub struct SaveResult {
     path: Option<String>,
 }
 
+impl SaveResult {
+    /// The person closed the dialog without saving.
+    pub fn cancelled() -> Self {
+        SaveResult {
+            saved: false,
+            path: None,
+        }
+    }
+
+    pub fn saved(path: String) -> Self {
+        SaveResult {
+            saved: true,
+            path: Some(path),
+        }
+    }
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_csv(
     app: AppHandle,

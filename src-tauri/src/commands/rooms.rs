@@ -3,17 +3,21 @@
 //! the core (`roomlens::dashboard`). Charts are drawn by the core too; these commands only carry.
 
 use super::accounts::client_for;
+use super::files::SaveResult;
 use crate::blocking_work::off_main_thread;
 use crate::mutex::lock;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
+use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::{dashboard_charts, person_strip, ChartView, DashboardCharts};
 use roomlens::dashboard::person_heatmap::fetch_person_heatmap;
 use roomlens::dashboard::session_dashboard::{AttendeeProfile, RecordingFigures};
+use roomlens::dashboard::session_tables::{session_table, SessionTable};
 use roomlens::dashboard::{
     fetch_session_dashboard, rooms_seen, DashboardRequest, RoomSeen, SessionDashboard,
 };
+use roomlens::export::{table_csv_bytes, ExportOptions};
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -189,6 +193,110 @@ pub async fn attendee_heatmap(
         )
     })
     .await
+}
+
+/// The dashboard kept for a session already loaded, or a plain error.
+fn kept_dashboard(
+    state: &AppState,
+    account_id: &str,
+    room_id: &str,
+    session_id: &str,
+) -> Result<Arc<SessionDashboard>, Error> {
+    let key = (
+        account_id.to_owned(),
+        room_id.trim().to_owned(),
+        Some(session_id.trim().to_owned()),
+    );
+    state.dashboards.get(&key).ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidInput,
+            "This session is no longer loaded. Pick it again in the session list.",
+        )
+    })
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct SaveTableArgs {
+    account_id: String,
+    room_id: String,
+    session_id: String,
+    table: SessionTable,
+    options: ExportOptions,
+}
+
+/// Saves one of a loaded session's tables as CSV through the system's save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_session_table(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: SaveTableArgs,
+) -> Result<SaveResult, Error> {
+    let dashboard = kept_dashboard(
+        &state,
+        &request.account_id,
+        &request.room_id,
+        &request.session_id,
+    )?;
+    let suggested = format!(
+        "{}-{}-{}.csv",
+        dashboard.room.id,
+        dashboard.session.id,
+        request.table.slug()
+    );
+    let Some(path) = state.dialogs.choose_save_path(&app, suggested).await? else {
+        return Ok(SaveResult::cancelled());
+    };
+    let shown = path.display().to_string();
+    off_main_thread(&app, move |_| {
+        let (header, rows) = session_table(&dashboard, request.table, request.options.headers);
+        write_atomically(&path, &table_csv_bytes(&header, &rows, &request.options))
+    })
+    .await?;
+    Ok(SaveResult::saved(shown))
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct SaveChartArgs {
+    account_id: String,
+    room_id: String,
+    session_id: String,
+    /// "timeline", "countries", "devices" or "recording_plays".
+    chart: String,
+    dark: bool,
+}
+
+/// Saves one of a loaded session's charts as an SVG image through the system's save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_session_chart(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: SaveChartArgs,
+) -> Result<SaveResult, Error> {
+    let dashboard = kept_dashboard(
+        &state,
+        &request.account_id,
+        &request.room_id,
+        &request.session_id,
+    )?;
+    let charts = dashboard_charts(&dashboard, &TimeZone::system(), request.dark)?;
+    let chart = match request.chart.as_str() {
+        "timeline" => Some(charts.timeline),
+        "countries" => Some(charts.countries),
+        "devices" => Some(charts.devices),
+        "recording_plays" => charts.recording_plays,
+        _ => None,
+    }
+    .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "This session has no such chart."))?;
+    let suggested = format!(
+        "{}-{}-{}.svg",
+        dashboard.room.id, dashboard.session.id, request.chart
+    );
+    let Some(path) = state.dialogs.choose_svg_path(&app, suggested).await? else {
+        return Ok(SaveResult::cancelled());
+    };
+    let shown = path.display().to_string();
+    off_main_thread(&app, move |_| write_atomically(&path, chart.svg.as_bytes())).await?;
+    Ok(SaveResult::saved(shown))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -22,6 +22,12 @@ pub async fn show<R: Runtime>(
     let (answer, answered) = oneshot::channel();
     let window = app.get_webview_window(MAIN_WINDOW);
     let purpose = request.purpose;
+    let extension = request
+        .filters
+        .first()
+        .and_then(|f| f.extensions.first())
+        .copied()
+        .unwrap_or("csv");
     app.run_on_main_thread(move || {
         let parent = window.and_then(|w| w.gtk_window().ok());
         present(parent.as_ref(), &request, answer);
@@ -29,7 +35,7 @@ pub async fn show<R: Runtime>(
     .map_err(dialog_failed)?;
     let chosen = answered.await.map_err(dialog_failed)?;
     Ok(match purpose {
-        Purpose::Save => chosen.map(|path| with_default_extension(path, "csv")),
+        Purpose::Save => chosen.map(|path| with_default_extension(path, extension)),
         Purpose::Open => chosen,
     })
 }

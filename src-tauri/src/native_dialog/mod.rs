@@ -66,6 +66,11 @@ const CSV_FILTERS: &[FileFilter] = &[FileFilter {
     extensions: &["csv"],
 }];
 
+const SVG_FILTERS: &[FileFilter] = &[FileFilter {
+    name: "SVG image",
+    extensions: &["svg"],
+}];
+
 /// The app's file dialogs: whether one is showing, and the folder last chosen in one.
 #[derive(Default)]
 pub struct FileDialogs {
@@ -142,6 +147,22 @@ impl FileDialogs {
             purpose: Purpose::Save,
             title: "Save report as CSV",
             filters: CSV_FILTERS,
+            suggested_name: Some(suggested_name),
+            folder: None,
+        };
+        self.ask(app, request).await
+    }
+
+    /// Asks where to save a chart as SVG; `None` when the person cancels.
+    pub async fn choose_svg_path<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        suggested_name: String,
+    ) -> Result<Option<PathBuf>, Error> {
+        let request = FileRequest {
+            purpose: Purpose::Save,
+            title: "Save chart as SVG",
+            filters: SVG_FILTERS,
             suggested_name: Some(suggested_name),
             folder: None,
         };

@@ -9,6 +9,7 @@ pub mod room_lookup;
 pub mod rooms_seen;
 pub mod session_dashboard;
 pub mod session_reports;
+pub mod session_tables;
 
 pub use room_lookup::{RoomSessions, SessionWindow};
 pub use rooms_seen::{rooms_seen, RoomSeen};

@@ -79,6 +79,42 @@ pub fn report_csv_bytes(report: &Report, options: &ExportOptions) -> Vec<u8> {
     bytes
 }
 
+/// The CSV text of a table that is not a room report (a dashboard's attendees, countries…):
+/// `header` then `rows`, text cells neutralised as `options` say, numbers given as text.
+pub fn table_csv_bytes(
+    header: &[String],
+    rows: &[Vec<String>],
+    options: &ExportOptions,
+) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if options.bom {
+        bytes.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(options.delimiter.byte())
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .flexible(true)
+        .from_writer(&mut bytes);
+    for record in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        // Numbers stay as they are (a negative number is no formula); text is neutralised.
+        let cells: Vec<std::borrow::Cow<'_, str>> = record
+            .iter()
+            .map(|c| {
+                if c.parse::<f64>().is_ok() {
+                    c.as_str().into()
+                } else {
+                    text_out(c, options)
+                }
+            })
+            .collect();
+        let written = writer.write_record(cells.iter().map(|c| c.as_bytes()));
+        debug_assert!(written.is_ok(), "writing to memory cannot fail");
+    }
+    drop(writer);
+    bytes
+}
+
 /// Whether a spreadsheet would treat `text` as a formula (OWASP CSV injection).
 pub fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
@@ -237,6 +273,21 @@ mod tests {
             .next()
             .unwrap()
             .ends_with(",=cmd|' /C calc'!A0"));
+    }
+
+    #[test]
+    fn tables_neutralise_text_but_not_numbers() {
+        let header = vec!["Name".to_owned(), "Minutes".to_owned()];
+        let rows = vec![
+            vec!["=HYPERLINK(\"x\")".to_owned(), "-5".to_owned()],
+            vec!["Ann, Lee".to_owned(), "12.5".to_owned()],
+        ];
+        let text =
+            String::from_utf8(table_csv_bytes(&header, &rows, &ExportOptions::default())).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}Name,Minutes\r\n\"'=HYPERLINK(\"\"x\"\")\",-5\r\n\"Ann, Lee\",12.5\r\n"
+        );
     }
 
     #[test]
