@@ -2,4 +2,4 @@
 import type { ExportOptions } from "./ExportOptions";
 import type { SessionTable } from "./SessionTable";
 
-export type SaveTableArgs = { account_id: string, room_id: string, session_id: string, table: SessionTable, options: ExportOptions, };
+export type SaveTableArgs = { table: SessionTable, options: ExportOptions, account_id: string, room_id: string, session_id: string, };

@@ -20,6 +20,7 @@ use roomlens::dashboard::{
 use roomlens::export::{table_csv_bytes, ExportOptions};
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
@@ -117,11 +118,36 @@ pub async fn session_dashboard(
     Ok(view(&dashboard, false))
 }
 
+/// Which loaded session a request is about: the account, room and session of a dashboard
+/// `session_dashboard` returned.
 #[derive(Deserialize, ts_rs::TS)]
-pub struct ChartsArgs {
+pub struct LoadedSession {
     account_id: String,
     room_id: String,
     session_id: String,
+}
+
+impl LoadedSession {
+    /// The dashboard kept for this session, or a plain error when it is no longer kept.
+    fn dashboard(&self, state: &AppState) -> Result<Arc<SessionDashboard>, Error> {
+        let key = (
+            self.account_id.clone(),
+            self.room_id.trim().to_owned(),
+            Some(self.session_id.trim().to_owned()),
+        );
+        state.dashboards.get(&key).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidInput,
+                "This session is no longer loaded. Pick it again in the session list.",
+            )
+        })
+    }
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct ChartsArgs {
+    #[serde(flatten)]
+    session: LoadedSession,
     /// Draw for the dark theme.
     dark: bool,
 }
@@ -130,17 +156,7 @@ pub struct ChartsArgs {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn session_charts(app: AppHandle, request: ChartsArgs) -> Result<DashboardCharts, Error> {
     off_main_thread(&app, move |state| {
-        let key = (
-            request.account_id,
-            request.room_id.trim().to_owned(),
-            Some(request.session_id.trim().to_owned()),
-        );
-        let dashboard = state.dashboards.get(&key).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidInput,
-                "This session is no longer loaded. Pick it again in the session list.",
-            )
-        })?;
+        let dashboard = request.session.dashboard(state)?;
         dashboard_charts(&dashboard, &TimeZone::system(), request.dark)
     })
     .await
@@ -148,9 +164,8 @@ pub async fn session_charts(app: AppHandle, request: ChartsArgs) -> Result<Dashb
 
 #[derive(Deserialize, ts_rs::TS)]
 pub struct HeatmapArgs {
-    account_id: String,
-    room_id: String,
-    session_id: String,
+    #[serde(flatten)]
+    session: LoadedSession,
     user_id: String,
     dark: bool,
 }
@@ -163,18 +178,8 @@ pub async fn attendee_heatmap(
     state: State<'_, AppState>,
     request: HeatmapArgs,
 ) -> Result<ChartView, Error> {
-    let key = (
-        request.account_id.clone(),
-        request.room_id.trim().to_owned(),
-        Some(request.session_id.trim().to_owned()),
-    );
-    let dashboard = state.dashboards.get(&key).ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidInput,
-            "This session is no longer loaded. Pick it again in the session list.",
-        )
-    })?;
-    let (client, _) = client_for(&app, &request.account_id).await?;
+    let dashboard = request.session.dashboard(&state)?;
+    let (client, _) = client_for(&app, &request.session.account_id).await?;
     let minutes =
         fetch_person_heatmap(&client, &dashboard, &request.user_id, &CancelToken::new()).await?;
     let name = dashboard
@@ -195,31 +200,25 @@ pub async fn attendee_heatmap(
     .await
 }
 
-/// The dashboard kept for a session already loaded, or a plain error.
-fn kept_dashboard(
-    state: &AppState,
-    account_id: &str,
-    room_id: &str,
-    session_id: &str,
-) -> Result<Arc<SessionDashboard>, Error> {
-    let key = (
-        account_id.to_owned(),
-        room_id.trim().to_owned(),
-        Some(session_id.trim().to_owned()),
-    );
-    state.dashboards.get(&key).ok_or_else(|| {
-        Error::new(
-            ErrorCode::InvalidInput,
-            "This session is no longer loaded. Pick it again in the session list.",
-        )
-    })
+/// Writes what `bytes` makes, atomically and off the main thread, to the path the person chose
+/// in a save dialog (`None`: they cancelled, and nothing is written).
+async fn save_to(
+    app: &AppHandle,
+    chosen: Option<PathBuf>,
+    bytes: impl FnOnce() -> Vec<u8> + Send + 'static,
+) -> Result<SaveResult, Error> {
+    let Some(path) = chosen else {
+        return Ok(SaveResult::cancelled());
+    };
+    let shown = path.display().to_string();
+    off_main_thread(app, move |_| write_atomically(&path, &bytes())).await?;
+    Ok(SaveResult::saved(shown))
 }
 
 #[derive(Deserialize, ts_rs::TS)]
 pub struct SaveTableArgs {
-    account_id: String,
-    room_id: String,
-    session_id: String,
+    #[serde(flatten)]
+    session: LoadedSession,
     table: SessionTable,
     options: ExportOptions,
 }
@@ -231,35 +230,25 @@ pub async fn save_session_table(
     state: State<'_, AppState>,
     request: SaveTableArgs,
 ) -> Result<SaveResult, Error> {
-    let dashboard = kept_dashboard(
-        &state,
-        &request.account_id,
-        &request.room_id,
-        &request.session_id,
-    )?;
+    let dashboard = request.session.dashboard(&state)?;
     let suggested = format!(
         "{}-{}-{}.csv",
         dashboard.room.id,
         dashboard.session.id,
         request.table.slug()
     );
-    let Some(path) = state.dialogs.choose_save_path(&app, suggested).await? else {
-        return Ok(SaveResult::cancelled());
-    };
-    let shown = path.display().to_string();
-    off_main_thread(&app, move |_| {
+    let chosen = state.dialogs.choose_save_path(&app, suggested).await?;
+    save_to(&app, chosen, move || {
         let (header, rows) = session_table(&dashboard, request.table, request.options.headers);
-        write_atomically(&path, &table_csv_bytes(&header, &rows, &request.options))
+        table_csv_bytes(&header, &rows, &request.options)
     })
-    .await?;
-    Ok(SaveResult::saved(shown))
+    .await
 }
 
 #[derive(Deserialize, ts_rs::TS)]
 pub struct SaveChartArgs {
-    account_id: String,
-    room_id: String,
-    session_id: String,
+    #[serde(flatten)]
+    session: LoadedSession,
     /// "timeline", "countries", "devices" or "recording_plays".
     chart: String,
     dark: bool,
@@ -272,12 +261,7 @@ pub async fn save_session_chart(
     state: State<'_, AppState>,
     request: SaveChartArgs,
 ) -> Result<SaveResult, Error> {
-    let dashboard = kept_dashboard(
-        &state,
-        &request.account_id,
-        &request.room_id,
-        &request.session_id,
-    )?;
+    let dashboard = request.session.dashboard(&state)?;
     let charts = dashboard_charts(&dashboard, &TimeZone::system(), request.dark)?;
     let chart = match request.chart.as_str() {
         "timeline" => Some(charts.timeline),
@@ -291,12 +275,8 @@ pub async fn save_session_chart(
         "{}-{}-{}.svg",
         dashboard.room.id, dashboard.session.id, request.chart
     );
-    let Some(path) = state.dialogs.choose_svg_path(&app, suggested).await? else {
-        return Ok(SaveResult::cancelled());
-    };
-    let shown = path.display().to_string();
-    off_main_thread(&app, move |_| write_atomically(&path, chart.svg.as_bytes())).await?;
-    Ok(SaveResult::saved(shown))
+    let chosen = state.dialogs.choose_svg_path(&app, suggested).await?;
+    save_to(&app, chosen, move || chart.svg.into_bytes()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
