@@ -1,4 +1,4 @@
-//! The arguments of `report.getTotal` / `getTable` / `getGraphs` (§5.1): the report type, the
+//! The arguments of `report.getTotal` / `getTable` / `getGraphs` (§8.2): the report type, the
 //! input filter (window, entry/context/user ids split on the response delimiter, time zone,
 //! interval), the pager with Kaltura's size rules, `order` and `responseOptions`. Argument errors
 //! are the ones Kaltura raises at this step; computing the report is `dashboard_reports`' job.
@@ -43,7 +43,7 @@ pub struct DashboardRequest {
     pub to: i64,
     pub entry_ids: Vec<String>,
     pub context_ids: Vec<String>,
-    /// Only with `KalturaEndUserReportInputFilter` (§1.4); `None` = no user filter.
+    /// Only with `KalturaEndUserReportInputFilter` (§8.2); `None` = no user filter.
     pub user_ids: Option<Vec<String>>,
     /// Minutes, JavaScript's sign (UTC − local).
     pub time_zone_offset: i64,

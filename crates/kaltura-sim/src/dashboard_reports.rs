@@ -1,5 +1,5 @@
 //! The Room dashboard's reports (60001–60012, 70001) computed for one request: which header list
-//! each report has (§5.4), its total values, its table rows (unpaged, in order) and its daily
+//! each report has (§8.5), its total values, its table rows (unpaged, in order) and its daily
 //! graphs, from the sessions and recordings in the request's window. Numbers are written as PHP
 //! writes them; joining with the delimiter, paging and the JSON shapes are `report_shapes`' job.
 
@@ -166,7 +166,7 @@ pub struct GraphOut {
     pub points: Vec<(String, String)>,
 }
 
-/// Join reports always carry a header; simple ones lose it when there is no data (§5.2).
+/// Join reports always carry a header; simple ones lose it when there is no data (§8.3).
 fn is_join(report_type: u32) -> bool {
     matches!(
         report_type,

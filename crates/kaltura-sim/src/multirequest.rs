@@ -1,4 +1,4 @@
-//! Splitting a multirequest (§1.8) into its sub-requests: numbered from 0 or 1, in order, up to
+//! Splitting a multirequest (§8.1) into its sub-requests: numbered from 0 or 1, in order, up to
 //! the first number lacking `service` or `action`, each with the top-level `ks`, `partnerId` and
 //! `clientTag` copied in when it has none of its own. Running them and assembling the array is
 //! `dispatch`'s job; `{N:result:…}` references are not resolved.

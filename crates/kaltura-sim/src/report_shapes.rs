@@ -1,4 +1,4 @@
-//! The exact output objects of `report.getTotal` / `getTable` / `getGraphs` (§5.2): header and
+//! The exact output objects of `report.getTotal` / `getTable` / `getGraphs` (§8.3): header and
 //! data joined with the delimiter, every table row ending in `;`, the delimiter and `;` inside a
 //! value replaced by a space, the header-less objects, and a table's page with its totalCount.
 //! Only shapes; the figures come from `dashboard_reports`.

@@ -1,4 +1,4 @@
-//! The three look-ups that identify a room and its sessions (§6), as result objects:
+//! The three look-ups that identify a room and its sessions (§8.4), as result objects:
 //! `baseentry.get` (a `KalturaRoomEntry` for a room or breakout room, a `KalturaMediaEntry` for a
 //! recording, else ENTRY_ID_NOT_FOUND), `schedule_scheduleevent.list` (always empty: rooms are
 //! virtual classrooms) and `cuepoint_cuepoint.list` (the room's session cue points, paged). No

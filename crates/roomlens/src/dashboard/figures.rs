@@ -1,4 +1,4 @@
-//! The dashboard's figures by Kaltura's own front-end formulas (docs/kaltura-wire-format.md §5.6),
+//! The dashboard's figures by Kaltura's own front-end formulas (docs/kaltura-wire-format.md §8.6),
 //! rounding included, from the report totals: the unique-viewers split, the minutes card, the
 //! engagement card and the per-minute and per-person percentages. Where Kaltura's page divides by
 //! zero, the figure is `None` (shown as "—"), never NaN or infinity. It fetches nothing.

@@ -1,5 +1,5 @@
 //! One attendee's engagement through a session, minute by minute, as Kaltura's heatmap shows it
-//! (docs/kaltura-wire-format.md §5.6, report 60011): minutes before the session start dropped,
+//! (docs/kaltura-wire-format.md §8.6, report 60011): minutes before the session start dropped,
 //! duplicate minutes merged preferring a present state and then an engaged one, the last point
 //! dropped; each minute offline, present or engaged by Kaltura's rule. It draws nothing.
 

@@ -1,5 +1,5 @@
 //! Finding a room and its sessions as Kaltura's Room analytics page does
-//! (docs/kaltura-wire-format.md §6): one multirequest of `baseentry.get`,
+//! (docs/kaltura-wire-format.md §8.4): one multirequest of `baseentry.get`,
 //! `schedule_scheduleevent.list` and `cuepoint_cuepoint.list` (session cue points, newest first),
 //! and the live and recording entry ids derived from the entry. It fetches no figures.
 

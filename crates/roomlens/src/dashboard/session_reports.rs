@@ -1,5 +1,5 @@
 //! The report calls behind one session's dashboard, batched as Kaltura's Room analytics page
-//! batches them (docs/kaltura-wire-format.md §5.6): totals, tables and graphs of report types
+//! batches them (docs/kaltura-wire-format.md §8.2): totals, tables and graphs of report types
 //! 60001–60012 and 70001 over the session's window, with the `|` delimiter, the person's time-zone
 //! offset, and every page of the paged tables (60004's minutes, 60010's people). It returns the
 //! reply objects as read; `figures` and `session_dashboard` make them into the dashboard.

@@ -1,4 +1,4 @@
-//! Kaltura's multirequest (docs/kaltura-wire-format.md §1.8): several API calls in one POST to
+//! Kaltura's multirequest (docs/kaltura-wire-format.md §8.1): several API calls in one POST to
 //! `service/multirequest`, answered by a JSON array in the same order, where a call that failed
 //! holds Kaltura's error object in its slot while the others hold their results. The whole
 //! request is retried like any call, and re-sent once with a fresh KS when a slot says the KS

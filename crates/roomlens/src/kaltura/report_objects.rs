@@ -1,5 +1,5 @@
 //! The reply objects of `report.getTotal`, `getTable` and `getGraphs` (docs/kaltura-wire-format.md
-//! §5.2): a header and data joined by the delimiter Roomlens asks for (`|`), table rows each
+//! §8.3): a header and data joined by the delimiter Roomlens asks for (`|`), table rows each
 //! ending in `;`, a table with no header when there is no data, graphs as `x|y;` pairs. Numbers
 //! are read as PHP writes them; an empty value counts as zero. It does not compute any figure.
 
