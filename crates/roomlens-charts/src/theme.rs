@@ -1,4 +1,4 @@
-//! The chart colours, taken from the window's palette (`ui/css/app.css`, UI.md's "Look"): light and
+//! The chart colours, taken from the window's palette (`ui/css/app.css`): light and
 //! dark, one accent, muted text and quiet grid lines. Heatmaps vary lightness from the surface to
 //! the accent so they read without hue. It does not follow the OS itself: the caller picks the theme.
 
