@@ -5,6 +5,7 @@
 
 mod app_paths;
 mod blocking_work;
+mod cancel_slot;
 mod commands;
 #[cfg(test)]
 mod contract;

@@ -4,11 +4,9 @@
 
 use crate::blocking_work::stopped;
 use crate::loaded_reports::ReportSource;
-use crate::mutex::lock;
 use crate::reading_progress::ReadingProgress;
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
-use roomlens::cancel::CancelToken;
 use roomlens::reports::{read_report_file_with, FileLimits};
 use roomlens::Error;
 use std::path::PathBuf;
@@ -21,8 +19,7 @@ pub async fn open_report_file(
     on_progress: impl Fn(ReadingProgress) + Send + Sync + 'static,
 ) -> Result<ReportInfo, Error> {
     let _turn = state.file_reading.lock().await;
-    let cancel = CancelToken::new();
-    *lock(&state.file_cancel) = Some(cancel.clone());
+    let cancel = state.file_cancel.start();
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -41,12 +38,7 @@ pub async fn open_report_file(
         })
         .await
     };
-    {
-        let mut current = lock(&state.file_cancel);
-        if current.as_ref().is_some_and(|c| c.is_same(&cancel)) {
-            *current = None;
-        }
-    }
+    state.file_cancel.finish(&cancel);
     let outcome = read.map_err(stopped)??;
     let warnings = outcome.warnings.iter().map(|w| w.to_string()).collect();
     let loaded = state.reports.insert(
@@ -61,7 +53,5 @@ pub async fn open_report_file(
 
 /// Stops the file being read, if any (it then fails with `cancelled`, and nothing is kept).
 pub fn cancel_reading(state: &AppState) {
-    if let Some(token) = lock(&state.file_cancel).take() {
-        token.cancel();
-    }
+    state.file_cancel.cancel();
 }

@@ -4,6 +4,7 @@
 //! of its own; commands and event handlers do.
 
 use crate::app_paths::AppPaths;
+use crate::cancel_slot::CancelSlot;
 use crate::demo_account::DemoKaltura;
 use crate::drop_event::DropEvent;
 use crate::loaded_reports::LoadedReports;
@@ -12,7 +13,6 @@ use crate::session_dashboards::SessionDashboards;
 use crate::window_state::WindowMemory;
 use roomlens::account_book::{AccountBook, OsKeychain};
 use roomlens::accounts::config_dir;
-use roomlens::cancel::CancelToken;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
@@ -23,7 +23,7 @@ pub struct AppState {
     /// The saved accounts, read from their file at each use (the command line may change them).
     pub accounts: AccountBook<OsKeychain>,
     pub reports: LoadedReports,
-    pub fetch: Mutex<Option<CancelToken>>,
+    pub fetch: CancelSlot,
     pub drops: Mutex<Option<Channel<DropEvent>>>,
     pub window: Arc<WindowMemory>,
     /// The open and save dialogs: one at a time, opening in the folder last used.
@@ -31,11 +31,11 @@ pub struct AppState {
     /// Held while a report file is read, so files opened or dropped together are read in turn.
     pub file_reading: tokio::sync::Mutex<()>,
     /// Stops the file being read.
-    pub file_cancel: Mutex<Option<CancelToken>>,
+    pub file_cancel: CancelSlot,
     /// Session dashboards loaded in this run.
     pub dashboards: SessionDashboards,
     /// Stops the dashboard being fetched.
-    pub dashboard_fetch: Mutex<Option<CancelToken>>,
+    pub dashboard_fetch: CancelSlot,
 }
 
 impl AppState {
@@ -55,14 +55,14 @@ impl AppState {
             demo: DemoKaltura::default(),
             accounts,
             reports: LoadedReports::default(),
-            fetch: Mutex::new(None),
+            fetch: CancelSlot::default(),
             drops: Mutex::new(None),
             window: Arc::new(WindowMemory::default()),
             dialogs: FileDialogs::default(),
             file_reading: tokio::sync::Mutex::new(()),
-            file_cancel: Mutex::new(None),
+            file_cancel: CancelSlot::default(),
             dashboards: SessionDashboards::default(),
-            dashboard_fetch: Mutex::new(None),
+            dashboard_fetch: CancelSlot::default(),
         })
     }
 

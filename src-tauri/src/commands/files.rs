@@ -5,6 +5,7 @@
 use crate::blocking_work::stopped;
 use crate::drop_event::DropEvent;
 use crate::mutex::lock;
+use crate::native_dialog::SaveAs;
 use crate::reading_progress::ReadingProgress;
 use crate::report_files::{cancel_reading, open_report_file};
 use crate::report_info::ReportInfo;
@@ -48,20 +49,18 @@ pub async fn save_csv(
     let loaded = state.reports.get(report_id)?;
     let today = jiff::Zoned::now().date();
     let suggested = format!("{}-{today}.csv", loaded.report.kind().slug());
-    let Some(path) = state.dialogs.choose_save_path(&app, suggested).await? else {
-        return Ok(SaveResult {
-            saved: false,
-            path: None,
-        });
+    let Some(path) = state
+        .dialogs
+        .choose_save_path(&app, suggested, SaveAs::Csv)
+        .await?
+    else {
+        return Ok(SaveResult::cancelled());
     };
     let shown = path.display().to_string();
     tauri::async_runtime::spawn_blocking(move || write_report_csv(&loaded.report, &options, &path))
         .await
         .map_err(stopped)??;
-    Ok(SaveResult {
-        saved: true,
-        path: Some(shown),
-    })
+    Ok(SaveResult::saved(shown))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -5,14 +5,12 @@
 use super::accounts::client_for;
 use crate::blocking_work::{off_main_thread, stopped};
 use crate::loaded_reports::ReportSource;
-use crate::mutex::lock;
 use crate::report_info::ReportInfo;
 use crate::startup_trace::{self, Milestone};
 use crate::state::AppState;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report as fetch, FetchProgress, FetchRequest, ReportFilters};
 use roomlens::reports::{FilterName, ReportKind};
@@ -83,10 +81,7 @@ pub async fn fetch_report(
         .range
         .to_core()?
         .resolve(&TimeZone::system(), Timestamp::now())?;
-    let cancel = CancelToken::new();
-    if let Some(previous) = lock(&state.fetch).replace(cancel.clone()) {
-        previous.cancel();
-    }
+    let cancel = state.fetch.start();
     let fetch_request = FetchRequest {
         kind: request.kind,
         range: range.clone(),
@@ -96,12 +91,7 @@ pub async fn fetch_report(
         let _ = progress.send(p);
     };
     let outcome = fetch(&client, &fetch_request, &on_progress, &cancel).await;
-    {
-        let mut running = lock(&state.fetch);
-        if running.as_ref().is_some_and(|t| t.is_same(&cancel)) {
-            *running = None;
-        }
-    }
+    state.fetch.finish(&cancel);
     let outcome = outcome.map_err(|error| match error.code {
         ErrorCode::Cancelled => {
             Error::new(ErrorCode::Cancelled, "Fetch cancelled. Nothing was saved.")
@@ -125,9 +115,7 @@ pub async fn fetch_report(
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn cancel_fetch(state: State<'_, AppState>) {
-    if let Some(token) = lock(&state.fetch).take() {
-        token.cancel();
-    }
+    state.fetch.cancel();
 }
 
 #[derive(Deserialize, ts_rs::TS)]

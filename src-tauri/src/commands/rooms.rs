@@ -5,7 +5,7 @@
 use super::accounts::client_for;
 use super::files::SaveResult;
 use crate::blocking_work::off_main_thread;
-use crate::mutex::lock;
+use crate::native_dialog::SaveAs;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
 use roomlens::atomic_file::write_atomically;
@@ -93,10 +93,7 @@ pub async fn session_dashboard(
         return Ok(view(&kept, true));
     }
     let (client, _) = client_for(&app, &request.account_id).await?;
-    let cancel = CancelToken::new();
-    if let Some(previous) = lock(&state.dashboard_fetch).replace(cancel.clone()) {
-        previous.cancel();
-    }
+    let cancel = state.dashboard_fetch.start();
     let dashboard = fetch_session_dashboard(
         &client,
         &DashboardRequest {
@@ -107,12 +104,7 @@ pub async fn session_dashboard(
         &cancel,
     )
     .await;
-    {
-        let mut running = lock(&state.dashboard_fetch);
-        if running.as_ref().is_some_and(|t| t.is_same(&cancel)) {
-            *running = None;
-        }
-    }
+    state.dashboard_fetch.finish(&cancel);
     let dashboard = Arc::new(dashboard?);
     state.dashboards.keep(key, Arc::clone(&dashboard));
     Ok(view(&dashboard, false))
@@ -237,7 +229,10 @@ pub async fn save_session_table(
         dashboard.session.id,
         request.table.slug()
     );
-    let chosen = state.dialogs.choose_save_path(&app, suggested).await?;
+    let chosen = state
+        .dialogs
+        .choose_save_path(&app, suggested, SaveAs::Csv)
+        .await?;
     save_to(&app, chosen, move || {
         let (header, rows) = session_table(&dashboard, request.table, request.options.headers);
         table_csv_bytes(&header, &rows, &request.options)
@@ -275,13 +270,14 @@ pub async fn save_session_chart(
         "{}-{}-{}.svg",
         dashboard.room.id, dashboard.session.id, request.chart
     );
-    let chosen = state.dialogs.choose_svg_path(&app, suggested).await?;
+    let chosen = state
+        .dialogs
+        .choose_save_path(&app, suggested, SaveAs::Svg)
+        .await?;
     save_to(&app, chosen, move || chart.svg.into_bytes()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn cancel_dashboard(state: State<'_, AppState>) {
-    if let Some(token) = lock(&state.dashboard_fetch).take() {
-        token.cancel();
-    }
+    state.dashboard_fetch.cancel();
 }

@@ -71,6 +71,13 @@ const SVG_FILTERS: &[FileFilter] = &[FileFilter {
     extensions: &["svg"],
 }];
 
+/// What a save dialog saves: its title and file type follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveAs {
+    Csv,
+    Svg,
+}
+
 /// The app's file dialogs: whether one is showing, and the folder last chosen in one.
 #[derive(Default)]
 pub struct FileDialogs {
@@ -137,32 +144,21 @@ impl FileDialogs {
         Ok(chosen)
     }
 
-    /// Asks where to save a CSV; `None` when the person cancels.
+    /// Asks where to save a file of type `kind`; `None` when the person cancels.
     pub async fn choose_save_path<R: Runtime>(
         &self,
         app: &AppHandle<R>,
         suggested_name: String,
+        kind: SaveAs,
     ) -> Result<Option<PathBuf>, Error> {
-        let request = FileRequest {
-            purpose: Purpose::Save,
-            title: "Save report as CSV",
-            filters: CSV_FILTERS,
-            suggested_name: Some(suggested_name),
-            folder: None,
+        let (title, filters) = match kind {
+            SaveAs::Csv => ("Save report as CSV", CSV_FILTERS),
+            SaveAs::Svg => ("Save chart as SVG", SVG_FILTERS),
         };
-        self.ask(app, request).await
-    }
-
-    /// Asks where to save a chart as SVG; `None` when the person cancels.
-    pub async fn choose_svg_path<R: Runtime>(
-        &self,
-        app: &AppHandle<R>,
-        suggested_name: String,
-    ) -> Result<Option<PathBuf>, Error> {
         let request = FileRequest {
             purpose: Purpose::Save,
-            title: "Save chart as SVG",
-            filters: SVG_FILTERS,
+            title,
+            filters,
             suggested_name: Some(suggested_name),
             folder: None,
         };
