@@ -607,6 +607,20 @@ async fn keyboard_reaches_fetch(window: &Window) {
     );
 }
 
+/// Waits until the image `css` has loaded and has a width: a chart Rust drew, shown.
+async fn image_drawn(window: &Window, css: &str, what: &str) {
+    let width = window
+        .wait_until(
+            what,
+            &format!(
+                "(() => {{ const img = document.querySelector({}); return img && img.complete && img.naturalWidth; }})()",
+                json!(css)
+            ),
+        )
+        .await;
+    assert!(width.as_u64().unwrap_or(0) > 0, "{what} is drawn");
+}
+
 /// Waits for the Rooms screen to finish loading a dashboard; fails with the banner's words if
 /// loading failed.
 async fn rooms_loaded(window: &Window) {
@@ -677,26 +691,18 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         window.fill("#attendees-search", "").await;
     }
     window.click("#attendees-table .attendee-name").await;
-    let strip = window
-        .wait_until(
-            "the attendee's engagement strip",
-            "(() => { const img = document.querySelector('#attendees-table .attendee-detail img.strip'); return img && img.complete && img.naturalWidth; })()",
-        )
-        .await;
-    assert!(
-        strip.as_u64().unwrap_or(0) > 0,
-        "one attendee's minute-by-minute engagement is drawn"
-    );
-    let drawn = window
-        .wait_until(
-            "the timeline chart",
-            "(() => { const img = document.querySelector('#chart-timeline'); return img && img.complete && img.naturalWidth; })()",
-        )
-        .await;
-    assert!(
-        drawn.as_u64().unwrap_or(0) > 0,
-        "the timeline's SVG is shown as an image"
-    );
+    image_drawn(
+        window,
+        "#attendees-table .attendee-detail img.strip",
+        "one attendee's minute-by-minute engagement strip",
+    )
+    .await;
+    image_drawn(
+        window,
+        "#chart-timeline",
+        "the timeline's SVG shown as an image",
+    )
+    .await;
     for id in ["#chart-countries", "#chart-devices"] {
         window.find(id).await;
     }
@@ -775,16 +781,12 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     window.click("#room-open").await;
     rooms_loaded(window).await;
     window.find("#recording-cards").await;
-    let plays = window
-        .wait_until(
-            "the recording's plays per day",
-            "(() => { const img = document.querySelector('#chart-recording-plays'); return img && img.complete && img.naturalWidth; })()",
-        )
-        .await;
-    assert!(
-        plays.as_u64().unwrap_or(0) > 0,
-        "the plays-per-day chart is drawn"
-    );
+    image_drawn(
+        window,
+        "#chart-recording-plays",
+        "the recording's plays-per-day chart",
+    )
+    .await;
     window.click("#nav-reports").await;
     // The steps after this one work on the Demo's attendees, as the steps before left them.
     let state = fetch(window, "attendees", "30").await;

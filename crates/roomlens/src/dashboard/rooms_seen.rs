@@ -3,7 +3,7 @@
 //! (breakout rooms left out: their dashboards are their main room's); from an Attendees report,
 //! the room IDs alone. It fetches nothing and reads only reports already loaded.
 
-use crate::fast_hash::FastHashMap;
+use crate::fast_hash::{FastHashMap, FastHashSet};
 use crate::reports::Report;
 use serde::Serialize;
 
@@ -22,7 +22,7 @@ pub struct RoomSeen {
 /// with what the most telling report says of it.
 pub fn rooms_seen<'r>(reports: impl IntoIterator<Item = &'r Report>) -> Vec<RoomSeen> {
     let mut rooms: FastHashMap<String, RoomSeen> = FastHashMap::default();
-    let mut seen_sessions: FastHashMap<(String, String), ()> = FastHashMap::default();
+    let mut seen_sessions: FastHashSet<(String, String)> = FastHashSet::default();
     for report in reports {
         let rows: Vec<(&str, &str, &str, Option<i64>)> = match report {
             Report::RoomData { rows, .. } => rows
@@ -56,11 +56,7 @@ pub fn rooms_seen<'r>(reports: impl IntoIterator<Item = &'r Report>) -> Vec<Room
             if room.name.is_empty() && !name.is_empty() {
                 name.clone_into(&mut room.name);
             }
-            if !session.is_empty()
-                && seen_sessions
-                    .insert((id.to_owned(), session.to_owned()), ())
-                    .is_none()
-            {
+            if !session.is_empty() && seen_sessions.insert((id.to_owned(), session.to_owned())) {
                 room.sessions += 1;
             }
             if start > room.newest_session {
