@@ -15,6 +15,16 @@ pub enum ChartError {
     InvalidInput { detail: String },
     /// plotters reported an error while drawing.
     Drawing { detail: String },
+    /// A PNG was asked for at a scale that is not a number from [`crate::PNG_MIN_SCALE`] to
+    /// [`crate::PNG_MAX_SCALE`] (the scale as given, written out).
+    InvalidScale { scale: String },
+    /// The PNG would be wider or taller than [`crate::PNG_MAX_SIDE`] or have more than
+    /// [`crate::PNG_MAX_PIXELS`] pixels (its size in pixels).
+    ImageTooLarge { width: u64, height: u64 },
+    /// The SVG given for a PNG could not be read (not SVG, or not well-formed).
+    InvalidSvg { detail: String },
+    /// The PNG could not be drawn or encoded.
+    Rasterising { detail: String },
 }
 
 impl ChartError {
@@ -25,6 +35,10 @@ impl ChartError {
             ChartError::InvalidSize { .. } => "chart_size_invalid",
             ChartError::InvalidInput { .. } => "chart_input_invalid",
             ChartError::Drawing { .. } => "chart_drawing_failed",
+            ChartError::InvalidScale { .. } => "chart_png_scale_invalid",
+            ChartError::ImageTooLarge { .. } => "chart_png_too_large",
+            ChartError::InvalidSvg { .. } => "chart_svg_invalid",
+            ChartError::Rasterising { .. } => "chart_png_failed",
         }
     }
 
@@ -44,6 +58,22 @@ impl ChartError {
             }
             ChartError::Drawing { detail } => {
                 format!("The chart could not be drawn ({detail}).")
+            }
+            ChartError::InvalidScale { scale } => format!(
+                "The chart cannot be saved as a picture at scale {scale}; the scale must be between {} and {}.",
+                crate::PNG_MIN_SCALE,
+                crate::PNG_MAX_SCALE
+            ),
+            ChartError::ImageTooLarge { width, height } => format!(
+                "A picture of {width} × {height} pixels is too large to save; it may be at most {} pixels wide or tall and {} million pixels in all. Choose a smaller scale.",
+                crate::PNG_MAX_SIDE,
+                crate::PNG_MAX_PIXELS / 1_000_000
+            ),
+            ChartError::InvalidSvg { detail } => {
+                format!("The chart could not be saved as a picture because its SVG could not be read ({detail}).")
+            }
+            ChartError::Rasterising { detail } => {
+                format!("The chart could not be saved as a picture ({detail}).")
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The bundled font (DejaVu Sans, licence in `fonts/DejaVuSans-LICENSE.txt`), compiled into the
 //! binary and registered with plotters once as its `sans-serif` family, so text is measured the same
 //! on every OS without fontconfig or any system font. It does not render glyphs: the SVG names the
-//! family and whoever draws the SVG (browser, krilla-svg) supplies the font.
+//! family and whoever draws the SVG (browser, krilla-svg, `svg_to_png`) supplies the font.
 
 use std::sync::OnceLock;
 

@@ -1,7 +1,8 @@
 //! Roomlens's dashboard charts, drawn with plotters as self-contained SVG strings, each with a text
 //! alternative (the same figures as a table) for screen readers and print. The same SVG serves the
-//! window (shown as an image) and the PDF export (rendered by krilla-svg with [`BUNDLED_FONT`]).
-//! No Tauri, no I/O: plain input structs in, strings out.
+//! window (shown as an image) and the PDF export (rendered by krilla-svg with [`BUNDLED_FONT`]),
+//! and [`svg_to_png`] rasterises it (with the same font) for saving as PNG.
+//! No Tauri, no I/O: plain input structs in, strings and PNG bytes out.
 
 mod axis_range;
 mod breakdown_bars;
@@ -13,6 +14,7 @@ mod font;
 mod heatmap;
 mod number_format;
 mod plays_per_day;
+mod png_image;
 mod svg_canvas;
 mod text_alternative;
 mod theme;
@@ -32,6 +34,7 @@ pub use heatmap::{
 pub use plays_per_day::{
     recording_plays_per_day, DayPlays, PlaysPerDayInput, MAX_DAYS, PLAYS_PER_DAY_TITLE,
 };
+pub use png_image::{svg_to_png, PNG_MAX_PIXELS, PNG_MAX_SCALE, PNG_MAX_SIDE, PNG_MIN_SCALE};
 pub use svg_canvas::{PlotArea, NO_DATA};
 pub use text_alternative::ChartTable;
 pub use theme::{Rgb, Theme, ThemeKind};
