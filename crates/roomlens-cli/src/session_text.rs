@@ -120,6 +120,13 @@ pub fn dashboard_text(d: &SessionDashboard, zone: &TimeZone) -> String {
         count(d.attendees.len() as u64),
         TOP.min(d.attendees.len()),
     );
+    if d.attendees_unlisted > 0 {
+        let _ = writeln!(
+            out,
+            "  Kaltura lists at most 12,000 attendees: {} more attended (counted above, not listed).",
+            count(d.attendees_unlisted)
+        );
+    }
     let mut by_minutes: Vec<_> = d.attendees.iter().collect();
     by_minutes.sort_by(|a, b| b.minutes.total_cmp(&a.minutes));
     for a in by_minutes.iter().take(TOP) {

@@ -166,6 +166,10 @@ pub struct SessionDashboard {
     #[serde(skip)]
     #[ts(skip)]
     pub window: Option<ReportWindow>,
+    /// Attendees Kaltura counted but does not list (it pages at most 12,000 rows).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub attendees_unlisted: u64,
 }
 
 /// The five reaction columns of the minute timeline (60004).
@@ -302,7 +306,7 @@ pub fn assemble(
         })
         .collect();
     let people = &r.people;
-    let attendees = people
+    let attendees: Vec<Attendee> = people
         .rows
         .iter()
         .map(|row| Attendee {
@@ -384,6 +388,7 @@ pub fn assemble(
             .as_ref()
             .map(|rec| count(rec.plays_total.number("count_plays"))),
         timeline,
+        attendees_unlisted: people.total_count.saturating_sub(attendees.len() as u64),
         attendees,
         countries,
         devices,

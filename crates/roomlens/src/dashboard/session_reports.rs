@@ -7,7 +7,7 @@
 use crate::cancel::CancelToken;
 use crate::error::Error;
 use crate::kaltura::multirequest::{ApiCall, CallResult, MAX_CALLS};
-use crate::kaltura::report_objects::{ReportGraph, ReportTable, ReportTotal};
+use crate::kaltura::report_objects::{ReportGraph, ReportTable, ReportTotal, DELIMITER};
 use crate::kaltura::KalturaClient;
 use serde_json::{json, Value};
 
@@ -70,17 +70,39 @@ fn filter(window: &ReportWindow, ids_field: &str, ids: &[String]) -> Value {
     })
 }
 
-const RESPONSE_OPTIONS: fn() -> Value = || json!({ "objectType": "KalturaReportResponseOptions", "delimiter": "|", "skipEmptyDates": false });
+/// The `responseOptions` of every call: values joined by `delimiter`, empty dates kept.
+fn response_options(delimiter: char) -> Value {
+    json!({ "objectType": "KalturaReportResponseOptions", "delimiter": delimiter.to_string(), "skipEmptyDates": false })
+}
+
+/// Kaltura splits a filter's lists on the response delimiter, so a user ID holding `|` is asked
+/// for with another delimiter it does not hold (`None`: it holds them all, and cannot be asked for).
+fn delimiter_for(user_id: &str) -> Option<char> {
+    ['|', ',', '~', '^']
+        .into_iter()
+        .find(|d| !user_id.contains(*d))
+}
 
 fn total(report_type: u32, filter: Value) -> ApiCall {
     ApiCall::new(
         "report",
         "getTotal",
-        json!({ "reportType": report_type.to_string(), "reportInputFilter": filter, "responseOptions": RESPONSE_OPTIONS() }),
+        json!({ "reportType": report_type.to_string(), "reportInputFilter": filter, "responseOptions": response_options(DELIMITER) }),
     )
 }
 
 fn table(report_type: u32, filter: Value, page_size: u64, page: u64) -> ApiCall {
+    table_delimited(report_type, filter, page_size, page, DELIMITER)
+}
+
+/// A getTable call whose values come joined by `delimiter`.
+fn table_delimited(
+    report_type: u32,
+    filter: Value,
+    page_size: u64,
+    page: u64,
+    delimiter: char,
+) -> ApiCall {
     ApiCall::new(
         "report",
         "getTable",
@@ -88,7 +110,7 @@ fn table(report_type: u32, filter: Value, page_size: u64, page: u64) -> ApiCall 
             "reportType": report_type.to_string(),
             "reportInputFilter": filter,
             "pager": { "objectType": "KalturaFilterPager", "pageSize": page_size, "pageIndex": page },
-            "responseOptions": RESPONSE_OPTIONS(),
+            "responseOptions": response_options(delimiter),
         }),
     )
 }
@@ -97,13 +119,22 @@ fn graphs(report_type: u32, filter: Value) -> ApiCall {
     ApiCall::new(
         "report",
         "getGraphs",
-        json!({ "reportType": report_type.to_string(), "reportInputFilter": filter, "responseOptions": RESPONSE_OPTIONS() }),
+        json!({ "reportType": report_type.to_string(), "reportInputFilter": filter, "responseOptions": response_options(DELIMITER) }),
     )
 }
 
 /// Pages of `PAGE_ROWS` needed for `rows` rows.
 fn pages_for(rows: u64) -> u64 {
     rows.div_ceil(PAGE_ROWS).max(1)
+}
+
+/// Kaltura lists at most this many rows of a table: a page reaching past it fails.
+pub const MAX_LISTED_ROWS: u64 = 12_000;
+
+/// Pages of the people table to ask for when Kaltura counts `total` people: all of them, up to
+/// the rows Kaltura lists.
+fn people_pages(total: u64) -> u64 {
+    pages_for(total).min(MAX_LISTED_ROWS / PAGE_ROWS)
 }
 
 /// Runs `calls` in multirequests of at most `MAX_CALLS`, counting them in `requests`.
@@ -191,7 +222,7 @@ pub async fn fetch_session_reports(
         });
     }
     // Every further page of people, in as few multirequests as the limit allows.
-    let people_pages = pages_for(reports.people.total_count);
+    let people_pages = people_pages(reports.people.total_count);
     if people_pages > 1 {
         let more: Vec<ApiCall> = (2..=people_pages)
             .map(|page| table(60010, live("entryIdIn"), PAGE_ROWS, page))
@@ -207,36 +238,72 @@ pub async fn fetch_session_reports(
     Ok(reports)
 }
 
-/// One person's engagement state per minute (60011: `position|user_engagement|count_viewers`,
-/// asked for with that user and the room alone, every page), as the table Kaltura sends.
-pub async fn fetch_person_states(
+/// Each person's engagement state per minute (60011: `position|user_engagement|count_viewers`,
+/// asked for with one user and the room alone, every page), as the tables Kaltura sends, in the
+/// order of `user_ids`. Everyone's calls go in the same multirequests (50 calls each).
+pub async fn fetch_people_states(
     client: &KalturaClient,
     window: &ReportWindow,
-    user_id: &str,
+    user_ids: &[String],
     cancel: &CancelToken,
-) -> Result<ReportTable, Error> {
+) -> Result<Vec<ReportTable>, Error> {
     let room = window.live_entry_ids.first().cloned().unwrap_or_default();
-    let mut person_filter = filter(window, "entryIdIn", &[room]);
-    if let Some(map) = person_filter.as_object_mut() {
-        map.insert("userIds".into(), Value::from(user_id));
-    }
+    let room_filter = filter(window, "entryIdIn", &[room]);
     let minutes = u64::try_from((window.to - window.from).max(0) / 60 + 1).unwrap_or(1);
-    let calls: Vec<ApiCall> = (1..=pages_for(minutes))
-        .map(|page| table(60011, person_filter.clone(), PAGE_ROWS, page))
-        .collect();
-    let pages = calls.len();
+    let pages = pages_for(minutes);
+    let mut calls = Vec::new();
+    for user_id in user_ids {
+        let Some(delimiter) = delimiter_for(user_id) else {
+            continue;
+        };
+        let mut person_filter = room_filter.clone();
+        if let Some(map) = person_filter.as_object_mut() {
+            map.insert("userIds".into(), Value::from(user_id.as_str()));
+        }
+        calls.extend(
+            (1..=pages).map(|page| {
+                table_delimited(60011, person_filter.clone(), PAGE_ROWS, page, delimiter)
+            }),
+        );
+    }
     let mut requests = 0;
     let mut results = run(client, calls, &mut requests, cancel).await?.into_iter();
-    let mut states = ReportTable::default();
-    for _ in 0..pages {
-        states.extend(next(&mut results, ReportTable::parse)?);
+    let mut people = Vec::with_capacity(user_ids.len());
+    for user_id in user_ids {
+        let mut states = ReportTable::default();
+        if let Some(delimiter) = delimiter_for(user_id) {
+            for _ in 0..pages {
+                states.extend(next(&mut results, |v| {
+                    ReportTable::parse_delimited(v, delimiter)
+                })?);
+            }
+        }
+        people.push(states);
     }
-    Ok(states)
+    Ok(people)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_are_paged_up_to_the_rows_kaltura_lists() {
+        assert_eq!(people_pages(0), 1);
+        assert_eq!(people_pages(500), 1);
+        assert_eq!(people_pages(501), 2);
+        assert_eq!(people_pages(12_000), 24);
+        assert_eq!(people_pages(12_001), 24, "page 25 would fail at Kaltura");
+        assert_eq!(people_pages(1_000_000), 24);
+    }
+
+    #[test]
+    fn a_user_id_holding_the_delimiter_is_asked_for_with_another() {
+        assert_eq!(delimiter_for("u1"), Some('|'));
+        assert_eq!(delimiter_for("=cmd|815"), Some(','));
+        assert_eq!(delimiter_for("a|b,c"), Some('~'));
+        assert_eq!(delimiter_for("a|b,c~d^"), None);
+    }
 
     #[test]
     fn calls_carry_the_window_the_ids_and_the_delimiter() {

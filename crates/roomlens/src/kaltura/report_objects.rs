@@ -91,12 +91,18 @@ impl ReportTotal {
 
 impl ReportTable {
     pub fn parse(value: &Value) -> Result<Self, Error> {
+        Self::parse_delimited(value, DELIMITER)
+    }
+
+    /// As [`ReportTable::parse`], for a table asked for with another `delimiter` (one not in the
+    /// user ID it filters by, since Kaltura splits filter lists on the same delimiter).
+    pub fn parse_delimited(value: &Value, delimiter: char) -> Result<Self, Error> {
         let Some(header) = text_field(value, "header").filter(|h| !h.is_empty()) else {
             // A report with no data and no header: `{"objectType":"KalturaReportTable"}`.
             return Ok(ReportTable::default());
         };
         let header: Vec<String> = header
-            .split(DELIMITER)
+            .split(delimiter)
             .map(|h| h.trim().to_ascii_lowercase())
             .collect();
         let data = text_field(value, "data").unwrap_or("");
@@ -105,7 +111,7 @@ impl ReportTable {
             if line.is_empty() {
                 continue;
             }
-            let cells: Vec<String> = line.split(DELIMITER).map(str::to_owned).collect();
+            let cells: Vec<String> = line.split(delimiter).map(str::to_owned).collect();
             if cells.len() != header.len() {
                 return Err(bad(
                     "a report table",
