@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "session_dashboard",
     "session_charts",
     "attendee_heatmap",
+    "attendee_strips",
     "save_session_table",
     "save_session_chart",
     "cancel_dashboard",

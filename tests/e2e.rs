@@ -621,6 +621,71 @@ async fn image_drawn(window: &Window, css: &str, what: &str) {
     assert!(width.as_u64().unwrap_or(0) > 0, "{what} is drawn");
 }
 
+/// The attendees and their strips on screen; then the Rooms screen in dark mode, chosen in
+/// Settings as a person would (charts redrawn dark, strips repainted), and back to the system's.
+async fn rooms_in_dark_mode(window: &Window) {
+    let show_attendees =
+        "document.querySelector('#attendees-grid').scrollIntoView({ block: 'end' });";
+    let strips_drawn = "document.querySelectorAll('#attendees-grid canvas.minute-strip[data-state=drawn]').length >= Math.min(5, document.querySelectorAll('#attendees-grid .vtable-rows .vtable-row').length)";
+    window.js(show_attendees, vec![]).await;
+    window.wait_until("the strips in view", strips_drawn).await;
+    window.screenshot("19-rooms-attendees").await;
+    window.click("#nav-settings").await;
+    window.choose("#appearance", "dark").await;
+    window
+        .wait_until(
+            "the page to turn dark",
+            "document.documentElement.dataset.theme === 'dark'",
+        )
+        .await;
+    window.click("#nav-rooms").await;
+    window
+        .wait_until(
+            "the timeline drawn again in dark colours",
+            "(() => { const img = document.querySelector('#chart-timeline'); return img && img.complete && img.naturalWidth && decodeURIComponent(img.src).toLowerCase().includes('#1c1c1f'); })()",
+        )
+        .await;
+    let background = window
+        .js(
+            "return getComputedStyle(document.body).backgroundColor",
+            vec![],
+        )
+        .await;
+    assert_eq!(background, json!("rgb(20, 20, 22)"), "the dark page colour");
+    window
+        .js(
+            "document.querySelector('#rooms-cards').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await;
+    window.screenshot("20-rooms-dark").await;
+    window.js(show_attendees, vec![]).await;
+    window
+        .wait_until("the strips repainted", strips_drawn)
+        .await;
+    let engaged = window
+        .js(
+            "for (const c of document.querySelectorAll('#attendees-grid canvas.minute-strip[data-state=drawn]')) { const d = c.getContext('2d').getImageData(0, 0, c.width, 1).data; for (let i = 0; i < d.length; i += 4) if (d[i + 3] === 255) return [d[i], d[i + 1], d[i + 2]]; } return null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        engaged,
+        json!([127, 162, 255]),
+        "engaged minutes painted in the dark theme's accent"
+    );
+    window.screenshot("21-rooms-attendees-dark").await;
+    window.click("#nav-settings").await;
+    window.choose("#appearance", "system").await;
+    window
+        .wait_until(
+            "the page to follow the system again (light here)",
+            "document.documentElement.dataset.theme === 'light'",
+        )
+        .await;
+    window.click("#nav-rooms").await;
+}
+
 /// Waits for the Rooms screen to finish loading a dashboard; fails with the banner's words if
 /// loading failed.
 async fn rooms_loaded(window: &Window) {
@@ -661,39 +726,53 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     );
     let viewers = window.text_of("#rooms-card-viewers .card-value").await;
     assert_ne!(viewers, "—", "the session had viewers");
-    let attendees = window
-        .js(
-            "return document.querySelectorAll('#attendees-table tbody tr').length",
-            vec![],
+    let shown_of = |text: String| -> (u64, u64) {
+        let numbers: Vec<u64> = text
+            .split(" of ")
+            .map(|part| {
+                part.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0)
+            })
+            .collect();
+        (
+            numbers.first().copied().unwrap_or(0),
+            numbers.get(1).copied().unwrap_or(0),
         )
-        .await
-        .as_u64()
-        .unwrap_or(0);
-    assert!(attendees > 0, "every attendee is listed");
+    };
+    let (listed, attendees) = shown_of(window.text_of("#attendees-count").await);
+    assert!(
+        attendees > 0 && listed == attendees,
+        "every attendee is listed ({listed} of {attendees})"
+    );
+    window
+        .wait_until(
+            "the minute-by-minute strips of the attendees in view",
+            "document.querySelectorAll('#attendees-grid canvas.minute-strip[data-state=drawn]').length >= Math.min(5, document.querySelectorAll('#attendees-grid .vtable-rows .vtable-row').length)",
+        )
+        .await;
     let name = window
-        .text_of("#attendees-table tbody tr:first-child td:first-child")
+        .text_of("#attendees-grid .vtable-rows .vtable-row:first-child .attendee-name")
         .await;
     let needle: String = name.chars().take(3).collect();
     if needle.chars().count() == 3 {
         window.fill("#attendees-search", &needle).await;
-        let found = window
-            .js(
-                "return document.querySelectorAll('#attendees-table tbody tr').length",
-                vec![],
-            )
-            .await
-            .as_u64()
-            .unwrap_or(0);
+        let (found, all) = shown_of(window.text_of("#attendees-count").await);
         assert!(
-            found >= 1 && found <= attendees,
+            found >= 1 && found <= attendees && all == attendees,
             "searching {needle:?} keeps {found} of {attendees}"
         );
         window.fill("#attendees-search", "").await;
     }
-    window.click("#attendees-table .attendee-name").await;
+    // The first click on the table both focuses it and opens the row (it once lost the click).
+    window
+        .click("#attendees-grid .vtable-rows .vtable-row:first-child .attendee-name")
+        .await;
     image_drawn(
         window,
-        "#attendees-table .attendee-detail img.strip",
+        "#attendee-detail img.strip",
         "one attendee's minute-by-minute engagement strip",
     )
     .await;
@@ -736,6 +815,24 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         lines > attendees,
         "a header and every attendee ({attendees}) in the file, got {lines} lines"
     );
+    // The timeline saved as a picture through the system's Save dialog.
+    click_to_open_dialog(window, "#save-chart-timeline-png").await;
+    let dialog = dialog_opened(window, SAVE_CHART_PNG_TITLE).await;
+    let path = setup.documents().join("session-timeline.png");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_CHART_PNG_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the timeline saved",
+            "document.querySelector('#rooms-status')?.textContent.includes('session-timeline.png')",
+        )
+        .await;
+    let png = std::fs::read(&path).expect("the timeline was saved");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
+        "a PNG picture of the timeline, {} bytes",
+        png.len()
+    );
     window
         .js(
             "document.querySelector('#timeline-host').scrollIntoView();",
@@ -743,6 +840,7 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         )
         .await;
     window.screenshot("18-rooms-dashboard").await;
+    rooms_in_dark_mode(window).await;
     let sessions = window
         .js(
             "return [...document.querySelectorAll('#session-picker option')].map((o) => o.value)",
@@ -938,6 +1036,7 @@ async fn hostile_names_are_text(window: &Window) {
 /// Titles of the system's dialogs, as Roomlens names them.
 const OPEN_TITLE: &str = "Open a room report";
 const SAVE_TITLE: &str = "Save report as CSV";
+const SAVE_CHART_PNG_TITLE: &str = "Save chart as PNG";
 /// How long a system dialog may take to appear or go (a limit for hung runs).
 const DIALOG_LIMIT: Duration = Duration::from_secs(20);
 /// How long the window may take to paint a frame and answer a command while a dialog is open.

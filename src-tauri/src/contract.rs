@@ -9,7 +9,8 @@ use crate::commands::app::Bootstrap;
 use crate::commands::files::SaveResult;
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
 use crate::commands::rooms::{
-    ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs, SaveTableArgs,
+    AttendeeStrip, ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs,
+    SaveTableArgs, StripsArgs,
 };
 use crate::drop_event::DropEvent;
 use crate::reading_progress::ReadingProgress;
@@ -47,6 +48,8 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     DashboardView::export_all(&cfg)?;
     ChartsArgs::export_all(&cfg)?;
     HeatmapArgs::export_all(&cfg)?;
+    StripsArgs::export_all(&cfg)?;
+    AttendeeStrip::export_all(&cfg)?;
     SaveTableArgs::export_all(&cfg)?;
     SaveChartArgs::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;

@@ -112,6 +112,7 @@ pub fn run() {
             commands::rooms::session_dashboard,
             commands::rooms::session_charts,
             commands::rooms::attendee_heatmap,
+            commands::rooms::attendee_strips,
             commands::rooms::save_session_table,
             commands::rooms::save_session_chart,
             commands::rooms::cancel_dashboard,

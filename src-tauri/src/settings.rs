@@ -1,4 +1,4 @@
-//! What the person chose in Settings and expects kept (today: the export defaults), saved in
+//! What the person chose in Settings and expects kept (the export defaults, the appearance), saved in
 //! settings.json in the settings folder as soon as it changes, with a plain error if that fails.
 //! Unlike the last view (`ui_state`), it is typed and checked; an unreadable file counts as none
 //! (the page then uses the defaults) and is replaced at the next save. It knows nothing about windows or accounts.
@@ -27,10 +27,22 @@ impl Default for ExportDefaults {
     }
 }
 
+/// Light or dark: as the system is set, or always one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Appearance {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Settings {
     #[serde(default)]
     pub export: ExportDefaults,
+    #[serde(default)]
+    pub appearance: Appearance,
 }
 
 /// The saved settings, or `None` when there are none (or the file cannot be used).
@@ -86,9 +98,20 @@ mod tests {
                 bom: false,
                 delimiter: Delimiter::Semicolon,
             },
+            appearance: Appearance::Dark,
         };
         save(&path, &chosen).unwrap();
         assert_eq!(load_saved(&path), Some(chosen));
+        std::fs::write(
+            &path,
+            br#"{"export":{"headers":"raw","bom":false,"delimiter":"tab"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            load_saved(&path).map(|s| s.appearance),
+            Some(Appearance::System),
+            "settings saved before the appearance choice existed follow the system"
+        );
         std::fs::write(&path, b"{ not json").unwrap();
         assert_eq!(load_saved(&path), None);
         std::fs::write(

@@ -158,3 +158,10 @@ test("a card's note writes its figures in the person's number format, like the c
   assert.equal(noteText(null), "");
   assert.equal(noteText([{ value: null, format: "decimal" }]), "—");
 });
+
+test("a time of day is written as the date-and-time writes its time", () => {
+  const at = Date.UTC(2026, 2, 3, 8, 5) / 1000;
+  const time = format.formatTime(at);
+  assert.ok(format.formatDateTime(at).endsWith(time), `${format.formatDateTime(at)} ends with ${time}`);
+  assert.equal(format.formatTime(Number.NaN), "—");
+});

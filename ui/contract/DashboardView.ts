@@ -23,7 +23,11 @@ recording: RecordingFigures | null,
 /**
  * Whether it was kept from earlier in this run rather than fetched now.
  */
-from_memory: boolean, room: RoomRef, session: SessionRef, 
+from_memory: boolean, 
+/**
+ * Attendees Kaltura counted but does not list (past its 12,000 rows).
+ */
+attendees_unlisted: number, room: RoomRef, session: SessionRef, 
 /**
  * Newest first.
  */

@@ -74,6 +74,8 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/DashboardCharts").DashboardCharts} DashboardCharts */
 /** @typedef {import("../contract/HeatmapArgs").HeatmapArgs} HeatmapArgs */
 /** @typedef {import("../contract/ChartView").ChartView} ChartView */
+/** @typedef {import("../contract/StripsArgs").StripsArgs} StripsArgs */
+/** @typedef {import("../contract/AttendeeStrip").AttendeeStrip} AttendeeStrip */
 /** @typedef {import("../contract/SaveTableArgs").SaveTableArgs} SaveTableArgs */
 /** @typedef {import("../contract/SaveChartArgs").SaveChartArgs} SaveChartArgs */
 
@@ -126,6 +128,8 @@ export const commands = {
   sessionCharts: (request) => call("session_charts", { request }),
   /** @param {HeatmapArgs} request @returns {Promise<ChartView>} */
   attendeeHeatmap: (request) => call("attendee_heatmap", { request }),
+  /** @param {StripsArgs} request @returns {Promise<AttendeeStrip[]>} */
+  attendeeStrips: (request) => call("attendee_strips", { request }),
   /** @param {SaveTableArgs} request @returns {Promise<SaveResult>} */
   saveSessionTable: (request) => call("save_session_table", { request }),
   /** @param {SaveChartArgs} request @returns {Promise<SaveResult>} */

@@ -64,7 +64,7 @@ export function mountExportDefaults(root, { store }) {
       const chosen = value();
       store.set({ exportDefaults: chosen });
       try {
-        await commands.saveSettings({ export: chosen });
+        await commands.saveSettings({ export: chosen, appearance: store.get().appearance });
         setStatus("Export defaults saved.");
       } catch (error) {
         showError(error);

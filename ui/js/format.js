@@ -33,6 +33,7 @@ const percentFormat = new Intl.NumberFormat(LOCALES, {
 });
 const dateTimeFormat = new Intl.DateTimeFormat(LOCALES, { dateStyle: "medium", timeStyle: "short" });
 const dateFormat = new Intl.DateTimeFormat(LOCALES, { dateStyle: "medium" });
+const timeFormat = new Intl.DateTimeFormat(LOCALES, { timeStyle: "short" });
 
 const DASH = "—";
 
@@ -77,6 +78,11 @@ export function formatSeconds(seconds) {
 /** Unix seconds → "3 Mar 2026, 14:05" in local time (the zone is named once elsewhere). */
 export function formatDateTime(unixSeconds) {
   return isNumber(unixSeconds) ? dateTimeFormat.format(new Date(unixSeconds * 1000)) : DASH;
+}
+
+/** Unix seconds as a local time of day, written as formatDateTime writes its time. */
+export function formatTime(unixSeconds) {
+  return isNumber(unixSeconds) ? timeFormat.format(new Date(unixSeconds * 1000)) : DASH;
 }
 
 /** "2026-03-01" (a date picker's value) → "1 Mar 2026", read as a local calendar date. */

@@ -17,6 +17,7 @@ import { mountReportsView } from "./reports-view.js";
 import { mountRoomsView } from "./rooms-view.js";
 import { mountLibraryView } from "./library-view.js";
 import { mountSettingsView } from "./settings-view.js";
+import { setAppearance } from "./appearance.js";
 
 const SAVE_DELAY_MS = 250;
 
@@ -110,7 +111,10 @@ async function start() {
     ...accountsPatch(boot?.accounts ?? [], last?.account_id ?? "demo"),
     // Settings live in their own file; views saved before that carried the export defaults.
     exportDefaults: exportDefaultsFrom(boot?.settings?.export ?? last?.export),
+    appearance: ["light", "dark"].includes(boot?.settings?.appearance) ? boot.settings.appearance : "system",
   });
+  setAppearance(store.get().appearance);
+  store.subscribe((state) => setAppearance(state.appearance), ["appearance"]);
   reports.restore(last?.report);
   router.restore(last?.section);
   byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";

@@ -8,7 +8,9 @@ import { el, clear } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError, dismissBanner } from "./banner.js";
 import { currentAccount } from "./store.js";
-import { formatCount, formatDecimal, formatMinutes, formatDateTime, zoneName, plural } from "./format.js";
+import { formatCount, formatDecimal, formatMinutes, formatDateTime, formatTime, zoneName, plural } from "./format.js";
+import { mountAttendeeGrid, profileLine } from "./attendee-grid.js";
+import { isDark, onThemeChange } from "./appearance.js";
 
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
 /** @typedef {import("../contract/RoomSeen").RoomSeen} RoomSeen */
@@ -29,8 +31,7 @@ const unix = (iso) => Math.floor(Date.parse(iso) / 1000);
 export function sessionLabel(session) {
   const start = unix(session.start);
   const end = unix(session.end);
-  const endTime = new Date(end * 1000).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  return `${formatDateTime(start)} – ${endTime} (${formatMinutes((end - start) / 60)})`;
+  return `${formatDateTime(start)} – ${formatTime(end)} (${formatMinutes((end - start) / 60)})`;
 }
 
 /**
@@ -67,44 +68,6 @@ export function dashboardCards(d) {
   ];
 }
 
-/** Attendee columns: key, label, how a value is written, numeric. */
-const ATTENDEE_COLUMNS = [
-  { key: "name", label: "Name", format: (v) => (v ? String(v) : DASH), numeric: false },
-  { key: "minutes", label: "Minutes viewed", format: formatMinutes, numeric: true },
-  { key: "engagement_pct", label: "Live engagement", format: pct, numeric: true },
-  { key: "reactions", label: "Reactions", format: formatCount, numeric: true },
-  { key: "messages", label: "Chat messages", format: formatCount, numeric: true },
-  { key: "polls", label: "Polls answered", format: formatCount, numeric: true },
-  { key: "questions", label: "Q&A threads", format: formatCount, numeric: true },
-  { key: "downloads", label: "Downloads", format: formatCount, numeric: true },
-  { key: "raised_hands", label: "Raised hands", format: formatCount, numeric: true },
-];
-
-/**
- * Attendees matching `search` (at least `min` letters; fewer shows everyone), sorted.
- * @param {DashboardView} d @param {string} search @param {number} min
- * @param {{ key: string, descending: boolean }} sort
- * @returns {number[]} indexes into d.attendees
- */
-export function attendeeOrder(d, search, min, sort) {
-  const needle = search.trim().toLocaleLowerCase();
-  const matches = (i) => {
-    if (needle.length < min) return true;
-    const a = d.attendees[i];
-    const p = d.profiles[i] ?? NO_PROFILE;
-    return [a.name, a.user_id, p.email].some((t) => String(t ?? "").toLocaleLowerCase().includes(needle));
-  };
-  const indexes = d.attendees.map((_, i) => i).filter(matches);
-  const value = (i) => /** @type {any} */ (d.attendees[i])[sort.key];
-  indexes.sort((x, y) => {
-    const a = value(x);
-    const b = value(y);
-    const order = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
-    return sort.descending ? -order : order;
-  });
-  return indexes;
-}
-
 /** A plain table of `rows` (arrays of text) under `headings`; numeric columns right-aligned. */
 function plainTable(id, caption, headings, numeric, rows) {
   return el(
@@ -126,7 +89,8 @@ function plainTable(id, caption, headings, numeric, rows) {
  * A chart as Rust draws it: the SVG as an image (never as markup, so no text in it can become
  * HTML), its title, and its figures as a table for screen readers and anyone who wants numbers.
  * With `points` (the timeline), hovering shows the minute under the pointer.
- * @param {string} id @param {ChartView} chart @param {() => void} onSave "Save as SVG…"
+ * @param {string} id @param {ChartView} chart
+ * @param {(format: import("../contract/ImageFormat").ImageFormat) => void} onSave "Save as PNG…" / "Save as SVG…"
  */
 function chartFigure(id, chart, onSave) {
   const img = el("img", {
@@ -164,15 +128,17 @@ function chartFigure(id, chart, onSave) {
     el("summary", {}, "Show the figures as a table"),
     plainTable(`chart-${id}-table`, chart.title, chart.columns, chart.columns.map((_, i) => i > 0), chart.rows),
   );
-  const save = el("button", { type: "button", class: "chart-save", id: `save-chart-${id}` }, "Save as SVG…");
-  save.addEventListener("click", onSave);
+  const savePng = el("button", { type: "button", class: "chart-save", id: `save-chart-${id}-png` }, "Save as PNG…");
+  savePng.addEventListener("click", () => onSave("png"));
+  const saveSvg = el("button", { type: "button", class: "chart-save", id: `save-chart-${id}` }, "Save as SVG…");
+  saveSvg.addEventListener("click", () => onSave("svg"));
   return el(
     "figure",
     { class: "chart-figure", id: `figure-${id}` },
     el("figcaption", { class: "visually-hidden" }, chart.title),
     frame,
     chart.note ? el("p", { class: "card-note" }, chart.note) : null,
-    el("div", { class: "chart-actions" }, table, save),
+    el("div", { class: "chart-actions" }, table, el("div", { class: "chart-save-buttons" }, savePng, saveSvg)),
   );
 }
 
@@ -199,10 +165,12 @@ export function mountRoomsView(root, { store }) {
   );
   const sessionPicker = el("select", { id: "session-picker", "aria-label": "Session" });
   const sessionField = el("div", { class: "field", id: "session-field", hidden: true }, el("label", { for: "session-picker" }, `Session (times in ${zoneName()})`), sessionPicker);
+  const sessionControls = el("div", { class: "controls", hidden: true }, el("div", { class: "control-row" }, sessionField));
   const status = el("p", { class: "rooms-status", id: "rooms-status", role: "status", "aria-live": "polite" });
   const cards = el("section", { class: "cards", id: "rooms-cards", "aria-label": "Session overview" });
   const search = el("input", { type: "search", id: "attendees-search", autocomplete: "off", spellcheck: "false" });
   const attendeesHost = el("div", { id: "attendees-host" });
+  const personHost = el("section", { class: "attendee-detail", id: "attendee-detail", "aria-live": "polite", "aria-label": "The attendee you opened", hidden: true });
   const saveAttendees = el("button", { type: "button", id: "save-attendees" }, "Save as CSV…");
   const placesHost = el("div", { class: "rooms-places", id: "places-host" });
   const timelineHost = el("section", { class: "rooms-timeline", id: "timeline-host", "aria-label": "Session timeline" });
@@ -214,7 +182,8 @@ export function mountRoomsView(root, { store }) {
     timelineHost,
     el("section", { class: "table-panel rooms-attendees", "aria-labelledby": "attendees-title" },
       el("div", { class: "table-toolbar" }, el("h2", { id: "attendees-title", class: "panel-title" }, "Viewer engagement"), el("div", { class: "search-field" }, el("label", { for: "attendees-search", class: "visually-hidden" }, "Search attendees"), search), saveAttendees),
-      attendeesHost),
+      attendeesHost,
+      personHost),
     placesHost,
     recordingHost,
   );
@@ -225,17 +194,15 @@ export function mountRoomsView(root, { store }) {
     { class: "view", id: "view-rooms", "aria-labelledby": "rooms-title", hidden: true, dataset: { state: "idle" } },
     el("header", { class: "view-header" }, el("div", { class: "view-heading" }, title, subtitle)),
     el("div", { class: "rooms-pick" }, byIdForm, el("div", { class: "rooms-seen" }, el("h2", { class: "panel-title" }, "Rooms in your open reports"), roomsList)),
-    el("div", { class: "controls" }, el("div", { class: "control-row" }, sessionField)),
+    sessionControls,
     status,
     dashboard,
   );
   root.appendChild(element);
 
-  const darkMode = globalThis.matchMedia?.("(prefers-color-scheme: dark)");
   /** @type {DashboardView | null} */
   let shown = null;
   let roomId = "";
-  let sort = { key: "minutes", descending: true };
   const searchMin = () => store.get().reports[0]?.search_min ?? 3;
   search.placeholder = `Search by name — ${searchMin()} letters or more`;
 
@@ -268,77 +235,56 @@ export function mountRoomsView(root, { store }) {
     );
   }
 
-  /** @param {string} chart */
-  function saveChart(chart) {
+  /**
+   * Saves a chart, drawn light for paper and documents whatever the window's mode.
+   * @param {string} chart @param {import("../contract/ImageFormat").ImageFormat} format
+   */
+  function saveChart(chart, format) {
     const account = currentAccount(store.get());
     if (!shown || !account) return;
-    saved(commands.saveSessionChart({ account_id: account.id, room_id: shown.room.id, session_id: shown.session.id, chart, dark: false }));
+    saved(commands.saveSessionChart({ account_id: account.id, room_id: shown.room.id, session_id: shown.session.id, chart, format, dark: false }));
   }
 
-  function renderAttendees() {
-    clear(attendeesHost);
-    if (!shown) return;
-    const d = shown;
-    const order = attendeeOrder(d, search.value, searchMin(), sort);
-    const header = el("tr", {}, ATTENDEE_COLUMNS.map((c) => {
-      const active = sort.key === c.key;
-      const button = el("button", { type: "button", class: "vtable-sort", dataset: { column: c.key } }, c.label, active ? (sort.descending ? " ↓" : " ↑") : "");
-      button.addEventListener("click", () => {
-        sort = { key: c.key, descending: active ? !sort.descending : c.numeric };
-        renderAttendees();
-      });
-      return el("th", { scope: "col", class: c.numeric && "numeric", "aria-sort": active ? (sort.descending ? "descending" : "ascending") : "none" }, button);
-    }));
-    const rows = order.map((i) => {
-      const a = d.attendees[i];
-      const p = d.profiles[i] ?? NO_PROFILE;
-      const details = [p.email, p.role, p.company, p.industry, p.country].filter(Boolean).join(" · ");
-      const cells = ATTENDEE_COLUMNS.map((c) => el("td", { class: c.numeric && "numeric" }, c.format(/** @type {any} */ (a)[c.key])));
-      const toggle = el("button", { type: "button", class: "attendee-name", "aria-expanded": "false", title: details || null }, a.name || a.user_id || DASH);
-      cells[0] = el("td", {}, toggle);
-      const row = el("tr", {}, cells);
-      toggle.addEventListener("click", () => toggleDetail(d, i, row, toggle, details));
-      return row;
-    });
-    attendeesHost.appendChild(
-      el("div", { class: "plain-table-wrap", tabindex: "0", role: "region", "aria-label": "Viewer engagement" },
-        el("table", { class: "plain-table", id: "attendees-table" }, el("thead", {}, header), el("tbody", {}, rows))),
-    );
-    attendeesHost.appendChild(el("p", { class: "row-count", id: "attendees-count" }, `Showing ${formatCount(order.length)} of ${formatCount(d.attendees.length)} ${plural(d.attendees.length, "attendee").replace(/^\S+\s/, "")}`));
-  }
+  const grid = mountAttendeeGrid(attendeesHost, {
+    searchMin,
+    loadStrips: (userIds) => {
+      const account = currentAccount(store.get());
+      if (!shown || !account) return Promise.resolve([]);
+      return commands.attendeeStrips({ account_id: account.id, room_id: shown.room.id, session_id: shown.session.id, user_ids: userIds });
+    },
+    onOpen: (i) => {
+      if (shown) openPerson(shown, i);
+    },
+    onStripError: (error) => showError(error),
+  });
 
   /**
-   * Opens or closes the row under an attendee: who they are, their Q&A threads, downloads and
-   * raised hands, and their minute-by-minute engagement strip (asked of Kaltura when opened).
-   * @param {DashboardView} d @param {number} i @param {HTMLElement} row @param {HTMLElement} toggle @param {string} details
+   * Shows one attendee under the table: who they are, their figures, and their minute-by-minute
+   * engagement drawn as a chart (asked of Kaltura when opened).
+   * @param {DashboardView} d @param {number} i
    */
-  function toggleDetail(d, i, row, toggle, details) {
-    const open = row.nextElementSibling?.classList.contains("attendee-detail");
-    if (open) {
-      row.nextElementSibling?.remove();
-      toggle.setAttribute("aria-expanded", "false");
-      return;
-    }
+  function openPerson(d, i) {
     const a = d.attendees[i];
+    const p = d.profiles[i] ?? NO_PROFILE;
     const strip = el("div", { class: "attendee-strip" }, el("p", { class: "rooms-status" }, "Loading this person's minutes…"));
-    const detail = el(
-      "tr",
-      { class: "attendee-detail" },
+    clear(personHost);
+    personHost.hidden = false;
+    personHost.append(
+      el("h3", { class: "panel-title", id: "attendee-detail-name" }, a.name || a.user_id || DASH),
+      el("p", { class: "room-meta" }, [p.email, profileLine(p)].filter(Boolean).join(" · ") || "No profile details from Kaltura."),
       el(
-        "td",
-        { colspan: String(ATTENDEE_COLUMNS.length) },
-        details ? el("p", { class: "room-meta" }, details) : null,
-        el("p", { class: "room-meta" }, `Q&A threads ${formatCount(a.questions)} · downloads ${formatCount(a.downloads)} · raised hands ${formatCount(a.raised_hands)}`),
-        strip,
+        "p",
+        { class: "room-meta" },
+        `${formatMinutes(a.minutes)} viewed · live engagement ${pct(a.engagement_pct)} · reactions ${formatCount(a.reactions)} · chat messages ${formatCount(a.messages)} · polls ${formatCount(a.polls)} · Q&A threads ${formatCount(a.questions)} · downloads ${formatCount(a.downloads)} · raised hands ${formatCount(a.raised_hands)}`,
       ),
+      strip,
     );
-    row.after(detail);
-    toggle.setAttribute("aria-expanded", "true");
     const account = currentAccount(store.get());
     if (!account) return;
     commands
-      .attendeeHeatmap({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, user_id: a.user_id, dark: Boolean(darkMode?.matches) })
+      .attendeeHeatmap({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, user_id: a.user_id, dark: isDark() })
       .then((chart) => {
+        if (shown !== d) return;
         clear(strip);
         strip.appendChild(
           el("img", {
@@ -365,9 +311,11 @@ export function mountRoomsView(root, { store }) {
     clear(sessionPicker);
     for (const s of d.sessions) sessionPicker.appendChild(el("option", { value: s.id, selected: s.id === d.session.id }, sessionLabel(s)));
     sessionField.hidden = d.sessions.length === 0;
+    sessionControls.hidden = sessionField.hidden;
     clear(cards);
     for (const c of dashboardCards(d)) cards.appendChild(c);
-    renderAttendees();
+    personHost.hidden = true;
+    grid.show(d);
     clear(placesHost);
     placesHost.appendChild(saveButton("save-countries", "Save countries as CSV…", () => saveTable("countries")));
     placesHost.appendChild(saveButton("save-devices", "Save devices as CSV…", () => saveTable("devices")));
@@ -400,22 +348,23 @@ export function mountRoomsView(root, { store }) {
     clear(timelineHost);
     timelineHost.appendChild(el("p", { class: "rooms-status" }, "Drawing the charts…"));
     try {
-      const charts = await commands.sessionCharts({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, dark: Boolean(darkMode?.matches) });
+      const charts = await commands.sessionCharts({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, dark: isDark() });
       if (shown !== d) return;
       clear(timelineHost);
-      timelineHost.appendChild(chartFigure("timeline", charts.timeline, () => saveChart("timeline")));
+      timelineHost.appendChild(chartFigure("timeline", charts.timeline, (format) => saveChart("timeline", format)));
       timelineHost.appendChild(saveButton("save-timeline", "Save the minutes as CSV…", () => saveTable("timeline")));
-      placesHost.prepend(chartFigure("countries", charts.countries, () => saveChart("countries")), chartFigure("devices", charts.devices, () => saveChart("devices")));
-      if (charts.recording_plays) recordingHost.appendChild(chartFigure("recording-plays", charts.recording_plays, () => saveChart("recording_plays")));
+      placesHost.prepend(chartFigure("countries", charts.countries, (format) => saveChart("countries", format)), chartFigure("devices", charts.devices, (format) => saveChart("devices", format)));
+      if (charts.recording_plays) recordingHost.appendChild(chartFigure("recording-plays", charts.recording_plays, (format) => saveChart("recording_plays", format)));
     } catch (error) {
       if (shown === d) clear(timelineHost);
       showError(error);
     }
   }
-  darkMode?.addEventListener?.("change", () => {
+  const stopTheme = onThemeChange(() => {
     if (shown) {
       clear(placesHost);
       render(shown);
+      grid.repaint();
     }
   });
 
@@ -475,7 +424,7 @@ export function mountRoomsView(root, { store }) {
     load(id);
   });
   sessionPicker.addEventListener("change", () => load(roomId, sessionPicker.value));
-  search.addEventListener("input", () => renderAttendees());
+  search.addEventListener("input", () => grid.search(search.value));
   saveAttendees.addEventListener("click", () => saveTable("attendees"));
   const stopHearing = store.subscribe((state) => {
     if (state.route === "rooms") refreshRooms();
@@ -486,6 +435,8 @@ export function mountRoomsView(root, { store }) {
     load,
     unmount() {
       stopHearing();
+      stopTheme();
+      grid.unmount();
       element.remove();
     },
   };

@@ -1,9 +1,10 @@
-// The Settings screen: its heading, the Kaltura accounts (accounts-view.js) and the export
-// defaults (export-defaults.js). It only lays its parts out; each draws from the store.
+// The Settings screen: its heading, the Kaltura accounts (accounts-view.js), the export
+// defaults (export-defaults.js) and the appearance (appearance-setting.js). It only lays its parts out; each draws from the store.
 
 import { el } from "./dom.js";
 import { mountAccountsView } from "./accounts-view.js";
 import { mountExportDefaults } from "./export-defaults.js";
+import { mountAppearanceSetting } from "./appearance-setting.js";
 
 /**
  * Adds the Settings screen to `root` (hidden until the router shows it).
@@ -21,12 +22,12 @@ export function mountSettingsView(root, { store }) {
         "div",
         { class: "view-heading" },
         el("h1", { id: "settings-title" }, "Settings"),
-        el("p", { class: "view-subtitle" }, "Kaltura accounts and how CSV files are saved."),
+        el("p", { class: "view-subtitle" }, "Kaltura accounts, how CSV files are saved, and light or dark."),
       ),
     ),
   );
   root.appendChild(element);
-  const parts = [mountAccountsView(element, { store }), mountExportDefaults(element, { store })];
+  const parts = [mountAccountsView(element, { store }), mountExportDefaults(element, { store }), mountAppearanceSetting(element, { store })];
 
   return {
     element,

@@ -1,6 +1,6 @@
 // The page's shared state in one place: which screen is shown (the route), the reports Rust knows
 // (their metadata from bootstrap), the accounts with the chosen one and what is known of their
-// reachability, the report on screen (its ReportInfo), the export defaults and the report form's
+// reachability, the report on screen (its ReportInfo), the export defaults, the appearance and the report form's
 // values. Components read it with `get`, change it with
 // `set` and hear about changes with `subscribe`; they do not call each other to share these.
 // Plain data and a list of listeners: no framework and no DOM, so it runs under Node's tests.
@@ -9,6 +9,7 @@
  * @typedef {import("../contract/AccountView").AccountView} AccountView
  * @typedef {import("../contract/ReportInfo").ReportInfo} ReportInfo
  * @typedef {import("../contract/ExportDefaults").ExportDefaults} ExportDefaults
+ * @typedef {import("../contract/Appearance").Appearance} Appearance
  * @typedef {import("../contract/ReportMeta").ReportMeta} ReportMeta
  * @typedef {{ state: "checking" | "ok" | "failed", message?: string }} Reach
  */
@@ -22,6 +23,7 @@
  * @property {Readonly<Record<string, Reach>>} reach what the last check or fetch said of an account
  * @property {ReportInfo | null} report the report on screen
  * @property {ExportDefaults} exportDefaults the first choices of every Save as CSV sheet
+ * @property {Appearance} appearance light or dark, or as the system is set
  * @property {Record<string, unknown> | null} reportForm the report form's values (kept in the last view)
  */
 
@@ -55,6 +57,7 @@ export function initialAppState() {
     reach: {},
     report: null,
     exportDefaults: { ...DEFAULT_EXPORT },
+    appearance: "system",
     reportForm: null,
   };
 }

@@ -14,6 +14,16 @@ const MAX_CACHED_PAGES = 60;
 // Browsers stop laying out elements a few million pixels tall; past this the scroll is scaled.
 const MAX_BODY_PX = 8_000_000;
 
+/**
+ * Sets `node`'s text only when it changes: replacing the text under the pointer between a
+ * mouse press and its release (the first click focuses the table, which redraws the rows)
+ * would make the browser drop the click. It also spares work while scrolling.
+ * @param {Node} node @param {string} text
+ */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function minWidthOf(width) {
   const match = /(\d+)px/.exec(width);
   return match ? Number(match[1]) : 120;
@@ -25,6 +35,8 @@ export class VirtualTable {
    * options.label: accessible name; options.rowHeight: px (matches --row-height in app.css);
    * options.onActivate(row, index): Enter or click on a row; options.isActivatable(row);
    * options.onSort(sort): after the user changes the sort; options.onError(error): a page failed.
+   * A column may bring its own `render(cell, row)` (row undefined while loading) and be
+   * `sortable: false`.
    */
   constructor(root, options) {
     this.root = root;
@@ -102,6 +114,21 @@ export class VirtualTable {
       const sorted = this.sort?.column === col.key;
       const direction = sorted ? (this.sort.descending ? "descending" : "ascending") : "none";
       const arrow = sorted ? (this.sort.descending ? "↓" : "↑") : "";
+      const cell = (content) =>
+        el(
+          "div",
+          {
+            class: ["vtable-cell", "vtable-headcell", col.numeric && "numeric"],
+            role: "columnheader",
+            "aria-sort": col.sortable === false ? null : direction,
+            "aria-colindex": String(index + 1),
+          },
+          content,
+        );
+      if (col.sortable === false) {
+        this.headRow.appendChild(cell(el("span", { class: "vtable-head-label" }, col.label)));
+        return;
+      }
       const button = el(
         "button",
         {
@@ -119,18 +146,7 @@ export class VirtualTable {
           col.numeric ? null : el("span", { class: "vtable-sort-arrow", "aria-hidden": "true" }, arrow),
         ),
       );
-      this.headRow.appendChild(
-        el(
-          "div",
-          {
-            class: ["vtable-cell", "vtable-headcell", col.numeric && "numeric"],
-            role: "columnheader",
-            "aria-sort": direction,
-            "aria-colindex": String(index + 1),
-          },
-          button,
-        ),
-      );
+      this.headRow.appendChild(cell(button));
     });
   }
 
@@ -254,12 +270,16 @@ export class VirtualTable {
     rowEl.setAttribute("aria-selected", index === this.activeIndex ? "true" : "false");
     this.columns.forEach((col, c) => {
       const cell = rowEl.cells[c];
+      if (col.render) {
+        col.render(cell, row);
+        return;
+      }
       if (row === undefined) {
-        cell.textContent = "";
+        setText(cell, "");
         return;
       }
       const raw = cellValue(row, col);
-      cell.textContent = col.format(raw);
+      setText(cell, col.format(raw));
       if (col.type === "text") cell.title = raw === undefined || raw === null ? "" : String(raw);
     });
   }

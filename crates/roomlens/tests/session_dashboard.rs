@@ -405,6 +405,14 @@ async fn the_charts_of_a_session_are_drawn_from_its_figures() {
                 d.timeline.len(),
                 "the timeline's table has every minute"
             );
+            let png = roomlens::dashboard::charts::chart_file_bytes(
+                &charts.timeline,
+                roomlens::dashboard::charts::ImageFormat::Png,
+            )
+            .unwrap();
+            assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG file");
+            let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+            assert_eq!(width, charts.timeline.width * 2, "twice the size on screen");
         }
     }
     sim.shutdown().await;
@@ -450,6 +458,55 @@ async fn a_persons_heatmap_is_the_simulators_minutes() {
         checked += 1;
     }
     assert_eq!(checked, 5);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn everyones_minutes_come_in_shared_multirequests_in_the_order_asked() {
+    use roomlens::dashboard::person_heatmap::{fetch_people_heatmaps, MinuteState};
+    let sim = demo_sim().await;
+    let org = sim.org().unwrap();
+    // Longer than eight hours: each person's minutes take two pages of 500.
+    let s = org.edge_sessions().unwrap().longer_than_eight_hours;
+    let truth = org
+        .session_dashboard_truth(&s.room_id, &s.cue_point_id)
+        .unwrap();
+    let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+    let client = client_for(&sim, quick_options());
+    let mut people: Vec<_> = truth.attendees.iter().take(30).collect();
+    people.reverse();
+    let ids: Vec<String> = people.iter().map(|p| p.user_id.clone()).collect();
+    let before = sim.stats().count_action("multirequest.");
+    let heatmaps = fetch_people_heatmaps(&client, &d, &ids, &CancelToken::new())
+        .await
+        .unwrap();
+    assert_eq!(
+        sim.stats().count_action("multirequest.") - before,
+        2,
+        "30 people × 2 pages = 60 calls, in multirequests of 50"
+    );
+    assert_eq!(heatmaps.len(), people.len());
+    for (person, minutes) in people.iter().zip(&heatmaps) {
+        assert_eq!(minutes.len() + 1, d.timeline.len(), "{}", person.user_id);
+        for (m, minute) in minutes.iter().zip(&d.timeline) {
+            let t: i64 = minute.time.parse::<jiff::Timestamp>().unwrap().as_second();
+            let want = if person.engaged_at(t) {
+                MinuteState::Engaged
+            } else if person.present_at(t) {
+                MinuteState::Present
+            } else {
+                MinuteState::Offline
+            };
+            assert_eq!(*m, want, "{} at {}", person.user_id, minute.time);
+        }
+    }
+    let too_many: Vec<String> = (0..=roomlens::dashboard::person_heatmap::MAX_PEOPLE_PER_ASK)
+        .map(|i| format!("user{i}"))
+        .collect();
+    let error = fetch_people_heatmaps(&client, &d, &too_many, &CancelToken::new())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code, roomlens::ErrorCode::InvalidInput);
     sim.shutdown().await;
 }
 

@@ -10,8 +10,12 @@ use crate::state::AppState;
 use jiff::tz::TimeZone;
 use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
-use roomlens::dashboard::charts::{dashboard_charts, person_strip, ChartView, DashboardCharts};
-use roomlens::dashboard::person_heatmap::fetch_person_heatmap;
+use roomlens::dashboard::charts::{
+    chart_file_bytes, dashboard_charts, person_strip, ChartView, DashboardCharts, ImageFormat,
+};
+use roomlens::dashboard::person_heatmap::{
+    fetch_people_heatmaps, fetch_person_heatmap, minutes_code,
+};
 use roomlens::dashboard::session_dashboard::{AttendeeProfile, RecordingFigures};
 use roomlens::dashboard::session_tables::{session_table, SessionTable};
 use roomlens::dashboard::{
@@ -52,6 +56,8 @@ pub struct DashboardView {
     recording: Option<RecordingFigures>,
     /// Whether it was kept from earlier in this run rather than fetched now.
     from_memory: bool,
+    /// Attendees Kaltura counted but does not list (past its 12,000 rows).
+    attendees_unlisted: u64,
 }
 
 fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
@@ -62,6 +68,7 @@ fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
             .map(|a| a.profile.clone())
             .collect(),
         recording: dashboard.recording.clone(),
+        attendees_unlisted: dashboard.attendees_unlisted,
         dashboard: dashboard.clone(),
         from_memory,
     }
@@ -192,6 +199,45 @@ pub async fn attendee_heatmap(
     .await
 }
 
+#[derive(Deserialize, ts_rs::TS)]
+pub struct StripsArgs {
+    #[serde(flatten)]
+    session: LoadedSession,
+    /// The people whose minutes are wanted (at most `MAX_PEOPLE_PER_ASK`): those in view.
+    user_ids: Vec<String>,
+}
+
+/// One attendee's minutes for the engagement table's strip.
+#[derive(Serialize, ts_rs::TS)]
+pub struct AttendeeStrip {
+    user_id: String,
+    /// One character per minute from the session's start: `0` away, `1` present, `2` engaged.
+    minutes: String,
+}
+
+/// The minute-by-minute strips of the attendees in view, asked of Kaltura (report 60011, one
+/// call per person, all in shared multirequests); the page paints and keeps them.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn attendee_strips(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: StripsArgs,
+) -> Result<Vec<AttendeeStrip>, Error> {
+    let dashboard = request.session.dashboard(&state)?;
+    let (client, _) = client_for(&app, &request.session.account_id).await?;
+    let heatmaps =
+        fetch_people_heatmaps(&client, &dashboard, &request.user_ids, &CancelToken::new()).await?;
+    Ok(request
+        .user_ids
+        .into_iter()
+        .zip(heatmaps)
+        .map(|(user_id, minutes)| AttendeeStrip {
+            user_id,
+            minutes: minutes_code(&minutes),
+        })
+        .collect())
+}
+
 /// Writes what `bytes` makes, atomically and off the main thread, to the path the person chose
 /// in a save dialog (`None`: they cancelled, and nothing is written).
 async fn save_to(
@@ -246,10 +292,12 @@ pub struct SaveChartArgs {
     session: LoadedSession,
     /// "timeline", "countries", "devices" or "recording_plays".
     chart: String,
+    format: ImageFormat,
     dark: bool,
 }
 
-/// Saves one of a loaded session's charts as an SVG image through the system's save dialog.
+/// Saves one of a loaded session's charts as an SVG or PNG image through the system's save
+/// dialog.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_session_chart(
     app: AppHandle,
@@ -267,14 +315,30 @@ pub async fn save_session_chart(
     }
     .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "This session has no such chart."))?;
     let suggested = format!(
-        "{}-{}-{}.svg",
-        dashboard.room.id, dashboard.session.id, request.chart
+        "{}-{}-{}.{}",
+        dashboard.room.id,
+        dashboard.session.id,
+        request.chart,
+        request.format.extension()
     );
+    let kind = match request.format {
+        ImageFormat::Svg => SaveAs::Svg,
+        ImageFormat::Png => SaveAs::Png,
+    };
     let chosen = state
         .dialogs
-        .choose_save_path(&app, suggested, SaveAs::Svg)
+        .choose_save_path(&app, suggested, kind)
         .await?;
-    save_to(&app, chosen, move || chart.svg.into_bytes()).await
+    let Some(path) = chosen else {
+        return Ok(SaveResult::cancelled());
+    };
+    let shown = path.display().to_string();
+    off_main_thread(&app, move |_| {
+        let bytes = chart_file_bytes(&chart, request.format)?;
+        write_atomically(&path, &bytes)
+    })
+    .await?;
+    Ok(SaveResult::saved(shown))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -66,6 +66,10 @@ const CSV_FILTERS: &[FileFilter] = &[FileFilter {
     extensions: &["csv"],
 }];
 
+const PNG_FILTERS: &[FileFilter] = &[FileFilter {
+    name: "PNG image",
+    extensions: &["png"],
+}];
 const SVG_FILTERS: &[FileFilter] = &[FileFilter {
     name: "SVG image",
     extensions: &["svg"],
@@ -76,6 +80,7 @@ const SVG_FILTERS: &[FileFilter] = &[FileFilter {
 pub enum SaveAs {
     Csv,
     Svg,
+    Png,
 }
 
 /// The app's file dialogs: whether one is showing, and the folder last chosen in one.
@@ -154,6 +159,7 @@ impl FileDialogs {
         let (title, filters) = match kind {
             SaveAs::Csv => ("Save report as CSV", CSV_FILTERS),
             SaveAs::Svg => ("Save chart as SVG", SVG_FILTERS),
+            SaveAs::Png => ("Save chart as PNG", PNG_FILTERS),
         };
         let request = FileRequest {
             purpose: Purpose::Save,

@@ -1,7 +1,8 @@
 //! A session dashboard's charts, drawn by `roomlens-charts` from the dashboard's figures: the
 //! timeline (live viewers and engagement per minute, reactions as bars, times in the person's
 //! zone) and the countries and devices bars, each as SVG with its text alternative and, for the
-//! timeline, where each minute's points are. It computes no figure and writes no file.
+//! timeline, where each minute's points are; and a chart's bytes as an SVG or PNG file. It
+//! computes no figure and writes no file.
 
 use super::person_heatmap::MinuteState;
 use super::session_dashboard::SessionDashboard;
@@ -14,7 +15,7 @@ use roomlens_charts::{
     PersonEngagement, PlaysPerDayInput, SessionClock, Size, Theme, ThemeKind, TimelineInput,
     TimelineMinute,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One chart for the page, the command line and (later) the PDF.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -66,6 +67,39 @@ fn chart_error(error: &ChartError) -> Error {
         "Roomlens could not draw a chart of this session.",
     )
     .with_detail(format!("{}: {}", error.code(), error.message()))
+}
+
+/// The file types a chart is saved as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImageFormat {
+    /// The chart as drawn: sharp at any size, editable.
+    Svg,
+    /// A picture at twice the chart's size, for documents, slides and e-mail.
+    Png,
+}
+
+impl ImageFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+        }
+    }
+}
+
+/// How much larger than its size on screen a chart is saved as PNG.
+pub const PNG_SCALE: f32 = 2.0;
+
+/// The bytes of `chart` as a file of `format`.
+pub fn chart_file_bytes(chart: &ChartView, format: ImageFormat) -> Result<Vec<u8>, Error> {
+    match format {
+        ImageFormat::Svg => Ok(chart.svg.clone().into_bytes()),
+        ImageFormat::Png => {
+            roomlens_charts::svg_to_png(&chart.svg, PNG_SCALE).map_err(|e| chart_error(&e))
+        }
+    }
 }
 
 fn view(chart: Chart, size: Size, points: Vec<ChartPoint>) -> ChartView {
