@@ -797,8 +797,12 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         minutes > 0,
         "the timeline's figures are there as a table too"
     );
-    // The attendees table saved through the system's Save dialog, every attendee in the file.
-    click_to_open_dialog(window, "#save-attendees").await;
+    // The attendees table saved through the Save as CSV sheet (Kaltura's own column names
+    // chosen there) and the system's Save dialog, every attendee in the file.
+    window.click("#save-attendees").await;
+    window.find("#export-confirm").await;
+    window.click("#export-headers").await;
+    click_to_open_dialog(window, "#export-confirm").await;
     let dialog = dialog_opened(window, SAVE_TITLE).await;
     let path = setup.documents().join("session-attendees.csv");
     type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
@@ -806,7 +810,7 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     window
         .wait_until(
             "the attendees saved",
-            "document.querySelector('#rooms-status')?.textContent.startsWith('Saved to')",
+            "!document.querySelector('#export-sheet') && document.querySelector('#status')?.textContent.includes('session-attendees.csv')",
         )
         .await;
     let text = std::fs::read_to_string(&path).expect("the attendees table was saved");
@@ -814,6 +818,11 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     assert!(
         lines > attendees,
         "a header and every attendee ({attendees}) in the file, got {lines} lines"
+    );
+    assert!(
+        text.trim_start_matches('\u{feff}').starts_with("user_id,"),
+        "Kaltura's own column names, as chosen in the sheet: {:?}",
+        text.lines().next()
     );
     // The timeline saved as a picture through the system's Save dialog.
     click_to_open_dialog(window, "#save-chart-timeline-png").await;

@@ -5,18 +5,22 @@
 
 import { el } from "./dom.js";
 import { openSheet } from "./sheet.js";
-import { commands } from "./backend.js";
 import { setStatus } from "./status.js";
 import { enterSubmits } from "./forms.js";
 import { DEFAULT_EXPORT } from "./store.js";
 
 /**
- * Opens the sheet in `root` for report `reportId`, starting from `defaults` (the export defaults);
- * `title` names the report in its sentence ("attendees"). Returns { dialog, close }.
+ * Opens the sheet in `root`, starting from `defaults` (the export defaults); `title` names what is
+ * saved in its sentence ("attendees"); `save(options)` asks Rust to show the save dialog and
+ * write the file (a report's rows, a session's table). Returns { dialog, close }.
  * @param {Element} root
- * @param {{ reportId: number, defaults?: import("../contract/ExportDefaults").ExportDefaults, title?: string }} options
+ * @param {{
+ *   save: (options: import("../contract/ExportOptions").ExportOptions) => Promise<import("../contract/SaveResult").SaveResult>,
+ *   defaults?: import("../contract/ExportDefaults").ExportDefaults,
+ *   title?: string,
+ * }} options
  */
-export function mountExportSheet(root, { reportId, defaults = DEFAULT_EXPORT, title = "report" }) {
+export function mountExportSheet(root, { save, defaults = DEFAULT_EXPORT, title = "report" }) {
   const headers = el("input", { type: "checkbox", id: "export-headers" });
   headers.checked = defaults.headers !== "raw";
   const bom = el("input", { type: "checkbox", id: "export-bom" });
@@ -83,7 +87,7 @@ export function mountExportSheet(root, { reportId, defaults = DEFAULT_EXPORT, ti
       confirm.textContent = "Save…";
     };
     try {
-      const result = await commands.saveCsv(reportId, options);
+      const result = await save(options);
       if (result?.saved) {
         sheet.close();
         setStatus(`Saved to ${result.path ?? "the chosen file"}.`);

@@ -154,7 +154,7 @@ export function mountReportsView(root, { store, stateHost }) {
     const report = shownReport();
     if (!report) return;
     const what = (report.title || "report").toLowerCase();
-    mountExportSheet(document.body, { reportId: report.report_id, defaults: store.get().exportDefaults, title: what });
+    mountExportSheet(document.body, { save: (options) => commands.saveCsv(report.report_id, options), defaults: store.get().exportDefaults, title: what });
   });
 
   /** How far Rust has read a report file (opened or dropped): the progress box with Cancel. */

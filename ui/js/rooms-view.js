@@ -11,6 +11,7 @@ import { currentAccount } from "./store.js";
 import { formatCount, formatDecimal, formatMinutes, formatDateTime, formatTime, zoneName, plural } from "./format.js";
 import { mountAttendeeGrid, profileLine } from "./attendee-grid.js";
 import { isDark, onThemeChange } from "./appearance.js";
+import { mountExportSheet } from "./export-sheet.js";
 
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
 /** @typedef {import("../contract/RoomSeen").RoomSeen} RoomSeen */
@@ -219,20 +220,23 @@ export function mountRoomsView(root, { store }) {
       .catch((error) => showError(error));
   }
 
-  /** @param {"attendees" | "countries" | "devices" | "timeline"} table */
+  /** What each session table is called in the Save as CSV sheet. */
+  const TABLE_NAMES = { attendees: "attendees", countries: "countries", devices: "devices", timeline: "minute-by-minute" };
+
+  /**
+   * Opens the Save as CSV sheet (headers, Excel compatibility, delimiter) for one of the session's
+   * tables; its Save asks Rust for the save dialog and the file.
+   * @param {"attendees" | "countries" | "devices" | "timeline"} table
+   */
   function saveTable(table) {
     const account = currentAccount(store.get());
     if (!shown || !account) return;
-    const defaults = store.get().exportDefaults;
-    saved(
-      commands.saveSessionTable({
-        account_id: account.id,
-        room_id: shown.room.id,
-        session_id: shown.session.id,
-        table,
-        options: { headers: defaults.headers, bom: defaults.bom, delimiter: defaults.delimiter, neutralise_formulas: true },
-      }),
-    );
+    const d = shown;
+    mountExportSheet(document.body, {
+      title: TABLE_NAMES[table],
+      defaults: store.get().exportDefaults,
+      save: (options) => commands.saveSessionTable({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, table, options }),
+    });
   }
 
   /**
