@@ -23,10 +23,22 @@ impl SessionClock {
         start.saturating_add(i64::try_from(index).unwrap_or(i64::MAX))
     }
 
-    /// `HH:MM` local time at the start of minute `index`.
+    /// `HH:MM` local time at the start of minute `index`; on a later day than the session's
+    /// first minute (it ran past midnight), with that day: `2 Mar 00:10`.
     pub(crate) fn label(&self, index: usize) -> String {
-        let of_day = self.local_minute(index).rem_euclid(24 * 60);
-        format!("{:02}:{:02}", of_day / 60, of_day % 60)
+        const DAY: i64 = 24 * 60;
+        let minute = self.local_minute(index);
+        let of_day = minute.rem_euclid(DAY);
+        let time = format!("{:02}:{:02}", of_day / 60, of_day % 60);
+        let day = minute.div_euclid(DAY);
+        if day == self.local_minute(0).div_euclid(DAY) {
+            time
+        } else {
+            format!(
+                "{} {time}",
+                LocalDay::from_days_since_epoch(day).label(false)
+            )
+        }
     }
 
     /// `HH:MM` local time at a fractional minute index (tick labels).
@@ -134,7 +146,13 @@ mod tests {
             zone_name: "Europe/Berlin".into(),
         };
         assert_eq!(clock.label(0), "23:58");
-        assert_eq!(clock.label(2), "00:00");
+        assert_eq!(clock.label(1), "23:59");
+        assert_eq!(
+            clock.label(2),
+            "2 Mar 00:00",
+            "past midnight, the day is named"
+        );
+        assert_eq!(clock.label(2 + 24 * 60), "3 Mar 00:00");
     }
 
     #[test]
