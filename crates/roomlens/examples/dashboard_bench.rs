@@ -15,6 +15,7 @@ use jiff::tz::TimeZone;
 use kaltura_sim::{FaultPlan, OrgProfile, SimConfig};
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::dashboard_charts;
+use roomlens::dashboard::person_heatmap::fetch_people_heatmaps;
 use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest};
 use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient, ServiceUrl};
 use roomlens::secret::AdminSecret;
@@ -85,6 +86,34 @@ async fn main() {
             charts.timeline.svg.len() / 1024,
             charts.countries.svg.len() / 1024,
             charts.devices.svg.len() / 1024
+        );
+    }
+    // One screen of the engagement table's strips, as the window asks for them (the rows in
+    // view, about a dozen, and the page's limit of 120 at once).
+    let client = KalturaClient::new(
+        Credentials {
+            partner_id: sim.partner_id(),
+            secret: AdminSecret::new(sim.admin_secret()).unwrap(),
+            service_url: ServiceUrl::parse(&sim.url()).unwrap(),
+        },
+        ClientOptions::default(),
+    )
+    .unwrap();
+    for people in [12, 120] {
+        let ids: Vec<String> = d
+            .attendees
+            .iter()
+            .take(people)
+            .map(|a| a.user_id.clone())
+            .collect();
+        let started = Instant::now();
+        let strips = fetch_people_heatmaps(&client, &d, &ids, &CancelToken::new())
+            .await
+            .unwrap();
+        println!(
+            "strips of {people} people ({} minutes each) in {:.2} s",
+            strips.first().map_or(0, Vec::len),
+            started.elapsed().as_secs_f64()
         );
     }
     sim.shutdown().await;
