@@ -711,8 +711,32 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
             "document.querySelectorAll('#rooms-list button.room-option').length",
         )
         .await;
-    window.click("#rooms-list button.room-option").await;
+    // The Demo's busiest room of these 30 days, found in the list as a person would.
+    let demo = kaltura_sim::Org::new(kaltura_sim::OrgProfile::demo(), 2026, None);
+    let now = demo.data_end();
+    let busiest = demo
+        .busiest_room(now - 30 * 86_400, now)
+        .expect("the Demo has sessions in the last 30 days")
+        .room
+        .entry_id;
+    window
+        .click(&format!(
+            "#rooms-list button.room-option[data-room-id=\"{busiest}\"]"
+        ))
+        .await;
     rooms_loaded(window).await;
+    assert_eq!(
+        window
+            .js(
+                "return document.querySelector('#rooms-subtitle').textContent",
+                vec![]
+            )
+            .await
+            .as_str()
+            .map(|t| t.contains(&busiest)),
+        Some(true),
+        "the busiest room's dashboard is shown"
+    );
     let cards = window
         .js(
             "return document.querySelectorAll('#rooms-cards .card').length",
@@ -878,7 +902,6 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         );
     }
     // A room typed by its ID: the Demo's room with a recording shows the recording's figures.
-    let demo = kaltura_sim::Org::new(kaltura_sim::OrgProfile::demo(), 2026, None);
     let recorded = demo
         .edge_sessions()
         .expect("the Demo has a room with a recording")
