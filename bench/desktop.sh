@@ -2,9 +2,15 @@
 # Benchmark of the desktop app (release build) in a real window on a private Xvfb display, inside
 # the private keyring session of tests/dev/with-keyring.sh: cold start to an interactive window
 # (launched directly, and under WebDriver), idle memory of the app's process tree, the time to
-# show 100,000+ fetched rows and a 1,000,000-row file opened through the real Open dialog; beside
-# the app's idle memory, a blank Tauri window's. bench/desktop.py does the measuring; results go
-# in BENCHMARKS.md by hand. ROOMLENS_BENCH_ONLY=file runs only the 1,000,000-row file step.
+# show 100,000+ fetched rows and a 1,000,000-row file opened through the real Open dialog, and the
+# Rooms screen on a session of 5,000 attendees × 480 minutes (its minute strips loaded and scrolled);
+# beside the app's idle memory, a blank Tauri window's. bench/desktop.py does the measuring; results go
+# in BENCHMARKS.md by hand. ROOMLENS_BENCH_ONLY=file runs only the 1,000,000-row file step;
+# ROOMLENS_BENCH_ONLY=heatmap only the Rooms screen on kaltura-sim's demo-marathon session (5,000
+# attendees × 480 minutes: dashboard, first strips, scrolling the strips; ROOMLENS_BENCH_LATENCY_MS,
+# 200 by default, is the simulator's delay per reply; ROOMLENS_BENCH_HEATMAP_COMPOSITING_ON=1 adds a
+# run of it with WebKit's compositing on, here and in the full run: about 2.5 minutes more, as it
+# scrolls at a few frames a second).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
