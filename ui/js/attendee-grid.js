@@ -17,6 +17,8 @@ const DASH = "—";
 const ROW_HEIGHT = 58;
 /** Wait this long after scrolling stops before asking for the strips in view. */
 const STRIP_DELAY_MS = 60;
+/** Strips with fewer minutes than this (the column's narrowest width) are drawn as crisp blocks. */
+const SPARSE_BELOW = 220;
 /** Rows asked for at once (Rust takes at most 200). */
 const STRIPS_PER_ASK = 120;
 
@@ -190,7 +192,8 @@ export function mountAttendeeGrid(root, options) {
         pixels.set(a.user_id, painted);
       }
       paintStrip(canvas, painted);
-      canvas.classList.toggle("is-sparse", code.length > 0 && code.length < canvas.clientWidth);
+      // No layout read here (asking a canvas its width mid-scroll forces a layout per row).
+      canvas.classList.toggle("is-sparse", code.length > 0 && code.length < SPARSE_BELOW);
       canvas.dataset.user = a.user_id;
       canvas.dataset.state = "drawn";
     }
