@@ -658,7 +658,9 @@ def heatmap(extra_env=None):
             banner = session.js("return document.getElementById('error-banner').textContent")
             raise SystemExit(f"the marathon dashboard failed: {banner}")
         # The first screen of strips (watched from the dashboard's arrival), the table brought into
-        # the window meanwhile as a person scrolls down to it.
+        # the window meanwhile as a person scrolls down to it
+        # (after the charts above it are drawn, which would push it down again).
+        session.wait("const img = document.getElementById('chart-timeline'); return !!img && img.complete", timeout=60)
         session.js("document.getElementById('attendees-grid').scrollIntoView({ block: 'end' });")
         strips = session.wait("return window.__heat.strips", timeout=60)
         count = session.js("return document.getElementById('attendees-count').textContent")
