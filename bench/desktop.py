@@ -613,7 +613,8 @@ def frame_stats(intervals):
     xs = sorted(intervals)
     return {"median": statistics.median(xs), "p95": xs[int(len(xs) * 0.95)], "max": xs[-1],
             "fps": 1000 * len(xs) / sum(xs),
-            "le16": sum(x <= 16.7 for x in xs) / len(xs), "le33": sum(x <= 33.4 for x in xs) / len(xs)}
+            "le16": sum(x <= 16.7 for x in xs) / len(xs), "le17": sum(x <= 17 for x in xs) / len(xs),
+            "le33": sum(x <= 33.4 for x in xs) / len(xs)}
 
 
 def heatmap(extra_env=None):
@@ -743,8 +744,10 @@ def print_heatmap(h, label):
                       ("warm", f"{SCROLL_STEP_PX} px a frame back and forth over {HEATMAP_WARM_ROWS} rows whose strips are drawn"),
                       ("cold", f"{SCROLL_STEP_PX} px a frame over rows whose strips are not fetched")):
         f = frame_stats(h[key]["intervals"])
-        print(f"| Heatmap ({label}): {HEATMAP_FRAMES} frames {what}: median; 95th percentile; longest; frames ≤ 16.7 ms; ≤ 33 ms; "
-              f"frames a second; strip asks meanwhile | {f['median']:.1f} ms; {f['p95']:.1f} ms; {f['max']:.1f} ms; {f['le16']:.0%}; "
+        # WebKit gives animation frames whole-millisecond times: at 60 Hz they alternate 16 and 17 ms.
+        print(f"| Heatmap ({label}): {HEATMAP_FRAMES} frames {what}: median; 95th percentile; longest; frames ≤ 16.7 ms; "
+              f"≤ 17 ms (on time at 60 Hz, times being whole ms); ≤ 33 ms; frames a second; strip asks meanwhile | "
+              f"{f['median']:.1f} ms; {f['p95']:.1f} ms; {f['max']:.1f} ms; {f['le16']:.0%}; {f['le17']:.0%}; "
               f"{f['le33']:.0%}; {f['fps']:.0f}; {h[key]['asks']} |")
     for key, what in (("warm_profiled", "over drawn strips"), ("cold_profiled", "over strips not fetched")):
         p = h[key]
