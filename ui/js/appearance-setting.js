@@ -6,6 +6,7 @@ import { el } from "./dom.js";
 import { commands } from "./backend.js";
 import { setStatus } from "./status.js";
 import { showError } from "./banner.js";
+import { settingsOf } from "./store.js";
 
 const CHOICES = [
   ["system", "Match the system"],
@@ -35,7 +36,7 @@ export function mountAppearanceSetting(root, { store }) {
     const appearance = /** @type {import("../contract/Appearance").Appearance} */ (select.value);
     store.set({ appearance });
     try {
-      await commands.saveSettings({ export: store.get().exportDefaults, appearance });
+      await commands.saveSettings(settingsOf(store.get()));
       setStatus("Appearance saved.");
     } catch (error) {
       showError(error);

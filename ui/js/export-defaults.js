@@ -7,6 +7,7 @@ import { el } from "./dom.js";
 import { commands } from "./backend.js";
 import { setStatus } from "./status.js";
 import { showError } from "./banner.js";
+import { settingsOf } from "./store.js";
 
 /**
  * Adds the Export defaults section to `root` (the Settings screen); its controls show the store's
@@ -64,7 +65,7 @@ export function mountExportDefaults(root, { store }) {
       const chosen = value();
       store.set({ exportDefaults: chosen });
       try {
-        await commands.saveSettings({ export: chosen, appearance: store.get().appearance });
+        await commands.saveSettings(settingsOf(store.get()));
         setStatus("Export defaults saved.");
       } catch (error) {
         showError(error);

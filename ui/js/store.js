@@ -47,6 +47,16 @@ export function exportDefaultsFrom(saved) {
   };
 }
 
+/**
+ * The settings Rust saves (settings.json), as the store holds them now: every Settings part in
+ * one place, so saving one choice never drops another.
+ * @param {AppState} state
+ * @returns {import("../contract/Settings").Settings}
+ */
+export function settingsOf(state) {
+  return { export: state.exportDefaults, appearance: state.appearance };
+}
+
 /** @returns {AppState} the state before Rust has said anything */
 export function initialAppState() {
   return {
