@@ -165,3 +165,9 @@ test("a time of day is written as the date-and-time writes its time", () => {
   assert.ok(format.formatDateTime(at).endsWith(time), `${format.formatDateTime(at)} ends with ${time}`);
   assert.equal(format.formatTime(Number.NaN), "—");
 });
+
+test("a 0–100 percentage from Rust is written with one decimal and %, null as a dash", () => {
+  assert.equal(format.formatPercentPoints(57.64), `${new Intl.NumberFormat(format.LOCALES, { maximumFractionDigits: 1 }).format(57.6)}%`);
+  assert.equal(format.formatPercentPoints(null), "—");
+  assert.equal(format.formatPercentPoints(Number.POSITIVE_INFINITY), "—");
+});

@@ -6,7 +6,7 @@
 
 import { el } from "./dom.js";
 import { VirtualTable, setText } from "./virtual-table.js";
-import { formatCount, formatDecimal, formatMinutes } from "./format.js";
+import { formatCount, formatMinutes, formatPercentPoints } from "./format.js";
 import { paintStrip, parseColor, stripCounts, stripPixels } from "./minute-strip.js";
 
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
@@ -25,8 +25,6 @@ const STRIPS_PER_ASK = 120;
 /** @type {import("../contract/AttendeeProfile").AttendeeProfile} */
 const NO_PROFILE = { email: "", role: "", company: "", industry: "", country: "" };
 
-/** A percentage Rust sends as 0–100 (null where Kaltura's page divides by zero). */
-const pct = (value) => (typeof value === "number" && Number.isFinite(value) ? `${formatDecimal(value)}%` : DASH);
 
 /**
  * Attendees matching `search` (at least `min` letters; fewer shows everyone), sorted.
@@ -62,7 +60,7 @@ export function profileLine(profile) {
 /** Columns of the grid; `index` is the position in a row array (the last is the attendee). */
 const NUMBER_COLUMNS = [
   { key: "minutes", label: "Minutes viewed", index: 1, format: formatMinutes },
-  { key: "engagement_pct", label: "Live engagement", index: 2, format: pct },
+  { key: "engagement_pct", label: "Live engagement", index: 2, format: formatPercentPoints },
   { key: "reactions", label: "Reactions", index: 3, format: formatCount },
   { key: "messages", label: "Chat messages", index: 4, format: formatCount },
   { key: "polls", label: "Polls answered", index: 5, format: formatCount },

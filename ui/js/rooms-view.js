@@ -8,7 +8,7 @@ import { el, clear } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError, dismissBanner } from "./banner.js";
 import { currentAccount } from "./store.js";
-import { formatCount, formatDecimal, formatMinutes, formatDateTime, formatTime, zoneName, plural } from "./format.js";
+import { formatCount, formatPercentPoints, formatMinutes, formatDateTime, formatTime, zoneName, plural } from "./format.js";
 import { mountAttendeeGrid, profileLine } from "./attendee-grid.js";
 import { isDark, onThemeChange } from "./appearance.js";
 import { mountExportSheet } from "./export-sheet.js";
@@ -19,11 +19,6 @@ import { mountExportSheet } from "./export-sheet.js";
 const DASH = "—";
 /** @type {import("../contract/AttendeeProfile").AttendeeProfile} */
 const NO_PROFILE = { email: "", role: "", company: "", industry: "", country: "" };
-
-/** A percentage Rust sends as 0–100 (null where Kaltura's page divides by zero). */
-function pct(value) {
-  return typeof value === "number" && Number.isFinite(value) ? `${formatDecimal(value)}%` : DASH;
-}
 
 /** RFC 3339 → Unix seconds. */
 const unix = (iso) => Math.floor(Date.parse(iso) / 1000);
@@ -57,14 +52,14 @@ export function dashboardCards(d) {
   const noChat = "Nobody was signed in to the chat, so Kaltura computes no share.";
   const noteIfMissing = (value, why, text) => (value === null || value === undefined ? why : text);
   return [
-    card("viewers", "Unique viewers", formatCount(v.unique), `Live ${pct(v.live_pct)} · recording ${pct(v.recording_pct)} · both ${pct(v.both_pct)}`),
+    card("viewers", "Unique viewers", formatCount(v.unique), `Live ${formatPercentPoints(v.live_pct)} · recording ${formatPercentPoints(v.recording_pct)} · both ${formatPercentPoints(v.both_pct)}`),
     card("minutes", "Average minutes viewed", formatMinutes(d.minutes.live_avg), d.recording_plays === null ? "live (this room has no recording)" : `live; ${formatMinutes(d.minutes.recording_avg)} from the recording`),
-    card("engagement", "Live engagement rate", pct(e.rate_pct), noteIfMissing(e.rate_pct, noLive, "time viewers were engaged, live")),
-    card("reactions", "Sent reactions", pct(e.reactions_pct), noteIfMissing(e.reactions_pct, noLive, `${formatCount(e.reactions)} reactions`)),
-    card("messages", "Group chat messages", pct(e.messages_pct), noteIfMissing(e.messages_pct, noChat, `${formatCount(e.messages)} messages`)),
-    card("polls", "Poll participation", pct(e.polls_pct), noteIfMissing(e.polls_pct, noChat, "of chat users answered")),
-    card("questions", "Q&A threads", pct(e.questions_pct), noteIfMissing(e.questions_pct, noChat, `${formatCount(e.questions)} threads`)),
-    card("downloads", "Attachments downloaded", pct(e.downloads_pct), noteIfMissing(e.downloads_pct, noLive, `${formatCount(e.downloads)} downloads`)),
+    card("engagement", "Live engagement rate", formatPercentPoints(e.rate_pct), noteIfMissing(e.rate_pct, noLive, "time viewers were engaged, live")),
+    card("reactions", "Sent reactions", formatPercentPoints(e.reactions_pct), noteIfMissing(e.reactions_pct, noLive, `${formatCount(e.reactions)} reactions`)),
+    card("messages", "Group chat messages", formatPercentPoints(e.messages_pct), noteIfMissing(e.messages_pct, noChat, `${formatCount(e.messages)} messages`)),
+    card("polls", "Poll participation", formatPercentPoints(e.polls_pct), noteIfMissing(e.polls_pct, noChat, "of chat users answered")),
+    card("questions", "Q&A threads", formatPercentPoints(e.questions_pct), noteIfMissing(e.questions_pct, noChat, `${formatCount(e.questions)} threads`)),
+    card("downloads", "Attachments downloaded", formatPercentPoints(e.downloads_pct), noteIfMissing(e.downloads_pct, noLive, `${formatCount(e.downloads)} downloads`)),
     card("plays", "Recording plays", d.recording_plays === null ? DASH : formatCount(d.recording_plays), d.recording_plays === null ? "This room has no recording." : ""),
   ];
 }
@@ -279,7 +274,7 @@ export function mountRoomsView(root, { store }) {
       el(
         "p",
         { class: "room-meta" },
-        `${formatMinutes(a.minutes)} viewed · live engagement ${pct(a.engagement_pct)} · reactions ${formatCount(a.reactions)} · chat messages ${formatCount(a.messages)} · polls ${formatCount(a.polls)} · Q&A threads ${formatCount(a.questions)} · downloads ${formatCount(a.downloads)} · raised hands ${formatCount(a.raised_hands)}`,
+        `${formatMinutes(a.minutes)} viewed · live engagement ${formatPercentPoints(a.engagement_pct)} · reactions ${formatCount(a.reactions)} · chat messages ${formatCount(a.messages)} · polls ${formatCount(a.polls)} · Q&A threads ${formatCount(a.questions)} · downloads ${formatCount(a.downloads)} · raised hands ${formatCount(a.raised_hands)}`,
       ),
       strip,
     );
@@ -337,7 +332,7 @@ export function mountRoomsView(root, { store }) {
           card("recording-plays", "Plays", formatCount(r.plays), "in the session's window"),
           card("recording-impressions", "Impressions", formatCount(r.impressions), "times the player was loaded"),
           card("recording-minutes", "Minutes viewed", formatMinutes(r.minutes_viewed)),
-          card("recording-completion", "Average completion", pct(r.average_completion_pct)),
+          card("recording-completion", "Average completion", formatPercentPoints(r.average_completion_pct)),
         ),
       );
     }
