@@ -25,6 +25,19 @@ const DATA_END: i64 = 1_790_000_000;
 const LATENCY: Duration = Duration::from_millis(200);
 const RUNS: usize = 3;
 
+/// A fresh client of the simulator's partner.
+fn sim_client(sim: &kaltura_sim::SimHandle) -> KalturaClient {
+    KalturaClient::new(
+        Credentials {
+            partner_id: sim.partner_id(),
+            secret: AdminSecret::new(sim.admin_secret()).unwrap(),
+            service_url: ServiceUrl::parse(&sim.url()).unwrap(),
+        },
+        ClientOptions::default(),
+    )
+    .unwrap()
+}
+
 #[tokio::main]
 async fn main() {
     let sim = kaltura_sim::start(SimConfig {
@@ -45,15 +58,7 @@ async fn main() {
     );
     let mut dashboard = None;
     for run in 1..=RUNS {
-        let client = KalturaClient::new(
-            Credentials {
-                partner_id: sim.partner_id(),
-                secret: AdminSecret::new(sim.admin_secret()).unwrap(),
-                service_url: ServiceUrl::parse(&sim.url()).unwrap(),
-            },
-            ClientOptions::default(),
-        )
-        .unwrap();
+        let client = sim_client(&sim);
         let started = Instant::now();
         let d = fetch_session_dashboard(
             &client,
@@ -90,15 +95,7 @@ async fn main() {
     }
     // One screen of the engagement table's strips, as the window asks for them (the rows in
     // view, about a dozen, and the page's limit of 120 at once).
-    let client = KalturaClient::new(
-        Credentials {
-            partner_id: sim.partner_id(),
-            secret: AdminSecret::new(sim.admin_secret()).unwrap(),
-            service_url: ServiceUrl::parse(&sim.url()).unwrap(),
-        },
-        ClientOptions::default(),
-    )
-    .unwrap();
+    let client = sim_client(&sim);
     for people in [12, 120] {
         let ids: Vec<String> = d
             .attendees
