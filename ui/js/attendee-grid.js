@@ -202,7 +202,7 @@ export function mountAttendeeGrid(root, options) {
 
   const columns = [
     { key: "name", label: "Name", type: "text", numeric: false, index: 0, width: "minmax(168px, 2fr)", format: String, render: renderName },
-    ...NUMBER_COLUMNS.map((c) => ({ ...c, type: "count", numeric: true, width: "96px" })),
+    ...NUMBER_COLUMNS.map((c) => ({ ...c, type: "count", numeric: true, width: c.key === "engagement_pct" ? "112px" : "96px" })),
     { key: "strip", label: "Minute by minute (solid: engaged, pale: present)", type: "text", numeric: false, index: ATTENDEE_AT, width: "minmax(220px, 3fr)", format: String, sortable: false, render: renderStrip },
   ];
 
