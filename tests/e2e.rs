@@ -778,7 +778,7 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         )
         .await;
     let name = window
-        .text_of("#attendees-grid .vtable-rows .vtable-row:first-child .attendee-name")
+        .text_of("#attendees-grid .vtable-rows .vtable-row[data-index=\"0\"] .attendee-name")
         .await;
     let needle: String = name.chars().take(3).collect();
     if needle.chars().count() == 3 {
@@ -792,7 +792,7 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     }
     // The first click on the table both focuses it and opens the row (it once lost the click).
     window
-        .click("#attendees-grid .vtable-rows .vtable-row:first-child .attendee-name")
+        .click("#attendees-grid .vtable-rows .vtable-row[data-index=\"0\"] .attendee-name")
         .await;
     image_drawn(
         window,

@@ -8,11 +8,15 @@ import { el, clear } from "./dom.js";
 import { cellValue } from "./columns.js";
 
 const PAGE_SIZE = 200;
-const OVERSCAN = 8;
+// Rows drawn beyond each edge of the view. Rows are keyed, so these cost once as they come near,
+// but on a fling every row in the pool is new each frame: kept small.
+const OVERSCAN = 3;
 const MAX_IN_FLIGHT = 3;
 const MAX_CACHED_PAGES = 60;
 // Browsers stop laying out elements a few million pixels tall; past this the scroll is scaled.
 const MAX_BODY_PX = 8_000_000;
+// Rows are placed relative to a multiple of this many rows, so their offsets stay small.
+const BASE_BLOCK = 1000;
 
 /**
  * Sets `node`'s text only when it changes: replacing the text under the pointer between a
@@ -52,6 +56,8 @@ export class VirtualTable {
     this.activeIndex = -1;
     this.pool = [];
     this.frame = 0;
+    this.base = 0;
+    this.stale = true;
     this.build();
   }
 
@@ -218,42 +224,79 @@ export class VirtualTable {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.render();
+      this.draw();
     });
   }
 
+  /** Redraws every row in view (their data or how they look changed). */
   render() {
+    this.stale = true;
+    this.draw();
+  }
+
+  /**
+   * Places the rows in view. Each row index keeps its own pooled element (slot `index % size`)
+   * positioned on its own, so a scroll by one row fills one element instead of rewriting all of
+   * them: per-frame work is the rows that came into view.
+   */
+  draw() {
     const { rows: visibleCount } = this.viewportRows();
+    const size = visibleCount + 2 * OVERSCAN + 1;
+    if (this.pool.length !== size) this.resizePool(size);
     const scrollTop = this.scroller.scrollTop;
     const realTop = scrollTop * this.scale();
-    const first = Math.max(0, Math.floor(realTop / this.rowHeight) - OVERSCAN);
-    const last = Math.min(this.total, Math.floor(realTop / this.rowHeight) + visibleCount + OVERSCAN);
-    const count = Math.max(0, last - first);
-    const offsetPx = scrollTop - (realTop - first * this.rowHeight);
-    this.rowsEl.style.transform = `translateY(${Math.round(offsetPx)}px)`;
+    const top = Math.floor(realTop / this.rowHeight);
+    const first = Math.max(0, top - OVERSCAN);
+    const last = Math.min(this.total, top + visibleCount + OVERSCAN);
+    // Rows sit at (index - base) rows below the group, which moves only when `base` does (or
+    // every frame for huge lists whose scroll is scaled), keeping offsets small numbers.
+    const base = first - (first % BASE_BLOCK);
+    const baseMoved = base !== this.base;
+    this.base = base;
+    this.rowsEl.style.transform = `translateY(${Math.round(scrollTop - realTop + base * this.rowHeight)}px)`;
 
-    while (this.pool.length < count) this.pool.push(this.makeRow());
-    while (this.pool.length > count) this.pool.pop().remove();
-
+    const used = new Set();
     const wanted = [];
-    for (let i = 0; i < count; i += 1) {
-      const index = first + i;
+    for (let index = first; index < last; index += 1) {
+      const slot = this.pool[index % size];
+      used.add(slot);
       const page = Math.floor(index / PAGE_SIZE);
       const rows = this.pages.get(page);
       if (!rows && !wanted.includes(page)) wanted.push(page);
-      this.fillRow(this.pool[i], index, rows ? rows[index - page * PAGE_SIZE] : undefined);
+      const row = rows ? rows[index - page * PAGE_SIZE] : undefined;
+      if (slot.hidden) slot.hidden = false;
+      if (baseMoved || slot.shownIndex !== index) slot.style.transform = `translateY(${(index - base) * this.rowHeight}px)`;
+      if (this.stale || slot.shownIndex !== index || slot.shownRow !== row) this.fillRow(slot, index, row);
+      slot.shownIndex = index;
+      slot.shownRow = row;
     }
+    for (const slot of this.pool) {
+      if (used.has(slot) || slot.hidden) continue;
+      slot.hidden = true;
+      slot.shownIndex = -1;
+      slot.shownRow = undefined;
+    }
+    this.stale = false;
     const next = Math.floor(Math.min(this.total - 1, last + visibleCount) / PAGE_SIZE);
     if (this.total > 0 && !this.pages.has(next) && !wanted.includes(next)) wanted.push(next);
     this.pump(wanted);
+  }
+
+  resizePool(size) {
+    for (const row of this.pool) row.remove();
+    this.pool = [];
+    while (this.pool.length < size) this.pool.push(this.makeRow());
+    this.stale = true;
   }
 
   makeRow() {
     const cells = this.columns.map((col, index) =>
       el("div", { class: ["vtable-cell", col.numeric && "numeric", `type-${col.type}`], role: "gridcell", "aria-colindex": String(index + 1) }),
     );
-    const row = el("div", { class: "vtable-row", role: "row" }, cells);
+    const row = el("div", { class: "vtable-row", role: "row", hidden: true }, cells);
     row.cells = cells;
+    row.shownIndex = -1;
+    row.shownRow = undefined;
     this.rowsEl.appendChild(row);
     return row;
   }
