@@ -17,10 +17,11 @@ ROOMLENS_TEST_PACKAGES=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   xvfb xauth webkit2gtk-driver
   openbox xdotool x11-utils imagemagick
+  poppler-utils
 )
 
 # The Rust version the workspace declares (rust-version in Cargo.toml).
-ROOMLENS_MIN_RUST="1.90"
+ROOMLENS_MIN_RUST="1.92"
 
 roomlens_say() {
   printf '%s\n' "$*" >&2

@@ -16,6 +16,7 @@ mod number_format;
 mod plays_per_day;
 mod png_image;
 mod svg_canvas;
+mod svg_tree;
 mod text_alternative;
 mod theme;
 mod ticks;
@@ -35,7 +36,10 @@ pub use plays_per_day::{
     recording_plays_per_day, DayPlays, PlaysPerDayInput, MAX_DAYS, PLAYS_PER_DAY_TITLE,
 };
 pub use png_image::{svg_to_png, PNG_MAX_PIXELS, PNG_MAX_SCALE, PNG_MAX_SIDE, PNG_MIN_SCALE};
+/// The usvg that [`chart_tree`] returns trees of (the one krilla-svg draws into PDFs).
+pub use resvg::usvg;
 pub use svg_canvas::{PlotArea, NO_DATA};
+pub use svg_tree::chart_tree;
 pub use text_alternative::ChartTable;
 pub use theme::{Rgb, Theme, ThemeKind};
 pub use timeline::{

@@ -4,13 +4,10 @@
 //! and the picture's size so a bad request is an error instead of a huge allocation. It does not
 //! write files; the caller saves the bytes.
 
-use std::sync::{Arc, OnceLock};
-
 use resvg::tiny_skia::{Pixmap, Transform};
-use resvg::usvg::{self, fontdb, ImageHrefResolver};
 
 use crate::error::ChartError;
-use crate::font::BUNDLED_FONT;
+use crate::svg_tree::chart_tree;
 
 /// The smallest scale [`svg_to_png`] accepts.
 pub const PNG_MIN_SCALE: f32 = 0.25;
@@ -39,19 +36,7 @@ pub(crate) fn render_pixmap(svg: &str, scale: f32) -> Result<Pixmap, ChartError>
             scale: scale.to_string(),
         });
     }
-    let fontdb = font_database().ok_or(ChartError::FontUnavailable)?;
-    let options = usvg::Options {
-        font_family: fontdb.family_name.clone(),
-        fontdb: Arc::clone(&fontdb.database),
-        image_href_resolver: ImageHrefResolver {
-            resolve_data: Box::new(|_, _, _| None),
-            resolve_string: Box::new(|_, _| None),
-        },
-        ..usvg::Options::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|error| ChartError::InvalidSvg {
-        detail: error.to_string(),
-    })?;
+    let tree = chart_tree(svg)?;
     let (width, height) = pixel_size(tree.size().width(), tree.size().height(), scale)?;
     let mut pixmap = Pixmap::new(width, height).ok_or_else(|| ChartError::Rasterising {
         detail: format!("no room for a {width} × {height} picture"),
@@ -79,65 +64,9 @@ fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), ChartEr
     }
 }
 
-/// usvg's font database: the bundled font only, named for every generic family (usvg silently
-/// drops text whose family it cannot match, and falls back to `serif` when nothing matches).
-struct FontDatabase {
-    database: Arc<fontdb::Database>,
-    /// The family name the bundled font reports ("DejaVu Sans").
-    family_name: String,
-}
-
-static FONT_DATABASE: OnceLock<Option<FontDatabase>> = OnceLock::new();
-
-/// Built once; `None` when the bundled font cannot be read (a broken build).
-fn font_database() -> Option<&'static FontDatabase> {
-    FONT_DATABASE
-        .get_or_init(|| {
-            let mut database = fontdb::Database::new();
-            // The static bytes themselves, not a copy.
-            database.load_font_source(fontdb::Source::Binary(Arc::new(BUNDLED_FONT)));
-            let family_name = database
-                .faces()
-                .next()?
-                .families
-                .first()
-                .map(|(name, _)| name.clone())?;
-            database.set_sans_serif_family(family_name.clone());
-            database.set_serif_family(family_name.clone());
-            database.set_monospace_family(family_name.clone());
-            database.set_cursive_family(family_name.clone());
-            database.set_fantasy_family(family_name.clone());
-            Some(FontDatabase {
-                database: Arc::new(database),
-                family_name,
-            })
-        })
-        .as_ref()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_bundled_font_is_dejavu_sans_for_every_generic_family() {
-        let fonts = font_database().unwrap();
-        assert_eq!(fonts.family_name, "DejaVu Sans");
-        assert_eq!(fonts.database.len(), 1);
-        for family in [
-            fontdb::Family::SansSerif,
-            fontdb::Family::Serif,
-            fontdb::Family::Monospace,
-            fontdb::Family::Cursive,
-            fontdb::Family::Fantasy,
-        ] {
-            let query = fontdb::Query {
-                families: &[family],
-                ..fontdb::Query::default()
-            };
-            assert!(fonts.database.query(&query).is_some(), "{family:?}");
-        }
-    }
 
     #[test]
     fn pixel_sizes_round_and_limits_hold() {

@@ -79,6 +79,19 @@ pub struct SessionArgs {
     /// Also write each chart (timeline.svg, countries.svg, devices.svg) into this folder.
     #[arg(long, value_name = "DIR")]
     pub svg: Option<std::path::PathBuf>,
+    /// Also write the session's report as a PDF (figures, charts, every attendee, heatmap).
+    #[arg(long, value_name = "OUT.pdf")]
+    pub pdf: Option<std::path::PathBuf>,
+    /// The PDF's paper. Default: US Letter where the locale's region uses it, otherwise A4.
+    #[arg(long, value_enum, value_name = "PAPER")]
+    pub paper: Option<PaperArg>,
+}
+
+/// Paper sizes for `--paper`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
 }
 
 /// Which Kaltura account: partner ID and where its API lives.

@@ -1,16 +1,18 @@
 //! `roomlens session ROOM_ID`: fetches one session's dashboard through the core
 //! (`roomlens::dashboard`) and prints it as text or, with `--json`, as one JSON object; with
-//! `--svg DIR` it also saves the charts the core draws. It holds
-//! no Kaltura or formula logic; the wording of the text is `session_text`'s.
+//! `--svg DIR` it also saves the charts the core draws, and with `--pdf OUT.pdf` the session's PDF
+//! report the core makes. It holds no Kaltura or formula logic; the wording of the text is
+//! `session_text`'s.
 
 use crate::account_choice;
-use crate::args::SessionArgs;
+use crate::args::{PaperArg, SessionArgs};
 use crate::session_text::dashboard_text;
 use jiff::tz::TimeZone;
 use roomlens::accounts::AccountStore;
 use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::dashboard_charts;
+use roomlens::dashboard::session_pdf::{fetch_session_pdf, Paper, SessionPdfOptions};
 use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
 use roomlens::kaltura::{ClientOptions, KalturaClient};
 use roomlens::{Error, ErrorCode};
@@ -38,6 +40,18 @@ fn write_charts(dashboard: &SessionDashboard, zone: &TimeZone, folder: &Path) ->
     Ok(())
 }
 
+/// The paper asked for, or the locale's usual one (LC_ALL, LC_PAPER, LANG, as POSIX orders them).
+fn paper(asked: Option<PaperArg>) -> Paper {
+    match asked {
+        Some(PaperArg::A4) => Paper::A4,
+        Some(PaperArg::Letter) => Paper::Letter,
+        None => ["LC_ALL", "LC_PAPER", "LANG"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+            .map_or(Paper::A4, |locale| Paper::for_locale(&locale)),
+    }
+}
+
 pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let store = AccountStore::load(&AccountStore::default_path()?)?;
     let account = account_choice::require(&args.account, &store)?;
@@ -52,6 +66,33 @@ pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Err
     let dashboard = fetch_session_dashboard(&client, &request, cancel).await?;
     if let Some(folder) = &args.svg {
         write_charts(&dashboard, &zone, folder)?;
+    }
+    if let Some(out) = &args.pdf {
+        let account_name = store
+            .accounts
+            .iter()
+            .find(|a| {
+                a.partner_id == account.partner_id
+                    && a.checked_service_url()
+                        .is_ok_and(|u| u == account.service_url)
+            })
+            .map_or_else(
+                || format!("partner {}", account.partner_id),
+                |a| a.name.clone(),
+            );
+        let options = SessionPdfOptions {
+            paper: paper(args.paper),
+            zone: zone.clone(),
+            account_name,
+            generated_at: jiff::Timestamp::now(),
+        };
+        let bytes = fetch_session_pdf(&client, &dashboard, &options, cancel).await?;
+        write_atomically(out, &bytes)?;
+        eprintln!(
+            "Saved the session's report as {} ({}).",
+            out.display(),
+            options.paper.label()
+        );
     }
     let text = if args.json {
         serde_json::to_string_pretty(&dashboard).map_err(|e| {

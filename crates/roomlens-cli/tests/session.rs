@@ -144,3 +144,119 @@ fn text_names_the_zone_and_the_reason_for_a_dash_and_unknown_rooms_exit_2() {
     assert_exit(&out, 2);
     sim.shutdown();
 }
+
+/// Runs poppler's `tool` on `file` (pdftotext writes to standard output).
+fn poppler(tool: &str, args: &[&str], file: &std::path::Path) -> String {
+    let mut cmd = std::process::Command::new(tool);
+    cmd.args(args).arg(file);
+    if tool == "pdftotext" {
+        cmd.arg("-");
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) could not run: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn pdf_lists_every_attendee_verbatim_in_searchable_text_on_the_paper_asked_for() {
+    let sim = demo();
+    let config = TempDir::new("session-pdf");
+    let org = sim.handle.org().unwrap();
+    let edges = org.edge_sessions().unwrap();
+    let hostile = edges.hostile_names;
+    let truth = org
+        .session_dashboard_truth(&hostile.room_id, &hostile.cue_point_id)
+        .unwrap();
+    let letter = config.join("hostile.pdf");
+    let mut cmd = sim.roomlens(
+        config.path(),
+        &[
+            "session",
+            &hostile.room_id,
+            "--session",
+            &hostile.cue_point_id,
+            "--pdf",
+            letter.to_str().unwrap(),
+            "--paper",
+            "letter",
+        ],
+    );
+    cmd.env("TZ", "Europe/Berlin");
+    let out = run(&mut cmd, None);
+    assert_exit(&out, 0);
+    let info = poppler("pdfinfo", &[], &letter);
+    assert!(info.contains("612 x 792"), "not Letter:\n{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+        "{info}"
+    );
+    let text = poppler("pdftotext", &["-raw"], &letter);
+    assert!(text.contains("Europe/Berlin"), "zone not named");
+    assert!(text.contains("Unique viewers") && text.contains("Viewer engagement"));
+    assert!(!truth.attendees.is_empty());
+    // Every attendee, by name, exactly as Kaltura has it (the table wraps long names over lines,
+    // anywhere in a long word: compare without white space).
+    let flat: String = text.split_whitespace().collect();
+    // pdftotext writes right-to-left names word by word in visual order: look for each word.
+    let right_to_left = |name: &str| name.chars().any(|c| ('\u{0590}'..='\u{08FF}').contains(&c));
+    for a in &truth.attendees {
+        let name: String = a.user_name.split_whitespace().collect();
+        if right_to_left(&name) {
+            for word in a.user_name.split_whitespace() {
+                assert!(
+                    flat.contains(word),
+                    "{word:?} of {name:?} is not in the PDF's text"
+                );
+            }
+        } else {
+            assert!(flat.contains(&name), "{name:?} is not in the PDF's text");
+        }
+    }
+    for hostile in [
+        "<script>alert(1)</script>",
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "Анна Петрова",
+    ] {
+        if truth.attendees.iter().any(|a| a.user_name == hostile) {
+            let hostile: String = hostile.split_whitespace().collect();
+            assert!(flat.contains(&hostile), "{hostile:?} changed in the PDF");
+        }
+    }
+    let fonts = poppler("pdffonts", &[], &letter);
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes yes yes ")),
+        "{fonts}"
+    );
+    let images = poppler("pdfimages", &["-list"], &letter);
+    assert_eq!(images.lines().count(), 2, "pictures in the PDF:\n{images}");
+
+    // The locale's paper when none is asked for; a room with a recording has its section.
+    let recorded = edges.with_recording;
+    let a4 = config.join("recorded.pdf");
+    let mut cmd = sim.roomlens(
+        config.path(),
+        &[
+            "session",
+            &recorded.room_id,
+            "--session",
+            &recorded.cue_point_id,
+            "--pdf",
+            a4.to_str().unwrap(),
+        ],
+    );
+    cmd.env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_PAPER");
+    let out = run(&mut cmd, None);
+    assert_exit(&out, 0);
+    assert!(poppler("pdfinfo", &[], &a4).contains("595.276 x 841.89"));
+    assert!(poppler("pdftotext", &["-raw"], &a4).contains("The recording"));
+    sim.shutdown();
+}

@@ -10,10 +10,10 @@ use crate::error::{Error, ErrorCode};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens_charts::{
-    breakdown_bars, engagement_strip, recording_plays_per_day, session_timeline, BreakdownInput,
-    BreakdownItem, BreakdownKind, Chart, ChartError, DayPlays, EngagementLevel, LocalDay,
-    PersonEngagement, PlaysPerDayInput, SessionClock, Size, Theme, ThemeKind, TimelineInput,
-    TimelineMinute,
+    breakdown_bars, engagement_heatmap, engagement_strip, recording_plays_per_day,
+    session_timeline, BreakdownInput, BreakdownItem, BreakdownKind, Chart, ChartError, DayPlays,
+    EngagementHeatmapInput, EngagementLevel, LocalDay, PersonEngagement, PlaysPerDayInput,
+    SessionClock, Size, Theme, ThemeKind, TimelineInput, TimelineMinute,
 };
 use serde::{Deserialize, Serialize};
 
@@ -136,6 +136,56 @@ fn clock_at(start: Timestamp, zone: &TimeZone) -> SessionClock {
     }
 }
 
+fn level_of(minute: MinuteState) -> EngagementLevel {
+    match minute {
+        MinuteState::Offline => EngagementLevel::Offline,
+        MinuteState::Present => EngagementLevel::Present,
+        MinuteState::Engaged => EngagementLevel::Engaged,
+    }
+}
+
+/// Height of one person's row in [`people_heatmap`]: tall enough for their name beside it.
+const HEATMAP_ROW: u32 = 14;
+/// The heatmap's title, axis and legend, beside its rows.
+const HEATMAP_FRAME: u32 = 96;
+
+/// Many attendees' minutes as rows (name at the left), from the session's start, in the light
+/// theme: the PDF's compact heatmap. `people` pairs each name with their minutes.
+pub fn people_heatmap(
+    d: &SessionDashboard,
+    people: &[(String, Vec<MinuteState>)],
+    zone: &TimeZone,
+) -> Result<ChartView, Error> {
+    let start = d
+        .session
+        .start
+        .parse::<Timestamp>()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let rows = u32::try_from(people.len())
+        .unwrap_or(u32::MAX)
+        .clamp(1, 400);
+    let size = Size {
+        width: TIMELINE_SIZE.width,
+        height: HEATMAP_FRAME + rows * HEATMAP_ROW,
+    };
+    let chart = engagement_heatmap(
+        &EngagementHeatmapInput {
+            clock: clock_at(start, zone),
+            people: people
+                .iter()
+                .map(|(name, minutes)| PersonEngagement {
+                    name: name.clone(),
+                    levels: minutes.iter().map(|m| level_of(*m)).collect(),
+                })
+                .collect(),
+        },
+        &theme(false),
+        size,
+    )
+    .map_err(|e| chart_error(&e))?;
+    Ok(view(chart, size, Vec::new()))
+}
+
 /// One attendee's engagement strip (darker = more engaged) from the session's start.
 pub fn person_strip(
     d: &SessionDashboard,
@@ -149,14 +199,7 @@ pub fn person_strip(
         .start
         .parse::<Timestamp>()
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    let levels = minutes
-        .iter()
-        .map(|m| match m {
-            MinuteState::Offline => EngagementLevel::Offline,
-            MinuteState::Present => EngagementLevel::Present,
-            MinuteState::Engaged => EngagementLevel::Engaged,
-        })
-        .collect();
+    let levels = minutes.iter().map(|m| level_of(*m)).collect();
     let chart = engagement_strip(
         &PersonEngagement {
             name: name.to_owned(),

@@ -8,6 +8,7 @@ pub mod person_heatmap;
 pub mod room_lookup;
 pub mod rooms_seen;
 pub mod session_dashboard;
+pub mod session_pdf;
 pub mod session_reports;
 pub mod session_tables;
 
