@@ -28,6 +28,9 @@ const COMMANDS: &[&str] = &[
     "save_session_table",
     "save_session_chart",
     "cancel_dashboard",
+    "save_session_pdf",
+    "cancel_pdf",
+    "paper_for_locale",
 ];
 
 fn main() {

@@ -866,6 +866,72 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
         "a PNG picture of the timeline, {} bytes",
         png.len()
     );
+    // The session's report as a PDF: Download report, US Letter chosen in the sheet, the
+    // system's Save dialog; the file read back with poppler's pdftotext and pdfinfo.
+    window.click("#session-pdf").await;
+    window.find("#pdf-confirm").await;
+    window.choose("#pdf-paper", "letter").await;
+    click_to_open_dialog(window, "#pdf-confirm").await;
+    let dialog = dialog_opened(window, SAVE_PDF_TITLE).await;
+    let path = setup.documents().join("session-report.pdf");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_PDF_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the session's PDF saved",
+            "!document.querySelector('#pdf-sheet') && document.querySelector('#status')?.textContent.includes('session-report.pdf')",
+        )
+        .await;
+    let pdf = std::fs::read(&path).expect("the session's PDF was saved");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
+    let poppler = |tool: &str, args: &[&str]| -> String {
+        let out = std::process::Command::new(tool)
+            .args(args)
+            .arg(&path)
+            .args(if tool == "pdftotext" {
+                &["-"][..]
+            } else {
+                &[][..]
+            })
+            .output()
+            .unwrap_or_else(|e| panic!("{tool} (poppler-utils) could not run: {e}"));
+        assert!(out.status.success(), "{tool} failed on the saved PDF");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(
+        poppler("pdfinfo", &[]).contains("612 x 792"),
+        "US Letter, as chosen"
+    );
+    let text = poppler("pdftotext", &["-raw"]);
+    assert!(
+        text.contains(&format!(
+            "All {} attendees",
+            roomlens::wording::count(attendees)
+        )),
+        "every attendee listed in the PDF:\n{}",
+        text.chars().take(600).collect::<String>()
+    );
+    let squeezed = |t: &str| t.split_whitespace().collect::<String>();
+    assert!(
+        squeezed(&text).contains(&squeezed(&name)),
+        "the first attendee, {name:?}, in the PDF"
+    );
+    // Its first two pages as pictures for the README, drawn by poppler as a viewer would.
+    for page in ["1", "2"] {
+        let picture = setup
+            .screenshots
+            .join(format!("22-session-report-page-{page}"));
+        let drawn = std::process::Command::new("pdftoppm")
+            .args(["-r", "60", "-png", "-singlefile", "-f", page, "-l", page])
+            .arg(&path)
+            .arg(&picture)
+            .status()
+            .expect("pdftoppm (poppler-utils) runs");
+        assert!(
+            drawn.success(),
+            "pdftoppm drew page {page} of the session's PDF"
+        );
+    }
     window
         .js(
             "document.querySelector('#timeline-host').scrollIntoView();",
@@ -1069,6 +1135,7 @@ async fn hostile_names_are_text(window: &Window) {
 const OPEN_TITLE: &str = "Open a room report";
 const SAVE_TITLE: &str = "Save report as CSV";
 const SAVE_CHART_PNG_TITLE: &str = "Save chart as PNG";
+const SAVE_PDF_TITLE: &str = "Save report as PDF";
 /// How long a system dialog may take to appear or go (a limit for hung runs).
 const DIALOG_LIMIT: Duration = Duration::from_secs(20);
 /// How long the window may take to paint a frame and answer a command while a dialog is open.

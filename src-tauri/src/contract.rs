@@ -12,6 +12,7 @@ use crate::commands::rooms::{
     AttendeeStrip, ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs,
     SaveTableArgs, StripsArgs,
 };
+use crate::commands::session_pdf::{PaperChoice, SavePdfArgs};
 use crate::drop_event::DropEvent;
 use crate::reading_progress::ReadingProgress;
 use crate::settings::Settings;
@@ -52,6 +53,8 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     AttendeeStrip::export_all(&cfg)?;
     SaveTableArgs::export_all(&cfg)?;
     SaveChartArgs::export_all(&cfg)?;
+    SavePdfArgs::export_all(&cfg)?;
+    PaperChoice::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;
     Ok(())

@@ -116,6 +116,9 @@ pub fn run() {
             commands::rooms::save_session_table,
             commands::rooms::save_session_chart,
             commands::rooms::cancel_dashboard,
+            commands::session_pdf::save_session_pdf,
+            commands::session_pdf::cancel_pdf,
+            commands::session_pdf::paper_for_locale,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

@@ -36,6 +36,8 @@ pub struct AppState {
     pub dashboards: SessionDashboards,
     /// Stops the dashboard being fetched.
     pub dashboard_fetch: CancelSlot,
+    /// The PDF being made (its attendees' minutes being fetched).
+    pub pdf_export: CancelSlot,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
             file_cancel: CancelSlot::default(),
             dashboards: SessionDashboards::default(),
             dashboard_fetch: CancelSlot::default(),
+            pdf_export: CancelSlot::default(),
         })
     }
 

@@ -78,6 +78,8 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/AttendeeStrip").AttendeeStrip} AttendeeStrip */
 /** @typedef {import("../contract/SaveTableArgs").SaveTableArgs} SaveTableArgs */
 /** @typedef {import("../contract/SaveChartArgs").SaveChartArgs} SaveChartArgs */
+/** @typedef {import("../contract/SavePdfArgs").SavePdfArgs} SavePdfArgs */
+/** @typedef {import("../contract/PaperChoice").PaperChoice} PaperChoice */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -136,4 +138,10 @@ export const commands = {
   saveSessionChart: (request) => call("save_session_chart", { request }),
   /** @returns {Promise<void>} */
   cancelDashboard: () => call("cancel_dashboard"),
+  /** @param {SavePdfArgs} request @returns {Promise<SaveResult>} */
+  saveSessionPdf: (request) => call("save_session_pdf", { request }),
+  /** @returns {Promise<void>} */
+  cancelPdf: () => call("cancel_pdf"),
+  /** @param {string} locale @returns {Promise<PaperChoice>} */
+  paperForLocale: (locale) => call("paper_for_locale", { locale }),
 };

@@ -12,6 +12,7 @@ import { formatCount, formatPercentPoints, formatMinutes, formatDateTime, format
 import { mountAttendeeGrid, profileLine } from "./attendee-grid.js";
 import { isDark, onThemeChange } from "./appearance.js";
 import { mountExportSheet } from "./export-sheet.js";
+import { mountPdfSheet } from "./pdf-sheet.js";
 
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
 /** @typedef {import("../contract/RoomSeen").RoomSeen} RoomSeen */
@@ -161,7 +162,12 @@ export function mountRoomsView(root, { store }) {
   );
   const sessionPicker = el("select", { id: "session-picker", "aria-label": "Session" });
   const sessionField = el("div", { class: "field", id: "session-field", hidden: true }, el("label", { for: "session-picker" }, `Session (times in ${zoneName()})`), sessionPicker);
-  const sessionControls = el("div", { class: "controls", hidden: true }, el("div", { class: "control-row" }, sessionField));
+  const pdfButton = el("button", { type: "button", id: "session-pdf", title: "A PDF of this session to print or forward" }, "Download report…");
+  const sessionControls = el(
+    "div",
+    { class: "controls", hidden: true },
+    el("div", { class: "control-row" }, sessionField, el("div", { class: "field field-button" }, pdfButton)),
+  );
   const status = el("p", { class: "rooms-status", id: "rooms-status", role: "status", "aria-live": "polite" });
   const cards = el("section", { class: "cards", id: "rooms-cards", "aria-label": "Session overview" });
   const search = el("input", { type: "search", id: "attendees-search", autocomplete: "off", spellcheck: "false" });
@@ -231,6 +237,19 @@ export function mountRoomsView(root, { store }) {
       title: TABLE_NAMES[table],
       defaults: store.get().exportDefaults,
       save: (options) => commands.saveSessionTable({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, table, options }),
+    });
+  }
+
+  /** Opens the Download report sheet for the session shown. */
+  function savePdf() {
+    const account = currentAccount(store.get());
+    if (!shown || !account) return;
+    const d = shown;
+    mountPdfSheet(document.body, {
+      what: "this session: its figures, charts, every attendee and the minute-by-minute heatmap.",
+      paper: commands.paperForLocale(navigator.language || "en"),
+      save: (paper) => commands.saveSessionPdf({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, paper }),
+      stop: () => commands.cancelPdf(),
     });
   }
 
@@ -310,7 +329,7 @@ export function mountRoomsView(root, { store }) {
     clear(sessionPicker);
     for (const s of d.sessions) sessionPicker.appendChild(el("option", { value: s.id, selected: s.id === d.session.id }, sessionLabel(s)));
     sessionField.hidden = d.sessions.length === 0;
-    sessionControls.hidden = sessionField.hidden;
+    sessionControls.hidden = false;
     clear(cards);
     for (const c of dashboardCards(d)) cards.appendChild(c);
     personHost.hidden = true;
@@ -425,6 +444,7 @@ export function mountRoomsView(root, { store }) {
   sessionPicker.addEventListener("change", () => load(roomId, sessionPicker.value));
   search.addEventListener("input", () => grid.search(search.value));
   saveAttendees.addEventListener("click", () => saveTable("attendees"));
+  pdfButton.addEventListener("click", savePdf);
   const stopHearing = store.subscribe((state) => {
     if (state.route === "rooms") refreshRooms();
   }, ["route", "report"]);

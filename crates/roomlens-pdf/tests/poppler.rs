@@ -251,10 +251,7 @@ fn tables_continue_over_pages_with_their_header_and_page_size_follows_the_paper(
         .filter(|p| !p.trim().is_empty())
         .collect();
     assert_eq!(pages_text.len(), many);
-    let with_header = pages_text
-        .iter()
-        .filter(|p| p.contains("Minutes"))
-        .count();
+    let with_header = pages_text.iter().filter(|p| p.contains("Minutes")).count();
     // Every page the table is on (all but the first, which starts with the cards and charts).
     assert!(
         with_header >= many - 1,

@@ -1,6 +1,7 @@
 //! Benchmark: one session's dashboard of 5,000 attendees over 8 hours, fetched from the Kaltura
 //! simulator (in this process, 200 ms added to every reply as a distant Kaltura would) and its
-//! charts drawn: wall time, multirequests, and each chart's drawing time. Run in release mode:
+//! charts drawn: wall time, multirequests, and each chart's drawing time; then its PDF report
+//! (the heatmap's minutes fetched, then the PDF made: time, size, pages). Run in release mode:
 //! `cargo run --release -p roomlens --example dashboard_bench`. It measures; it does not judge.
 
 #![allow(
@@ -16,6 +17,7 @@ use kaltura_sim::{FaultPlan, OrgProfile, SimConfig};
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::dashboard_charts;
 use roomlens::dashboard::person_heatmap::fetch_people_heatmaps;
+use roomlens::dashboard::session_pdf::{heatmap_people, session_pdf, Paper, SessionPdfOptions};
 use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest};
 use roomlens::kaltura::{ClientOptions, Credentials, KalturaClient, ServiceUrl};
 use roomlens::secret::AdminSecret;
@@ -112,6 +114,41 @@ async fn main() {
             strips.first().map_or(0, Vec::len),
             started.elapsed().as_secs_f64()
         );
+    }
+    // The PDF report: the heatmap's attendees' minutes (one ask), then the document made.
+    let ids: Vec<String> = heatmap_people(&d)
+        .iter()
+        .map(|a| a.user_id.clone())
+        .collect();
+    let started = Instant::now();
+    let minutes = fetch_people_heatmaps(&client, &d, &ids, &CancelToken::new())
+        .await
+        .unwrap();
+    let fetched = started.elapsed();
+    let options = SessionPdfOptions {
+        paper: Paper::A4,
+        zone: TimeZone::UTC,
+        account_name: "Bench".to_owned(),
+        generated_at: jiff::Timestamp::now(),
+    };
+    for run in 1..=RUNS {
+        let started = Instant::now();
+        let pdf = session_pdf(&d, &minutes, &options).unwrap();
+        let made = started.elapsed();
+        println!(
+            "run {run}: PDF of {} attendees made in {:.2} s (the heatmap's {} people's minutes fetched before in {:.2} s): {:.2} MB",
+            d.attendees.len(),
+            made.as_secs_f64(),
+            minutes.len(),
+            fetched.as_secs_f64(),
+            pdf.len() as f64 / 1_000_000.0,
+        );
+        if run == RUNS {
+            if let Ok(path) = std::env::var("ROOMLENS_BENCH_PDF") {
+                std::fs::write(&path, &pdf).unwrap();
+                println!("written to {path} (pages: pdfinfo {path})");
+            }
+        }
     }
     sim.shutdown().await;
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod files;
 pub mod reports;
 pub mod rooms;
+pub mod session_pdf;
 
 #[cfg(test)]
 mod tests {
@@ -20,6 +21,8 @@ mod tests {
         "cancel_open",
         "watch_drops",
         "cancel_dashboard",
+        "cancel_pdf",
+        "paper_for_locale",
     ];
 
     const SOURCES: &[(&str, &str)] = &[
@@ -27,6 +30,8 @@ mod tests {
         ("app.rs", include_str!("app.rs")),
         ("files.rs", include_str!("files.rs")),
         ("reports.rs", include_str!("reports.rs")),
+        ("rooms.rs", include_str!("rooms.rs")),
+        ("session_pdf.rs", include_str!("session_pdf.rs")),
     ];
 
     /// (name, is_async) of every `#[tauri::command]` in `source`.

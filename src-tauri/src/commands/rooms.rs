@@ -121,14 +121,14 @@ pub async fn session_dashboard(
 /// `session_dashboard` returned.
 #[derive(Deserialize, ts_rs::TS)]
 pub struct LoadedSession {
-    account_id: String,
+    pub(crate) account_id: String,
     room_id: String,
     session_id: String,
 }
 
 impl LoadedSession {
     /// The dashboard kept for this session, or a plain error when it is no longer kept.
-    fn dashboard(&self, state: &AppState) -> Result<Arc<SessionDashboard>, Error> {
+    pub(crate) fn dashboard(&self, state: &AppState) -> Result<Arc<SessionDashboard>, Error> {
         let key = (
             self.account_id.clone(),
             self.room_id.trim().to_owned(),

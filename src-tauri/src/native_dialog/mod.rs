@@ -70,6 +70,11 @@ const PNG_FILTERS: &[FileFilter] = &[FileFilter {
     name: "PNG image",
     extensions: &["png"],
 }];
+
+const PDF_FILTERS: &[FileFilter] = &[FileFilter {
+    name: "PDF document",
+    extensions: &["pdf"],
+}];
 const SVG_FILTERS: &[FileFilter] = &[FileFilter {
     name: "SVG image",
     extensions: &["svg"],
@@ -81,6 +86,7 @@ pub enum SaveAs {
     Csv,
     Svg,
     Png,
+    Pdf,
 }
 
 /// The app's file dialogs: whether one is showing, and the folder last chosen in one.
@@ -160,6 +166,7 @@ impl FileDialogs {
             SaveAs::Csv => ("Save report as CSV", CSV_FILTERS),
             SaveAs::Svg => ("Save chart as SVG", SVG_FILTERS),
             SaveAs::Png => ("Save chart as PNG", PNG_FILTERS),
+            SaveAs::Pdf => ("Save report as PDF", PDF_FILTERS),
         };
         let request = FileRequest {
             purpose: Purpose::Save,

@@ -1,0 +1,106 @@
+//! The session's PDF report ("Download report"): the save dialog first, then the minutes of the
+//! heatmap's attendees fetched (cancellable) and the PDF made by the core and written atomically
+//! off the main thread; and the paper a locale usually prints on, for the sheet's default. The
+//! layout and wording are the core's (`roomlens::dashboard::session_pdf`); these only carry.
+
+use super::accounts::client_for;
+use super::files::SaveResult;
+use super::rooms::LoadedSession;
+use crate::blocking_work::off_main_thread;
+use crate::native_dialog::SaveAs;
+use crate::state::AppState;
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use roomlens::atomic_file::write_atomically;
+use roomlens::dashboard::person_heatmap::fetch_people_heatmaps;
+use roomlens::dashboard::session_pdf::{heatmap_people, session_pdf, Paper, SessionPdfOptions};
+use roomlens::Error;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
+
+/// The paper of a PDF, as the page names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperChoice {
+    A4,
+    Letter,
+}
+
+impl From<PaperChoice> for Paper {
+    fn from(choice: PaperChoice) -> Paper {
+        match choice {
+            PaperChoice::A4 => Paper::A4,
+            PaperChoice::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// The paper usually printed on where `locale` (the page's `navigator.language`) is.
+#[tauri::command(rename_all = "snake_case")]
+pub fn paper_for_locale(locale: String) -> PaperChoice {
+    match Paper::for_locale(&locale) {
+        Paper::A4 => PaperChoice::A4,
+        Paper::Letter => PaperChoice::Letter,
+    }
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct SavePdfArgs {
+    #[serde(flatten)]
+    session: LoadedSession,
+    paper: PaperChoice,
+}
+
+/// Asks where to save the loaded session's PDF, then makes and writes it. Cancelled while the
+/// minutes are fetched (`cancel_pdf`), it writes nothing and says so as a `cancelled` error.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_session_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: SavePdfArgs,
+) -> Result<SaveResult, Error> {
+    let dashboard = request.session.dashboard(&state)?;
+    let suggested = format!("{}-{}.pdf", dashboard.room.id, dashboard.session.id);
+    let chosen = state
+        .dialogs
+        .choose_save_path(&app, suggested, SaveAs::Pdf)
+        .await?;
+    let Some(path) = chosen else {
+        return Ok(SaveResult::cancelled());
+    };
+    let (client, account_name) = client_for(&app, &request.session.account_id).await?;
+    let cancel = state.pdf_export.start();
+    let ids: Vec<String> = heatmap_people(&dashboard)
+        .iter()
+        .map(|a| a.user_id.clone())
+        .collect();
+    let minutes = if ids.is_empty() || dashboard.window.is_none() {
+        Ok(Vec::new())
+    } else {
+        fetch_people_heatmaps(&client, &dashboard, &ids, &cancel).await
+    };
+    state.pdf_export.finish(&cancel);
+    let minutes = minutes?;
+    if cancel.is_cancelled() {
+        return Err(Error::cancelled());
+    }
+    let options = SessionPdfOptions {
+        paper: request.paper.into(),
+        zone: TimeZone::system(),
+        account_name,
+        generated_at: Timestamp::now(),
+    };
+    let shown = path.display().to_string();
+    off_main_thread(&app, move |_| {
+        let bytes = session_pdf(&dashboard, &minutes, &options)?;
+        write_atomically(&path, &bytes)
+    })
+    .await?;
+    Ok(SaveResult::saved(shown))
+}
+
+/// Stops the PDF being made, if one is.
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_pdf(state: State<'_, AppState>) {
+    state.pdf_export.cancel();
+}
