@@ -1,14 +1,18 @@
 //! Writes a laid-out report as PDF bytes with krilla: each page's text, fills and charts (charts
 //! through krilla-svg, their text kept as text), every piece marked as content or as decoration,
-//! and the tag tree (headings, paragraphs, figures with their text alternative, tables with header
-//! cells) with the document's title and language. It does not decide where anything goes.
+//! the tag tree (headings, paragraphs, figures with their text alternative, tables with header
+//! cells; a table over 1,000 rows as a paragraph a row, to keep the file small) with the
+//! document's title and language, and a bookmark per heading. It does not decide where anything
+//! goes.
 
 use std::num::NonZeroU16;
 
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
 use krilla::surface::Surface;
@@ -23,6 +27,9 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use crate::error::PdfError;
 use crate::page_items::{Block, Draw, ItemRef, LaidOut, Rgb, Role};
 use crate::text_metrics::{Faces, Weight};
+
+/// Tables up to this many rows are tagged as tables, cell by cell; longer ones a paragraph a row.
+const CELL_TAGS_UP_TO_ROWS: usize = 1000;
 
 pub(crate) fn write(doc: &LaidOut<'_>) -> Result<Vec<u8>, PdfError> {
     let page_size =
@@ -57,6 +64,7 @@ pub(crate) fn write(doc: &LaidOut<'_>) -> Result<Vec<u8>, PdfError> {
         ids.push(page_ids);
     }
     document.set_tag_tree(tag_tree(doc, &ids));
+    document.set_outline(outline(doc));
     document.set_metadata(
         Metadata::new()
             .title(doc.title.to_owned())
@@ -137,6 +145,42 @@ fn draw(surface: &mut Surface<'_>, draw: &Draw, faces: &Faces) -> Result<(), Pdf
     Ok(())
 }
 
+/// The bookmarks a PDF viewer shows beside the pages: one per heading, pointing at it.
+fn outline(doc: &LaidOut<'_>) -> Outline {
+    let mut outline = Outline::new();
+    for block in doc.blocks {
+        let Block::Heading { items, .. } = block else {
+            continue;
+        };
+        let mut text = Vec::new();
+        let mut at = None;
+        for (page, item) in items {
+            if let Some(Draw::Text {
+                x,
+                baseline,
+                size,
+                text: line,
+                ..
+            }) = doc
+                .pages
+                .get(*page)
+                .and_then(|p| p.get(*item))
+                .map(|i| &i.draw)
+            {
+                text.push(line.as_str());
+                at.get_or_insert((*page, Point::from_xy(*x, (baseline - size).max(0.0))));
+            }
+        }
+        if let Some((page, point)) = at {
+            outline.push_child(OutlineNode::new(
+                text.join(" "),
+                XyzDestination::new(page, point),
+            ));
+        }
+    }
+    outline
+}
+
 fn tag_tree(doc: &LaidOut<'_>, ids: &[Vec<Option<Identifier>>]) -> TagTree {
     let leaves = |refs: &[ItemRef]| -> Vec<Node> {
         refs.iter()
@@ -154,6 +198,18 @@ fn tag_tree(doc: &LaidOut<'_>, ids: &[Vec<Option<Identifier>>]) -> TagTree {
             Block::Paragraph(items) => TagGroup::with_children(Tag::P, leaves(items)),
             Block::Figure { alt, items } => {
                 TagGroup::with_children(Tag::Figure(Some(alt.clone())), leaves(items))
+            }
+            Block::Table { header, rows } if rows.len() > CELL_TAGS_UP_TO_ROWS => {
+                // Every tag is an object of its own (~120 bytes): a tag a cell would make a
+                // 5,000-row table 6 MB of tags. A long table is read a row at a time instead,
+                // each row (the header first) one paragraph of its values in reading order.
+                let paragraph = |cells: &[Vec<ItemRef>]| -> Node {
+                    let all: Vec<ItemRef> = cells.iter().flatten().copied().collect();
+                    TagGroup::with_children(Tag::P, leaves(&all)).into()
+                };
+                let mut children = vec![paragraph(header)];
+                children.extend(rows.iter().map(|row| paragraph(row)));
+                TagGroup::with_children(Tag::Div, children)
             }
             Block::Table { header, rows } => {
                 let head_row = TagGroup::with_children(

@@ -273,6 +273,19 @@ fn tables_continue_over_pages_with_their_header_and_page_size_follows_the_paper(
         size(&short)
     );
     assert!(size(&letter).starts_with("612 x 792"), "{}", size(&letter));
+    // Bookmarks: one per heading, the table's on the page it starts.
+    let xml = tool("pdftohtml", &["-xml", "-i", "-stdout", "-q"], &long);
+    let outline = xml.split("<outline>").nth(1).unwrap_or_default();
+    for heading in [
+        "Session summary: Room 101",
+        "Countries and devices",
+        "Viewer engagement",
+    ] {
+        assert!(
+            outline.contains(heading),
+            "no bookmark for {heading:?}:\n{outline}"
+        );
+    }
     let info = tool("pdfinfo", &[], &short);
     assert!(
         info.contains("Session summary: Room 101"),
@@ -291,4 +304,27 @@ fn a_broken_chart_is_an_error_not_a_panic() {
     let error = doc.figures(&[("<svg", "broken")]).unwrap_err();
     assert_eq!(error.code(), "pdf_figure_invalid");
     assert!(error.message().contains("chart"));
+}
+
+#[test]
+fn a_long_table_stays_small_and_readable_row_by_row() {
+    let scratch = Scratch::new("long");
+    let rows = 3000;
+    let bytes = report(Paper::A4, rows);
+    let file = scratch.write("long.pdf", &bytes);
+    // Tagged a paragraph a row beyond 1,000 rows: a tag a cell would cost ~360 bytes a row here.
+    let per_row = bytes.len() / rows;
+    assert!(
+        per_row < 300,
+        "{per_row} bytes a row ({} in all)",
+        bytes.len()
+    );
+    let info = tool("pdfinfo", &[], &file);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+        "{info}"
+    );
+    let text = tool("pdftotext", &["-raw"], &file);
+    assert!(text.contains("Person 02999") && text.contains("Person 01000"));
 }
