@@ -578,3 +578,42 @@ async fn a_sessions_tables_as_csv_keep_hostile_names_as_text() {
     }
     sim.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_sessions_pdf_is_made_with_its_heatmap_and_a_cancelled_one_is_not() {
+    use roomlens::dashboard::session_pdf::{
+        fetch_session_pdf, heatmap_people, Paper, SessionPdfOptions, HEATMAP_PEOPLE,
+    };
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    let s = &edges.longer_than_eight_hours;
+    let d = dashboard(&sim, &s.room_id, &s.cue_point_id).await;
+    let people = heatmap_people(&d);
+    assert_eq!(people.len(), d.attendees.len().min(HEATMAP_PEOPLE));
+    assert!(
+        people.windows(2).all(|w| w[0].minutes >= w[1].minutes),
+        "the heatmap shows the attendees with the most minutes, most first"
+    );
+    let options = SessionPdfOptions {
+        paper: Paper::A4,
+        zone: TimeZone::UTC,
+        account_name: "Demo".to_owned(),
+        generated_at: jiff::Timestamp::from_second(DATA_END).unwrap(),
+    };
+    let client = client_for(&sim, quick_options());
+    let pdf = fetch_session_pdf(&client, &d, &options, &CancelToken::new())
+        .await
+        .unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF-") && pdf.len() > 20_000,
+        "{} bytes",
+        pdf.len()
+    );
+    let cancel = CancelToken::new();
+    cancel.cancel();
+    let error = fetch_session_pdf(&client, &d, &options, &cancel)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code, ErrorCode::Cancelled);
+    sim.shutdown().await;
+}
