@@ -12,8 +12,9 @@ use crate::state::AppState;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::atomic_file::write_atomically;
-use roomlens::dashboard::person_heatmap::fetch_people_heatmaps;
-use roomlens::dashboard::session_pdf::{heatmap_people, session_pdf, Paper, SessionPdfOptions};
+use roomlens::dashboard::session_pdf::{
+    fetch_heatmap_minutes, session_pdf, Paper, SessionPdfOptions,
+};
 use roomlens::Error;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -70,20 +71,9 @@ pub async fn save_session_pdf(
     };
     let (client, account_name) = client_for(&app, &request.session.account_id).await?;
     let cancel = state.pdf_export.start();
-    let ids: Vec<String> = heatmap_people(&dashboard)
-        .iter()
-        .map(|a| a.user_id.clone())
-        .collect();
-    let minutes = if ids.is_empty() || dashboard.window.is_none() {
-        Ok(Vec::new())
-    } else {
-        fetch_people_heatmaps(&client, &dashboard, &ids, &cancel).await
-    };
+    let minutes = fetch_heatmap_minutes(&client, &dashboard, &cancel).await;
     state.pdf_export.finish(&cancel);
     let minutes = minutes?;
-    if cancel.is_cancelled() {
-        return Err(Error::cancelled());
-    }
     let options = SessionPdfOptions {
         paper: request.paper.into(),
         zone: TimeZone::system(),

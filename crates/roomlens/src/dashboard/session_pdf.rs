@@ -43,13 +43,13 @@ pub fn heatmap_people(d: &SessionDashboard) -> Vec<&Attendee> {
     people
 }
 
-/// Fetches the heatmap's minutes (one shared multirequest) and makes the PDF.
-pub async fn fetch_session_pdf(
+/// The minutes of [`heatmap_people`], in that order (one shared multirequest; none when the
+/// session has no attendees or was not loaded with its report window).
+pub async fn fetch_heatmap_minutes(
     client: &KalturaClient,
     d: &SessionDashboard,
-    options: &SessionPdfOptions,
     cancel: &CancelToken,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Vec<Vec<MinuteState>>, Error> {
     let ids: Vec<String> = heatmap_people(d)
         .iter()
         .map(|a| a.user_id.clone())
@@ -62,6 +62,17 @@ pub async fn fetch_session_pdf(
     if cancel.is_cancelled() {
         return Err(Error::cancelled());
     }
+    Ok(minutes)
+}
+
+/// Fetches the heatmap's minutes and makes the PDF.
+pub async fn fetch_session_pdf(
+    client: &KalturaClient,
+    d: &SessionDashboard,
+    options: &SessionPdfOptions,
+    cancel: &CancelToken,
+) -> Result<Vec<u8>, Error> {
+    let minutes = fetch_heatmap_minutes(client, d, cancel).await?;
     session_pdf(d, &minutes, options)
 }
 
