@@ -216,6 +216,16 @@ pub struct SummaryArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also write the report as a PDF (its summary cards and table); takes one FILE.
+    #[arg(long, value_name = "OUT.pdf")]
+    pub pdf: Option<PathBuf>,
+    /// The PDF's paper. Default: US Letter where the locale's region uses it, otherwise A4.
+    #[arg(long, value_enum, value_name = "PAPER", requires = "pdf")]
+    pub paper: Option<PaperArg>,
+    /// Print the PDF's table on at most this many pages (the note under it says how many rows
+    /// are left for the CSV). Default: every row.
+    #[arg(long, value_name = "N", requires = "pdf", value_parser = clap::value_parser!(u32).range(1..))]
+    pub pdf_pages: Option<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ mod export;
 mod fetch;
 mod interrupt;
 mod login;
+mod paper_choice;
 mod progress;
 mod secret_input;
 mod session;

@@ -5,14 +5,15 @@
 //! `session_text`'s.
 
 use crate::account_choice;
-use crate::args::{PaperArg, SessionArgs};
+use crate::args::SessionArgs;
+use crate::paper_choice::paper;
 use crate::session_text::dashboard_text;
 use jiff::tz::TimeZone;
 use roomlens::accounts::AccountStore;
 use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::dashboard_charts;
-use roomlens::dashboard::session_pdf::{fetch_session_pdf, Paper, SessionPdfOptions};
+use roomlens::dashboard::session_pdf::{fetch_session_pdf, SessionPdfOptions};
 use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
 use roomlens::kaltura::{ClientOptions, KalturaClient};
 use roomlens::{Error, ErrorCode};
@@ -38,18 +39,6 @@ fn write_charts(dashboard: &SessionDashboard, zone: &TimeZone, folder: &Path) ->
     }
     eprintln!("Saved 3 charts in {}.", folder.display());
     Ok(())
-}
-
-/// The paper asked for, or the locale's usual one (LC_ALL, LC_PAPER, LANG, as POSIX orders them).
-fn paper(asked: Option<PaperArg>) -> Paper {
-    match asked {
-        Some(PaperArg::A4) => Paper::A4,
-        Some(PaperArg::Letter) => Paper::Letter,
-        None => ["LC_ALL", "LC_PAPER", "LANG"]
-            .iter()
-            .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-            .map_or(Paper::A4, |locale| Paper::for_locale(&locale)),
-    }
 }
 
 pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Error> {

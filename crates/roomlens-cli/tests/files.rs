@@ -330,3 +330,89 @@ fn usage_errors_exit_2_and_help_lists_exit_codes() {
     let out = run(roomlens(dir.path()).args(["fetch", "--help"]), None);
     assert!(stdout(&out).contains("ROOMLENS_ADMIN_SECRET") && stdout(&out).contains("130"));
 }
+
+fn pdftotext(file: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn summary_pdf_has_the_cards_and_the_rows_and_stops_at_the_pages_asked_for() {
+    let dir = TempDir::new("summary-pdf");
+    let file = write(&dir, "attendees.csv", ATTENDEES.as_bytes());
+    let pdf = dir.join("attendees.pdf");
+    let mut cmd = roomlens(dir.path());
+    cmd.args(["summary", "--pdf"])
+        .arg(&pdf)
+        .arg(&file)
+        .env("TZ", "Europe/Lisbon");
+    let out = run(&mut cmd, None);
+    assert_exit(&out, 0);
+    let text = pdftotext(&pdf);
+    for expected in [
+        "Attendees report",
+        "Opened from attendees.csv",
+        "Europe/Lisbon",
+        "Ana Sousa",
+        "=HYPERLINK(\"http://x\") Bo",
+        "75%",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    // A long report on one page of table: the note says how many rows are left for the CSV.
+    let mut long = String::from(ATTENDEES.lines().next().unwrap());
+    long.push('\n');
+    for i in 0..500 {
+        long.push_str(&format!(
+            "1_room1,cp{},u{i},Person {i:04},p{i}@example.com,Attendee,{},0.5\n",
+            i % 7,
+            i % 90
+        ));
+    }
+    let file = write(&dir, "long.csv", long.as_bytes());
+    let pdf = dir.join("long.pdf");
+    let mut cmd = roomlens(dir.path());
+    cmd.args(["summary", "--pdf"])
+        .arg(&pdf)
+        .args(["--pdf-pages", "1", "--paper", "letter"])
+        .arg(&file);
+    let out = run(&mut cmd, None);
+    assert_exit(&out, 0);
+    let text = pdftotext(&pdf);
+    assert!(
+        text.contains("Person 0000") && !text.contains("Person 0499"),
+        "one page of rows only"
+    );
+    let left = text
+        .lines()
+        .find(|l| l.contains("more rows in the CSV"))
+        .expect("the note of rows left");
+    let n: usize = left
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    let shown = (0..500)
+        .filter(|i| text.contains(&format!("Person {i:04}")))
+        .count();
+    assert_eq!(n + shown, 500, "{left}");
+    // --pdf takes one file.
+    let out = run(
+        roomlens(dir.path())
+            .args(["summary", "--pdf"])
+            .arg(dir.join("x.pdf"))
+            .arg(&file)
+            .arg(&file),
+        None,
+    );
+    assert_exit(&out, 2);
+    assert!(!dir.join("x.pdf").exists());
+}

@@ -63,6 +63,8 @@ const TABLE_HEAD_SIZE: f32 = 7.0;
 const MIN_TEXT_SHARE: f32 = 0.3;
 /// Lines a table cell may take before the rest is cut with "…".
 const CELL_MAX_LINES: usize = 3;
+/// Room kept under a table cut short by its page limit, for a note saying what was left out.
+const CUT_NOTE_ROOM: f32 = 8.0 + 2.0 * NOTE_SIZE * LINE + 3.0;
 /// Lines for a cell's grey detail (its text after a line break).
 const CELL_DETAIL_LINES: usize = 2;
 
@@ -377,6 +379,17 @@ impl ReportDocument {
     /// the top of each; a cell's text wraps to three lines, then is cut with "…". Text after a
     /// line break in a cell is its detail, in grey under it (two lines at most).
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
+        self.table_within(columns, rows, usize::MAX);
+    }
+
+    /// As [`ReportDocument::table`], but on at most `max_pages` pages (at least one): returns
+    /// how many of `rows` it placed, the first ones.
+    pub fn table_within(
+        &mut self,
+        columns: &[Column],
+        rows: &[Vec<String>],
+        max_pages: usize,
+    ) -> usize {
         let widths = self.column_widths(columns, rows);
         let line = TABLE_SIZE * LINE;
         let header_lines: Vec<Vec<String>> = columns
@@ -443,6 +456,7 @@ impl ReportDocument {
 
         self.place_heading_with(header_height + line + 2.0 * CELL_PADDING);
         let header_items = draw_header(self, true);
+        let first_page = self.pages.len();
         for (n, row) in rows.iter().enumerate() {
             let lines: Vec<Vec<(String, Rgb)>> = widths
                 .iter()
@@ -469,7 +483,18 @@ impl ReportDocument {
                 .collect();
             let height = lines.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * line
                 + 2.0 * CELL_PADDING;
-            if self.y + height > self.bottom() {
+            // On the table's last page, room is kept for the note a caller adds about the
+            // rows left out.
+            let last_page = self.pages.len() + 1 - first_page >= max_pages.max(1);
+            let reserve = if last_page && n + 1 < rows.len() {
+                CUT_NOTE_ROOM
+            } else {
+                0.0
+            };
+            if self.y + height + reserve > self.bottom() {
+                if last_page {
+                    break;
+                }
                 self.new_page();
                 draw_header(self, false);
             }
@@ -495,10 +520,12 @@ impl ReportDocument {
         }
         self.fill(MARGIN_X, self.y, self.content_width(), 0.6, RULE);
         self.y += 8.0;
+        let placed = body.len();
         self.blocks.push(Block::Table {
             header: header_items,
             rows: body,
         });
+        placed
     }
 
     /// Each column's width: figures (right-aligned columns) as wide as their widest cell or
@@ -558,6 +585,17 @@ impl ReportDocument {
                 None => shared.next().unwrap_or(0.0),
             })
             .collect()
+    }
+
+    /// Turns the pages sideways (before anything is added): for tables of many columns.
+    pub fn landscape(mut self) -> Self {
+        if self.size.width < self.size.height {
+            self.size = PaperSize {
+                width: self.size.height,
+                height: self.size.width,
+            };
+        }
+        self
     }
 
     /// Number of pages so far.

@@ -14,6 +14,7 @@ pub(crate) mod fast_hash;
 pub mod id_list;
 pub mod kaltura;
 pub mod keychain;
+pub mod report_pdf;
 pub mod reports;
 pub mod secret;
 pub mod summarize_file;

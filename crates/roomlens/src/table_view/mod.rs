@@ -18,6 +18,8 @@ mod user_detail;
 pub use card_note::Note;
 pub use card_value::{CardFormat, CardValue};
 pub use cards::{summary_cards, Card};
+pub(crate) use cell::cell;
+pub(crate) use cell_value::CellRef;
 pub use cell_value::CellValue;
 pub use columns::{columns, known_columns, ColumnInfo, ColumnType};
 pub use query::{RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS};

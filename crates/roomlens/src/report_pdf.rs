@@ -1,0 +1,162 @@
+//! A custom report (Room data, Attendees, Breakout rooms) as a PDF: what it is and where it came
+//! from, its summary cards, and its table — every row, or the first pages and how many more rows
+//! the CSV holds — on landscape pages, times in the person's zone (named), ratios as percentages.
+//! The cards and columns are `table_view`'s; this words and formats them for print, computes no
+//! figure and writes no file. Charts join it with the Reports screen's charts.
+
+use crate::error::{Error, ErrorCode};
+use crate::reports::Report;
+use crate::table_view::{cell, columns, summary_cards, CardFormat, CardValue, CellRef, ColumnType};
+use crate::wording::{count, decimal, hours, minutes};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use roomlens_pdf::{Align, Card, Column, PdfError, ReportDocument};
+
+pub use roomlens_pdf::Paper;
+
+/// What the PDF needs besides the report.
+#[derive(Debug, Clone)]
+pub struct ReportPdfOptions {
+    pub paper: Paper,
+    pub zone: TimeZone,
+    /// Where the rows came from, as a sentence: "Fetched from Demo for 1 Mar – 30 Mar 2026" or
+    /// "Opened from attendees.csv".
+    pub source: String,
+    pub generated_at: Timestamp,
+    /// The table on at most this many pages (`None`: every row).
+    pub table_pages: Option<usize>,
+}
+
+/// Rows formatted for a table of at most `pages` pages: enough to fill them at the smallest
+/// row height, so a 1,000,000-row report does not format rows it will not print.
+const ROWS_A_PAGE_AT_MOST: usize = 60;
+
+fn pdf_error(error: &PdfError) -> Error {
+    Error::new(
+        ErrorCode::Internal,
+        "Roomlens could not make the PDF of this report.",
+    )
+    .with_detail(format!("{}: {}", error.code(), error.message()))
+}
+
+fn local(seconds: i64, zone: &TimeZone, format: &str) -> String {
+    Timestamp::from_second(seconds).map_or_else(
+        |_| seconds.to_string(),
+        |t| t.to_zoned(zone.clone()).strftime(format).to_string(),
+    )
+}
+
+fn card_value(value: &CardValue, format: CardFormat, zone: &TimeZone) -> String {
+    let number = |x: f64| match format {
+        CardFormat::Percent => format!("{}%", decimal(x * 100.0)),
+        CardFormat::Minutes => minutes(x),
+        CardFormat::Hours => hours(x),
+        CardFormat::Seconds => format!("{} s", decimal(x)),
+        _ => decimal(x),
+    };
+    match value {
+        CardValue::Count(n) => match format {
+            CardFormat::Count | CardFormat::Text | CardFormat::DateSpan => count(*n),
+            _ => number(*n as f64),
+        },
+        CardValue::Number(x) => number(*x),
+        CardValue::Text(text) => text.clone(),
+        CardValue::Span { from, to } => format!(
+            "{} – {}",
+            local(*from, zone, "%-d %b %Y"),
+            local(*to, zone, "%-d %b %Y")
+        ),
+        CardValue::Missing => "—".to_owned(),
+    }
+}
+
+fn cell_text(value: Option<CellRef<'_>>, column_type: ColumnType, zone: &TimeZone) -> String {
+    match value {
+        None => String::new(),
+        Some(CellRef::Text(text)) => text.to_owned(),
+        Some(CellRef::Whole(Some(n))) if column_type == ColumnType::Time => {
+            local(n, zone, "%Y-%m-%d %H:%M")
+        }
+        Some(CellRef::Whole(Some(n))) => n.to_string(),
+        Some(CellRef::Count(Some(n))) => count(n),
+        Some(CellRef::Decimal(Some(x))) if column_type == ColumnType::Ratio => {
+            format!("{}%", decimal(x * 100.0))
+        }
+        Some(CellRef::Decimal(Some(x))) => decimal(x),
+        Some(CellRef::Whole(None) | CellRef::Count(None) | CellRef::Decimal(None)) => String::new(),
+    }
+}
+
+/// The PDF of `report`.
+pub fn report_pdf(report: &Report, options: &ReportPdfOptions) -> Result<Vec<u8>, Error> {
+    let zone = &options.zone;
+    let zone_name = zone.iana_name().unwrap_or("local time");
+    let title = format!("{} report", report.kind().title());
+    let footer = format!(
+        "Roomlens · {} · made {} ({zone_name})",
+        options.source,
+        options
+            .generated_at
+            .to_zoned(zone.clone())
+            .strftime("%-d %b %Y %H:%M"),
+    );
+    let mut doc = ReportDocument::new(options.paper, &title, "en", &footer)
+        .map_err(|e| pdf_error(&e))?
+        .landscape();
+    doc.title(&title);
+    doc.paragraph(&format!(
+        "{}. Times in {zone_name}. {} rows.",
+        options.source,
+        count(report.len() as u64)
+    ));
+    let cards: Vec<Card> = summary_cards(report)
+        .iter()
+        .map(|c| Card {
+            label: c.label.clone(),
+            value: card_value(&c.value, c.format, zone),
+            note: c.note.as_ref().map(|n| n.plain_text()).unwrap_or_default(),
+        })
+        .collect();
+    doc.cards(&cards);
+
+    let info = columns(report);
+    let table_columns: Vec<Column> = info
+        .iter()
+        .map(|c| Column {
+            heading: c.label.clone(),
+            weight: if c.wide { 2.0 } else { 1.0 },
+            align: if c.numeric { Align::Right } else { Align::Left },
+        })
+        .collect();
+    let wanted = options
+        .table_pages
+        .map_or(report.len(), |pages| {
+            pages.saturating_mul(ROWS_A_PAGE_AT_MOST)
+        })
+        .min(report.len());
+    let rows: Vec<Vec<String>> = (0..wanted)
+        .map(|row| {
+            info.iter()
+                .enumerate()
+                .map(|(column, c)| cell_text(cell(report, row, column), c.column_type, zone))
+                .collect()
+        })
+        .collect();
+    doc.heading(&format!(
+        "The {} rows",
+        report.kind().title().to_lowercase()
+    ));
+    let placed = doc.table_within(
+        &table_columns,
+        &rows,
+        options.table_pages.unwrap_or(usize::MAX),
+    );
+    let left = report.len().saturating_sub(placed);
+    if left > 0 {
+        doc.note(&format!(
+            "{} more rows in the CSV: save the report as CSV for every row.",
+            count(left as u64)
+        ));
+    }
+    doc.finish().map_err(|e| pdf_error(&e))
+}
