@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "save_session_chart",
     "cancel_dashboard",
     "save_session_pdf",
+    "save_report_pdf",
     "cancel_pdf",
     "paper_for_locale",
 ];

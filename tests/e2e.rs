@@ -175,6 +175,8 @@ async fn run_all(setup: &Setup) {
     save_dialog_cancelled_returns_to_the_sheet(&window, setup).await;
     step("save as CSV through the system's Save dialog");
     let saved_rows = save_csv_writes_the_report(&window, setup).await;
+    step("save as PDF: the first pages of the table, through the system's Save dialog");
+    save_pdf_writes_the_report(&window, setup, saved_rows).await;
     step("open a good CSV through the system's Open dialog");
     open_good_csv(&window, setup, saved_rows).await;
     step("open bad CSVs through the system's Open dialog");
@@ -1325,6 +1327,58 @@ async fn save_dialog_cancelled_returns_to_the_sheet(window: &Window, setup: &Set
         before,
         "nothing was saved and nothing changed"
     );
+}
+
+/// The attendees report shown saved as a PDF of its summary and the first 20 pages of its table
+/// (the sheet's default), read back with poppler: the cards, the first rows, and the note of the
+/// rows left for the CSV.
+async fn save_pdf_writes_the_report(window: &Window, setup: &Setup, rows: u64) {
+    window.click("#save-pdf").await;
+    window.find("#pdf-pages").await;
+    click_to_open_dialog(window, "#pdf-confirm").await;
+    let dialog = dialog_opened(window, SAVE_PDF_TITLE).await;
+    let path = setup.documents().join("attendees-report.pdf");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_PDF_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the report's PDF saved",
+            "!document.querySelector('#pdf-sheet') && document.querySelector('#status')?.textContent.includes('attendees-report.pdf')",
+        )
+        .await;
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success(), "the report's PDF reads");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Attendees report") && text.contains("Unique attendees"),
+        "{}",
+        text.chars().take(400).collect::<String>()
+    );
+    let pages = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&pages.stdout);
+    let count: u64 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    assert!(
+        (1..=20).contains(&count),
+        "{count} pages: the table's first 20 at most"
+    );
+    if rows > 20 * 60 {
+        assert!(
+            text.contains("more rows in the CSV"),
+            "the rows left out are counted"
+        );
+    }
 }
 
 async fn save_csv_writes_the_report(window: &Window, setup: &Setup) -> u64 {

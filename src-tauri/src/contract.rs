@@ -7,12 +7,12 @@
 use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount};
 use crate::commands::app::Bootstrap;
 use crate::commands::files::SaveResult;
+use crate::commands::pdf_reports::{PaperChoice, ReportPdfArgs, SavePdfArgs};
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
 use crate::commands::rooms::{
     AttendeeStrip, ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs,
     SaveTableArgs, StripsArgs,
 };
-use crate::commands::session_pdf::{PaperChoice, SavePdfArgs};
 use crate::drop_event::DropEvent;
 use crate::reading_progress::ReadingProgress;
 use crate::settings::Settings;
@@ -54,6 +54,7 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     SaveTableArgs::export_all(&cfg)?;
     SaveChartArgs::export_all(&cfg)?;
     SavePdfArgs::export_all(&cfg)?;
+    ReportPdfArgs::export_all(&cfg)?;
     PaperChoice::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;

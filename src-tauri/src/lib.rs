@@ -116,9 +116,10 @@ pub fn run() {
             commands::rooms::save_session_table,
             commands::rooms::save_session_chart,
             commands::rooms::cancel_dashboard,
-            commands::session_pdf::save_session_pdf,
-            commands::session_pdf::cancel_pdf,
-            commands::session_pdf::paper_for_locale,
+            commands::pdf_reports::save_session_pdf,
+            commands::pdf_reports::save_report_pdf,
+            commands::pdf_reports::cancel_pdf,
+            commands::pdf_reports::paper_for_locale,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

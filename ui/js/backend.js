@@ -80,6 +80,7 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/SaveChartArgs").SaveChartArgs} SaveChartArgs */
 /** @typedef {import("../contract/SavePdfArgs").SavePdfArgs} SavePdfArgs */
 /** @typedef {import("../contract/PaperChoice").PaperChoice} PaperChoice */
+/** @typedef {import("../contract/ReportPdfArgs").ReportPdfArgs} ReportPdfArgs */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -140,6 +141,8 @@ export const commands = {
   cancelDashboard: () => call("cancel_dashboard"),
   /** @param {SavePdfArgs} request @returns {Promise<SaveResult>} */
   saveSessionPdf: (request) => call("save_session_pdf", { request }),
+  /** @param {ReportPdfArgs} request @returns {Promise<SaveResult>} */
+  saveReportPdf: (request) => call("save_report_pdf", { request }),
   /** @returns {Promise<void>} */
   cancelPdf: () => call("cancel_pdf"),
   /** @param {string} locale @returns {Promise<PaperChoice>} */

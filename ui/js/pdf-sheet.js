@@ -10,18 +10,24 @@ import { enterSubmits } from "./forms.js";
 /** @typedef {import("../contract/PaperChoice").PaperChoice} PaperChoice */
 /** @typedef {import("../contract/SaveResult").SaveResult} SaveResult */
 
+/** The table's page limit the sheet offers, beside every row. */
+const FIRST_PAGES = 20;
+
 /**
  * Opens the sheet in `root`. `what` says what the PDF holds ("this session: …"); `paper` resolves
- * to the usual paper; `save(paper)` shows the save dialog and makes the file; `stop()` cancels it.
+ * to the usual paper; with `tablePages` the person also chooses every row or the table's first
+ * pages; `save(paper, pages)` shows the save dialog and makes the file (`pages` null: every
+ * row); `stop()` cancels it.
  * @param {Element} root
  * @param {{
  *   what: string,
  *   paper: Promise<PaperChoice>,
- *   save: (paper: PaperChoice) => Promise<SaveResult>,
+ *   tablePages?: boolean,
+ *   save: (paper: PaperChoice, pages: number | null) => Promise<SaveResult>,
  *   stop: () => Promise<void>,
  * }} options
  */
-export function mountPdfSheet(root, { what, paper, save, stop }) {
+export function mountPdfSheet(root, { what, paper, tablePages = false, save, stop }) {
   const select = el(
     "select",
     { id: "pdf-paper" },
@@ -37,6 +43,12 @@ export function mountPdfSheet(root, { what, paper, save, stop }) {
       if (!chosen) select.value = usual;
     })
     .catch(() => {});
+  const pages = el(
+    "select",
+    { id: "pdf-pages" },
+    el("option", { value: String(FIRST_PAGES) }, `The first ${FIRST_PAGES} pages (every row stays in the CSV)`),
+    el("option", { value: "all" }, "Every row"),
+  );
   const progress = el("p", { class: "sheet-message", id: "pdf-progress", role: "status", hidden: true }, "Saving the PDF… Cancel stops it.");
   const problem = el("p", { class: "test-result", id: "pdf-error", role: "alert", "data-result": "failed", hidden: true });
   const form = el(
@@ -44,6 +56,7 @@ export function mountPdfSheet(root, { what, paper, save, stop }) {
     { id: "pdf-form", novalidate: true },
     el("p", { class: "sheet-message" }, `A PDF of ${what} Its text can be searched and copied. You pick where to save it next.`),
     el("div", { class: "field field-inline" }, el("label", { for: "pdf-paper" }, "Paper"), select),
+    tablePages ? el("div", { class: "field field-inline" }, el("label", { for: "pdf-pages" }, "Table"), pages) : null,
     progress,
     problem,
   );
@@ -82,16 +95,19 @@ export function mountPdfSheet(root, { what, paper, save, stop }) {
     progress.hidden = false;
     confirm.disabled = true;
     select.disabled = true;
+    pages.disabled = true;
     confirm.textContent = "Saving…";
     const ready = () => {
       working = false;
       progress.hidden = true;
       confirm.disabled = false;
       select.disabled = false;
+      pages.disabled = false;
       confirm.textContent = "Save…";
     };
     try {
-      const result = await save(/** @type {PaperChoice} */ (select.value));
+      const limit = tablePages && pages.value !== "all" ? Number(pages.value) : null;
+      const result = await save(/** @type {PaperChoice} */ (select.value), limit);
       if (result?.saved) {
         sheet.close();
         setStatus(`Saved to ${result.path ?? "the chosen file"}.`);

@@ -11,6 +11,7 @@ import { setStatus } from "./status.js";
 import { metaFor } from "./report-meta.js";
 import { mountSummaryCards } from "./summary-cards.js";
 import { mountExportSheet } from "./export-sheet.js";
+import { mountPdfSheet } from "./pdf-sheet.js";
 import { mountReportForm } from "./report-form.js";
 import { mountFetchProgress } from "./fetch-progress.js";
 import { mountRowsPanel } from "./rows-panel.js";
@@ -31,6 +32,7 @@ export function mountReportsView(root, { store, stateHost }) {
   const sourceLine = el("p", { class: "view-subtitle", id: "report-source" }, "Choose a report and a date range, then Fetch.");
   const openButton = el("button", { type: "button", id: "open-csv" }, "Open CSV…");
   const saveButton = el("button", { type: "button", id: "save-csv", disabled: true }, "Save as CSV…");
+  const pdfButton = el("button", { type: "button", id: "save-pdf", disabled: true, title: "The summary and the table as a PDF to print or forward" }, "Save as PDF…");
   const readStats = el("p", { class: "read-stats", id: "read-stats", hidden: true });
   const element = el(
     "section",
@@ -39,7 +41,7 @@ export function mountReportsView(root, { store, stateHost }) {
       "header",
       { class: "view-header" },
       el("div", { class: "view-heading" }, el("h1", { id: "reports-title" }, "Reports"), sourceLine),
-      el("div", { class: "view-actions" }, openButton, saveButton),
+      el("div", { class: "view-actions" }, openButton, saveButton, pdfButton),
     ),
   );
   root.appendChild(element);
@@ -133,6 +135,7 @@ export function mountReportsView(root, { store, stateHost }) {
     sourceLine.textContent = sourceWords(info);
     renderReadStats(readStats, info);
     saveButton.disabled = false;
+    pdfButton.disabled = false;
     // The rows need not wait for the cards: on a large report the cards take longer to compute.
     const rowsShown = loadRows(info).then(() => {
       if (shownReport() !== info) return;
@@ -155,6 +158,18 @@ export function mountReportsView(root, { store, stateHost }) {
     if (!report) return;
     const what = (report.title || "report").toLowerCase();
     mountExportSheet(document.body, { save: (options) => commands.saveCsv(report.report_id, options), defaults: store.get().exportDefaults, title: what });
+  });
+
+  pdfButton.addEventListener("click", () => {
+    const report = shownReport();
+    if (!report) return;
+    mountPdfSheet(document.body, {
+      what: `this ${(report.title || "report").toLowerCase()} report: its summary and its table.`,
+      paper: commands.paperForLocale(navigator.language || "en"),
+      tablePages: true,
+      save: (paper, pages) => commands.saveReportPdf({ report_id: report.report_id, paper, pages }),
+      stop: () => commands.cancelPdf(),
+    });
   });
 
   /** How far Rust has read a report file (opened or dropped): the progress box with Cancel. */

@@ -46,7 +46,12 @@ enum FileResult {
 
 /// A Ctrl-C stops between files.
 /// Writes the report in `file` as a PDF at `out`, atomically.
-fn write_pdf(args: &SummaryArgs, file: &Path, out: &Path) -> Result<(), Error> {
+fn write_pdf(
+    args: &SummaryArgs,
+    file: &Path,
+    out: &Path,
+    cancel: &CancelToken,
+) -> Result<(), Error> {
     let outcome = read_report_file(file)?;
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
@@ -59,7 +64,7 @@ fn write_pdf(args: &SummaryArgs, file: &Path, out: &Path) -> Result<(), Error> {
         generated_at: Timestamp::now(),
         table_pages: args.pdf_pages.map(|n| n as usize),
     };
-    let bytes = report_pdf(&outcome.report, &options)?;
+    let bytes = report_pdf(&outcome.report, &options, cancel)?;
     write_atomically(out, &bytes)?;
     eprintln!(
         "Saved the report as {} ({}).",
@@ -77,7 +82,7 @@ pub fn summary(args: &SummaryArgs, cancel: &CancelToken) -> Result<u8, Error> {
                 "--pdf writes one report: give one FILE with it.",
             ));
         };
-        write_pdf(args, file, out)?;
+        write_pdf(args, file, out, cancel)?;
     }
     let tz = TimeZone::system();
     if !args.json {

@@ -379,16 +379,18 @@ impl ReportDocument {
     /// the top of each; a cell's text wraps to three lines, then is cut with "…". Text after a
     /// line break in a cell is its detail, in grey under it (two lines at most).
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
-        self.table_within(columns, rows, usize::MAX);
+        self.table_within(columns, rows, usize::MAX, &|| false);
     }
 
-    /// As [`ReportDocument::table`], but on at most `max_pages` pages (at least one): returns
-    /// how many of `rows` it placed, the first ones.
+    /// As [`ReportDocument::table`], but on at most `max_pages` pages (at least one), and
+    /// stopping early when `stop()` says so (checked every few rows): returns how many of `rows`
+    /// it placed, the first ones.
     pub fn table_within(
         &mut self,
         columns: &[Column],
         rows: &[Vec<String>],
         max_pages: usize,
+        stop: &dyn Fn() -> bool,
     ) -> usize {
         let widths = self.column_widths(columns, rows);
         let line = TABLE_SIZE * LINE;
@@ -458,6 +460,9 @@ impl ReportDocument {
         let header_items = draw_header(self, true);
         let first_page = self.pages.len();
         for (n, row) in rows.iter().enumerate() {
+            if n % 256 == 255 && stop() {
+                break;
+            }
             let lines: Vec<Vec<(String, Rgb)>> = widths
                 .iter()
                 .enumerate()

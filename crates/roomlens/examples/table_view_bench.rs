@@ -1,5 +1,6 @@
 //! Times the desktop table's core on a generated Attendees report (default 100,000 rows): first
-//! sort + page, scrolling the same view, a search, and sort + search together. A measurement
+//! sort + page, scrolling the same view, a search, sort + search together, the summary cards, and
+//! the report as a PDF (cards and the table's first 20 pages). A measurement
 //! aid run in release mode, not a test and not a user-facing tool.
 
 #![allow(
@@ -10,6 +11,8 @@
     reason = "test and benchmark code: a step that fails should stop it loudly"
 )]
 
+use roomlens::cancel::CancelToken;
+use roomlens::report_pdf::{report_pdf, Paper, ReportPdfOptions};
 use roomlens::reports::{AttendeeRow, Report};
 use roomlens::table_view::{summary_cards, SortDirection, TableIndex};
 use std::time::Instant;
@@ -108,4 +111,18 @@ fn main() {
     }
     let cards = timed("summary cards", || summary_cards(&report));
     println!("{} cards", cards.len());
+    // The report as a PDF: its cards and its table's first 20 pages (the window's default).
+    for _ in 0..3 {
+        let options = ReportPdfOptions {
+            paper: Paper::A4,
+            zone: jiff::tz::TimeZone::UTC,
+            source: "Opened from bench.csv".to_owned(),
+            generated_at: jiff::Timestamp::now(),
+            table_pages: Some(20),
+        };
+        let pdf = timed("PDF: cards and the first 20 pages", || {
+            report_pdf(&report, &options, &CancelToken::new()).unwrap()
+        });
+        println!("PDF of {} bytes", pdf.len());
+    }
 }

@@ -4,6 +4,7 @@
 //! The cards and columns are `table_view`'s; this words and formats them for print, computes no
 //! figure and writes no file. Charts join it with the Reports screen's charts.
 
+use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
 use crate::reports::Report;
 use crate::table_view::{cell, columns, summary_cards, CardFormat, CardValue, CellRef, ColumnType};
@@ -87,8 +88,12 @@ fn cell_text(value: Option<CellRef<'_>>, column_type: ColumnType, zone: &TimeZon
     }
 }
 
-/// The PDF of `report`.
-pub fn report_pdf(report: &Report, options: &ReportPdfOptions) -> Result<Vec<u8>, Error> {
+/// The PDF of `report`; `cancel` stops it while the rows are formatted and laid out.
+pub fn report_pdf(
+    report: &Report,
+    options: &ReportPdfOptions,
+    cancel: &CancelToken,
+) -> Result<Vec<u8>, Error> {
     let zone = &options.zone;
     let zone_name = zone.iana_name().unwrap_or("local time");
     let title = format!("{} report", report.kind().title());
@@ -134,14 +139,18 @@ pub fn report_pdf(report: &Report, options: &ReportPdfOptions) -> Result<Vec<u8>
             pages.saturating_mul(ROWS_A_PAGE_AT_MOST)
         })
         .min(report.len());
-    let rows: Vec<Vec<String>> = (0..wanted)
-        .map(|row| {
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(wanted);
+    for row in 0..wanted {
+        if row % 1024 == 1023 && cancel.is_cancelled() {
+            return Err(Error::cancelled());
+        }
+        rows.push(
             info.iter()
                 .enumerate()
                 .map(|(column, c)| cell_text(cell(report, row, column), c.column_type, zone))
-                .collect()
-        })
-        .collect();
+                .collect(),
+        );
+    }
     doc.heading(&format!(
         "The {} rows",
         report.kind().title().to_lowercase()
@@ -150,7 +159,11 @@ pub fn report_pdf(report: &Report, options: &ReportPdfOptions) -> Result<Vec<u8>
         &table_columns,
         &rows,
         options.table_pages.unwrap_or(usize::MAX),
+        &|| cancel.is_cancelled(),
     );
+    if cancel.is_cancelled() {
+        return Err(Error::cancelled());
+    }
     let left = report.len().saturating_sub(placed);
     if left > 0 {
         doc.note(&format!(
@@ -159,4 +172,102 @@ pub fn report_pdf(report: &Report, options: &ReportPdfOptions) -> Result<Vec<u8>
         ));
     }
     doc.finish().map_err(|e| pdf_error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reports::AttendeeRow;
+
+    fn attendees(n: usize) -> Report {
+        Report::Attendees {
+            rows: (0..n)
+                .map(|i| AttendeeRow {
+                    entry_id: "1_room".into(),
+                    cue_point_id: format!("cp{}", i % 5).into(),
+                    user_id: format!("u{i}").into(),
+                    user_name: format!("Person {i}").into(),
+                    user_email: format!("p{i}@example.org").into(),
+                    user_type: "Attendee".into(),
+                    meeting_view_time: Some(i as f64 % 90.0),
+                    meeting_engaged_play_time_ratio: Some(0.5),
+                    extra: vec![],
+                })
+                .collect(),
+            extra_columns: vec![],
+        }
+    }
+
+    fn options(pages: Option<usize>) -> ReportPdfOptions {
+        ReportPdfOptions {
+            paper: Paper::A4,
+            zone: TimeZone::UTC,
+            source: "Opened from test.csv".to_owned(),
+            generated_at: Timestamp::UNIX_EPOCH,
+            table_pages: pages,
+        }
+    }
+
+    #[test]
+    fn a_page_limit_makes_a_smaller_file_and_cancel_stops_it() {
+        let report = attendees(3000);
+        let every = report_pdf(&report, &options(None), &CancelToken::new()).unwrap();
+        let first = report_pdf(&report, &options(Some(2)), &CancelToken::new()).unwrap();
+        assert!(every.starts_with(b"%PDF-") && first.starts_with(b"%PDF-"));
+        assert!(
+            first.len() * 5 < every.len(),
+            "{} vs {}",
+            first.len(),
+            every.len()
+        );
+        let cancel = CancelToken::new();
+        cancel.cancel();
+        let error = report_pdf(&report, &options(None), &cancel).unwrap_err();
+        assert_eq!(error.code, ErrorCode::Cancelled);
+    }
+
+    #[test]
+    fn cells_are_written_for_people() {
+        let zone = TimeZone::UTC;
+        assert_eq!(
+            cell_text(
+                Some(CellRef::Decimal(Some(0.755))),
+                ColumnType::Ratio,
+                &zone
+            ),
+            "75.5%"
+        );
+        assert_eq!(
+            cell_text(
+                Some(CellRef::Whole(Some(1_772_000_000))),
+                ColumnType::Time,
+                &zone
+            ),
+            "2026-02-25 06:13"
+        );
+        assert_eq!(
+            cell_text(Some(CellRef::Count(Some(12_345))), ColumnType::Count, &zone),
+            "12,345"
+        );
+        assert_eq!(
+            cell_text(Some(CellRef::Decimal(None)), ColumnType::Minutes, &zone),
+            ""
+        );
+        assert_eq!(
+            cell_text(
+                Some(CellRef::Text("=cmd|' /C calc'!A0")),
+                ColumnType::Text,
+                &zone
+            ),
+            "=cmd|' /C calc'!A0"
+        );
+        assert_eq!(
+            card_value(&CardValue::Number(0.5), CardFormat::Percent, &zone),
+            "50%"
+        );
+        assert_eq!(
+            card_value(&CardValue::Missing, CardFormat::Count, &zone),
+            "—"
+        );
+    }
 }

@@ -5,9 +5,9 @@
 pub mod accounts;
 pub mod app;
 pub mod files;
+pub mod pdf_reports;
 pub mod reports;
 pub mod rooms;
-pub mod session_pdf;
 
 #[cfg(test)]
 mod tests {
@@ -31,7 +31,7 @@ mod tests {
         ("files.rs", include_str!("files.rs")),
         ("reports.rs", include_str!("reports.rs")),
         ("rooms.rs", include_str!("rooms.rs")),
-        ("session_pdf.rs", include_str!("session_pdf.rs")),
+        ("pdf_reports.rs", include_str!("pdf_reports.rs")),
     ];
 
     /// (name, is_async) of every `#[tauri::command]` in `source`.

@@ -1,12 +1,14 @@
-//! The session's PDF report ("Download report"): the save dialog first, then the minutes of the
-//! heatmap's attendees fetched (cancellable) and the PDF made by the core and written atomically
-//! off the main thread; and the paper a locale usually prints on, for the sheet's default. The
-//! layout and wording are the core's (`roomlens::dashboard::session_pdf`); these only carry.
+//! PDF reports: a session's ("Download report": the save dialog first, then the minutes of the
+//! heatmap's attendees fetched and the PDF made by the core) and an open custom report's (its
+//! cards and table, every row or the first pages); both written atomically off the main thread
+//! and stopped by `cancel_pdf`; and the paper a locale usually prints on, for the sheets'
+//! default. Layout and wording are the core's (`session_pdf`, `report_pdf`); these only carry.
 
 use super::accounts::client_for;
 use super::files::SaveResult;
 use super::rooms::LoadedSession;
 use crate::blocking_work::off_main_thread;
+use crate::loaded_reports::ReportSource;
 use crate::native_dialog::SaveAs;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
@@ -15,6 +17,7 @@ use roomlens::atomic_file::write_atomically;
 use roomlens::dashboard::session_pdf::{
     fetch_heatmap_minutes, session_pdf, Paper, SessionPdfOptions,
 };
+use roomlens::report_pdf::{report_pdf, ReportPdfOptions};
 use roomlens::Error;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -86,6 +89,77 @@ pub async fn save_session_pdf(
         write_atomically(&path, &bytes)
     })
     .await?;
+    Ok(SaveResult::saved(shown))
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct ReportPdfArgs {
+    report_id: u64,
+    paper: PaperChoice,
+    /// The table on at most this many pages; `None`: every row.
+    pages: Option<u32>,
+}
+
+/// Where an open report came from, as a sentence for the PDF.
+fn source_sentence(source: &ReportSource, zone: &TimeZone) -> String {
+    let day = |seconds: i64| {
+        Timestamp::from_second(seconds).map_or_else(
+            |_| seconds.to_string(),
+            |t| t.to_zoned(zone.clone()).strftime("%-d %b %Y").to_string(),
+        )
+    };
+    match source {
+        ReportSource::Fetch {
+            account_name,
+            from_unix,
+            to_unix,
+        } => format!(
+            "Fetched from {account_name} for {} – {}",
+            day(*from_unix),
+            // The range's end is exclusive: its last day is the one before.
+            day(to_unix.saturating_sub(1))
+        ),
+        ReportSource::File { file_name } => format!("Opened from {file_name}"),
+    }
+}
+
+/// Asks where to save the open report's PDF, then makes and writes it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_report_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: ReportPdfArgs,
+) -> Result<SaveResult, Error> {
+    let loaded = state.reports.get(request.report_id)?;
+    let today = jiff::Zoned::now().date();
+    let suggested = format!("{}-{today}.pdf", loaded.report.kind().slug());
+    let Some(path) = state
+        .dialogs
+        .choose_save_path(&app, suggested, SaveAs::Pdf)
+        .await?
+    else {
+        return Ok(SaveResult::cancelled());
+    };
+    let zone = TimeZone::system();
+    let options = ReportPdfOptions {
+        paper: request.paper.into(),
+        source: source_sentence(&loaded.source, &zone),
+        zone,
+        generated_at: Timestamp::now(),
+        table_pages: request.pages.map(|n| n as usize),
+    };
+    let cancel = state.pdf_export.start();
+    let shown = path.display().to_string();
+    let made = off_main_thread(&app, {
+        let cancel = cancel.clone();
+        move |_| {
+            let bytes = report_pdf(&loaded.report, &options, &cancel)?;
+            write_atomically(&path, &bytes)
+        }
+    })
+    .await;
+    state.pdf_export.finish(&cancel);
+    made?;
     Ok(SaveResult::saved(shown))
 }
 
