@@ -114,9 +114,9 @@ stop_e2e_display() {
 
 run_e2e() {
   local tools="$root/target/tools" display="" waited=0 status=0
-  for tool in Xvfb WebKitWebDriver openbox xdotool xprop xwininfo import; do
+  for tool in Xvfb WebKitWebDriver openbox xdotool xprop xwininfo import pdftotext pdfinfo pdftoppm; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-      echo "test.sh: '$tool' is missing (Debian: xvfb, webkit2gtk-driver, openbox, xdotool, x11-utils, imagemagick); the desktop end-to-end suite cannot run." >&2
+      echo "test.sh: '$tool' is missing (Debian: xvfb, webkit2gtk-driver, openbox, xdotool, x11-utils, imagemagick, poppler-utils); the desktop end-to-end suite cannot run." >&2
       return 1
     fi
   done
