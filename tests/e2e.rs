@@ -1379,6 +1379,14 @@ async fn save_pdf_writes_the_report(window: &Window, setup: &Setup, rows: u64) {
             "the rows left out are counted"
         );
     }
+    // Its first page as a picture for the README, drawn by poppler as a viewer would.
+    let drawn = std::process::Command::new("pdftoppm")
+        .args(["-r", "60", "-png", "-singlefile", "-f", "1", "-l", "1"])
+        .arg(&path)
+        .arg(setup.screenshots.join("23-report-pdf-page-1"))
+        .status()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(drawn.success(), "pdftoppm drew the report PDF's first page");
 }
 
 async fn save_csv_writes_the_report(window: &Window, setup: &Setup) -> u64 {
