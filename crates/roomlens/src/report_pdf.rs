@@ -40,6 +40,18 @@ fn pdf_error(error: &PdfError) -> Error {
     .with_detail(format!("{}: {}", error.code(), error.message()))
 }
 
+/// The line at each page's foot: Roomlens, what the report is of, and when it was made, in the
+/// person's zone (named). Session PDFs print the same line.
+pub(crate) fn footer_line(about: &str, generated_at: Timestamp, zone: &TimeZone) -> String {
+    format!(
+        "Roomlens · {about} · made {} ({})",
+        generated_at
+            .to_zoned(zone.clone())
+            .strftime("%-d %b %Y %H:%M"),
+        zone.iana_name().unwrap_or("local time"),
+    )
+}
+
 fn local(seconds: i64, zone: &TimeZone, format: &str) -> String {
     Timestamp::from_second(seconds).map_or_else(
         |_| seconds.to_string(),
@@ -97,14 +109,7 @@ pub fn report_pdf(
     let zone = &options.zone;
     let zone_name = zone.iana_name().unwrap_or("local time");
     let title = format!("{} report", report.kind().title());
-    let footer = format!(
-        "Roomlens · {} · made {} ({zone_name})",
-        options.source,
-        options
-            .generated_at
-            .to_zoned(zone.clone())
-            .strftime("%-d %b %Y %H:%M"),
-    );
+    let footer = footer_line(&options.source, options.generated_at, zone);
     let mut doc = ReportDocument::new(options.paper, &title, "en", &footer)
         .map_err(|e| pdf_error(&e))?
         .landscape();

@@ -136,6 +136,16 @@ fn clock_at(start: Timestamp, zone: &TimeZone) -> SessionClock {
     }
 }
 
+/// The clock of the session's own start (a person's minutes are counted from it).
+fn session_clock(d: &SessionDashboard, zone: &TimeZone) -> SessionClock {
+    let start = d
+        .session
+        .start
+        .parse::<Timestamp>()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    clock_at(start, zone)
+}
+
 fn level_of(minute: MinuteState) -> EngagementLevel {
     match minute {
         MinuteState::Offline => EngagementLevel::Offline,
@@ -156,11 +166,6 @@ pub fn people_heatmap(
     people: &[(String, Vec<MinuteState>)],
     zone: &TimeZone,
 ) -> Result<ChartView, Error> {
-    let start = d
-        .session
-        .start
-        .parse::<Timestamp>()
-        .unwrap_or(Timestamp::UNIX_EPOCH);
     let rows = u32::try_from(people.len())
         .unwrap_or(u32::MAX)
         .clamp(1, 400);
@@ -170,7 +175,7 @@ pub fn people_heatmap(
     };
     let chart = engagement_heatmap(
         &EngagementHeatmapInput {
-            clock: clock_at(start, zone),
+            clock: session_clock(d, zone),
             people: people
                 .iter()
                 .map(|(name, minutes)| PersonEngagement {
@@ -194,18 +199,13 @@ pub fn person_strip(
     zone: &TimeZone,
     dark: bool,
 ) -> Result<ChartView, Error> {
-    let start = d
-        .session
-        .start
-        .parse::<Timestamp>()
-        .unwrap_or(Timestamp::UNIX_EPOCH);
     let levels = minutes.iter().map(|m| level_of(*m)).collect();
     let chart = engagement_strip(
         &PersonEngagement {
             name: name.to_owned(),
             levels,
         },
-        &clock_at(start, zone),
+        &session_clock(d, zone),
         &theme(dark),
         STRIP_SIZE,
     )

@@ -10,6 +10,7 @@ use super::session_dashboard::{Attendee, SessionDashboard};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
 use crate::kaltura::KalturaClient;
+use crate::report_pdf::footer_line;
 use crate::wording::{count, decimal, minutes};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -114,15 +115,7 @@ pub fn session_pdf(
     };
     let day = local(&d.session.start, zone, "%A %-d %B %Y");
     let title = format!("{room}: session of {day}");
-    let footer = format!(
-        "Roomlens · {} · made {} ({})",
-        options.account_name,
-        options
-            .generated_at
-            .to_zoned(zone.clone())
-            .strftime("%-d %b %Y %H:%M"),
-        zone_name(zone),
-    );
+    let footer = footer_line(&options.account_name, options.generated_at, zone);
     let mut doc =
         ReportDocument::new(options.paper, &title, "en", &footer).map_err(|e| pdf_error(&e))?;
     doc.title(&title);
