@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "cancel_dashboard",
     "save_session_pdf",
     "save_report_pdf",
+    "report_charts_of",
+    "save_report_chart",
     "cancel_pdf",
     "paper_for_locale",
 ];

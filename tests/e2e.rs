@@ -1121,6 +1121,26 @@ async fn hostile_names_are_text(window: &Window) {
         json!(true),
         "no script may run from a name"
     );
+    // The charts above the table count only the rows the search matches, and say so.
+    window
+        .wait_until(
+            "the charts redrawn for the search",
+            "document.querySelector('#report-charts')?.dataset.state === 'done' && \
+             document.querySelector('#report-charts-scope').textContent.includes('onerror') && \
+             !!document.querySelector('#chart-report-people-per-role')",
+        )
+        .await;
+    let people = window
+        .js(
+            "return [...document.querySelectorAll('#chart-report-participation-time-table tbody tr td:nth-child(2)')] \
+               .reduce((sum, td) => sum + Number(td.textContent.replace(/[^0-9]/g, '')), 0)",
+            vec![],
+        )
+        .await;
+    assert!(
+        matches!(people.as_u64(), Some(1..=20)),
+        "the charts count only the people the search matched, got {people}"
+    );
     window.screenshot("05-hostile-names-as-text").await;
     window.fill("#search", "").await;
     window
@@ -1137,6 +1157,7 @@ async fn hostile_names_are_text(window: &Window) {
 const OPEN_TITLE: &str = "Open a room report";
 const SAVE_TITLE: &str = "Save report as CSV";
 const SAVE_CHART_PNG_TITLE: &str = "Save chart as PNG";
+const SAVE_CHART_SVG_TITLE: &str = "Save chart as SVG";
 const SAVE_PDF_TITLE: &str = "Save report as PDF";
 /// How long a system dialog may take to appear or go (a limit for hung runs).
 const DIALOG_LIMIT: Duration = Duration::from_secs(20);
@@ -1333,6 +1354,24 @@ async fn save_dialog_cancelled_returns_to_the_sheet(window: &Window, setup: &Set
 /// (the sheet's default), read back with poppler: the cards, the first rows, and the note of the
 /// rows left for the CSV.
 async fn save_pdf_writes_the_report(window: &Window, setup: &Setup, rows: u64) {
+    // One of the charts above the table saved as SVG through the system's Save dialog.
+    click_to_open_dialog(window, "#save-chart-report-engagement-rate").await;
+    let dialog = dialog_opened(window, SAVE_CHART_SVG_TITLE).await;
+    let path = setup.documents().join("attendees-engagement.svg");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_CHART_SVG_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the chart saved",
+            "document.querySelector('#status')?.textContent.includes('attendees-engagement.svg')",
+        )
+        .await;
+    let svg = std::fs::read_to_string(&path).expect("the chart was saved");
+    assert!(
+        svg.starts_with("<svg") && svg.contains("People by engagement rate"),
+        "an SVG of the engagement chart: {}",
+        svg.chars().take(200).collect::<String>()
+    );
     window.click("#save-pdf").await;
     window.find("#pdf-pages").await;
     click_to_open_dialog(window, "#pdf-confirm").await;
@@ -1355,7 +1394,10 @@ async fn save_pdf_writes_the_report(window: &Window, setup: &Setup, rows: u64) {
     assert!(out.status.success(), "the report's PDF reads");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Attendees report") && text.contains("Unique attendees"),
+        text.contains("Attendees report")
+            && text.contains("Unique attendees")
+            && text.contains("People by engagement rate")
+            && text.contains("People per role"),
         "{}",
         text.chars().take(400).collect::<String>()
     );

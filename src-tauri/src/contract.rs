@@ -8,6 +8,7 @@ use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount
 use crate::commands::app::Bootstrap;
 use crate::commands::files::SaveResult;
 use crate::commands::pdf_reports::{PaperChoice, ReportPdfArgs, SavePdfArgs};
+use crate::commands::report_charts::{ReportChartsArgs, ReportChartsView, SaveReportChartArgs};
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
 use crate::commands::rooms::{
     AttendeeStrip, ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs,
@@ -56,6 +57,9 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     SavePdfArgs::export_all(&cfg)?;
     ReportPdfArgs::export_all(&cfg)?;
     PaperChoice::export_all(&cfg)?;
+    ReportChartsArgs::export_all(&cfg)?;
+    ReportChartsView::export_all(&cfg)?;
+    SaveReportChartArgs::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;
     Ok(())

@@ -118,6 +118,8 @@ pub fn run() {
             commands::rooms::cancel_dashboard,
             commands::pdf_reports::save_session_pdf,
             commands::pdf_reports::save_report_pdf,
+            commands::report_charts::report_charts_of,
+            commands::report_charts::save_report_chart,
             commands::pdf_reports::cancel_pdf,
             commands::pdf_reports::paper_for_locale,
         ])

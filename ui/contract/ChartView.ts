@@ -2,7 +2,7 @@
 import type { ChartPoint } from "./ChartPoint";
 
 /**
- * One chart for the page, the command line and (later) the PDF.
+ * One chart for the page, the command line and the PDFs.
  */
 export type ChartView = { 
 /**

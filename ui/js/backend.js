@@ -81,6 +81,9 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/SavePdfArgs").SavePdfArgs} SavePdfArgs */
 /** @typedef {import("../contract/PaperChoice").PaperChoice} PaperChoice */
 /** @typedef {import("../contract/ReportPdfArgs").ReportPdfArgs} ReportPdfArgs */
+/** @typedef {import("../contract/ReportChartsArgs").ReportChartsArgs} ReportChartsArgs */
+/** @typedef {import("../contract/ReportChartsView").ReportChartsView} ReportChartsView */
+/** @typedef {import("../contract/SaveReportChartArgs").SaveReportChartArgs} SaveReportChartArgs */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -143,6 +146,10 @@ export const commands = {
   saveSessionPdf: (request) => call("save_session_pdf", { request }),
   /** @param {ReportPdfArgs} request @returns {Promise<SaveResult>} */
   saveReportPdf: (request) => call("save_report_pdf", { request }),
+  /** @param {ReportChartsArgs} request @returns {Promise<ReportChartsView>} */
+  reportCharts: (request) => call("report_charts_of", { request }),
+  /** @param {SaveReportChartArgs} request @returns {Promise<SaveResult>} */
+  saveReportChart: (request) => call("save_report_chart", { request }),
   /** @returns {Promise<void>} */
   cancelPdf: () => call("cancel_pdf"),
   /** @param {string} locale @returns {Promise<PaperChoice>} */

@@ -15,6 +15,7 @@ import { mountPdfSheet } from "./pdf-sheet.js";
 import { mountReportForm } from "./report-form.js";
 import { mountFetchProgress } from "./fetch-progress.js";
 import { mountRowsPanel } from "./rows-panel.js";
+import { mountReportCharts } from "./report-charts.js";
 import { sourceWords, renderReadStats } from "./report-source.js";
 import { actionFor } from "./error-actions.js";
 import { noteFetch } from "./accounts.js";
@@ -32,7 +33,7 @@ export function mountReportsView(root, { store, stateHost }) {
   const sourceLine = el("p", { class: "view-subtitle", id: "report-source" }, "Choose a report and a date range, then Fetch.");
   const openButton = el("button", { type: "button", id: "open-csv" }, "Open CSV…");
   const saveButton = el("button", { type: "button", id: "save-csv", disabled: true }, "Save as CSV…");
-  const pdfButton = el("button", { type: "button", id: "save-pdf", disabled: true, title: "The summary and the table as a PDF to print or forward" }, "Save as PDF…");
+  const pdfButton = el("button", { type: "button", id: "save-pdf", disabled: true, title: "The summary, the charts and the table as a PDF to print or forward" }, "Save as PDF…");
   const readStats = el("p", { class: "read-stats", id: "read-stats", hidden: true });
   const element = el(
     "section",
@@ -53,7 +54,12 @@ export function mountReportsView(root, { store, stateHost }) {
   const progress = mountFetchProgress(element);
   element.appendChild(readStats);
   const cards = mountSummaryCards(element);
-  const rows = mountRowsPanel(element, { store, usesFilters: () => form.usesFilters() });
+  const charts = mountReportCharts(element);
+  const rows = mountRowsPanel(element, {
+    store,
+    usesFilters: () => form.usesFilters(),
+    onSearch: (text) => charts.search(text),
+  });
 
   /** The report on screen. */
   const shownReport = () => store.get().report;
@@ -136,13 +142,13 @@ export function mountReportsView(root, { store, stateHost }) {
     renderReadStats(readStats, info);
     saveButton.disabled = false;
     pdfButton.disabled = false;
-    // The rows need not wait for the cards: on a large report the cards take longer to compute.
+    // The rows need not wait for the cards or charts: on a large report those take longer.
     const rowsShown = loadRows(info).then(() => {
       if (shownReport() !== info) return;
       performance.clearMeasures("roomlens:rows-shown");
       performance.measure("roomlens:rows-shown", "roomlens:report-arrived");
     });
-    await Promise.all([cards.show(info), rowsShown]);
+    await Promise.all([cards.show(info), charts.show(info), rowsShown]);
     if (shownReport() === info) setState("done");
   }
 
@@ -164,7 +170,7 @@ export function mountReportsView(root, { store, stateHost }) {
     const report = shownReport();
     if (!report) return;
     mountPdfSheet(document.body, {
-      what: `this ${(report.title || "report").toLowerCase()} report: its summary and its table.`,
+      what: `this ${(report.title || "report").toLowerCase()} report: its summary, its charts and its table.`,
       paper: commands.paperForLocale(navigator.language || "en"),
       tablePages: true,
       save: (paper, pages) => commands.saveReportPdf({ report_id: report.report_id, paper, pages }),
@@ -237,7 +243,7 @@ export function mountReportsView(root, { store, stateHost }) {
     restore: (saved) => form.restore(saved),
     unmount() {
       for (const cleanup of cleanups) cleanup();
-      for (const part of [form, progress, cards, rows]) part.unmount();
+      for (const part of [form, progress, cards, charts, rows]) part.unmount();
       element.remove();
     },
   };

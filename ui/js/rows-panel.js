@@ -23,9 +23,9 @@ const FIRST_TEXT =
  * Adds the panel (#table-panel) to `root`. options.usesFilters(): whether the last fetch was
  * narrowed by filters (for the empty text); options.store: the page's store, for the reports'
  * metadata (search minimum, row nouns, first sort, person columns). A page of rows that cannot
- * be loaded is told in the banner.
+ * be loaded is told in the banner. options.onSearch(text): the search now applied ("" for none).
  * @param {HTMLElement} root
- * @param {{ usesFilters: () => boolean, store: import("./store.js").Store<import("./store.js").AppState> }} options
+ * @param {{ usesFilters: () => boolean, onSearch?: (text: string) => unknown, store: import("./store.js").Store<import("./store.js").AppState> }} options
  */
 export function mountRowsPanel(root, options) {
   const { store } = options;
@@ -140,6 +140,7 @@ export function mountRowsPanel(root, options) {
     if (effective === activeSearch) return;
     const run = () => {
       activeSearch = effective;
+      options.onSearch?.(effective);
       reloadShowingErrors();
     };
     if (now) run();

@@ -55,7 +55,7 @@ pub fn distribution_bars(
             category_axis: &bucket_axis,
             value_axis: &count_axis,
             labels: &labels,
-            values: &values,
+            series: &[("", theme.live, &values)],
             whole: true,
         },
         theme,

@@ -15,6 +15,8 @@ mod heatmap;
 mod number_format;
 mod plays_per_day;
 mod png_image;
+mod ranked_bars;
+mod series_columns;
 mod svg_canvas;
 mod svg_tree;
 mod text_alternative;
@@ -36,8 +38,10 @@ pub use plays_per_day::{
     recording_plays_per_day, DayPlays, PlaysPerDayInput, MAX_DAYS, PLAYS_PER_DAY_TITLE,
 };
 pub use png_image::{svg_to_png, PNG_MAX_PIXELS, PNG_MAX_SCALE, PNG_MAX_SIDE, PNG_MIN_SCALE};
+pub use ranked_bars::{ranked_bars, RankedBarsInput, RankedItem, RankedValue};
 /// The usvg that [`chart_tree`] returns trees of (the one krilla-svg draws into PDFs).
 pub use resvg::usvg;
+pub use series_columns::{series_columns, SeriesCategory, SeriesColumnsInput};
 pub use svg_canvas::{PlotArea, NO_DATA};
 pub use svg_tree::chart_tree;
 pub use text_alternative::ChartTable;

@@ -104,7 +104,7 @@ pub fn recording_plays_per_day(
             category_axis: &category_axis,
             value_axis: "Plays",
             labels: &labels,
-            values: &values,
+            series: &[("", theme.live, &values)],
             whole: true,
         },
         theme,

@@ -456,7 +456,15 @@ impl ReportDocument {
             cells
         };
 
-        self.place_heading_with(header_height + line + 2.0 * CELL_PADDING);
+        // The table starts where its header, a few rows and (when it may be cut) the note of the
+        // rows left out fit; else on the next page, so a short page limit still shows rows.
+        let cut_room = if rows.len() > 1 && max_pages < usize::MAX {
+            CUT_NOTE_ROOM
+        } else {
+            0.0
+        };
+        let first_rows = rows.len().clamp(1, 3) as f32 * (line + 2.0 * CELL_PADDING);
+        self.place_heading_with(header_height + first_rows + cut_room);
         let header_items = draw_header(self, true);
         let first_page = self.pages.len();
         for (n, row) in rows.iter().enumerate() {

@@ -328,3 +328,49 @@ fn a_long_table_stays_small_and_readable_row_by_row() {
     let text = tool("pdftotext", &["-raw"], &file);
     assert!(text.contains("Person 02999") && text.contains("Person 01000"));
 }
+
+#[test]
+fn a_table_limited_to_one_page_starts_where_its_rows_fit() {
+    let scratch = Scratch::new("limited");
+    let svg = chart_svg();
+    let columns = [
+        Column {
+            heading: "Name".to_owned(),
+            weight: 3.0,
+            align: Align::Left,
+        },
+        Column {
+            heading: "Minutes viewed".to_owned(),
+            weight: 1.0,
+            align: Align::Right,
+        },
+    ];
+    let rows: Vec<Vec<String>> = (0..500)
+        .map(|i| vec![format!("Person {i:05}"), i.to_string()])
+        .collect();
+    // Charts fill the first page down to just above its foot, at several depths, so the table's
+    // heading and header would fit there but its rows and the note of the rest would not.
+    for gap in 0..6 {
+        let mut doc = ReportDocument::new(Paper::Letter, "t", "en", "f")
+            .unwrap()
+            .landscape();
+        doc.title("Attendees report");
+        for _ in 0..gap {
+            doc.paragraph("A line of text moving the charts down the page.");
+        }
+        doc.figures(&[(&svg, "a"), (&svg, "b")]).unwrap();
+        doc.heading("The rows");
+        let placed = doc.table_within(&columns, &rows, 1, &|| false);
+        assert!(
+            placed >= 3,
+            "gap {gap}: only {placed} rows on the table's one page"
+        );
+        doc.note("more rows in the CSV");
+        let file = scratch.write(&format!("limited-{gap}.pdf"), &doc.finish().unwrap());
+        let text = tool("pdftotext", &["-raw"], &file);
+        assert!(
+            text.contains("Person 00000"),
+            "gap {gap}: the first row is printed"
+        );
+    }
+}

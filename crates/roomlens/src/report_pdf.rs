@@ -1,11 +1,15 @@
 //! A custom report (Room data, Attendees, Breakout rooms) as a PDF: what it is and where it came
-//! from, its summary cards, and its table — every row, or the first pages and how many more rows
-//! the CSV holds — on landscape pages, times in the person's zone (named), ratios as percentages.
-//! The cards and columns are `table_view`'s; this words and formats them for print, computes no
-//! figure and writes no file. Charts join it with the Reports screen's charts.
+//! from, its summary cards, its charts as vectors, and its table — every row, or the first pages
+//! and how many more rows the CSV holds — on landscape pages, times in the person's zone (named),
+//! ratios as percentages.
+//! The cards and columns are `table_view`'s and the charts the Reports screen's (`report_charts`,
+//! over every row); this words and formats them for print, computes no figure and writes no file.
 
 use crate::cancel::CancelToken;
+use crate::chart_view::ChartView;
 use crate::error::{Error, ErrorCode};
+use crate::pdf_parts::{footer_line, place_charts};
+use crate::report_charts::report_charts;
 use crate::reports::Report;
 use crate::table_view::{cell, columns, summary_cards, CardFormat, CardValue, CellRef, ColumnType};
 use crate::wording::{count, decimal, hours, minutes};
@@ -38,18 +42,6 @@ fn pdf_error(error: &PdfError) -> Error {
         "Roomlens could not make the PDF of this report.",
     )
     .with_detail(format!("{}: {}", error.code(), error.message()))
-}
-
-/// The line at each page's foot: Roomlens, what the report is of, and when it was made, in the
-/// person's zone (named). Session PDFs print the same line.
-pub(crate) fn footer_line(about: &str, generated_at: Timestamp, zone: &TimeZone) -> String {
-    format!(
-        "Roomlens · {about} · made {} ({})",
-        generated_at
-            .to_zoned(zone.clone())
-            .strftime("%-d %b %Y %H:%M"),
-        zone.iana_name().unwrap_or("local time"),
-    )
 }
 
 fn local(seconds: i64, zone: &TimeZone, format: &str) -> String {
@@ -128,6 +120,16 @@ pub fn report_pdf(
         })
         .collect();
     doc.cards(&cards);
+
+    doc.heading("Charts");
+    let charts = report_charts(report, None, zone, false)?;
+    for pair in charts.chunks(2) {
+        let row: Vec<&ChartView> = pair.iter().map(|c| &c.chart).collect();
+        place_charts(&mut doc, &row).map_err(|e| pdf_error(&e))?;
+    }
+    if cancel.is_cancelled() {
+        return Err(Error::cancelled());
+    }
 
     let info = columns(report);
     let table_columns: Vec<Column> = info

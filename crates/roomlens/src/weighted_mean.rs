@@ -23,6 +23,14 @@ impl WeightedMean {
         }
     }
 
+    /// Adds everything `other` holds, as if its values had been added here.
+    pub fn merge(&mut self, other: &WeightedMean) {
+        self.weighted_sum += other.weighted_sum;
+        self.weight_sum += other.weight_sum;
+        self.plain_sum += other.plain_sum;
+        self.count += other.count;
+    }
+
     /// The weighted mean; the plain mean when no value had a positive weight; `None` without values.
     pub fn value(&self) -> Option<f64> {
         if self.weight_sum > 0.0 {

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod app;
 pub mod files;
 pub mod pdf_reports;
+pub mod report_charts;
 pub mod reports;
 pub mod rooms;
 
@@ -32,6 +33,7 @@ mod tests {
         ("reports.rs", include_str!("reports.rs")),
         ("rooms.rs", include_str!("rooms.rs")),
         ("pdf_reports.rs", include_str!("pdf_reports.rs")),
+        ("report_charts.rs", include_str!("report_charts.rs")),
     ];
 
     /// (name, is_async) of every `#[tauri::command]` in `source`.

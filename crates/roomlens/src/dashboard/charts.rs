@@ -6,39 +6,19 @@
 
 use super::person_heatmap::MinuteState;
 use super::session_dashboard::SessionDashboard;
+use crate::chart_view::{chart_view, ChartPoint};
 use crate::error::{Error, ErrorCode};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens_charts::{
     breakdown_bars, engagement_heatmap, engagement_strip, recording_plays_per_day,
-    session_timeline, BreakdownInput, BreakdownItem, BreakdownKind, Chart, ChartError, DayPlays,
+    session_timeline, BreakdownInput, BreakdownItem, BreakdownKind, ChartError, DayPlays,
     EngagementHeatmapInput, EngagementLevel, LocalDay, PersonEngagement, PlaysPerDayInput,
     SessionClock, Size, Theme, ThemeKind, TimelineInput, TimelineMinute,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// One chart for the page, the command line and (later) the PDF.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct ChartView {
-    /// A self-contained SVG document; user text in it is escaped.
-    pub svg: String,
-    pub width: u32,
-    pub height: u32,
-    /// The text alternative: a title, headings and formatted rows.
-    pub title: String,
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    pub note: Option<String>,
-    /// For the timeline: per minute, where its points are, in SVG units.
-    pub points: Vec<ChartPoint>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
-pub struct ChartPoint {
-    pub x: f64,
-    pub y_viewers: Option<f64>,
-    pub y_engagement: Option<f64>,
-}
+pub use crate::chart_view::{chart_file_bytes, ChartView, ImageFormat, PNG_SCALE};
 
 /// The charts of a session's dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -67,52 +47,6 @@ fn chart_error(error: &ChartError) -> Error {
         "Roomlens could not draw a chart of this session.",
     )
     .with_detail(format!("{}: {}", error.code(), error.message()))
-}
-
-/// The file types a chart is saved as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ImageFormat {
-    /// The chart as drawn: sharp at any size, editable.
-    Svg,
-    /// A picture at twice the chart's size, for documents, slides and e-mail.
-    Png,
-}
-
-impl ImageFormat {
-    /// The file name extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ImageFormat::Svg => "svg",
-            ImageFormat::Png => "png",
-        }
-    }
-}
-
-/// How much larger than its size on screen a chart is saved as PNG.
-pub const PNG_SCALE: f32 = 2.0;
-
-/// The bytes of `chart` as a file of `format`.
-pub fn chart_file_bytes(chart: &ChartView, format: ImageFormat) -> Result<Vec<u8>, Error> {
-    match format {
-        ImageFormat::Svg => Ok(chart.svg.clone().into_bytes()),
-        ImageFormat::Png => {
-            roomlens_charts::svg_to_png(&chart.svg, PNG_SCALE).map_err(|e| chart_error(&e))
-        }
-    }
-}
-
-fn view(chart: Chart, size: Size, points: Vec<ChartPoint>) -> ChartView {
-    ChartView {
-        svg: chart.svg,
-        width: size.width,
-        height: size.height,
-        title: chart.alt.title,
-        columns: chart.alt.columns,
-        rows: chart.alt.rows,
-        note: chart.alt.note,
-        points,
-    }
 }
 
 const STRIP_SIZE: Size = Size {
@@ -188,7 +122,7 @@ pub fn people_heatmap(
         size,
     )
     .map_err(|e| chart_error(&e))?;
-    Ok(view(chart, size, Vec::new()))
+    Ok(chart_view(chart, size, Vec::new()))
 }
 
 /// One attendee's engagement strip (darker = more engaged) from the session's start.
@@ -210,7 +144,7 @@ pub fn person_strip(
         STRIP_SIZE,
     )
     .map_err(|e| chart_error(&e))?;
-    Ok(view(chart, STRIP_SIZE, Vec::new()))
+    Ok(chart_view(chart, STRIP_SIZE, Vec::new()))
 }
 
 /// Draws the charts of `d` for a person in `zone`, in the light or dark theme.
@@ -263,7 +197,7 @@ pub fn dashboard_charts(
             &theme,
             BARS_SIZE,
         )
-        .map(|chart| view(chart, BARS_SIZE, Vec::new()))
+        .map(|chart| chart_view(chart, BARS_SIZE, Vec::new()))
         .map_err(|e| chart_error(&e))
     };
     let recording_plays = d
@@ -294,13 +228,13 @@ pub fn dashboard_charts(
                 &theme,
                 BARS_SIZE,
             )
-            .map(|chart| view(chart, BARS_SIZE, Vec::new()))
+            .map(|chart| chart_view(chart, BARS_SIZE, Vec::new()))
             .map_err(|e| chart_error(&e))
         })
         .transpose()?;
     Ok(DashboardCharts {
         recording_plays,
-        timeline: view(timeline.chart, TIMELINE_SIZE, points),
+        timeline: chart_view(timeline.chart, TIMELINE_SIZE, points),
         countries: bars(
             BreakdownKind::Countries,
             d.countries

@@ -4,13 +4,13 @@
 //! over pages, and the most-present attendees' minutes as a compact heatmap. It words and orders
 //! what the dashboard already computed (no figure is computed here) and writes no file.
 
-use super::charts::{dashboard_charts, people_heatmap, ChartView};
+use super::charts::{dashboard_charts, people_heatmap};
 use super::person_heatmap::{fetch_people_heatmaps, MinuteState};
 use super::session_dashboard::{Attendee, SessionDashboard};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
 use crate::kaltura::KalturaClient;
-use crate::report_pdf::footer_line;
+use crate::pdf_parts::{footer_line, place_charts};
 use crate::wording::{count, decimal, minutes};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -135,9 +135,9 @@ pub fn session_pdf(
 
     let charts = dashboard_charts(d, zone, false)?;
     doc.heading("Live viewers and engagement, minute by minute");
-    figure(&mut doc, &[&charts.timeline])?;
+    place_charts(&mut doc, &[&charts.timeline]).map_err(|e| pdf_error(&e))?;
     doc.heading("Countries and devices");
-    figure(&mut doc, &[&charts.countries, &charts.devices])?;
+    place_charts(&mut doc, &[&charts.countries, &charts.devices]).map_err(|e| pdf_error(&e))?;
     if let Some(plays) = &charts.recording_plays {
         doc.heading("The recording");
         if let Some(rec) = &d.recording {
@@ -149,7 +149,7 @@ pub fn session_pdf(
                 decimal(rec.average_completion_pct),
             ));
         }
-        figure(&mut doc, &[plays])?;
+        place_charts(&mut doc, &[plays]).map_err(|e| pdf_error(&e))?;
     }
 
     doc.heading("Viewer engagement");
@@ -183,32 +183,9 @@ pub fn session_pdf(
             count(heat.len() as u64)
         ));
         let chart = people_heatmap(d, &heat, zone)?;
-        figure(&mut doc, &[&chart])?;
+        place_charts(&mut doc, &[&chart]).map_err(|e| pdf_error(&e))?;
     }
     doc.finish().map_err(|e| pdf_error(&e))
-}
-
-fn figure(doc: &mut ReportDocument, charts: &[&ChartView]) -> Result<(), Error> {
-    let alts: Vec<String> = charts.iter().map(|c| alt_text(c)).collect();
-    let figures: Vec<(&str, &str)> = charts
-        .iter()
-        .zip(&alts)
-        .map(|(c, alt)| (c.svg.as_str(), alt.as_str()))
-        .collect();
-    doc.figures(&figures).map_err(|e| pdf_error(&e))
-}
-
-/// A chart's text alternative for the PDF's tags: its title and its first rows of figures.
-fn alt_text(chart: &ChartView) -> String {
-    let mut alt = chart.title.clone();
-    for row in chart.rows.iter().take(12) {
-        alt.push_str("; ");
-        alt.push_str(&row.join(" "));
-    }
-    if chart.rows.len() > 12 {
-        alt.push_str(&format!("; and {} more rows", chart.rows.len() - 12));
-    }
-    alt
 }
 
 fn display_name(a: &Attendee) -> String {

@@ -159,6 +159,15 @@ impl TableIndex {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The positions (in report order) of the rows `search` matches; `None` when the search is
+    /// too short to apply and every row counts. Shares the query's kept search result.
+    pub fn matching_rows(&self, report: &Report, search: &str) -> Option<Arc<Vec<usize>>> {
+        let needle = needle(search)?;
+        let mut state = self.lock();
+        state.fit(report);
+        Some(state.matches(report, &needle))
+    }
+
     /// Rows `offset..offset + limit` (limit cut to `MAX_PAGE_ROWS`) of `report` sorted by
     /// `sort` (a column key and direction; `None` keeps report order) among the rows `search`
     /// matches (fewer than `MIN_SEARCH_CHARS` characters after trimming match every row). An

@@ -1,0 +1,112 @@
+//! The charts above a custom report's table: drawn by the core (`roomlens::report_charts`) over the
+//! rows the table's search matches, in the window's light or dark mode, and one of them saved as
+//! SVG or PNG (drawn light, for documents) through the system's save dialog, atomically. It draws
+//! and counts nothing itself.
+
+use super::files::SaveResult;
+use crate::blocking_work::off_main_thread;
+use crate::native_dialog::SaveAs;
+use crate::state::AppState;
+use jiff::tz::TimeZone;
+use roomlens::atomic_file::write_atomically;
+use roomlens::dashboard::charts::{chart_file_bytes, ImageFormat};
+use roomlens::report_charts::{report_chart, report_charts, ReportChart};
+use roomlens::Error;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct ReportChartsArgs {
+    report_id: u64,
+    /// The table's search box as typed; too short a search counts every row, as the table does.
+    #[serde(default)]
+    search: String,
+    dark: bool,
+}
+
+#[derive(Serialize, ts_rs::TS)]
+pub struct ReportChartsView {
+    report_id: u64,
+    /// The search the charts were drawn for (the page drops answers for an older one).
+    search: String,
+    charts: Vec<ReportChart>,
+}
+
+/// The charts of an open report over the rows its search matches.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn report_charts_of(
+    app: AppHandle,
+    request: ReportChartsArgs,
+) -> Result<ReportChartsView, Error> {
+    off_main_thread(&app, move |state| {
+        let loaded = state.reports.get(request.report_id)?;
+        let rows = loaded.index.matching_rows(&loaded.report, &request.search);
+        let charts = report_charts(
+            &loaded.report,
+            rows.as_deref().map(Vec::as_slice),
+            &TimeZone::system(),
+            request.dark,
+        )?;
+        Ok(ReportChartsView {
+            report_id: loaded.id,
+            search: request.search,
+            charts,
+        })
+    })
+    .await
+}
+
+#[derive(Deserialize, ts_rs::TS)]
+pub struct SaveReportChartArgs {
+    report_id: u64,
+    #[serde(default)]
+    search: String,
+    /// The chart's key, e.g. "sessions-per-period".
+    chart: String,
+    format: ImageFormat,
+}
+
+/// Saves one chart of an open report as an SVG or PNG image through the system's save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_report_chart(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: SaveReportChartArgs,
+) -> Result<SaveResult, Error> {
+    let loaded = state.reports.get(request.report_id)?;
+    let key: String = request
+        .chart
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    let suggested = format!(
+        "{}-{key}.{}",
+        loaded.report.kind().slug(),
+        request.format.extension()
+    );
+    let kind = match request.format {
+        ImageFormat::Svg => SaveAs::Svg,
+        ImageFormat::Png => SaveAs::Png,
+    };
+    let Some(path) = state
+        .dialogs
+        .choose_save_path(&app, suggested, kind)
+        .await?
+    else {
+        return Ok(SaveResult::cancelled());
+    };
+    let shown = path.display().to_string();
+    off_main_thread(&app, move |_| {
+        let rows = loaded.index.matching_rows(&loaded.report, &request.search);
+        let chart = report_chart(
+            &loaded.report,
+            rows.as_deref().map(Vec::as_slice),
+            &TimeZone::system(),
+            &request.chart,
+        )?;
+        let bytes = chart_file_bytes(&chart, request.format)?;
+        write_atomically(&path, &bytes)
+    })
+    .await?;
+    Ok(SaveResult::saved(shown))
+}
