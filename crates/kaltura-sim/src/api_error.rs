@@ -128,6 +128,37 @@ impl ApiError {
         )
     }
 
+    /// `MISSING_MANDATORY_PARAMETER` thrown without its argument, as
+    /// `ReportService::validateReportExportParams` does: the name reads `N/A`.
+    pub fn missing_mandatory_parameter_unnamed() -> Self {
+        Self::from_template(
+            "MISSING_MANDATORY_PARAMETER",
+            &["PARAM_NAME"],
+            "Missing parameter \"@PARAM_NAME@\"",
+            &[],
+        )
+    }
+
+    /// `prop` as Kaltura names object properties: `KalturaReportExportParams::recipientEmail`.
+    pub fn property_cannot_be_null(prop: &str) -> Self {
+        Self::from_template(
+            "PROPERTY_VALIDATION_CANNOT_BE_NULL",
+            &["PROP_NAME"],
+            "The property \"@PROP_NAME@\" cannot be null",
+            &[prop],
+        )
+    }
+
+    /// `format` describes what was expected, e.g. `array`.
+    pub fn property_wrong_format(prop: &str, format: &str) -> Self {
+        Self::from_template(
+            "PROPERTY_VALIDATION_WRONG_FORMAT",
+            &["PROP_NAME", "FORMAT"],
+            "The property \"@PROP_NAME@\" must match format @FORMAT@",
+            &[prop, format],
+        )
+    }
+
     pub fn entry_id_not_found(entry_id: &str) -> Self {
         Self::from_template(
             "ENTRY_ID_NOT_FOUND",

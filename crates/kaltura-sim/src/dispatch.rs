@@ -1,11 +1,12 @@
 //! Turns one request's merged parameters into Kaltura's answer, checking in the server's order
 //! (docs/kaltura-wire-format.md §4.2): format, service/action, KS signature, rate limit,
 //! arguments, KS expiry and partner status, permission, then the action (`report.getCsv*`,
-//! `session.start`, the dashboard's `report.getTotal/getTable/getGraphs`, `baseentry.get`,
-//! `schedule_scheduleevent.list`, `cuepoint_cuepoint.list`); a multirequest runs each sub-request
-//! through the same steps into its slot. A `content-type` parameter overrides the response's
-//! Content-Type (§2.4). HTTP framing and transport faults are `server`'s job.
+//! `report.exportToCsv`, `session.start`, the dashboard's `report.getTotal/getTable/getGraphs`,
+//! `baseentry.get`, `schedule_scheduleevent.list`, `cuepoint_cuepoint.list`); a multirequest runs
+//! each sub-request through the same steps into its slot. A `content-type` parameter overrides the
+//! response's Content-Type (§2.4). HTTP framing and transport faults are `server`'s job.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Instant;
 
 use crate::api_error::{header_safe, ApiError};
@@ -21,10 +22,11 @@ use crate::org::Org;
 use crate::params::{Param, Params};
 use crate::php_format::{php_float, php_float_cast, php_int_cast};
 use crate::php_json::{json_string, xml_text};
+use crate::report_export::{self, ExportParams};
 use crate::report_kind::ReportKind;
 use crate::report_params::{self, ParamEntry};
 use crate::report_shapes;
-use crate::stats::ReportCall;
+use crate::stats::{EmailExport, ReportCall};
 use crate::{dashboard_reports, room_entries};
 
 /// A partner with its generated organisation.
@@ -40,11 +42,15 @@ pub struct Context<'a> {
     pub ks_now: i64,
     /// The fault drawn for this request, if it acts inside the API logic.
     pub fault: Option<&'a Fault>,
+    /// The next `referenceJobId` an accepted export gets.
+    pub next_job_id: &'a AtomicI64,
 }
 
 pub struct Dispatched {
     pub response: Response,
     pub report_call: Option<ReportCall>,
+    /// The exports accepted by this request (a multirequest may hold several).
+    pub email_exports: Vec<EmailExport>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +63,7 @@ enum Format {
 enum Action {
     GetCsvFromStringParams,
     GetCsv,
+    ExportToCsv,
     SessionStart,
     GetTotal,
     GetTable,
@@ -71,6 +78,7 @@ impl Action {
         match self {
             Action::GetCsvFromStringParams => "report->getCsvFromStringParams",
             Action::GetCsv => "report->getCsv",
+            Action::ExportToCsv => "report->exportToCsv",
             Action::SessionStart => "session->start",
             Action::GetTotal => "report->getTotal",
             Action::GetTable => "report->getTable",
@@ -87,6 +95,7 @@ impl Action {
             self,
             Action::GetCsvFromStringParams
                 | Action::GetCsv
+                | Action::ExportToCsv
                 | Action::GetTotal
                 | Action::GetTable
                 | Action::GetGraphs
@@ -98,6 +107,7 @@ impl Action {
 enum Arguments {
     Csv,
     Dashboard(DashboardRequest),
+    Export(ExportParams),
     Lookup,
 }
 
@@ -120,6 +130,7 @@ fn plain(r: Response) -> Dispatched {
     Dispatched {
         response: r,
         report_call: None,
+        email_exports: Vec::new(),
     }
 }
 
@@ -153,17 +164,28 @@ fn dispatch_inner(ctx: &Context<'_>, params: &Params) -> Dispatched {
         },
     };
     if multirequest::is_multirequest(params) {
+        let mut email_exports = Vec::new();
         let slots: Vec<ApiValue> = multirequest::sub_requests(params)
             .iter()
-            .map(|sub| run_in_slot(ctx, sub))
+            .map(|sub| run_in_slot(ctx, sub, &mut email_exports))
             .collect();
-        return plain(object_result(format, &ApiValue::Array(slots), started));
+        return Dispatched {
+            email_exports,
+            ..plain(object_result(format, &ApiValue::Array(slots), started))
+        };
     }
     match run(ctx, params) {
         Ok(ActionResult::Csv(response, call)) => Dispatched {
             response,
             report_call: Some(call),
+            email_exports: Vec::new(),
         },
+        Ok(ActionResult::Export(export)) => plain(object_result(
+            format,
+            &report_export::response(&export),
+            started,
+        ))
+        .with_export(export),
         Ok(ActionResult::Text(s)) => plain(text_result(format, &s, started)),
         Ok(ActionResult::Object(value)) => plain(object_result(format, &value, started)),
         Err(f) if f.die => plain(die_response(&f.error)),
@@ -190,13 +212,32 @@ enum ActionResult {
     Csv(Response, ReportCall),
     Text(String),
     Object(ApiValue),
+    /// An accepted export: its record, which also gives the answer.
+    Export(EmailExport),
+}
+
+impl Dispatched {
+    fn with_export(mut self, export: EmailExport) -> Self {
+        self.email_exports.push(export);
+        self
+    }
 }
 
 /// One multirequest slot: the result, or the error object in its place. (A CSV action's file
-/// becomes a string; Kaltura's clients never send one in a multirequest.)
-fn run_in_slot(ctx: &Context<'_>, params: &Params) -> ApiValue {
+/// becomes a string; Kaltura's clients never send one in a multirequest.) Accepted exports are
+/// added to `email_exports`.
+fn run_in_slot(
+    ctx: &Context<'_>,
+    params: &Params,
+    email_exports: &mut Vec<EmailExport>,
+) -> ApiValue {
     match run(ctx, params) {
         Ok(ActionResult::Object(value)) => value,
+        Ok(ActionResult::Export(export)) => {
+            let value = report_export::response(&export);
+            email_exports.push(export);
+            value
+        }
         Ok(ActionResult::Text(s)) => ApiValue::Text(s),
         Ok(ActionResult::Csv(response, _)) => {
             ApiValue::Text(String::from_utf8_lossy(&response.body).into_owned())
@@ -214,6 +255,9 @@ fn arguments(action: Action, params: &Params) -> Result<Arguments, Failure> {
             }
             Ok(Arguments::Csv)
         }
+        Action::ExportToCsv => report_export::parse(params)
+            .map(Arguments::Export)
+            .map_err(Failure::from),
         Action::GetTotal | Action::GetTable | Action::GetGraphs => {
             dashboard_params::parse(params, action == Action::GetTable)
                 .map(Arguments::Dashboard)
@@ -289,8 +333,37 @@ fn run(ctx: &Context<'_>, params: &Params) -> Result<ActionResult, Failure> {
         Arguments::Dashboard(request) => {
             dashboard_action(ctx, action, &request, owner).map(ActionResult::Object)
         }
+        Arguments::Export(request) => {
+            export_action(ctx, params, request, owner).map(ActionResult::Export)
+        }
         Arguments::Lookup => lookup_action(action, params, owner).map(ActionResult::Object),
     }
+}
+
+/// `report.exportToCsv`: the request checked, given the next job id, and recorded without the
+/// KS or the partner's secrets.
+fn export_action(
+    ctx: &Context<'_>,
+    params: &Params,
+    request: ExportParams,
+    owner: &Partner,
+) -> Result<EmailExport, Failure> {
+    #[cfg(feature = "faults")]
+    if ctx.fault == Some(&Fault::InternalError) {
+        return Err(ApiError::internal_serverl_error().into());
+    }
+    let mut export = report_export::check(request)?;
+    export.partner_id = owner.config.partner_id;
+    export.reference_job_id = ctx.next_job_id.fetch_add(1, Ordering::Relaxed);
+    let mut never_kept: Vec<&str> = owner
+        .config
+        .admin_secrets
+        .iter()
+        .map(String::as_str)
+        .collect();
+    never_kept.extend(owner.config.user_secret.as_deref());
+    never_kept.extend(params.text("ks"));
+    Ok(report_export::without(export, &never_kept))
 }
 
 fn dashboard_action(
@@ -350,6 +423,7 @@ fn route(params: &Params) -> Result<Action, Failure> {
     match (service.as_str(), action.as_str()) {
         ("report", "getcsvfromstringparams") => Ok(Action::GetCsvFromStringParams),
         ("report", "getcsv") => Ok(Action::GetCsv),
+        ("report", "exporttocsv") => Ok(Action::ExportToCsv),
         ("report", "gettotal") => Ok(Action::GetTotal),
         ("report", "gettable") => Ok(Action::GetTable),
         ("report", "getgraphs") => Ok(Action::GetGraphs),

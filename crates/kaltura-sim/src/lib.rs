@@ -1,5 +1,6 @@
 //! `kaltura-sim`: a local stand-in for Kaltura's api_v3, serving what Roomlens calls
-//! (`report.getCsvFromStringParams`, `report.getCsv`, `session.start`) and what Kaltura's Room
+//! (`report.getCsvFromStringParams`, `report.getCsv`, `report.exportToCsv`, `session.start`) and
+//! what Kaltura's Room
 //! analytics front end calls for one session (multirequest, `baseentry.get`,
 //! `schedule_scheduleevent.list`, `cuepoint_cuepoint.list`, `report.getTotal/getTable/getGraphs`)
 //! as `docs/kaltura-wire-format.md` describes, over a hand-written HTTP/1.1 server on 127.0.0.1,
@@ -48,6 +49,18 @@
 //! room of a profile (`rooms_with_recording`) has a recording. The reports' 6000-style
 //! `meeting_engaged_play_time_ratio` of a session is its own figure, not the attendees' mean.
 //!
+//! # E-mail export (`report.exportToCsv`, §10)
+//! Authorised like the report downloads (an admin KS, or `setrole:REPORT_VIEWER_ROLE`). `params`
+//! is checked as Kaltura checks it: an object, `action` 1–3 (table, total, graph), `reportType` a
+//! dashboard type or a room report as Kava names custom reports (`-6000`, `-6001`, `-6002`), every
+//! item with `action`, `reportType` and `filter` (else `MISSING_MANDATORY_PARAMETER` naming
+//! `N/A`). Unlike Kaltura, which falls back to the session user's or the partner's address, the
+//! simulator also requires `recipientEmail` (`PROPERTY_VALIDATION_CANNOT_BE_NULL`) and refuses
+//! one that does not look like an address (`PROPERTY_VALIDATION_WRONG_FORMAT`). An accepted
+//! request is answered with a `KalturaReportExportResponse` (job ids count up from 70,000,001)
+//! and kept in [`SimStats::email_exports`] with the KS and the partner's secrets removed; nothing
+//! is e-mailed.
+//!
 //! # Deliberate limits
 //! No `{N:result}` references in a multirequest, no multipart bodies, no `language` check; no
 //! relative `fromDate`; `fromDay`/`toDay` and 60008/60009 (regions, cities) give no data; 60013–19
@@ -76,6 +89,7 @@ mod php_format;
 mod php_json;
 mod profile;
 mod recordings;
+mod report_export;
 mod report_kind;
 mod report_params;
 mod report_shapes;
@@ -109,7 +123,7 @@ pub use report_kind::{
 };
 pub use room_sessions::{BusiestRoom, CuePoint, EdgeSessions, SessionRef};
 pub use server::{start, SimHandle};
-pub use stats::{ReportCall, SimStats};
+pub use stats::{EmailExport, EmailExportItem, ReportCall, SimStats};
 
 /// Ground truth for an organisation: every matching row, uncapped, with values exactly as they
 /// appear in the CSV (commas turned into spaces).

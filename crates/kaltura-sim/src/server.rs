@@ -4,6 +4,7 @@
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::net::{TcpListener, TcpStream};
@@ -30,7 +31,12 @@ struct Shared {
     row_cap: usize,
     faults: Mutex<FaultState>,
     stats: Mutex<SimStats>,
+    /// The `referenceJobId` of the next accepted e-mail export.
+    next_job_id: AtomicI64,
 }
+
+/// The first `referenceJobId` a simulator answers (Kaltura's batch job ids are large numbers).
+const FIRST_EXPORT_JOB_ID: i64 = 70_000_001;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -64,6 +70,7 @@ pub async fn start(config: SimConfig) -> io::Result<SimHandle> {
             draws: 0,
         }),
         stats: Mutex::new(SimStats::default()),
+        next_job_id: AtomicI64::new(FIRST_EXPORT_JOB_ID),
     });
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));
@@ -368,6 +375,7 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
             row_cap: worker_shared.row_cap,
             ks_now: unix_now().saturating_add(clock_offset),
             fault: worker_fault.as_ref(),
+            next_job_id: &worker_shared.next_job_id,
         };
         dispatch::dispatch(&ctx, &params)
     })
@@ -375,8 +383,14 @@ async fn answer(shared: &Arc<Shared>, request: Request) -> (Response, Delivery) 
     let Ok(dispatched) = dispatched else {
         return (html_error(500), Delivery::Whole);
     };
-    if let Some(call) = dispatched.report_call {
-        lock(&shared.stats).record_report(call);
+    if dispatched.report_call.is_some() || !dispatched.email_exports.is_empty() {
+        let mut stats = lock(&shared.stats);
+        if let Some(call) = dispatched.report_call {
+            stats.record_report(call);
+        }
+        for export in dispatched.email_exports {
+            stats.record_email_export(export);
+        }
     }
     let response = dispatched.response;
     let delivery = match fault {

@@ -1,6 +1,7 @@
 //! What the simulator saw, for tests to assert on: request counts per action, requests that put
 //! the KS in the URL, Content-Types other than exactly `application/json`, the last clientTag,
-//! faults served and recent report calls. Never holds a KS or a secret.
+//! faults served, recent report calls and the e-mail exports it accepted. Never holds a KS or a
+//! secret.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,52 @@ pub struct ReportCall {
 /// How many recent report calls are kept.
 pub const REPORT_CALLS_KEPT: usize = 1000;
 
+/// One `report.exportToCsv` request the simulator accepted (it e-mails nothing). Text is kept as
+/// sent, except that the request's KS or a secret of its partner, wherever it appears, is
+/// replaced by `[removed]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailExport {
+    pub partner_id: i64,
+    /// The `referenceJobId` the simulator answered.
+    pub reference_job_id: i64,
+    pub recipient_email: String,
+    pub recipient_name: Option<String>,
+    /// `timeZoneOffset` in minutes, Kaltura's sign (UTC − local: −120 for UTC+2); 0 when absent.
+    pub time_zone_offset: i64,
+    pub reports_items_group: Option<String>,
+    pub use_friendly_headers: Option<bool>,
+    pub items: Vec<EmailExportItem>,
+}
+
+/// One `KalturaReportExportItem` of an accepted export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailExportItem {
+    pub report_title: Option<String>,
+    /// `KalturaReportExportItemType`: 1 table, 2 total, 3 graph.
+    pub action: i64,
+    /// As sent: `-6001` for the custom report 6001, `60010` for a dashboard report.
+    pub report_type: String,
+    /// The filter's text fields as sent (`objectType`, `fromDate`, `entryIdIn`, …).
+    pub filter: Vec<(String, String)>,
+    pub order: Option<String>,
+    pub object_ids: Option<String>,
+    /// The `responseOptions` text fields as sent (`delimiter`, …).
+    pub response_options: Vec<(String, String)>,
+}
+
+impl EmailExportItem {
+    /// A filter field as sent, e.g. `filter_field("fromDate")`.
+    pub fn filter_field(&self, name: &str) -> Option<&str> {
+        self.filter
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// How many accepted e-mail exports are kept.
+pub const EMAIL_EXPORTS_KEPT: usize = 1000;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SimStats {
     pub requests: u64,
@@ -40,6 +87,8 @@ pub struct SimStats {
     pub capped_responses: u64,
     /// The latest calls, oldest first (at most 1,000).
     pub report_calls: Vec<ReportCall>,
+    /// The latest accepted `report.exportToCsv` requests, oldest first (at most 1,000).
+    pub email_exports: Vec<EmailExport>,
 }
 
 impl SimStats {
@@ -57,5 +106,12 @@ impl SimStats {
             self.report_calls.remove(0);
         }
         self.report_calls.push(call);
+    }
+
+    pub(crate) fn record_email_export(&mut self, export: EmailExport) {
+        if self.email_exports.len() >= EMAIL_EXPORTS_KEPT {
+            self.email_exports.remove(0);
+        }
+        self.email_exports.push(export);
     }
 }

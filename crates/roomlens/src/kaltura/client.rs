@@ -190,6 +190,23 @@ impl KalturaClient {
     pub(super) async fn with_retries<T, F, Fut>(
         &self,
         cancel: &CancelToken,
+        attempt: F,
+    ) -> Result<(T, u32), Error>
+    where
+        F: FnMut(String) -> Fut,
+        Fut: Future<Output = Result<T, AttemptError>>,
+    {
+        self.with_retries_if(cancel, |error| error.code.is_transient(), attempt)
+            .await
+    }
+
+    /// As [`KalturaClient::with_retries`], but only failures `may_retry` accepts are tried again
+    /// (an expired KS is still re-signed once): for a request that must not be repeated once
+    /// Kaltura may have acted on it.
+    pub(super) async fn with_retries_if<T, F, Fut>(
+        &self,
+        cancel: &CancelToken,
+        may_retry: impl Fn(&Error) -> bool,
         mut attempt: F,
     ) -> Result<(T, u32), Error>
     where
@@ -218,7 +235,7 @@ impl KalturaClient {
                 continue;
             }
             failures += 1;
-            if !failure.error.code.is_transient() || failures >= options.max_attempts.max(1) {
+            if !may_retry(&failure.error) || failures >= options.max_attempts.max(1) {
                 return Err(failure.error);
             }
             let delay = backoff_delay(

@@ -83,6 +83,24 @@ impl DateRangeChoice {
     }
 }
 
+impl DateRange {
+    /// Refuses a range whose end is not after its start: there is nothing to ask Kaltura for.
+    pub(crate) fn check_not_empty(&self) -> Result<(), Error> {
+        if self.from_unix >= self.to_unix {
+            return Err(invalid(
+                "The date range is empty: its end is not after its start. Choose another range.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `tz`'s offset from UTC at `at` in whole minutes, east positive: 120 for UTC+2, −210 for
+/// UTC−3:30.
+pub fn utc_offset_minutes(tz: &TimeZone, at: Timestamp) -> i32 {
+    tz.to_offset(at).seconds() / 60
+}
+
 /// The first instant of `day` in `tz` (if midnight falls in a daylight-saving gap, the first
 /// instant that exists).
 fn local_midnight(day: Date, tz: &TimeZone) -> Result<i64, Error> {
@@ -186,6 +204,43 @@ mod tests {
         let range = one_day.resolve(&TimeZone::UTC, now).unwrap();
         assert_eq!(range.to_unix - range.from_unix, 86_400);
         assert_eq!(range.zone, "UTC");
+    }
+
+    #[test]
+    fn offsets_are_whole_minutes_east_of_utc() {
+        assert_eq!(
+            utc_offset_minutes(&berlin(), ts("2026-07-01T00:00:00Z")),
+            120
+        );
+        assert_eq!(
+            utc_offset_minutes(&berlin(), ts("2026-01-01T00:00:00Z")),
+            60
+        );
+        let newfoundland = TimeZone::fixed(Offset::from_seconds(-(3 * 3600 + 1800)).unwrap());
+        assert_eq!(
+            utc_offset_minutes(&newfoundland, ts("2026-01-01T00:00:00Z")),
+            -210
+        );
+        assert_eq!(
+            utc_offset_minutes(&TimeZone::UTC, ts("2026-01-01T00:00:00Z")),
+            0
+        );
+    }
+
+    #[test]
+    fn an_empty_range_is_refused() {
+        let range = |from_unix, to_unix| DateRange {
+            from_unix,
+            to_unix,
+            zone: "UTC".into(),
+        };
+        assert!(range(1, 2).check_not_empty().is_ok());
+        for empty in [range(2, 2), range(3, 2)] {
+            assert_eq!(
+                empty.check_not_empty().unwrap_err().code,
+                ErrorCode::InvalidInput
+            );
+        }
     }
 
     #[test]

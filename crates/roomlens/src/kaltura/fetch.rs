@@ -131,12 +131,7 @@ async fn fetch_all(
 ) -> Result<FetchOutcome, Error> {
     let kind = request.kind;
     let range = &request.range;
-    if range.from_unix >= range.to_unix {
-        return Err(Error::new(
-            ErrorCode::InvalidInput,
-            "The date range is empty: its end is not after its start. Choose another range.",
-        ));
-    }
+    range.check_not_empty()?;
     let filters = std::sync::Arc::new(request.filters.prepare(kind)?);
 
     let row_cap = client.options().row_cap.max(1);

@@ -2,7 +2,8 @@
 //! `;`-separated `key=value` pairs with the date window and the filters. Names are the documented
 //! ones; where the documents disagree both are sent (`from_date` and `fromDate`, `to_date` and
 //! `toDate`). Each report gets only the filters Kaltura documents for it; any other filter is
-//! refused with a plain message rather than silently ignored. It does not send anything.
+//! refused with a plain message rather than silently ignored; the same checks give the e-mail
+//! export its filter lists (`checked_for`). It does not send anything.
 
 use crate::error::{Error, ErrorCode};
 use crate::id_list::split_ids;
@@ -85,29 +86,55 @@ impl ReportFilters {
     /// The `key=value` filter pieces for `kind`, after checking every ID. Refuses a filter the
     /// report does not offer, so nobody gets unfiltered data while believing it filtered.
     pub fn params_for(&self, kind: ReportKind) -> Result<Vec<String>, Error> {
-        let mut pieces = Vec::new();
+        Ok(self
+            .checked_lists(kind)?
+            .into_iter()
+            .map(|list| format!("{}={}", list.param, list.ids.join(",")))
+            .collect())
+    }
+
+    /// Every filter that has IDs, with its IDs checked, trimmed and without repeats (none holds
+    /// `;`, `=`, `,` or a control character), in a fixed order. Refuses a filter `kind` does not
+    /// offer. The same check as the `params` string's, for requests that name filters otherwise
+    /// (the e-mail export's input filter).
+    pub(crate) fn checked_for(
+        &self,
+        kind: ReportKind,
+    ) -> Result<Vec<(FilterName, Vec<String>)>, Error> {
+        Ok(self
+            .checked_lists(kind)?
+            .into_iter()
+            .map(|list| (list.name, list.ids))
+            .collect())
+    }
+
+    /// Each filter with IDs, checked, with `kind`'s parameter for it.
+    fn checked_lists(&self, kind: ReportKind) -> Result<Vec<CheckedList>, Error> {
+        let mut lists = Vec::new();
         for (spec, ids) in self.specs() {
             let ids = checked_ids(spec.label, ids)?;
             if ids.is_empty() {
                 continue;
             }
-            match spec.param_for(kind) {
-                Some(name) => pieces.push(format!("{name}={}", ids.join(","))),
-                None => {
-                    return Err(Error::new(
-                        ErrorCode::InvalidInput,
-                        format!(
-                            "The {} report cannot be filtered by {}. Remove the {}s, or {}.",
-                            kind.title(),
-                            spec.label,
-                            spec.label,
-                            spec.instead
-                        ),
-                    ))
-                }
-            }
+            let Some(param) = spec.param_for(kind) else {
+                return Err(Error::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "The {} report cannot be filtered by {}. Remove the {}s, or {}.",
+                        kind.title(),
+                        spec.label,
+                        spec.label,
+                        spec.instead
+                    ),
+                ));
+            };
+            lists.push(CheckedList {
+                name: spec.name,
+                param,
+                ids,
+            });
         }
-        Ok(pieces)
+        Ok(lists)
     }
 
     /// The filter `name`'s list, as typed in its box: split into IDs (`id_list::split_ids`).
@@ -127,6 +154,13 @@ impl ReportFilters {
             .iter()
             .all(|(_, ids)| ids.iter().all(|id| id.trim().is_empty()))
     }
+}
+
+/// One filter with IDs: its name, the report's parameter for it, and its checked IDs.
+struct CheckedList {
+    name: FilterName,
+    param: &'static str,
+    ids: Vec<String>,
 }
 
 /// The most IDs one filter may hold: Kaltura takes them in one request parameter, and a longer
