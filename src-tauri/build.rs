@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "save_report_pdf",
     "report_charts_of",
     "save_report_chart",
+    "send_report_email",
     "cancel_pdf",
     "paper_for_locale",
 ];

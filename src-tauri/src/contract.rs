@@ -6,6 +6,7 @@
 
 use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount};
 use crate::commands::app::Bootstrap;
+use crate::commands::email_export::EmailReportArgs;
 use crate::commands::files::SaveResult;
 use crate::commands::pdf_reports::{PaperChoice, ReportPdfArgs, SavePdfArgs};
 use crate::commands::report_charts::{ReportChartsArgs, ReportChartsView, SaveReportChartArgs};
@@ -60,6 +61,8 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ReportChartsArgs::export_all(&cfg)?;
     ReportChartsView::export_all(&cfg)?;
     SaveReportChartArgs::export_all(&cfg)?;
+    EmailReportArgs::export_all(&cfg)?;
+    roomlens::kaltura::EmailExportAccepted::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;
     Ok(())

@@ -120,6 +120,7 @@ pub fn run() {
             commands::pdf_reports::save_report_pdf,
             commands::report_charts::report_charts_of,
             commands::report_charts::save_report_chart,
+            commands::email_export::send_report_email,
             commands::pdf_reports::cancel_pdf,
             commands::pdf_reports::paper_for_locale,
         ])

@@ -3,6 +3,7 @@
 //! number gets a plain error. It does not fetch or read files.
 
 use crate::mutex::lock;
+use roomlens::kaltura::FetchRequest;
 use roomlens::reports::{ReadStats, Report};
 use roomlens::table_view::TableIndex;
 use roomlens::{Error, ErrorCode};
@@ -28,6 +29,14 @@ pub enum ReportSource {
     },
 }
 
+/// What a fetched report was fetched with: the account and the request (for "Send to my e-mail",
+/// which asks Kaltura for the same report).
+#[derive(Debug, Clone)]
+pub struct FetchedWith {
+    pub account_id: String,
+    pub request: FetchRequest,
+}
+
 pub struct LoadedReport {
     pub id: u64,
     pub report: Report,
@@ -36,6 +45,8 @@ pub struct LoadedReport {
     pub zone: Option<String>,
     pub read_stats: Option<ReadStats>,
     pub warnings: Vec<String>,
+    /// `None` for a report opened from a file.
+    pub fetched_with: Option<FetchedWith>,
 }
 
 #[derive(Default)]
@@ -53,6 +64,7 @@ impl LoadedReports {
         zone: Option<String>,
         read_stats: Option<ReadStats>,
         warnings: Vec<String>,
+        fetched_with: Option<FetchedWith>,
     ) -> Arc<LoadedReport> {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst) + 1;
         let index = TableIndex::new(&report);
@@ -64,6 +76,7 @@ impl LoadedReports {
             zone,
             read_stats,
             warnings,
+            fetched_with,
         });
         let mut open = lock(&self.open);
         open.push_back(Arc::clone(&loaded));

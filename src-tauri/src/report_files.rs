@@ -47,6 +47,7 @@ pub async fn open_report_file(
         None,
         Some(outcome.stats),
         warnings,
+        None,
     );
     Ok(ReportInfo::of(&loaded))
 }

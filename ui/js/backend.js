@@ -84,6 +84,8 @@ export function channel(onMessage) {
 /** @typedef {import("../contract/ReportChartsArgs").ReportChartsArgs} ReportChartsArgs */
 /** @typedef {import("../contract/ReportChartsView").ReportChartsView} ReportChartsView */
 /** @typedef {import("../contract/SaveReportChartArgs").SaveReportChartArgs} SaveReportChartArgs */
+/** @typedef {import("../contract/EmailReportArgs").EmailReportArgs} EmailReportArgs */
+/** @typedef {import("../contract/EmailExportAccepted").EmailExportAccepted} EmailExportAccepted */
 
 export const commands = {
   /** @returns {Promise<Bootstrap>} */
@@ -150,6 +152,8 @@ export const commands = {
   reportCharts: (request) => call("report_charts_of", { request }),
   /** @param {SaveReportChartArgs} request @returns {Promise<SaveResult>} */
   saveReportChart: (request) => call("save_report_chart", { request }),
+  /** @param {EmailReportArgs} request @returns {Promise<EmailExportAccepted>} */
+  sendReportEmail: (request) => call("send_report_email", { request }),
   /** @returns {Promise<void>} */
   cancelPdf: () => call("cancel_pdf"),
   /** @param {string} locale @returns {Promise<PaperChoice>} */

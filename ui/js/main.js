@@ -59,6 +59,7 @@ function rememberView() {
       section: state.route,
       account_id: currentAccount(state)?.id ?? null,
       report: state.reportForm,
+      email_to: state.emailTo,
     };
     commands.saveLastView(view).catch(() => {
       // Forgetting the last view only costs the user their place next time; nothing to show.
@@ -112,13 +113,14 @@ async function start() {
     // Settings live in their own file; views saved before that carried the export defaults.
     exportDefaults: exportDefaultsFrom(boot?.settings?.export ?? last?.export),
     appearance: ["light", "dark"].includes(boot?.settings?.appearance) ? boot.settings.appearance : "system",
+    emailTo: typeof last?.email_to === "string" && last.email_to.length <= 254 ? last.email_to : "",
   });
   setAppearance(store.get().appearance);
   store.subscribe((state) => setAppearance(state.appearance), ["appearance"]);
   reports.restore(last?.report);
   router.restore(last?.section);
   byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";
-  store.subscribe(rememberView, ["route", "accountId", "reportForm"]);
+  store.subscribe(rememberView, ["route", "accountId", "reportForm", "emailTo"]);
 
   commands.watchDrops(onDrop).catch((error) => showError(error));
   checkAllAccounts(store);

@@ -12,6 +12,7 @@ import { metaFor } from "./report-meta.js";
 import { mountSummaryCards } from "./summary-cards.js";
 import { mountExportSheet } from "./export-sheet.js";
 import { mountPdfSheet } from "./pdf-sheet.js";
+import { mountEmailSheet } from "./email-sheet.js";
 import { mountReportForm } from "./report-form.js";
 import { mountFetchProgress } from "./fetch-progress.js";
 import { mountRowsPanel } from "./rows-panel.js";
@@ -21,6 +22,7 @@ import { actionFor } from "./error-actions.js";
 import { noteFetch } from "./accounts.js";
 import { installShortcuts } from "./shortcuts.js";
 import { currentAccount } from "./store.js";
+import { formatRangeDays } from "./format.js";
 
 /**
  * Adds the Reports screen to `root` (hidden until the router shows it). `stateHost` is the element
@@ -34,6 +36,7 @@ export function mountReportsView(root, { store, stateHost }) {
   const openButton = el("button", { type: "button", id: "open-csv" }, "Open CSV…");
   const saveButton = el("button", { type: "button", id: "save-csv", disabled: true }, "Save as CSV…");
   const pdfButton = el("button", { type: "button", id: "save-pdf", disabled: true, title: "The summary, the charts and the table as a PDF to print or forward" }, "Save as PDF…");
+  const emailButton = el("button", { type: "button", id: "send-email", disabled: true, title: "Kaltura e-mails you a link to this report as CSV" }, "Send to my e-mail…");
   const readStats = el("p", { class: "read-stats", id: "read-stats", hidden: true });
   const element = el(
     "section",
@@ -42,7 +45,7 @@ export function mountReportsView(root, { store, stateHost }) {
       "header",
       { class: "view-header" },
       el("div", { class: "view-heading" }, el("h1", { id: "reports-title" }, "Reports"), sourceLine),
-      el("div", { class: "view-actions" }, openButton, saveButton, pdfButton),
+      el("div", { class: "view-actions" }, openButton, saveButton, pdfButton, emailButton),
     ),
   );
   root.appendChild(element);
@@ -142,6 +145,9 @@ export function mountReportsView(root, { store, stateHost }) {
     renderReadStats(readStats, info);
     saveButton.disabled = false;
     pdfButton.disabled = false;
+    // Kaltura can e-mail only what it holds: a report fetched from it, not a file opened here.
+    emailButton.disabled = info.source?.type !== "fetch";
+    emailButton.title = emailButton.disabled ? "Only a report fetched from Kaltura can be e-mailed by Kaltura" : "Kaltura e-mails you a link to this report as CSV";
     // The rows need not wait for the cards or charts: on a large report those take longer.
     const rowsShown = loadRows(info).then(() => {
       if (shownReport() !== info) return;
@@ -175,6 +181,18 @@ export function mountReportsView(root, { store, stateHost }) {
       tablePages: true,
       save: (paper, pages) => commands.saveReportPdf({ report_id: report.report_id, paper, pages }),
       stop: () => commands.cancelPdf(),
+    });
+  });
+
+  emailButton.addEventListener("click", () => {
+    const report = shownReport();
+    if (!report || report.source?.type !== "fetch") return;
+    const span = formatRangeDays(report.source.from_unix, report.source.to_unix);
+    mountEmailSheet(document.body, {
+      what: `the ${(report.title || "report").toLowerCase()} report for ${span}`,
+      email: store.get().emailTo ?? "",
+      send: (email, name) => commands.sendReportEmail({ report_id: report.report_id, email, name }),
+      remember: (email) => store.set({ emailTo: email }),
     });
   });
 

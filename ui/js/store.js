@@ -25,6 +25,7 @@
  * @property {ExportDefaults} exportDefaults the first choices of every Save as CSV sheet
  * @property {Appearance} appearance light or dark, or as the system is set
  * @property {Record<string, unknown> | null} reportForm the report form's values (kept in the last view)
+ * @property {string} emailTo the address "Send to my e-mail" used last (kept in the last view)
  */
 
 /** Export defaults before the person has chosen any. */
@@ -69,6 +70,7 @@ export function initialAppState() {
     exportDefaults: { ...DEFAULT_EXPORT },
     appearance: "system",
     reportForm: null,
+    emailTo: "",
   };
 }
 

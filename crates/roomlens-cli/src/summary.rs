@@ -61,6 +61,7 @@ fn write_pdf(
         paper: paper(args.paper),
         zone: TimeZone::system(),
         source: format!("Opened from {name}"),
+        filters: None,
         generated_at: Timestamp::now(),
         table_pages: args.pdf_pages.map(|n| n as usize),
     };

@@ -1,6 +1,7 @@
 //! Times the desktop table's core on a generated Attendees report (default 100,000 rows): first
-//! sort + page, scrolling the same view, a search, sort + search together, the summary cards, and
-//! the report as a PDF (cards and the table's first 20 pages). A measurement
+//! sort + page, scrolling the same view, a search, sort + search together, the summary cards, the
+//! charts (every row, and a search's rows), and the report as a PDF (cards, charts and the table's
+//! first 20 pages). A measurement
 //! aid run in release mode, not a test and not a user-facing tool.
 
 #![allow(
@@ -12,6 +13,7 @@
 )]
 
 use roomlens::cancel::CancelToken;
+use roomlens::report_charts::report_charts;
 use roomlens::report_pdf::{report_pdf, Paper, ReportPdfOptions};
 use roomlens::reports::{AttendeeRow, Report};
 use roomlens::table_view::{summary_cards, SortDirection, TableIndex};
@@ -111,16 +113,30 @@ fn main() {
     }
     let cards = timed("summary cards", || summary_cards(&report));
     println!("{} cards", cards.len());
-    // The report as a PDF: its cards and its table's first 20 pages (the window's default).
+    let zone = jiff::tz::TimeZone::UTC;
+    for _ in 0..3 {
+        let charts = timed("charts, every row", || {
+            report_charts(&report, None, &zone, false).unwrap()
+        });
+        println!("{} charts", charts.len());
+    }
+    let index = TableIndex::new(&report);
+    let matched = index.matching_rows(&report, "person12");
+    let rows = matched.as_deref().map(Vec::as_slice);
+    timed("charts, the rows \"person12\" matches", || {
+        report_charts(&report, rows, &zone, false).unwrap()
+    });
+    // The report as a PDF: its cards, charts and its table's first 20 pages (the window's default).
     for _ in 0..3 {
         let options = ReportPdfOptions {
             paper: Paper::A4,
             zone: jiff::tz::TimeZone::UTC,
             source: "Opened from bench.csv".to_owned(),
+            filters: None,
             generated_at: jiff::Timestamp::now(),
             table_pages: Some(20),
         };
-        let pdf = timed("PDF: cards and the first 20 pages", || {
+        let pdf = timed("PDF: cards, charts and the first 20 pages", || {
             report_pdf(&report, &options, &CancelToken::new()).unwrap()
         });
         println!("PDF of {} bytes", pdf.len());

@@ -27,6 +27,8 @@ pub struct ReportPdfOptions {
     /// Where the rows came from, as a sentence: "Fetched from Demo for 1 Mar – 30 Mar 2026" or
     /// "Opened from attendees.csv".
     pub source: String,
+    /// The filters the report was fetched with, in words ("room ID 1_a, 1_b"); `None` for none.
+    pub filters: Option<String>,
     pub generated_at: Timestamp,
     /// The table on at most this many pages (`None`: every row).
     pub table_pages: Option<usize>,
@@ -106,8 +108,13 @@ pub fn report_pdf(
         .map_err(|e| pdf_error(&e))?
         .landscape();
     doc.title(&title);
+    let filtered = options
+        .filters
+        .as_ref()
+        .map(|f| format!(", filtered by {f}"))
+        .unwrap_or_default();
     doc.paragraph(&format!(
-        "{}. Times in {zone_name}. {} rows.",
+        "{}{filtered}. Times in {zone_name}. {} rows.",
         options.source,
         count(report.len() as u64)
     ));
@@ -210,6 +217,7 @@ mod tests {
             paper: Paper::A4,
             zone: TimeZone::UTC,
             source: "Opened from test.csv".to_owned(),
+            filters: None,
             generated_at: Timestamp::UNIX_EPOCH,
             table_pages: pages,
         }

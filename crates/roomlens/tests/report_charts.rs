@@ -88,30 +88,45 @@ fn room_data_per_day_engagement_per_room_and_lengths() {
         charts.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(),
         [
             "sessions-per-period",
+            "attendees-per-period",
             "engagement-per-room",
             "session-lengths"
         ]
     );
 
-    let per_day = &chart(&charts, "sessions-per-period").chart;
-    assert_eq!(per_day.title, "Sessions and attendees per day");
-    assert_eq!(per_day.columns[0], "Session start, by day (UTC)");
-    let expected_attendees_day2: u64 = (2..18).sum();
+    let sessions = &chart(&charts, "sessions-per-period").chart;
+    assert_eq!(sessions.title, "Sessions per day");
     assert_eq!(
-        per_day.rows,
+        sessions.columns,
+        ["Session start, by day (UTC)", "Sessions"]
+    );
+    assert_eq!(
+        sessions.rows,
         vec![
-            vec!["2 Mar".to_owned(), "2".into(), "15".into()],
-            vec![
-                "3 Mar".into(),
-                "16".into(),
-                expected_attendees_day2.to_string()
-            ],
-            vec!["4 Mar".into(), "1".into(), "7".into()],
+            vec!["2 Mar".to_owned(), "2".into()],
+            vec!["3 Mar".into(), "16".into()],
+            vec!["4 Mar".into(), "1".into()],
         ]
     );
-    let note = per_day.note.as_deref().unwrap();
-    assert!(note.contains("1 session has no start time"), "{note}");
-    assert!(note.contains("1 breakout session is not counted"), "{note}");
+    let attendees = &chart(&charts, "attendees-per-period").chart;
+    let expected_attendees_day2: u64 = (2..18).sum();
+    assert_eq!(
+        attendees
+            .rows
+            .iter()
+            .map(|r| r[1].clone())
+            .collect::<Vec<_>>(),
+        [
+            "15".to_owned(),
+            expected_attendees_day2.to_string(),
+            "7".into()
+        ]
+    );
+    for per_day in [sessions, attendees] {
+        let note = per_day.note.as_deref().unwrap();
+        assert!(note.contains("1 session has no start time"), "{note}");
+        assert!(note.contains("1 breakout session is not counted"), "{note}");
+    }
 
     // Engagement per room: the 15 rooms with most attendees, by engagement; the rest weighted.
     let rooms = &chart(&charts, "engagement-per-room").chart;
@@ -350,4 +365,76 @@ fn breakouts_are_listed_by_main_room_with_others() {
         format!("{weighted:.1}%")
     );
     assert_eq!(engagement.rows[0][1], "60.0%");
+}
+
+/// Runs a poppler tool (poppler-utils, installed by the test command) on `pdf`; its output.
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!(
+        "roomlens-report-charts-{}-{tool}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(&file)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} runs: {e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success(), "{tool} read the PDF");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_report_pdf_holds_the_filters_and_the_charts_as_vector_text() {
+    use roomlens::cancel::CancelToken;
+    use roomlens::report_pdf::{report_pdf, Paper, ReportPdfOptions};
+    let rows = (0..40)
+        .map(|i| {
+            attendee(
+                &format!("u{i}"),
+                &format!("Person {i:02}"),
+                if i % 4 == 0 { "Host" } else { "Attendee" },
+                "s1",
+                Some(i as f64 * 3.0),
+                Some(0.02 * i as f64),
+            )
+        })
+        .collect();
+    let report = Report::Attendees {
+        rows,
+        extra_columns: Vec::new(),
+    };
+    let options = ReportPdfOptions {
+        paper: Paper::A4,
+        zone: TimeZone::UTC,
+        source: "Fetched from Demo for 1 Mar 2026 – 30 Mar 2026".to_owned(),
+        filters: Some("room ID 1_abc, 1_def".to_owned()),
+        generated_at: jiff::Timestamp::from_second(1_772_445_600).unwrap(),
+        table_pages: None,
+    };
+    let pdf = report_pdf(&report, &options, &CancelToken::new()).unwrap();
+    let text = poppler("pdftotext", &["-raw"], &pdf);
+    for expected in [
+        "filtered by room ID 1_abc, 1_def",
+        "People by participation time",
+        "People by engagement rate",
+        "People per role",
+        "Person 39",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    // Charts are vectors: no picture at all in the file.
+    let images = poppler("pdfimages", &["-list"], &pdf);
+    assert_eq!(
+        images.lines().count(),
+        2,
+        "only pdfimages' header lines:\n{images}"
+    );
 }

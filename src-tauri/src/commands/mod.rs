@@ -4,6 +4,8 @@
 
 pub mod accounts;
 pub mod app;
+mod chart_files;
+pub mod email_export;
 pub mod files;
 pub mod pdf_reports;
 pub mod report_charts;
@@ -34,6 +36,7 @@ mod tests {
         ("rooms.rs", include_str!("rooms.rs")),
         ("pdf_reports.rs", include_str!("pdf_reports.rs")),
         ("report_charts.rs", include_str!("report_charts.rs")),
+        ("email_export.rs", include_str!("email_export.rs")),
     ];
 
     /// (name, is_async) of every `#[tauri::command]` in `source`.

@@ -101,6 +101,9 @@ pub struct ReportPdfArgs {
 }
 
 /// Where an open report came from, as a sentence for the PDF.
+/// IDs of each filter named in the PDF's source sentence; the rest are counted.
+const FILTER_IDS_SHOWN: usize = 5;
+
 fn source_sentence(source: &ReportSource, zone: &TimeZone) -> String {
     let day = |seconds: i64| {
         Timestamp::from_second(seconds).map_or_else(
@@ -144,6 +147,10 @@ pub async fn save_report_pdf(
     let options = ReportPdfOptions {
         paper: request.paper.into(),
         source: source_sentence(&loaded.source, &zone),
+        filters: loaded
+            .fetched_with
+            .as_ref()
+            .and_then(|f| f.request.filters.in_words(FILTER_IDS_SHOWN)),
         zone,
         generated_at: Timestamp::now(),
         table_pages: request.pages.map(|n| n as usize),

@@ -3,13 +3,12 @@
 //! SVG or PNG (drawn light, for documents) through the system's save dialog, atomically. It draws
 //! and counts nothing itself.
 
+use super::chart_files::save_chart_file;
 use super::files::SaveResult;
 use crate::blocking_work::off_main_thread;
-use crate::native_dialog::SaveAs;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
-use roomlens::atomic_file::write_atomically;
-use roomlens::dashboard::charts::{chart_file_bytes, ImageFormat};
+use roomlens::chart_view::ImageFormat;
 use roomlens::report_charts::{report_chart, report_charts, ReportChart};
 use roomlens::Error;
 use serde::{Deserialize, Serialize};
@@ -84,29 +83,14 @@ pub async fn save_report_chart(
         loaded.report.kind().slug(),
         request.format.extension()
     );
-    let kind = match request.format {
-        ImageFormat::Svg => SaveAs::Svg,
-        ImageFormat::Png => SaveAs::Png,
-    };
-    let Some(path) = state
-        .dialogs
-        .choose_save_path(&app, suggested, kind)
-        .await?
-    else {
-        return Ok(SaveResult::cancelled());
-    };
-    let shown = path.display().to_string();
-    off_main_thread(&app, move |_| {
+    save_chart_file(&app, &state, suggested, request.format, move |_| {
         let rows = loaded.index.matching_rows(&loaded.report, &request.search);
-        let chart = report_chart(
+        report_chart(
             &loaded.report,
             rows.as_deref().map(Vec::as_slice),
             &TimeZone::system(),
             &request.chart,
-        )?;
-        let bytes = chart_file_bytes(&chart, request.format)?;
-        write_atomically(&path, &bytes)
+        )
     })
-    .await?;
-    Ok(SaveResult::saved(shown))
+    .await
 }

@@ -4,7 +4,7 @@
 
 use super::accounts::client_for;
 use crate::blocking_work::{off_main_thread, stopped};
-use crate::loaded_reports::ReportSource;
+use crate::loaded_reports::{FetchedWith, ReportSource};
 use crate::report_info::ReportInfo;
 use crate::startup_trace::{self, Milestone};
 use crate::state::AppState;
@@ -103,12 +103,17 @@ pub async fn fetch_report(
         from_unix: range.from_unix,
         to_unix: range.to_unix,
     };
+    let fetched_with = FetchedWith {
+        account_id: request.account_id.clone(),
+        request: fetch_request,
+    };
     let loaded = state.reports.insert(
         outcome.report,
         source,
         Some(range.zone),
         None,
         outcome.warnings,
+        Some(fetched_with),
     );
     Ok(ReportInfo::of(&loaded))
 }

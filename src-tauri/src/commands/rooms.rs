@@ -3,6 +3,7 @@
 //! the core (`roomlens::dashboard`). Charts are drawn by the core too; these commands only carry.
 
 use super::accounts::client_for;
+use super::chart_files::save_chart_file;
 use super::files::SaveResult;
 use crate::blocking_work::off_main_thread;
 use crate::native_dialog::SaveAs;
@@ -11,7 +12,7 @@ use jiff::tz::TimeZone;
 use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::{
-    chart_file_bytes, dashboard_charts, person_strip, ChartView, DashboardCharts, ImageFormat,
+    dashboard_charts, person_strip, ChartView, DashboardCharts, ImageFormat,
 };
 use roomlens::dashboard::person_heatmap::{
     fetch_people_heatmaps, fetch_person_heatmap, minutes_code,
@@ -305,15 +306,6 @@ pub async fn save_session_chart(
     request: SaveChartArgs,
 ) -> Result<SaveResult, Error> {
     let dashboard = request.session.dashboard(&state)?;
-    let charts = dashboard_charts(&dashboard, &TimeZone::system(), request.dark)?;
-    let chart = match request.chart.as_str() {
-        "timeline" => Some(charts.timeline),
-        "countries" => Some(charts.countries),
-        "devices" => Some(charts.devices),
-        "recording_plays" => charts.recording_plays,
-        _ => None,
-    }
-    .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "This session has no such chart."))?;
     let suggested = format!(
         "{}-{}-{}.{}",
         dashboard.room.id,
@@ -321,24 +313,18 @@ pub async fn save_session_chart(
         request.chart,
         request.format.extension()
     );
-    let kind = match request.format {
-        ImageFormat::Svg => SaveAs::Svg,
-        ImageFormat::Png => SaveAs::Png,
-    };
-    let chosen = state
-        .dialogs
-        .choose_save_path(&app, suggested, kind)
-        .await?;
-    let Some(path) = chosen else {
-        return Ok(SaveResult::cancelled());
-    };
-    let shown = path.display().to_string();
-    off_main_thread(&app, move |_| {
-        let bytes = chart_file_bytes(&chart, request.format)?;
-        write_atomically(&path, &bytes)
+    save_chart_file(&app, &state, suggested, request.format, move |_| {
+        let charts = dashboard_charts(&dashboard, &TimeZone::system(), request.dark)?;
+        match request.chart.as_str() {
+            "timeline" => Some(charts.timeline),
+            "countries" => Some(charts.countries),
+            "devices" => Some(charts.devices),
+            "recording_plays" => charts.recording_plays,
+            _ => None,
+        }
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "This session has no such chart."))
     })
-    .await?;
-    Ok(SaveResult::saved(shown))
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -76,6 +76,39 @@ impl ReportFilters {
         ]
     }
 
+    /// The filters in words for people ("room ID 1_a, 1_b; user ID ada"), at most `shown` IDs
+    /// of each with a count of the rest; `None` without filters. Unchecked: as typed, trimmed.
+    pub fn in_words(&self, shown: usize) -> Option<String> {
+        let parts: Vec<String> = self
+            .specs()
+            .into_iter()
+            .filter_map(|(spec, ids)| {
+                let ids: Vec<&str> = ids
+                    .iter()
+                    .map(|id| id.trim())
+                    .filter(|id| !id.is_empty())
+                    .collect();
+                if ids.is_empty() {
+                    return None;
+                }
+                let mut words = format!(
+                    "{} {}",
+                    spec.label,
+                    ids.iter()
+                        .take(shown)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                if ids.len() > shown {
+                    words.push_str(&format!(" and {} more", ids.len() - shown));
+                }
+                Some(words)
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+
     /// The filters checked and turned into `params` pieces for `kind`, once per fetch.
     pub(crate) fn prepare(&self, kind: ReportKind) -> Result<PreparedFilters, Error> {
         Ok(PreparedFilters {
@@ -385,5 +418,17 @@ mod tests {
             ..Default::default()
         }
         .is_empty());
+    }
+
+    #[test]
+    fn filters_in_words_name_each_list_and_count_the_rest() {
+        let mut filters = ReportFilters::default();
+        assert_eq!(filters.in_words(3), None);
+        filters.set_typed(FilterName::RoomIds, "1_a, 1_b 1_c\n1_d");
+        filters.set_typed(FilterName::UserIds, "ada");
+        assert_eq!(
+            filters.in_words(3).as_deref(),
+            Some("room ID 1_a, 1_b, 1_c and 1 more; user ID ada")
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Room data's charts: sessions and attendees per day, week or month; average engagement of the
+//! Room data's charts: sessions, and attendees, per day, week or month; average engagement of the
 //! fifteen rooms with the most attendees (the rest as "Others"); how long sessions lasted. Main
 //! sessions only: breakout sessions have their own report. It formats no table and draws nothing
 //! itself (`roomlens-charts` does).
@@ -45,10 +45,11 @@ pub(super) fn charts(rows: &[&RoomDataRow], zone: &TimeZone, theme: &Theme) -> V
             )
         )
     });
-    let rooms = engagement_per_room(&main, theme);
+    let [sessions, attendees] = per_period(&main, zone, theme);
     vec![
-        with_note(per_period(&main, zone, theme), breakout_note.clone()),
-        with_note(rooms, breakout_note.clone()),
+        with_note(sessions, breakout_note.clone()),
+        with_note(attendees, breakout_note.clone()),
+        with_note(engagement_per_room(&main, theme), breakout_note.clone()),
         with_note(session_lengths(&main, theme), breakout_note),
     ]
 }
@@ -64,7 +65,8 @@ fn with_note(mut drawn: Drawn, note: Option<String>) -> Drawn {
     drawn
 }
 
-fn per_period(rows: &[&RoomDataRow], zone: &TimeZone, theme: &Theme) -> Drawn {
+/// Sessions and attendees per period: two charts, as their scales differ by a factor of tens.
+fn per_period(rows: &[&RoomDataRow], zone: &TimeZone, theme: &Theme) -> [Drawn; 2] {
     let starts = rows.iter().filter_map(|r| r.session_start_time);
     let span = starts
         .clone()
@@ -73,58 +75,68 @@ fn per_period(rows: &[&RoomDataRow], zone: &TimeZone, theme: &Theme) -> Drawn {
         .and_then(|(first, last)| Periods::covering(first, last, zone));
     let noun = span.as_ref().map_or("day", |p| p.length.noun());
     let zone_name = zone.iana_name().unwrap_or("local time");
-    let mut categories: Vec<SeriesCategory> = span
-        .as_ref()
-        .map(|p| {
-            p.labels
-                .iter()
-                .map(|label| SeriesCategory {
-                    label: label.clone(),
-                    values: vec![0.0, 0.0],
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let periods = span.as_ref().map_or(0, |p| p.labels.len());
+    let (mut sessions, mut attendees) = (vec![0.0; periods], vec![0.0; periods]);
     let mut undated = 0u64;
     for row in rows {
         let at = row
             .session_start_time
             .zip(span.as_ref())
             .and_then(|(start, p)| p.index_of(start, zone));
-        match at.and_then(|i| categories.get_mut(i)) {
-            Some(c) => {
-                if let Some(v) = c.values.get_mut(0) {
-                    *v += 1.0;
-                }
-                if let Some(v) = c.values.get_mut(1) {
-                    *v += row.meeting_view_period_unique_users.unwrap_or(0) as f64;
-                }
+        match at.and_then(|i| sessions.get_mut(i).zip(attendees.get_mut(i))) {
+            Some((s, a)) => {
+                *s += 1.0;
+                *a += row.meeting_view_period_unique_users.unwrap_or(0) as f64;
             }
             None => undated += 1,
         }
     }
-    if categories.is_empty() {
-        undated = 0;
-    }
-    let input = SeriesColumnsInput {
-        title: format!("Sessions and attendees per {noun}"),
-        category_axis_title: format!("Session start, by {noun} ({zone_name})"),
-        value_axis_title: "Count".to_owned(),
-        series: vec![
-            "Sessions".to_owned(),
-            "Attendees (each session's unique users, added up)".to_owned(),
-        ],
-        categories,
-    };
-    let drawn = series_columns(&input, theme, COLUMNS_SIZE);
-    let note = (undated > 0).then(|| {
+    let note = (periods > 0 && undated > 0).then(|| {
         format!(
             "{} no start time and {} not counted.",
             counted(undated, "session has", "sessions have"),
             if undated == 1 { "is" } else { "are" }
         )
     });
-    with_note(("sessions-per-period", COLUMNS_SIZE, drawn), note)
+    let labels = span.map(|p| p.labels).unwrap_or_default();
+    let chart = |key: &'static str, title: String, series: &str, values: Vec<f64>| {
+        let input = SeriesColumnsInput {
+            title,
+            category_axis_title: format!("Session start, by {noun} ({zone_name})"),
+            value_axis_title: series.to_owned(),
+            series: vec![series.to_owned()],
+            categories: labels
+                .iter()
+                .zip(values)
+                .map(|(label, v)| SeriesCategory {
+                    label: label.clone(),
+                    values: vec![v],
+                })
+                .collect(),
+        };
+        with_note(
+            (
+                key,
+                COLUMNS_SIZE,
+                series_columns(&input, theme, COLUMNS_SIZE),
+            ),
+            note.clone(),
+        )
+    };
+    [
+        chart(
+            "sessions-per-period",
+            format!("Sessions per {noun}"),
+            "Sessions",
+            sessions,
+        ),
+        chart(
+            "attendees-per-period",
+            format!("Attendees per {noun} (each session's unique users, added up)"),
+            "Attendees",
+            attendees,
+        ),
+    ]
 }
 
 #[derive(Default)]
