@@ -122,6 +122,13 @@ error_codes! {
     FileWriteFailed => "file_write_failed", File;
     NotAReport => "not_a_report", File;
     EmptyReport => "empty_report", File;
+    // The library (one SQLite file).
+    /// The library file is damaged or not a library; it is left untouched.
+    LibraryDamaged => "library_damaged", File;
+    /// The library was written by a newer Roomlens; it is left untouched.
+    LibraryTooNew => "library_too_new", File;
+    /// Another Roomlens process kept the library busy for too long.
+    LibraryBusy => "library_busy", File;
     // Keychain.
     KeychainUnavailable => "keychain_unavailable", Keychain;
     SecretNotFound => "secret_not_found", Credentials;

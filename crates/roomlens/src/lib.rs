@@ -15,6 +15,7 @@ pub(crate) mod fast_hash;
 pub mod id_list;
 pub mod kaltura;
 pub mod keychain;
+pub mod library;
 mod pdf_parts;
 pub mod report_charts;
 pub mod report_pdf;

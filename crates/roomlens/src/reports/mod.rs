@@ -26,3 +26,4 @@ pub use rows::Report;
 pub use schema::{ColumnSpec, ColumnType, FilterName, ReportRow, ReportSpec};
 pub use tables::{AttendeeRow, BreakoutRow, RoomDataRow};
 pub use text::Text;
+pub(crate) use text::TextPool;

@@ -1,0 +1,134 @@
+//! A report's rows in and out of its typed table (`rows_room_data`, `rows_attendees`,
+//! `rows_breakouts`), column by column as `reports::tables` declares them, so a new column is one
+//! schema line and one migration; extra columns of a file are kept as a JSON array. It does not
+//! open transactions or decide what a snapshot is; `snapshots` does.
+
+use super::sql_error;
+use crate::cancel::CancelToken;
+use crate::error::Error;
+use crate::reports::schema::{ReportRow, Value};
+use crate::reports::TextPool;
+use crate::reports::{ReportKind, Text};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params_from_iter, Transaction};
+
+/// Rows written between two looks at `cancel` and two progress reports.
+pub(crate) const BATCH: usize = 10_000;
+
+/// The table holding `kind`'s rows.
+pub(crate) fn table_of(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::RoomData => "rows_room_data",
+        ReportKind::Attendees => "rows_attendees",
+        ReportKind::Breakouts => "rows_breakouts",
+    }
+}
+
+fn column_list<R: ReportRow>() -> String {
+    R::SPEC
+        .columns
+        .iter()
+        .map(|c| c.raw)
+        .chain(std::iter::once("extra"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes `rows` under `snapshot`, telling `done(rows written)` after each batch. Stops with
+/// `Cancelled` (the caller's transaction then rolls back).
+pub(crate) fn insert_rows<R: ReportRow>(
+    tx: &Transaction<'_>,
+    snapshot: i64,
+    rows: &[R],
+    done: &dyn Fn(usize),
+    cancel: &CancelToken,
+) -> Result<(), Error> {
+    let columns = R::SPEC.columns.len();
+    let placeholders = (1..=columns + 2)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO {} (snapshot_id, {}) VALUES ({placeholders})",
+        table_of(R::SPEC.kind),
+        column_list::<R>()
+    );
+    let mut insert = tx.prepare(&sql).map_err(|e| sql_error(&e))?;
+    let mut values: Vec<SqlValue> = Vec::with_capacity(columns + 2);
+    for (n, row) in rows.iter().enumerate() {
+        if n % BATCH == 0 && n > 0 {
+            if cancel.is_cancelled() {
+                return Err(Error::cancelled());
+            }
+            done(n);
+        }
+        values.clear();
+        values.push(SqlValue::Integer(snapshot));
+        for value in R::VALUES {
+            values.push(match value {
+                Value::Text(get, _) => SqlValue::Text(get(row).as_str().to_owned()),
+                Value::Whole(get, _) => get(row).map_or(SqlValue::Null, SqlValue::Integer),
+                Value::Count(get, _) => get(row).map_or(SqlValue::Null, |c| {
+                    SqlValue::Integer(i64::try_from(c).unwrap_or(i64::MAX))
+                }),
+                Value::Decimal(get, _) => get(row).map_or(SqlValue::Null, SqlValue::Real),
+            });
+        }
+        values.push(if row.extra().is_empty() {
+            SqlValue::Null
+        } else {
+            let extra: Vec<&str> = row.extra().iter().map(Text::as_str).collect();
+            SqlValue::Text(serde_json::to_string(&extra).unwrap_or_else(|_| "[]".to_owned()))
+        });
+        insert
+            .execute(params_from_iter(values.iter()))
+            .map_err(|e| sql_error(&e))?;
+    }
+    done(rows.len());
+    Ok(())
+}
+
+/// The rows kept under `snapshot`, in the order they were written; texts shared as a report
+/// read from a file shares them.
+pub(crate) fn read_rows<R: ReportRow>(
+    conn: &rusqlite::Connection,
+    snapshot: i64,
+    cancel: &CancelToken,
+) -> Result<Vec<R>, Error> {
+    let sql = format!(
+        "SELECT {} FROM {} WHERE snapshot_id = ?1 ORDER BY rowid",
+        column_list::<R>(),
+        table_of(R::SPEC.kind)
+    );
+    let mut select = conn.prepare(&sql).map_err(|e| sql_error(&e))?;
+    let mut found = select.query([snapshot]).map_err(|e| sql_error(&e))?;
+    let mut pool = TextPool::default();
+    let mut rows = Vec::new();
+    while let Some(stored) = found.next().map_err(|e| sql_error(&e))? {
+        if rows.len() % BATCH == BATCH - 1 && cancel.is_cancelled() {
+            return Err(Error::cancelled());
+        }
+        let mut row = R::default();
+        for (i, value) in R::VALUES.iter().enumerate() {
+            match value {
+                Value::Text(_, set) => {
+                    let text: Option<String> = stored.get(i).map_err(|e| sql_error(&e))?;
+                    set(&mut row, pool.text(text.as_deref().unwrap_or("")));
+                }
+                Value::Whole(_, set) => set(&mut row, stored.get(i).map_err(|e| sql_error(&e))?),
+                Value::Count(_, set) => {
+                    let n: Option<i64> = stored.get(i).map_err(|e| sql_error(&e))?;
+                    set(&mut row, n.and_then(|n| u64::try_from(n).ok()));
+                }
+                Value::Decimal(_, set) => set(&mut row, stored.get(i).map_err(|e| sql_error(&e))?),
+            }
+        }
+        let extra: Option<String> = stored.get(R::VALUES.len()).map_err(|e| sql_error(&e))?;
+        if let Some(extra) = extra {
+            let cells: Vec<String> = serde_json::from_str(&extra).unwrap_or_default();
+            row.set_extra(cells.iter().map(|c| pool.text(c)).collect());
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
