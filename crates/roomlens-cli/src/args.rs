@@ -48,6 +48,49 @@ pub enum Command {
     /// print their summaries. Needs no account and no network.
     #[command(after_help = EXIT_CODES_HELP)]
     Demo(DemoArgs),
+    /// The library: every report kept on this computer for review with no network (add report
+    /// files, list, remove, check).
+    #[command(after_help = LIBRARY_NOTES_AND_CODES.as_str())]
+    Library(LibraryArgs),
+}
+
+const LIBRARY_NOTES: &str = "\
+The library is library.sqlite in Roomlens's settings folder, shared with the desktop app;
+--library or the ROOMLENS_LIBRARY environment variable chooses another file. A damaged library,
+or one written by a newer Roomlens, is never changed.";
+
+static LIBRARY_NOTES_AND_CODES: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("{LIBRARY_NOTES}\n\n{EXIT_CODES_HELP}"));
+
+#[derive(Debug, Clone, Args)]
+pub struct LibraryArgs {
+    /// The library file to use instead of the usual one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: LibraryAction,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum LibraryAction {
+    /// Keep report CSV files in the library (a file kept before is not added twice).
+    Add {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List what the library keeps, newest first.
+    List {
+        /// Print one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove one snapshot and its rows.
+    Remove {
+        #[arg(value_name = "ID")]
+        id: i64,
+    },
+    /// Check the library's integrity and row counts; exits 6 when it finds damage.
+    Check,
 }
 
 const FETCH_NOTES: &str = "\

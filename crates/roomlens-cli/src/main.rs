@@ -10,6 +10,7 @@ mod exit_code;
 mod export;
 mod fetch;
 mod interrupt;
+mod library;
 mod login;
 mod paper_choice;
 mod progress;
@@ -61,6 +62,7 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Summary(args) => summary::summary(&args, &cancel),
         Command::Export(args) => export::export(&args, &cancel),
         Command::Demo(args) => demo::demo(&args, &cancel).await,
+        Command::Library(args) => library::library(&args, &cancel),
     }
 }
 

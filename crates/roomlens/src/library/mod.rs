@@ -4,10 +4,12 @@
 //! that is damaged or from a newer Roomlens. Rollups over the snapshots come later; this keeps them.
 
 mod migrations;
+mod report_files;
 mod row_tables;
 mod snapshots;
 
 pub use migrations::SCHEMA_VERSION;
+pub use report_files::FileKept;
 pub use snapshots::{Added, SnapshotInfo, SnapshotSource};
 
 use crate::error::{Error, ErrorCode};
@@ -16,6 +18,21 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// The environment variable naming another library file (`--library` on the command line).
+pub const LIBRARY_ENV: &str = "ROOMLENS_LIBRARY";
+
+/// The library file's name in the settings folder.
+pub const LIBRARY_FILE: &str = "library.sqlite";
+
+/// Where the library is: `$ROOMLENS_LIBRARY` when set, else `library.sqlite` in the settings
+/// folder the desktop app and the command line share (`accounts::config_dir`).
+pub fn default_path() -> Result<PathBuf, Error> {
+    match std::env::var_os(LIBRARY_ENV).filter(|v| !v.is_empty()) {
+        Some(path) => Ok(PathBuf::from(path)),
+        None => Ok(crate::accounts::config_dir()?.join(LIBRARY_FILE)),
+    }
+}
 
 /// How long a write waits for another Roomlens process's write to finish.
 const BUSY_WAIT: Duration = Duration::from_secs(15);
