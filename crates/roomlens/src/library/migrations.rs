@@ -1,11 +1,11 @@
-//! The library's schema, version by version: each migration runs once, in its own transaction,
-//! and SQLite's `user_version` records how far a file has come. A file newer than this Roomlens
+//! The library's schema, version by version: each migration runs once (the missing ones together,
+//! in one transaction), and SQLite's `user_version` records how far a file has come. A file newer than this Roomlens
 //! knows is refused without being touched. It holds the DDL only; reading and writing rows is
 //! `row_tables`' and `snapshots`' job.
 
 use super::sql_error;
 use crate::error::{Error, ErrorCode};
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// Version 1: snapshots and one typed table of rows per report (columns as `reports::tables`
 /// names them; a test checks they agree).
@@ -103,10 +103,22 @@ pub(crate) fn too_new(found: i64) -> Error {
     ))
 }
 
-/// Brings the file up to `SCHEMA_VERSION`, one migration per transaction. A file from a newer
-/// Roomlens is left exactly as it is.
+/// Brings the file up to `SCHEMA_VERSION`, the missing migrations in one transaction (none or all
+/// applied). A file from a newer Roomlens is left exactly as it is.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Error> {
     let found = version_of(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(too_new(found));
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    // The write lock first, then the version again: another Roomlens opening the same new file
+    // at the same moment migrates it once, and this one then finds it done.
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| sql_error(&e))?;
+    let found = version_of(&tx)?;
     if found > SCHEMA_VERSION {
         return Err(too_new(found));
     }
@@ -115,11 +127,10 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Error> {
         .enumerate()
         .skip(usize::try_from(found).unwrap_or(0))
     {
-        let tx = conn.transaction().map_err(|e| sql_error(&e))?;
         tx.execute_batch(ddl).map_err(|e| sql_error(&e))?;
         tx.pragma_update(None, "user_version", done as i64 + 1)
             .map_err(|e| sql_error(&e))?;
-        tx.commit().map_err(|e| sql_error(&e))?;
     }
+    tx.commit().map_err(|e| sql_error(&e))?;
     Ok(())
 }

@@ -81,8 +81,7 @@ impl Library {
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| sql_error(&e))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| sql_error(&e))?;
+        wal_mode(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| sql_error(&e))?;
         migrations::migrate(&mut conn)?;
@@ -103,6 +102,25 @@ impl Library {
         let mut wal = self.path.clone().into_os_string();
         wal.push("-wal");
         size(&self.path) + size(Path::new(&wal))
+    }
+}
+
+/// Turns on the write-ahead log (readers and one writer at once). Switching needs the file to
+/// itself for a moment, and SQLite does not wait for that on its own: another Roomlens opening the
+/// library at the same instant is waited for here, up to `BUSY_WAIT`.
+fn wal_mode(conn: &Connection) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Ok(()) => return Ok(()),
+            Err(e)
+                if e.sqlite_error_code() == Some(SqlCode::DatabaseBusy)
+                    && started.elapsed() < BUSY_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(sql_error(&e)),
+        }
     }
 }
 

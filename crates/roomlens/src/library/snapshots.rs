@@ -9,7 +9,7 @@ use super::{sql_error, Library};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
 use crate::reports::{Report, ReportKind};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 /// Where a snapshot's rows came from.
@@ -125,7 +125,12 @@ impl Library {
         let extra = serde_json::to_string(report.extra_columns()).unwrap_or_else(|_| "[]".into());
         let warnings = serde_json::to_string(warnings).unwrap_or_else(|_| "[]".into());
         let total = report.len();
-        let tx = self.conn.transaction().map_err(|e| sql_error(&e))?;
+        // Immediate: the write lock is taken (waiting for another Roomlens's write) before anything
+        // is read, so the transaction never has to upgrade a read lock, which SQLite would refuse.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_error(&e))?;
         tx.execute(
             "INSERT INTO snapshots (report_kind, source, account_name, file_name, file_sha256, \
              range_from, range_to, filters, fetched_at, row_count, extra_columns, warnings) \
