@@ -227,6 +227,12 @@ pub struct FetchArgs {
     pub descriptive_headers: bool,
     #[command(flatten)]
     pub format: CsvFormatArgs,
+    /// Do not keep the report in the library (by default every fetch is kept there too).
+    #[arg(long, conflicts_with = "library")]
+    pub no_library: bool,
+    /// The library file to keep the report in instead of the usual one (or ROOMLENS_LIBRARY).
+    #[arg(long, value_name = "PATH")]
+    pub library: Option<PathBuf>,
 }
 
 /// CSV options shared by `fetch` and `export`.

@@ -5,6 +5,7 @@
 use crate::account_choice;
 use crate::args::{CsvFormatArgs, DelimiterArg, FetchArgs, ReportArg};
 use crate::exit_code;
+use crate::print_error_about;
 use crate::progress::ProgressLine;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -15,6 +16,7 @@ use roomlens::id_list::split_id_lists;
 use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report, FetchOutcome, FetchProgress, FetchRequest, ReportFilters};
 use roomlens::kaltura::{ClientOptions, KalturaClient};
+use roomlens::library::{default_path, Library, SnapshotSource};
 use roomlens::reports::ReportKind;
 use roomlens::wording;
 use roomlens::{Error, ErrorCode};
@@ -67,8 +69,65 @@ pub async fn fetch(args: &FetchArgs, cancel: &CancelToken) -> Result<u8, Error> 
                 })?;
         }
     }
+    if !args.no_library {
+        let account_name = store
+            .accounts
+            .iter()
+            .find(|a| {
+                a.partner_id == account.partner_id && a.service_url == account.service_url.as_str()
+            })
+            .map_or_else(
+                || format!("Partner {}", account.partner_id),
+                |a| a.name.clone(),
+            );
+        // The CSV is the person's request; keeping a copy is a courtesy that may fail alone.
+        if let Err(error) = keep_in_library(args, &outcome, &request, &account_name, cancel) {
+            print_error_about("the report was saved but not kept in the library", &error);
+        }
+    }
     Ok(report_warnings(&outcome))
 }
+
+/// Keeps the fetched report in the library (`--library`, ROOMLENS_LIBRARY or the usual one).
+fn keep_in_library(
+    args: &FetchArgs,
+    outcome: &FetchOutcome,
+    request: &FetchRequest,
+    account_name: &str,
+    cancel: &CancelToken,
+) -> Result<(), Error> {
+    let path = match &args.library {
+        Some(path) => path.clone(),
+        None => default_path()?,
+    };
+    let mut library = Library::open(&path)?;
+    let source = SnapshotSource::Fetch {
+        account_name: account_name.to_owned(),
+        from_unix: request.range.from_unix,
+        to_unix: request.range.to_unix,
+        filters: request
+            .filters
+            .in_words(FILTER_IDS_IN_WORDS)
+            .unwrap_or_default(),
+    };
+    let added = library.add_snapshot(
+        &outcome.report,
+        &source,
+        Timestamp::now().as_second(),
+        &outcome.warnings,
+        &|_, _| {},
+        cancel,
+    )?;
+    eprintln!(
+        "Kept in the library as snapshot {} ({}).",
+        added.id(),
+        library.path().display()
+    );
+    Ok(())
+}
+
+/// IDs of each filter named in the library's description of a fetch; the rest are counted.
+const FILTER_IDS_IN_WORDS: usize = 20;
 
 /// Fetches with the progress line on a terminal, and says how it went on standard error.
 pub async fn fetch_with_progress(

@@ -192,10 +192,11 @@ fn last_days_fetch_prints_csv_to_stdout_without_a_file() {
     assert!(text.starts_with("\u{feff}entry_id,"), "{text}");
     assert!(text.lines().count() > 1, "{text}");
     assert!(stderr(&out).contains("Room data: "), "{}", stderr(&out));
-    assert!(
-        dir.names().is_empty(),
-        "no settings or files written: {:?}",
-        dir.names()
+    // Nothing but the library, which keeps every fetch.
+    assert_eq!(
+        dir.names(),
+        ["library.sqlite"],
+        "no settings or files written but the library"
     );
     sim.shutdown();
 }
@@ -573,5 +574,58 @@ fn an_empty_secret_variable_is_a_usage_error_not_a_silent_fallback() {
         stderr(&out).contains("ROOMLENS_ADMIN_SECRET is set but empty"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn a_fetch_is_kept_in_the_library_unless_asked_not_to() {
+    let sim = Sim::start(SimConfig::default());
+    let dir = TempDir::new("fetch-library");
+    let (from, to, from_unix, to_unix) = past_days();
+    let file = dir.join("attendees.csv");
+    let mut args = vec![
+        "fetch".to_string(),
+        "attendees".into(),
+        "--room-ids=1_room_a, 1_room_b".into(),
+        "-o".into(),
+        file.display().to_string(),
+    ];
+    args.extend(date_args(from, to));
+    let out = run(&mut sim.roomlens(dir.path(), &args), None);
+    assert_exit(&out, 0);
+    assert!(
+        stderr(&out).contains("Kept in the library as snapshot 1"),
+        "{}",
+        stderr(&out)
+    );
+    let saved = read_report_file(&file).unwrap().report;
+
+    let out = run(
+        roomlens(dir.path()).args(["library", "list", "--json"]),
+        None,
+    );
+    assert_exit(&out, 0);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let source = &listed[0]["source"];
+    assert_eq!(source["type"], "fetch");
+    assert_eq!(source["from_unix"], from_unix);
+    assert_eq!(source["to_unix"], to_unix);
+    assert_eq!(source["filters"], "room ID 1_room_a, 1_room_b");
+    assert_eq!(listed[0]["row_count"], saved.len());
+
+    args.push("--no-library".into());
+    let out = run(&mut sim.roomlens(dir.path(), &args), None);
+    assert_exit(&out, 0);
+    assert!(!stderr(&out).contains("Kept in the library"));
+    let out = run(
+        roomlens(dir.path()).args(["library", "list", "--json"]),
+        None,
+    );
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        1,
+        "--no-library keeps nothing"
     );
 }
