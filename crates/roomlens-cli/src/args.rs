@@ -52,6 +52,57 @@ pub enum Command {
     /// files, list, remove, check).
     #[command(after_help = LIBRARY_NOTES_AND_CODES.as_str())]
     Library(LibraryArgs),
+    /// Everyone in the library's Attendees reports: sessions, rooms, minutes, engagement, first
+    /// and last seen, each attendance counted once however often it was fetched.
+    #[command(after_help = LIBRARY_NOTES_AND_CODES.as_str())]
+    People(PeopleArgs),
+    /// Each room per week or month from the library: sessions, unique attendees, hours and
+    /// engagement.
+    #[command(after_help = LIBRARY_NOTES_AND_CODES.as_str())]
+    Rooms(RoomsArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PeopleArgs {
+    /// Only sessions from this day (in your time zone); needs the sessions' Room data kept too.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<jiff::civil::Date>,
+    /// Only sessions up to and including this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<jiff::civil::Date>,
+    /// Only this room's sessions.
+    #[arg(long, value_name = "ROOM_ID")]
+    pub room: Option<String>,
+    /// Print one JSON array (keys: user_id, email, name, sessions, rooms, minutes,
+    /// engagement_pct, first_seen, last_seen, roles) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The library file to use instead of the usual one.
+    #[arg(long, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RoomsArgs {
+    /// The length of each period (weeks start on Monday).
+    #[arg(long, value_enum, default_value = "week")]
+    pub by: PeriodArg,
+    /// Only this room.
+    #[arg(long, value_name = "ROOM_ID")]
+    pub room: Option<String>,
+    /// Print one JSON array (keys: room_id, name, period, sessions, unique_attendees, hours,
+    /// engagement_pct) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The library file to use instead of the usual one.
+    #[arg(long, value_name = "PATH")]
+    pub library: Option<PathBuf>,
 }
 
 const LIBRARY_NOTES: &str = "\

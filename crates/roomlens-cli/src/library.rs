@@ -5,6 +5,7 @@
 use crate::args::{LibraryAction, LibraryArgs};
 use crate::exit_code;
 use crate::print_error_about;
+use crate::text_table::{print_table, TextColumn};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::cancel::CancelToken;
@@ -113,38 +114,48 @@ fn print_list(snapshots: &[SnapshotInfo], library: &Library) {
             |t| t.to_zoned(zone.clone()).strftime("%Y-%m-%d").to_string(),
         )
     };
-    println!(
-        "{:>5}  {:<15}  {:>10}  {:<16}  From",
-        "ID", "Report", "Rows", "Saved"
-    );
-    for s in snapshots {
-        let from = match &s.source {
-            SnapshotSource::Fetch {
-                account_name,
-                from_unix,
-                to_unix,
-                filters,
-            } => {
-                let mut words = format!(
-                    "{account_name}, {} – {}",
-                    date(*from_unix),
-                    date(to_unix.saturating_sub(1))
-                );
-                if !filters.is_empty() {
-                    words.push_str(&format!(", filtered by {filters}"));
+    let rows: Vec<Vec<String>> = snapshots
+        .iter()
+        .map(|s| {
+            let from = match &s.source {
+                SnapshotSource::Fetch {
+                    account_name,
+                    from_unix,
+                    to_unix,
+                    filters,
+                } => {
+                    let mut words = format!(
+                        "{account_name}, {} – {}",
+                        date(*from_unix),
+                        date(to_unix.saturating_sub(1))
+                    );
+                    if !filters.is_empty() {
+                        words.push_str(&format!(", filtered by {filters}"));
+                    }
+                    words
                 }
-                words
-            }
-            SnapshotSource::File { file_name, .. } => format!("file {file_name}"),
-        };
-        println!(
-            "{:>5}  {:<15}  {:>10}  {:<16}  {from}",
-            s.id,
-            s.kind.title(),
-            count(s.row_count),
-            day(s.saved_at)
-        );
-    }
+                SnapshotSource::File { file_name, .. } => format!("file {file_name}"),
+            };
+            vec![
+                s.id.to_string(),
+                s.kind.title().to_owned(),
+                count(s.row_count),
+                day(s.saved_at),
+                from,
+            ]
+        })
+        .collect();
+    let column = |heading, figure| TextColumn { heading, figure };
+    print_table(
+        &[
+            column("ID", true),
+            column("Report", false),
+            column("Rows", true),
+            column("Saved", false),
+            column("From", false),
+        ],
+        &rows,
+    );
     let megabytes = library.disk_bytes() as f64 / 1_000_000.0;
     eprintln!(
         "{} in {} ({megabytes:.1} MB on disk). Times in {}.",

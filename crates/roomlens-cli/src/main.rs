@@ -14,11 +14,13 @@ mod library;
 mod login;
 mod paper_choice;
 mod progress;
+mod rollups;
 mod secret_input;
 mod session;
 mod session_text;
 mod summary;
 mod summary_text;
+mod text_table;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -63,6 +65,8 @@ async fn run(cli: Cli) -> Result<u8, Error> {
         Command::Export(args) => export::export(&args, &cancel),
         Command::Demo(args) => demo::demo(&args, &cancel).await,
         Command::Library(args) => library::library(&args, &cancel),
+        Command::People(args) => rollups::people(&args, &cancel),
+        Command::Rooms(args) => rollups::rooms(&args, &cancel),
     }
 }
 

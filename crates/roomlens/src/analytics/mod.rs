@@ -5,6 +5,7 @@
 pub mod attendees;
 pub mod breakouts;
 mod interner;
+pub mod rollups;
 pub mod room_data;
 
 pub use attendees::{
