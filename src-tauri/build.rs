@@ -33,6 +33,9 @@ const COMMANDS: &[&str] = &[
     "report_charts_of",
     "save_report_chart",
     "send_report_email",
+    "library_snapshots",
+    "open_snapshot",
+    "remove_snapshot",
     "cancel_pdf",
     "paper_for_locale",
 ];

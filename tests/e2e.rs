@@ -203,6 +203,10 @@ async fn run_all(setup: &Setup) {
     cancel_a_fetch(&window).await;
     step("remove the account; its keychain entry goes too");
     remove_account_deletes_the_secret(&window, &sim, &account_id).await;
+    step("Library: what was fetched and opened is kept; a fetch from a Kaltura now gone opens; one deleted");
+    // The added account's Kaltura goes away: its report must come from the library alone.
+    drop(sim);
+    library_keeps_and_opens_offline(&window).await;
     step("at its smallest size the page still fits the window");
     window
         .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, MIN_SIZE.0, MIN_SIZE.1)
@@ -1821,6 +1825,96 @@ async fn fetch_from_added_account(window: &Window, sim: &SimProcess, id: &str) {
         source.contains("Training team"),
         "the source line names the account, got {source:?}"
     );
+}
+
+/// The Library lists the reports fetched and opened in this run (newest first); the room data
+/// fetched from the added account opens on Reports with every row though its Kaltura is gone; a
+/// kept report is deleted after the confirmation.
+async fn library_keeps_and_opens_offline(window: &Window) {
+    window.click("#nav-library").await;
+    window
+        .wait_until(
+            "the library listed with the Training team's fetch",
+            "document.querySelector('#view-library')?.dataset.state === 'done' && \
+             [...document.querySelectorAll('#library-rows tr')].some(tr => tr.textContent.includes('Training team'))",
+        )
+        .await;
+    let listed = window
+        .js(
+            "return document.querySelectorAll('#library-rows tr').length",
+            vec![],
+        )
+        .await;
+    assert!(
+        listed.as_u64().unwrap_or(0) >= 5,
+        "the Demo's fetches, the opened file and the added account's fetch are kept: {listed}"
+    );
+    assert!(window.text_of("#library-size").await.contains("on disk"));
+    window.screenshot("25-library").await;
+    let rows: u64 = window
+        .js(
+            "const tr = [...document.querySelectorAll('#library-rows tr')].find(tr => tr.textContent.includes('Training team')); \
+             return Number(tr.children[2].textContent.replace(/[^0-9]/g, ''))",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    window
+        .js(
+            "[...document.querySelectorAll('#library-rows tr')].find(tr => tr.textContent.includes('Training team')).querySelector('.library-open').click()",
+            vec![],
+        )
+        .await;
+    window
+        .wait_until(
+            "the kept report on Reports",
+            "document.querySelector('#report-source').textContent.includes('from the library') && document.querySelector('#main').dataset.state === 'done'",
+        )
+        .await;
+    assert_eq!(
+        total_rows_shown(window).await,
+        rows,
+        "every kept row, with Kaltura gone"
+    );
+    assert!(window
+        .text_of("#report-source")
+        .await
+        .contains("Training team"));
+    // Delete one (the oldest), confirming in the sheet.
+    window.click("#nav-library").await;
+    window
+        .wait_until(
+            "the library listed again",
+            "document.querySelector('#view-library')?.dataset.state === 'done'",
+        )
+        .await;
+    window
+        .js("[...document.querySelectorAll('#library-rows tr')].pop().querySelector('.library-remove').click()", vec![])
+        .await;
+    window.click("#library-remove-sheet-confirm").await;
+    window
+        .wait_until(
+            "one fewer kept report",
+            &format!(
+                "document.querySelectorAll('#library-rows tr').length === {}",
+                listed.as_u64().unwrap_or(1) - 1
+            ),
+        )
+        .await;
+    // A kept Demo attendees report opened too: Reports is left on Attendees, as before this step.
+    window
+        .js(
+            "[...document.querySelectorAll('#library-rows tr')].find(tr => tr.children[0].textContent === 'Attendees' && tr.textContent.includes('Demo')).querySelector('.library-open').click()",
+            vec![],
+        )
+        .await;
+    window
+        .wait_until(
+            "the kept attendees on Reports",
+            "document.querySelector('#report-source').textContent.startsWith('Attendees · from the library') && document.querySelector('#main').dataset.state === 'done'",
+        )
+        .await;
 }
 
 async fn cancel_a_fetch(window: &Window) {

@@ -8,6 +8,7 @@ use crate::commands::accounts::{AccountDraft, AccountView, Removed, SavedAccount
 use crate::commands::app::Bootstrap;
 use crate::commands::email_export::EmailReportArgs;
 use crate::commands::files::SaveResult;
+use crate::commands::library::LibraryListing;
 use crate::commands::pdf_reports::{PaperChoice, ReportPdfArgs, SavePdfArgs};
 use crate::commands::report_charts::{ReportChartsArgs, ReportChartsView, SaveReportChartArgs};
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
@@ -62,6 +63,7 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ReportChartsView::export_all(&cfg)?;
     SaveReportChartArgs::export_all(&cfg)?;
     EmailReportArgs::export_all(&cfg)?;
+    LibraryListing::export_all(&cfg)?;
     roomlens::kaltura::EmailExportAccepted::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;

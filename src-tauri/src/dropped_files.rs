@@ -35,7 +35,7 @@ pub fn on_drag_drop<R: Runtime>(window: &Window<R>, event: &DragDropEvent) {
                         DropEvent::Reading(progress),
                     );
                 };
-                let event = match open_report_file(&state, path, on_progress).await {
+                let event = match open_report_file(&app, path, on_progress).await {
                     Ok(report) => DropEvent::Opened { report },
                     Err(error) => DropEvent::Failed { error },
                 };

@@ -3,6 +3,7 @@
 //! the `roomlens` core. It holds no Kaltura, CSV or aggregation logic; the commands parse, call
 //! the core and map errors.
 
+mod app_library;
 mod app_paths;
 mod blocking_work;
 mod cancel_slot;
@@ -12,6 +13,7 @@ mod contract;
 mod demo_account;
 mod drop_event;
 mod dropped_files;
+mod library_keeping;
 mod loaded_reports;
 mod mutex;
 mod native_dialog;
@@ -121,6 +123,9 @@ pub fn run() {
             commands::report_charts::report_charts_of,
             commands::report_charts::save_report_chart,
             commands::email_export::send_report_email,
+            commands::library::library_snapshots,
+            commands::library::open_snapshot,
+            commands::library::remove_snapshot,
             commands::pdf_reports::cancel_pdf,
             commands::pdf_reports::paper_for_locale,
         ])

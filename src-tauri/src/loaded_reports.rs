@@ -4,6 +4,7 @@
 
 use crate::mutex::lock;
 use roomlens::kaltura::FetchRequest;
+use roomlens::library::SnapshotSource;
 use roomlens::reports::{ReadStats, Report};
 use roomlens::table_view::TableIndex;
 use roomlens::{Error, ErrorCode};
@@ -26,6 +27,11 @@ pub enum ReportSource {
     },
     File {
         file_name: String,
+    },
+    /// Opened from the library, where it was kept as `snapshot_id` from `source`.
+    Kept {
+        snapshot_id: i64,
+        source: SnapshotSource,
     },
 }
 

@@ -3,6 +3,7 @@
 //! Cancel, then kept open for the table. It shows no dialog and does not write files.
 
 use crate::blocking_work::stopped;
+use crate::library_keeping::keep_in_library;
 use crate::loaded_reports::ReportSource;
 use crate::reading_progress::ReadingProgress;
 use crate::report_info::ReportInfo;
@@ -10,15 +11,18 @@ use crate::state::AppState;
 use roomlens::reports::{read_report_file_with, FileLimits};
 use roomlens::Error;
 use std::path::PathBuf;
+use tauri::{AppHandle, Manager, Runtime};
 
 /// Reads the report file at `path` and keeps it open, telling `on_progress` how far it got. Waits
 /// while another file is being read; `cancel_reading` stops the one being read.
-pub async fn open_report_file(
-    state: &AppState,
+pub async fn open_report_file<R: Runtime>(
+    app: &AppHandle<R>,
     path: PathBuf,
     on_progress: impl Fn(ReadingProgress) + Send + Sync + 'static,
 ) -> Result<ReportInfo, Error> {
+    let state = app.state::<AppState>();
     let _turn = state.file_reading.lock().await;
+    let read_from = path.clone();
     let cancel = state.file_cancel.start();
     let file_name = path
         .file_name()
@@ -49,6 +53,7 @@ pub async fn open_report_file(
         warnings,
         None,
     );
+    keep_in_library(app, &loaded, Some(read_from));
     Ok(ReportInfo::of(&loaded))
 }
 

@@ -1,8 +1,9 @@
 //! What the running app holds between commands: where its files live, the saved accounts, the
-//! built-in demo Kaltura, the reports on screen, the fetch that can be cancelled, the page's
+//! built-in demo Kaltura, the library, the reports on screen, the fetch that can be cancelled, the page's
 //! channel for dropped files, the window's latest geometry and the file dialogs. It does no work
 //! of its own; commands and event handlers do.
 
+use crate::app_library::AppLibrary;
 use crate::app_paths::AppPaths;
 use crate::cancel_slot::CancelSlot;
 use crate::demo_account::DemoKaltura;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub dashboard_fetch: CancelSlot,
     /// The PDF being made (its attendees' minutes being fetched).
     pub pdf_export: CancelSlot,
+    /// Everything fetched or opened, kept on disk.
+    pub library: AppLibrary,
 }
 
 impl AppState {
@@ -52,6 +55,7 @@ impl AppState {
         roomlens::atomic_file::remove_stale_temps(&config_dir);
         let paths = AppPaths { config_dir };
         let accounts = AccountBook::new(paths.accounts_file(), OsKeychain);
+        let library = AppLibrary::in_folder(&paths.config_dir);
         Ok(AppState {
             paths,
             demo: DemoKaltura::default(),
@@ -66,6 +70,7 @@ impl AppState {
             dashboards: SessionDashboards::default(),
             dashboard_fetch: CancelSlot::default(),
             pdf_export: CancelSlot::default(),
+            library,
         })
     }
 

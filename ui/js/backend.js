@@ -154,6 +154,12 @@ export const commands = {
   saveReportChart: (request) => call("save_report_chart", { request }),
   /** @param {EmailReportArgs} request @returns {Promise<EmailExportAccepted>} */
   sendReportEmail: (request) => call("send_report_email", { request }),
+  /** @returns {Promise<import("../contract/LibraryListing").LibraryListing>} */
+  librarySnapshots: () => call("library_snapshots"),
+  /** @param {number} id @returns {Promise<ReportInfo>} */
+  openSnapshot: (id) => call("open_snapshot", { id }),
+  /** @param {number} id @returns {Promise<void>} */
+  removeSnapshot: (id) => call("remove_snapshot", { id }),
   /** @returns {Promise<void>} */
   cancelPdf: () => call("cancel_pdf"),
   /** @param {string} locale @returns {Promise<PaperChoice>} */

@@ -1,14 +1,156 @@
-// The Library screen. It comes in a later version; until then the screen says what it will show,
-// and that it is not here yet (placeholder-view.js).
+// The Library screen: every report fetched or opened on this computer, newest first, as Rust's
+// library keeps them — filtered by words (report, account, file) and by report, with the disk they
+// take; Open shows one on the Reports screen with no network, Delete… removes it after asking.
+// It keeps nothing itself and counts nothing; Rust reads and writes the library.
 
-import { mountPlaceholderView } from "./placeholder-view.js";
+import { el, clear } from "./dom.js";
+import { commands } from "./backend.js";
+import { showError } from "./banner.js";
+import { setStatus } from "./status.js";
+import { confirmSheet } from "./sheet.js";
+import { formatCount, formatDateTime, plural, zoneName } from "./format.js";
+import { keptFrom } from "./report-source.js";
 
-/** Adds the Library screen to `root` (hidden until the router shows it). @param {HTMLElement} root */
-export function mountLibraryView(root) {
-  return mountPlaceholderView(root, {
-    name: "library",
-    title: "Library",
-    subtitle: "The reports you have fetched and opened, in one place.",
-    text: "This screen will keep every report you fetch from Kaltura or open from a file on this computer, so you can go back to one months later without a network, and follow people and rooms across sessions. Until then, Save as CSV… under Reports keeps a report as a file, and Open CSV… shows it again.",
-  });
+/** @typedef {import("../contract/SnapshotInfo").SnapshotInfo} SnapshotInfo */
+
+const KIND_TITLES = { room_data: "Room data", attendees: "Attendees", breakouts: "Breakout rooms" };
+
+/** "3.4 MB". @param {number} bytes */
+function size(bytes) {
+  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * Adds the Library screen to `root` (hidden until the router shows it); it reads the library each
+ * time it is shown. `onOpen(info)` shows an opened report on the Reports screen.
+ * @param {HTMLElement} root
+ * @param {{ store: import("./accounts.js").AppStore, onOpen: (info: import("../contract/ReportInfo").ReportInfo) => unknown }} options
+ */
+export function mountLibraryView(root, { store, onOpen }) {
+  const search = el("input", { type: "search", id: "library-search", placeholder: "Filter by report, account or file", "aria-label": "Filter the library" });
+  const kind = el(
+    "select",
+    { id: "library-kind", "aria-label": "Report" },
+    el("option", { value: "" }, "Every report"),
+    Object.entries(KIND_TITLES).map(([value, title]) => el("option", { value }, title)),
+  );
+  const sizeLine = el("p", { class: "view-subtitle", id: "library-size" }, "The reports you fetched and opened, kept on this computer.");
+  const problem = el("p", { class: "test-result", id: "library-problem", role: "alert", "data-result": "failed", hidden: true });
+  const body = el("tbody", { id: "library-rows" });
+  const table = el(
+    "table",
+    { class: "plain-table library-table", id: "library-table" },
+    el("caption", { class: "visually-hidden" }, "Reports kept in the library"),
+    el("thead", {}, el("tr", {}, ["Report", "From", "Rows", "Kept", ""].map((h, i) => el("th", { scope: "col", class: i === 2 ? "numeric" : null }, h)))),
+    body,
+  );
+  const empty = el(
+    "div",
+    { class: "placeholder-state", id: "library-empty", hidden: true },
+    el("p", { class: "empty-title", id: "library-empty-title" }, "Nothing kept yet"),
+    el("p", { class: "empty-text" }, "Every report you fetch from Kaltura or open from a file is kept here, so you can come back to it later without a network."),
+  );
+  const element = el(
+    "section",
+    { class: "view", id: "view-library", "aria-labelledby": "library-title", hidden: true },
+    el("header", { class: "view-header" }, el("div", { class: "view-heading" }, el("h1", { id: "library-title" }, "Library"), sizeLine)),
+    problem,
+    el("div", { class: "table-toolbar library-toolbar" }, search, kind),
+    el("div", { class: "plain-table-wrap library-wrap", tabindex: "0", role: "region", "aria-label": "Kept reports" }, table),
+    empty,
+  );
+  root.appendChild(element);
+
+  /** @type {SnapshotInfo[]} */
+  let kept = [];
+
+  function render() {
+    const words = search.value.trim().toLowerCase();
+    const shown = kept.filter((s) => (!kind.value || s.kind === kind.value) && (!words || `${KIND_TITLES[s.kind] ?? ""} ${keptFrom(s.source)}`.toLowerCase().includes(words)));
+    clear(body);
+    for (const s of shown) {
+      const open = el("button", { type: "button", class: "library-open", id: `library-open-${s.id}` }, "Open");
+      open.addEventListener("click", () => openSnapshot(s, open));
+      const remove = el("button", { type: "button", class: "library-remove", id: `library-remove-${s.id}` }, "Delete…");
+      remove.addEventListener("click", () => removeSnapshot(s));
+      body.appendChild(
+        el(
+          "tr",
+          { dataset: { snapshot: s.id } },
+          el("td", {}, KIND_TITLES[s.kind] ?? s.kind),
+          el("td", {}, keptFrom(s.source)),
+          el("td", { class: "numeric" }, formatCount(s.row_count)),
+          el("td", {}, formatDateTime(s.saved_at)),
+          el("td", { class: "library-actions" }, open, remove),
+        ),
+      );
+    }
+    table.hidden = shown.length === 0;
+    empty.hidden = shown.length > 0;
+    empty.querySelector(".empty-title").textContent = kept.length === 0 ? "Nothing kept yet" : "No kept report matches";
+  }
+
+  async function refresh() {
+    element.dataset.state = "loading";
+    try {
+      const listing = await commands.librarySnapshots();
+      kept = listing.snapshots;
+      sizeLine.textContent = `${plural(kept.length, "report")} kept on this computer · ${size(listing.disk_bytes)} on disk · times in ${zoneName()}`;
+      sizeLine.title = listing.path;
+      problem.textContent = listing.problem ?? "";
+      problem.hidden = !listing.problem;
+      render();
+      element.dataset.state = "done";
+    } catch (error) {
+      element.dataset.state = "error";
+      showError(error);
+    }
+  }
+
+  async function openSnapshot(s, button) {
+    button.disabled = true;
+    try {
+      const info = await commands.openSnapshot(s.id);
+      await onOpen(info);
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function removeSnapshot(s) {
+    const yes = await confirmSheet({
+      id: "library-remove-sheet",
+      title: "Delete from the library?",
+      message: `${KIND_TITLES[s.kind] ?? "This report"} — ${keptFrom(s.source)}, ${plural(s.row_count, "row")}. It is removed from this computer's library; Kaltura and your files keep their copies.`,
+      confirmLabel: "Delete",
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await commands.removeSnapshot(s.id);
+      setStatus("Deleted from the library.");
+      await refresh();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  search.addEventListener("input", render);
+  kind.addEventListener("change", render);
+  const stop = store.subscribe((state) => {
+    if (state.route === "library") refresh();
+  }, ["route"]);
+  if (store.get().route === "library") refresh();
+
+  return {
+    element,
+    refresh,
+    unmount() {
+      stop();
+      element.remove();
+    },
+  };
 }

@@ -35,7 +35,13 @@ showScreens({
   screens: {
     reports,
     rooms: mountRoomsView(screensRoot, { store }),
-    library: mountLibraryView(screensRoot),
+    library: mountLibraryView(screensRoot, {
+      store,
+      onOpen: (info) => {
+        store.set({ route: "reports" });
+        return reports.openedFile(info);
+      },
+    }),
     settings: mountSettingsView(screensRoot, { store }),
   },
 });

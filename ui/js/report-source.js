@@ -1,9 +1,22 @@
 // Where the report on screen came from, in words: the line under the title ("Attendees · Demo ·
-// 1–31 Mar 2026" or "Attendees · opened from march.csv") and, for files, the one-line read / kept /
+// 1–31 Mar 2026", "Attendees · opened from march.csv" or "… · from the library · …") and, for files, the one-line read / kept /
 // rejected count with the reasons behind a disclosure. Text only; nothing here reads files.
 
 import { el, clear } from "./dom.js";
 import { formatCount, formatRangeDays, plural } from "./format.js";
+
+/**
+ * Where a report kept in the library came from, in words.
+ * @param {import("../contract/SnapshotSource").SnapshotSource} source
+ */
+export function keptFrom(source) {
+  if (source?.type === "fetch") {
+    const range = formatRangeDays(source.from_unix, source.to_unix);
+    return source.filters ? `${source.account_name} · ${range} · filtered by ${source.filters}` : `${source.account_name} · ${range}`;
+  }
+  if (source?.type === "file") return `Opened from ${source.file_name}`;
+  return "";
+}
 
 /** The line under the title for a ReportInfo. */
 export function sourceWords(info) {
@@ -11,6 +24,7 @@ export function sourceWords(info) {
   const src = info.source ?? {};
   if (src.type === "file") return `${title} · opened from ${src.file_name}`;
   if (src.type === "fetch") return `${title} · ${src.account_name} · ${formatRangeDays(src.from_unix, src.to_unix)}`;
+  if (src.type === "kept") return `${title} · from the library · ${keptFrom(src.source)}`;
   return title;
 }
 

@@ -162,7 +162,7 @@ export function mountReportsView(root, { store, stateHost }) {
   async function openedFile(info) {
     form.setKind(info.kind);
     await showReport(info);
-    setStatus(`Opened ${info.source?.type === "file" ? info.source.file_name : "the file"}.`);
+    setStatus(info.source?.type === "kept" ? "Opened from the library." : `Opened ${info.source?.type === "file" ? info.source.file_name : "the file"}.`);
   }
 
   saveButton.addEventListener("click", () => {

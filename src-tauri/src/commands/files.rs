@@ -75,7 +75,7 @@ pub async fn open_csv(
     let on_progress = move |p: ReadingProgress| {
         let _ = progress.send(p);
     };
-    open_report_file(&state, path, on_progress).await.map(Some)
+    open_report_file(&app, path, on_progress).await.map(Some)
 }
 
 /// Stops the report file being read (opened or dropped).

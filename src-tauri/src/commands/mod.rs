@@ -7,6 +7,7 @@ pub mod app;
 mod chart_files;
 pub mod email_export;
 pub mod files;
+pub mod library;
 pub mod pdf_reports;
 pub mod report_charts;
 pub mod reports;
@@ -37,6 +38,7 @@ mod tests {
         ("pdf_reports.rs", include_str!("pdf_reports.rs")),
         ("report_charts.rs", include_str!("report_charts.rs")),
         ("email_export.rs", include_str!("email_export.rs")),
+        ("library.rs", include_str!("library.rs")),
     ];
 
     /// (name, is_async) of every `#[tauri::command]` in `source`.

@@ -17,6 +17,7 @@ use roomlens::atomic_file::write_atomically;
 use roomlens::dashboard::session_pdf::{
     fetch_heatmap_minutes, session_pdf, Paper, SessionPdfOptions,
 };
+use roomlens::library::SnapshotSource;
 use roomlens::report_pdf::{report_pdf, ReportPdfOptions};
 use roomlens::Error;
 use serde::{Deserialize, Serialize};
@@ -123,6 +124,21 @@ fn source_sentence(source: &ReportSource, zone: &TimeZone) -> String {
             day(to_unix.saturating_sub(1))
         ),
         ReportSource::File { file_name } => format!("Opened from {file_name}"),
+        ReportSource::Kept { source, .. } => match source {
+            SnapshotSource::Fetch {
+                account_name,
+                from_unix,
+                to_unix,
+                ..
+            } => format!(
+                "Fetched from {account_name} for {} – {} (from the library)",
+                day(*from_unix),
+                day(to_unix.saturating_sub(1))
+            ),
+            SnapshotSource::File { file_name, .. } => {
+                format!("Opened from {file_name} (from the library)")
+            }
+        },
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::accounts::client_for;
 use crate::blocking_work::{off_main_thread, stopped};
+use crate::library_keeping::keep_in_library;
 use crate::loaded_reports::{FetchedWith, ReportSource};
 use crate::report_info::ReportInfo;
 use crate::startup_trace::{self, Milestone};
@@ -115,6 +116,7 @@ pub async fn fetch_report(
         outcome.warnings,
         Some(fetched_with),
     );
+    keep_in_library(&app, &loaded, None);
     Ok(ReportInfo::of(&loaded))
 }
 

@@ -1,0 +1,81 @@
+//! Library commands: what the library keeps (newest first, with its size on disk and any problem
+//! keeping the last report), a kept report opened for the Reports screen with no network, and a
+//! snapshot removed. The library's rules are the core's (`roomlens::library`); these only carry.
+
+use crate::blocking_work::off_main_thread;
+use crate::loaded_reports::ReportSource;
+use crate::report_info::ReportInfo;
+use roomlens::cancel::CancelToken;
+use roomlens::library::SnapshotInfo;
+use roomlens::Error;
+use serde::Serialize;
+use tauri::AppHandle;
+
+#[derive(Serialize, ts_rs::TS)]
+pub struct LibraryListing {
+    snapshots: Vec<SnapshotInfo>,
+    /// The library file and the bytes it takes on disk.
+    path: String,
+    disk_bytes: u64,
+    /// Why the last report could not be kept, when it could not.
+    problem: Option<String>,
+}
+
+/// Everything the library keeps, newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn library_snapshots(app: AppHandle) -> Result<LibraryListing, Error> {
+    off_main_thread(&app, |state| {
+        let (snapshots, disk_bytes) = state
+            .library
+            .with(|library| Ok((library.snapshots()?, library.disk_bytes())))?;
+        Ok(LibraryListing {
+            snapshots,
+            path: state.library.path().display().to_string(),
+            disk_bytes,
+            problem: state.library.problem(),
+        })
+    })
+    .await
+}
+
+/// Opens kept snapshot `id` for the Reports screen, as it was fetched or read.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_snapshot(app: AppHandle, id: i64) -> Result<ReportInfo, Error> {
+    off_main_thread(&app, move |state| {
+        let (report, info) = state.library.with(|library| {
+            let info = library
+                .snapshots()?
+                .into_iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| {
+                    Error::new(
+                        roomlens::ErrorCode::InvalidInput,
+                        "This report is no longer in the library. Look at the list again.",
+                    )
+                })?;
+            Ok((library.report(id, &CancelToken::new())?, info))
+        })?;
+        let loaded = state.reports.insert(
+            report,
+            ReportSource::Kept {
+                snapshot_id: id,
+                source: info.source,
+            },
+            None,
+            None,
+            info.warnings,
+            None,
+        );
+        Ok(ReportInfo::of(&loaded))
+    })
+    .await
+}
+
+/// Removes kept snapshot `id` and its rows.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_snapshot(app: AppHandle, id: i64) -> Result<(), Error> {
+    off_main_thread(&app, move |state| {
+        state.library.with(|library| library.remove_snapshot(id))
+    })
+    .await
+}
