@@ -93,23 +93,10 @@ pub fn snapshot_source(
     path: Option<&Path>,
 ) -> Result<Option<SnapshotSource>, Error> {
     Ok(match (&loaded.source, path) {
-        (
-            ReportSource::Fetch {
-                account_name,
-                from_unix,
-                to_unix,
-            },
-            _,
-        ) => Some(SnapshotSource::Fetch {
-            account_name: account_name.clone(),
-            from_unix: *from_unix,
-            to_unix: *to_unix,
-            filters: loaded
-                .fetched_with
-                .as_ref()
-                .and_then(|f| f.request.filters.in_words(20))
-                .unwrap_or_default(),
-        }),
+        (ReportSource::Fetch { account_name, .. }, _) => loaded
+            .fetched_with
+            .as_ref()
+            .map(|f| SnapshotSource::fetched(account_name, &f.request)),
         (ReportSource::File { file_name }, Some(path)) => Some(SnapshotSource::File {
             file_name: file_name.clone(),
             sha256: file_sha256(path)?,

@@ -2,13 +2,9 @@
 //! in ten 10% buckets) with a count each, titles and axis titles given by the caller. It does not
 //! bucket values itself; the analytics do.
 
-use crate::column_bars::{draw_columns, Columns};
 use crate::error::ChartError;
-use crate::number_format;
-use crate::svg_canvas::no_data_chart;
-use crate::text_alternative::ChartTable;
+use crate::series_columns::{series_columns, SeriesCategory, SeriesColumnsInput};
 use crate::theme::Theme;
-use crate::user_text;
 use crate::{Chart, Size};
 
 /// One bucket. A NaN or infinite count is treated as missing.
@@ -30,49 +26,29 @@ pub struct DistributionInput {
     pub buckets: Vec<DistributionBucket>,
 }
 
-/// Draws the distribution. No buckets gives a chart that says "No data".
+/// Draws the distribution: one counted series of `series_columns`, named by the count axis. No
+/// buckets gives a chart that says "No data".
 pub fn distribution_bars(
     input: &DistributionInput,
     theme: &Theme,
     size: Size,
 ) -> Result<Chart, ChartError> {
-    let title = user_text::clean(&input.title);
-    let bucket_axis = user_text::clean(&input.bucket_axis_title);
-    let count_axis = user_text::clean(&input.count_axis_title);
-    let columns = vec![bucket_axis.clone(), count_axis.clone()];
-    if input.buckets.is_empty() {
-        return no_data_chart(&title, columns, theme, size);
-    }
-    let labels: Vec<String> = input
-        .buckets
-        .iter()
-        .map(|b| user_text::clean(&b.label))
-        .collect();
-    let values: Vec<f64> = input.buckets.iter().map(|b| b.count).collect();
-    let svg = draw_columns(
-        &Columns {
-            title: &title,
-            category_axis: &bucket_axis,
-            value_axis: &count_axis,
-            labels: &labels,
-            series: &[("", theme.live, &values)],
-            whole: true,
+    series_columns(
+        &SeriesColumnsInput {
+            title: input.title.clone(),
+            category_axis_title: input.bucket_axis_title.clone(),
+            value_axis_title: input.count_axis_title.clone(),
+            series: vec![input.count_axis_title.clone()],
+            categories: input
+                .buckets
+                .iter()
+                .map(|b| SeriesCategory {
+                    label: b.label.clone(),
+                    values: vec![b.count],
+                })
+                .collect(),
         },
         theme,
         size,
-    )?;
-    let rows = labels
-        .iter()
-        .zip(&values)
-        .map(|(label, v)| vec![label.clone(), number_format::count(*v)])
-        .collect();
-    Ok(Chart {
-        svg,
-        alt: ChartTable {
-            title,
-            columns,
-            rows,
-            note: None,
-        },
-    })
+    )
 }

@@ -101,15 +101,7 @@ fn keep_in_library(
         None => default_path()?,
     };
     let mut library = Library::open(&path)?;
-    let source = SnapshotSource::Fetch {
-        account_name: account_name.to_owned(),
-        from_unix: request.range.from_unix,
-        to_unix: request.range.to_unix,
-        filters: request
-            .filters
-            .in_words(FILTER_IDS_IN_WORDS)
-            .unwrap_or_default(),
-    };
+    let source = SnapshotSource::fetched(account_name, request);
     let added = library.add_snapshot(
         &outcome.report,
         &source,
@@ -125,9 +117,6 @@ fn keep_in_library(
     );
     Ok(())
 }
-
-/// IDs of each filter named in the library's description of a fetch; the rest are counted.
-const FILTER_IDS_IN_WORDS: usize = 20;
 
 /// Fetches with the progress line on a terminal, and says how it went on standard error.
 pub async fn fetch_with_progress(

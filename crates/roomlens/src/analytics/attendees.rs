@@ -73,7 +73,9 @@ pub fn user_key(row: &AttendeeRow) -> String {
     key_of(&row.user_id, &row.user_email, &row.user_name).into_owned()
 }
 
-fn key_of<'a>(user_id: &'a str, email: &str, name: &str) -> std::borrow::Cow<'a, str> {
+/// `user_key` of a row's user ID, e-mail and name given apart (for rows not held as
+/// `AttendeeRow`, such as the library's).
+pub fn key_of<'a>(user_id: &'a str, email: &str, name: &str) -> std::borrow::Cow<'a, str> {
     if !user_id.is_empty() {
         std::borrow::Cow::Borrowed(user_id)
     } else if !email.trim().is_empty() {
@@ -92,7 +94,10 @@ pub fn user_sessions<'a>(rows: &'a [AttendeeRow], user_key: &str) -> Vec<&'a Att
         .collect()
 }
 
-pub fn summarize_attendees(rows: &[AttendeeRow]) -> AttendeesSummary {
+/// The summary of `rows`: a report's, or any choice of them (the rows a search matched).
+pub fn summarize_attendees<'a>(
+    rows: impl IntoIterator<Item = &'a AttendeeRow>,
+) -> AttendeesSummary {
     let mut acc = AttendeesAccumulator::default();
     for row in rows {
         acc.add(AttendeeFields {
@@ -383,7 +388,7 @@ mod tests {
 
     #[test]
     fn nothing_to_summarise() {
-        let s = summarize_attendees(&[]);
+        let s = summarize_attendees(&[] as &[AttendeeRow]);
         assert_eq!(
             (
                 s.unique_users,

@@ -9,7 +9,7 @@ pub mod rollups;
 pub mod room_data;
 
 pub use attendees::{
-    summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,
+    key_of, summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,
     AttendeesSummary, EngagementBucket, EngagementDistribution, UserSummary, ENGAGEMENT_BUCKETS,
 };
 pub use breakouts::{summarize_breakouts, BreakoutsSummary, MainRoomSummary};

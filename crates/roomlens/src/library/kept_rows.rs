@@ -4,11 +4,10 @@
 //! session's start when a kept Room data report knows it. It computes no figure.
 
 use super::{sql_error, Library};
+use crate::analytics::key_of;
 use crate::analytics::rollups::{KeptAttendance, KeptSession};
-use crate::analytics::user_key;
 use crate::cancel::CancelToken;
 use crate::error::Error;
-use crate::reports::AttendeeRow;
 use std::collections::{HashMap, HashSet};
 
 const ROWS_BETWEEN_CHECKS: usize = 50_000;
@@ -85,12 +84,7 @@ impl Library {
             };
             let (room_id, session_id) = (text(0)?, text(1)?);
             let (user_id, name, email) = (text(2)?, text(3)?, text(4)?);
-            let person = user_key(&AttendeeRow {
-                user_id: user_id.as_str().into(),
-                user_email: email.as_str().into(),
-                user_name: name.as_str().into(),
-                ..AttendeeRow::default()
-            });
+            let person = key_of(&user_id, &email, &name).into_owned();
             if !seen.insert((room_id.clone(), session_id.clone(), person.clone())) {
                 continue;
             }

@@ -8,6 +8,7 @@ use super::row_tables::{insert_rows, read_rows, table_of};
 use super::{sql_error, Library};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
+use crate::kaltura::FetchRequest;
 use crate::reports::{Report, ReportKind};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
@@ -25,6 +26,24 @@ pub enum SnapshotSource {
     },
     /// Read from a file; `sha256` (lowercase hex) of its bytes identifies it.
     File { file_name: String, sha256: String },
+}
+
+/// IDs of each filter named in a fetch's description; the rest are counted.
+const FILTER_IDS_IN_WORDS: usize = 20;
+
+impl SnapshotSource {
+    /// A report fetched from `account_name` with `request` (its range, and its filters in words).
+    pub fn fetched(account_name: &str, request: &FetchRequest) -> SnapshotSource {
+        SnapshotSource::Fetch {
+            account_name: account_name.to_owned(),
+            from_unix: request.range.from_unix,
+            to_unix: request.range.to_unix,
+            filters: request
+                .filters
+                .in_words(FILTER_IDS_IN_WORDS)
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// A snapshot as the Library screen and `roomlens library list` show it.

@@ -3,7 +3,7 @@
 //! summary's own distribution), and their roles. It formats no table and draws nothing itself.
 
 use super::{bars_size, Drawn, COLUMNS_SIZE};
-use crate::analytics::{AttendeeFields, AttendeesAccumulator, AttendeesSummary};
+use crate::analytics::{summarize_attendees, AttendeesSummary};
 use crate::reports::AttendeeRow;
 use crate::wording::counted;
 use roomlens_charts::{
@@ -27,20 +27,7 @@ const MINUTES: [(f64, &str); 7] = [
 ];
 
 pub(super) fn charts(rows: &[&AttendeeRow], theme: &Theme) -> Vec<Drawn> {
-    let mut people = AttendeesAccumulator::default();
-    for row in rows {
-        people.add(AttendeeFields {
-            entry_id: &row.entry_id,
-            cue_point_id: &row.cue_point_id,
-            user_id: &row.user_id,
-            user_name: &row.user_name,
-            user_email: &row.user_email,
-            user_type: &row.user_type,
-            meeting_view_time: row.meeting_view_time,
-            meeting_engaged_play_time_ratio: row.meeting_engaged_play_time_ratio,
-        });
-    }
-    let summary = people.finish();
+    let summary = summarize_attendees(rows.iter().copied());
     vec![
         participation(&summary, theme),
         engagement(&summary, theme),
