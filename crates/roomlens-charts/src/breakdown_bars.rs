@@ -6,11 +6,11 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::axis_range::TickedRange;
+use crate::bar_rows::{draw_bar_rows, BarRows};
 use crate::error::ChartError;
 use crate::number_format::{self, finite};
 use crate::svg_canvas::{
-    body, draw_header, no_data_chart, render, text_style, LegendMark, LABEL_SIZE, SMALL_SIZE,
+    body, draw_header, no_data_chart, render, text_style, LegendMark, SMALL_SIZE,
 };
 use crate::text_alternative::ChartTable;
 use crate::theme::Theme;
@@ -99,55 +99,20 @@ pub fn breakdown_bars(
     let (svg, ()) = render(size, theme, |root| {
         draw_header(root, theme, kind.title(), &legend)?;
         let area = body(root);
-        let label_style = text_style(LABEL_SIZE, theme.muted);
-        let width_of = |text: &str| {
-            root.estimate_text_size(text, &label_style)
-                .map(|s| s.0)
-                .unwrap_or(u32::MAX)
-        };
-        let max_label = (f64::from(size.width) * BAR_LABEL_SHARE) as u32;
-        let labels: Vec<String> = rows
-            .iter()
-            .map(|r| user_text::shorten_to_width(&user_text::clean(&r.label), max_label, width_of))
-            .collect();
-        let label_area = labels
-            .iter()
-            .map(|l| width_of(l))
-            .max()
-            .unwrap_or(0)
-            .min(max_label)
-            + 14;
-
-        let y_ticks = (0..count).map(|i| i as f64).collect();
-        let mut chart = ChartBuilder::on(&area)
-            .margin_left(8)
-            .margin_right(16)
-            .margin_top(6)
-            .margin_bottom(4)
-            .x_label_area_size(46)
-            .y_label_area_size(label_area)
-            .build_cartesian_2d(
-                TickedRange::new(0.0, axis.top, axis.ticks.clone()),
-                TickedRange::new(-0.5, count as f64 - 0.5, y_ticks),
-            )?;
-        // Row i (0 = most viewers) sits at y = count - 1 - i, so the list reads top down.
-        let label_at = |y: &f64| {
-            let row = (count as f64 - 1.0 - y.round()).max(0.0) as usize;
-            labels.get(row).cloned().unwrap_or_default()
-        };
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .bold_line_style(theme.grid.plotters().stroke_width(1))
-            .light_line_style(TRANSPARENT)
-            .axis_style(theme.axis.plotters().stroke_width(1))
-            .label_style(label_style.clone())
-            .axis_desc_style(label_style.clone())
-            .x_desc("Unique viewers (people)")
-            .x_label_formatter(&|x| number_format::count(*x))
-            .y_label_formatter(&label_at)
-            .draw()?;
-
+        let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+        let mut chart = draw_bar_rows(
+            root,
+            &area,
+            theme,
+            size,
+            &BarRows {
+                labels: &labels,
+                label_share: BAR_LABEL_SHARE,
+                axis: &axis,
+                value_title: "Unique viewers (people)",
+                whole: true,
+            },
+        )?;
         let value_style =
             text_style(SMALL_SIZE, theme.muted).pos(Pos::new(HPos::Left, VPos::Center));
         for (i, row) in rows.iter().enumerate() {

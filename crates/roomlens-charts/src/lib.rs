@@ -5,6 +5,7 @@
 //! No Tauri, no I/O: plain input structs in, strings and PNG bytes out.
 
 mod axis_range;
+mod bar_rows;
 mod breakdown_bars;
 mod clock;
 mod column_bars;
