@@ -12,6 +12,10 @@ use crate::commands::library::LibraryListing;
 use crate::commands::pdf_reports::{PaperChoice, ReportPdfArgs, SavePdfArgs};
 use crate::commands::report_charts::{ReportChartsArgs, ReportChartsView, SaveReportChartArgs};
 use crate::commands::reports::{FetchArgs, RowsPage, RowsQuery, SummaryCards};
+use crate::commands::rollups::{
+    PeopleArgs, PeopleView, PersonSessionsArgs, RollupRange, RoomTrendsArgs, RoomTrendsView,
+    SaveRollupChartArgs, SaveRollupCsvArgs, SaveRollupPdfArgs,
+};
 use crate::commands::rooms::{
     AttendeeStrip, ChartsArgs, DashboardArgs, DashboardView, HeatmapArgs, SaveChartArgs,
     SaveTableArgs, StripsArgs,
@@ -64,6 +68,18 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     SaveReportChartArgs::export_all(&cfg)?;
     EmailReportArgs::export_all(&cfg)?;
     LibraryListing::export_all(&cfg)?;
+    PeopleArgs::export_all(&cfg)?;
+    PeopleView::export_all(&cfg)?;
+    SaveRollupChartArgs::export_all(&cfg)?;
+    RollupRange::export_all(&cfg)?;
+    roomlens::analytics::attention::Attention::export_all(&cfg)?;
+    roomlens::analytics::breakout_rollups::MainRoomBreakouts::export_all(&cfg)?;
+    PersonSessionsArgs::export_all(&cfg)?;
+    roomlens::analytics::person_sessions::PersonSession::export_all(&cfg)?;
+    RoomTrendsArgs::export_all(&cfg)?;
+    RoomTrendsView::export_all(&cfg)?;
+    SaveRollupCsvArgs::export_all(&cfg)?;
+    SaveRollupPdfArgs::export_all(&cfg)?;
     roomlens::kaltura::EmailExportAccepted::export_all(&cfg)?;
     roomlens::dashboard::charts::DashboardCharts::export_all(&cfg)?;
     roomlens::dashboard::RoomSeen::export_all(&cfg)?;

@@ -13,6 +13,7 @@ mod contract;
 mod demo_account;
 mod drop_event;
 mod dropped_files;
+mod kept_rows_cache;
 mod library_keeping;
 mod loaded_reports;
 mod mutex;
@@ -126,6 +127,14 @@ pub fn run() {
             commands::library::library_snapshots,
             commands::library::open_snapshot,
             commands::library::remove_snapshot,
+            commands::rollups::library_people,
+            commands::rollups::save_rollup_chart,
+            commands::rollups::library_attention,
+            commands::rollups::library_breakouts,
+            commands::rollups::library_person_sessions,
+            commands::rollups::library_room_trends,
+            commands::rollups::save_rollup_csv,
+            commands::rollups::save_rollup_pdf,
             commands::pdf_reports::cancel_pdf,
             commands::pdf_reports::paper_for_locale,
         ])

@@ -8,6 +8,7 @@ use crate::app_paths::AppPaths;
 use crate::cancel_slot::CancelSlot;
 use crate::demo_account::DemoKaltura;
 use crate::drop_event::DropEvent;
+use crate::kept_rows_cache::KeptRowsCache;
 use crate::loaded_reports::LoadedReports;
 use crate::native_dialog::FileDialogs;
 use crate::session_dashboards::SessionDashboards;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub pdf_export: CancelSlot,
     /// Everything fetched or opened, kept on disk.
     pub library: AppLibrary,
+    /// The library's rows the rollups count, until it changes.
+    pub kept_rows: KeptRowsCache,
 }
 
 impl AppState {
@@ -71,6 +74,7 @@ impl AppState {
             dashboard_fetch: CancelSlot::default(),
             pdf_export: CancelSlot::default(),
             library,
+            kept_rows: KeptRowsCache::default(),
         })
     }
 

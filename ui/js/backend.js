@@ -160,6 +160,22 @@ export const commands = {
   openSnapshot: (id) => call("open_snapshot", { id }),
   /** @param {number} id @returns {Promise<void>} */
   removeSnapshot: (id) => call("remove_snapshot", { id }),
+  /** @param {import("../contract/PeopleArgs").PeopleArgs} request @returns {Promise<import("../contract/PeopleView").PeopleView>} */
+  libraryPeople: (request) => call("library_people", { request }),
+  /** @param {import("../contract/SaveRollupChartArgs").SaveRollupChartArgs} request @returns {Promise<SaveResult>} */
+  saveRollupChart: (request) => call("save_rollup_chart", { request }),
+  /** @param {import("../contract/RollupRange").RollupRange} range @returns {Promise<import("../contract/Attention").Attention>} */
+  libraryAttention: (range) => call("library_attention", { range }),
+  /** @param {import("../contract/RollupRange").RollupRange} range @returns {Promise<import("../contract/MainRoomBreakouts").MainRoomBreakouts[]>} */
+  libraryBreakouts: (range) => call("library_breakouts", { range }),
+  /** @param {import("../contract/PersonSessionsArgs").PersonSessionsArgs} request @returns {Promise<import("../contract/PersonSession").PersonSession[]>} */
+  libraryPersonSessions: (request) => call("library_person_sessions", { request }),
+  /** @param {import("../contract/RoomTrendsArgs").RoomTrendsArgs} request @returns {Promise<import("../contract/RoomTrendsView").RoomTrendsView>} */
+  libraryRoomTrends: (request) => call("library_room_trends", { request }),
+  /** @param {import("../contract/SaveRollupCsvArgs").SaveRollupCsvArgs} request @returns {Promise<SaveResult>} */
+  saveRollupCsv: (request) => call("save_rollup_csv", { request }),
+  /** @param {import("../contract/SaveRollupPdfArgs").SaveRollupPdfArgs} request @returns {Promise<SaveResult>} */
+  saveRollupPdf: (request) => call("save_rollup_pdf", { request }),
   /** @returns {Promise<void>} */
   cancelPdf: () => call("cancel_pdf"),
   /** @param {string} locale @returns {Promise<PaperChoice>} */

@@ -1,7 +1,8 @@
 // The Library screen: every report fetched or opened on this computer, newest first, as Rust's
 // library keeps them — filtered by words (report, account, file) and by report, with the disk they
 // take; Open shows one on the Reports screen with no network, Delete… removes it after asking.
-// It keeps nothing itself and counts nothing; Rust reads and writes the library.
+// Tabs beside the list show what everything kept says together: People, Rooms over time,
+// Attention and Breakouts (their own modules). It keeps and counts nothing; Rust does.
 
 import { el, clear } from "./dom.js";
 import { commands } from "./backend.js";
@@ -10,6 +11,10 @@ import { setStatus } from "./status.js";
 import { confirmSheet } from "./sheet.js";
 import { formatCount, formatDateTime, plural, zoneName } from "./format.js";
 import { keptFrom } from "./report-source.js";
+import { mountPeoplePanel } from "./people-panel.js";
+import { mountRoomTrendsPanel } from "./room-trends-panel.js";
+import { mountAttentionPanel } from "./attention-panel.js";
+import { mountBreakoutsPanel } from "./breakouts-panel.js";
 
 /** @typedef {import("../contract/SnapshotInfo").SnapshotInfo} SnapshotInfo */
 
@@ -51,16 +56,67 @@ export function mountLibraryView(root, { store, onOpen }) {
     el("p", { class: "empty-title", id: "library-empty-title" }, "Nothing kept yet"),
     el("p", { class: "empty-text" }, "Every report you fetch from Kaltura or open from a file is kept here, so you can come back to it later without a network."),
   );
-  const element = el(
-    "section",
-    { class: "view", id: "view-library", "aria-labelledby": "library-title", hidden: true },
-    el("header", { class: "view-header" }, el("div", { class: "view-heading" }, el("h1", { id: "library-title" }, "Library"), sizeLine)),
+  const keptPanel = el(
+    "div",
+    { class: "rollup-panel", id: "kept-panel" },
     problem,
     el("div", { class: "table-toolbar library-toolbar" }, search, kind),
     el("div", { class: "plain-table-wrap library-wrap", tabindex: "0", role: "region", "aria-label": "Kept reports" }, table),
     empty,
   );
+  const tabList = el("div", { class: "tabs", role: "tablist", "aria-label": "What to show", id: "library-tabs" });
+  const panels = el("div", { class: "tab-panels" }, keptPanel);
+  const element = el(
+    "section",
+    { class: "view", id: "view-library", "aria-labelledby": "library-title", hidden: true },
+    el("header", { class: "view-header" }, el("div", { class: "view-heading" }, el("h1", { id: "library-title" }, "Library"), sizeLine)),
+    tabList,
+    panels,
+  );
   root.appendChild(element);
+  const people = mountPeoplePanel(panels, { store });
+  const trends = mountRoomTrendsPanel(panels, { store });
+  const attention = mountAttentionPanel(panels, { store });
+  const breakouts = mountBreakoutsPanel(panels, { store });
+  const tabs = [
+    { name: "kept", label: "Kept reports", panel: keptPanel, refresh: () => refresh() },
+    { name: "people", label: "People", panel: people.element, refresh: people.refresh },
+    { name: "rooms", label: "Rooms over time", panel: trends.element, refresh: trends.refresh },
+    { name: "attention", label: "Attention", panel: attention.element, refresh: attention.refresh },
+    { name: "breakouts", label: "Breakouts", panel: breakouts.element, refresh: breakouts.refresh },
+  ];
+  let current = "kept";
+  const tabButtons = tabs.map((t) => {
+    const button = el("button", { type: "button", role: "tab", id: `library-tab-${t.name}`, "aria-controls": t.panel.id }, t.label);
+    t.panel.setAttribute("role", "tabpanel");
+    t.panel.setAttribute("aria-labelledby", button.id);
+    button.addEventListener("click", () => choose(t.name));
+    button.addEventListener("keydown", (event) => {
+      const i = tabs.indexOf(t);
+      const next = event.key === "ArrowRight" ? i + 1 : event.key === "ArrowLeft" ? i - 1 : event.key === "Home" ? 0 : event.key === "End" ? tabs.length - 1 : null;
+      if (next === null) return;
+      event.preventDefault();
+      const to = tabs[(next + tabs.length) % tabs.length];
+      choose(to.name);
+      document.getElementById(`library-tab-${to.name}`)?.focus();
+    });
+    tabList.appendChild(button);
+    return button;
+  });
+
+  /** Shows tab `name` and asks Rust for its figures. @param {string} name */
+  function choose(name) {
+    current = tabs.some((t) => t.name === name) ? name : "kept";
+    tabs.forEach((t, i) => {
+      const on = t.name === current;
+      tabButtons[i].setAttribute("aria-selected", String(on));
+      tabButtons[i].tabIndex = on ? 0 : -1;
+      t.panel.hidden = !on;
+    });
+    element.dataset.tab = current;
+    const tab = tabs.find((t) => t.name === current);
+    if (tab && tab.name !== "kept") tab.refresh();
+  }
 
   /** @type {SnapshotInfo[]} */
   let kept = [];
@@ -140,14 +196,20 @@ export function mountLibraryView(root, { store, onOpen }) {
 
   search.addEventListener("input", render);
   kind.addEventListener("change", render);
+  function shown() {
+    refresh();
+    choose(current);
+  }
+  choose("kept");
   const stop = store.subscribe((state) => {
-    if (state.route === "library") refresh();
+    if (state.route === "library") shown();
   }, ["route"]);
-  if (store.get().route === "library") refresh();
+  if (store.get().route === "library") shown();
 
   return {
     element,
     refresh,
+    choose,
     unmount() {
       stop();
       element.remove();

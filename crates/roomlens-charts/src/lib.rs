@@ -18,12 +18,14 @@ mod plays_per_day;
 mod png_image;
 mod ranked_bars;
 mod series_columns;
+mod small_multiples;
 mod svg_canvas;
 mod svg_tree;
 mod text_alternative;
 mod theme;
 mod ticks;
 mod timeline;
+mod trend_lines;
 mod user_text;
 
 pub use breakdown_bars::{breakdown_bars, BreakdownInput, BreakdownItem, BreakdownKind, OTHERS};
@@ -43,6 +45,7 @@ pub use ranked_bars::{ranked_bars, RankedBarsInput, RankedItem, RankedValue};
 /// The usvg that [`chart_tree`] returns trees of (the one krilla-svg draws into PDFs).
 pub use resvg::usvg;
 pub use series_columns::{series_columns, SeriesCategory, SeriesColumnsInput};
+pub use small_multiples::{small_multiples, SmallMultiplesInput, SmallPanel, MAX_PANELS};
 pub use svg_canvas::{PlotArea, NO_DATA};
 pub use svg_tree::chart_tree;
 pub use text_alternative::ChartTable;
@@ -50,6 +53,7 @@ pub use theme::{Rgb, Theme, ThemeKind};
 pub use timeline::{
     session_timeline, PointPosition, TimelineChart, TimelineInput, TimelineMinute, TIMELINE_TITLE,
 };
+pub use trend_lines::{trend_lines, TrendLinesInput, TrendScale, TrendSeries};
 
 /// A chart's size in SVG user units (CSS pixels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use crate::text_table::{print_table, TextColumn};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
-use roomlens::analytics::rollups::{RollupScope, TrendPeriod};
+use roomlens::analytics::rollups::{PersonRollup, RollupScope, TrendPeriod};
 use roomlens::cancel::CancelToken;
 use roomlens::library::{default_path, Library};
 use roomlens::wording::{count, counted, decimal};
@@ -24,6 +24,39 @@ fn open(path: &Option<PathBuf>) -> Result<Library, Error> {
     match path {
         Some(path) => Library::open(path),
         None => Library::open(&default_path()?),
+    }
+}
+
+/// One person as `roomlens people --json` writes them: the keys and `roles`, not the
+/// core's person key (which only the desktop app's drill-down needs).
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    user_id: &'a str,
+    email: &'a str,
+    name: &'a str,
+    sessions: u64,
+    rooms: u64,
+    minutes: f64,
+    engagement_pct: Option<f64>,
+    first_seen: Option<i64>,
+    last_seen: Option<i64>,
+    roles: &'a [String],
+}
+
+impl<'a> From<&'a PersonRollup> for PersonJson<'a> {
+    fn from(p: &'a PersonRollup) -> Self {
+        PersonJson {
+            user_id: &p.user_id,
+            email: &p.email,
+            name: &p.name,
+            sessions: p.sessions,
+            rooms: p.rooms,
+            minutes: p.minutes,
+            engagement_pct: p.engagement_pct,
+            first_seen: p.first_seen,
+            last_seen: p.last_seen,
+            roles: &p.roles,
+        }
     }
 }
 
@@ -83,7 +116,13 @@ pub fn people(args: &PeopleArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let library = open(&args.library)?;
     let rollup = library.people(&scope, cancel)?;
     if args.json {
-        json(&rollup.people)?;
+        json(
+            &rollup
+                .people
+                .iter()
+                .map(PersonJson::from)
+                .collect::<Vec<_>>(),
+        )?;
     } else {
         let rows: Vec<Vec<String>> = rollup
             .people

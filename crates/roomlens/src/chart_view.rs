@@ -6,6 +6,9 @@ use crate::error::{Error, ErrorCode};
 use roomlens_charts::{Chart, Size};
 use serde::{Deserialize, Serialize};
 
+/// Light or dark, as the charts are drawn.
+pub use roomlens_charts::ThemeKind;
+
 /// One chart for the page, the command line and the PDFs.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ChartView {

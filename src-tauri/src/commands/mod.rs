@@ -11,6 +11,7 @@ pub mod library;
 pub mod pdf_reports;
 pub mod report_charts;
 pub mod reports;
+pub mod rollups;
 pub mod rooms;
 
 #[cfg(test)]
@@ -39,6 +40,7 @@ mod tests {
         ("report_charts.rs", include_str!("report_charts.rs")),
         ("email_export.rs", include_str!("email_export.rs")),
         ("library.rs", include_str!("library.rs")),
+        ("rollups.rs", include_str!("rollups.rs")),
     ];
 
     /// (name, is_async) of every `#[tauri::command]` in `source`.

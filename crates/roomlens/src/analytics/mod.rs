@@ -3,10 +3,16 @@
 //! `Serialize`. Reading files is `reports`' job; printing is the caller's.
 
 pub mod attendees;
+pub mod attention;
+pub mod breakout_rollups;
 pub mod breakouts;
 mod interner;
+pub mod people_search;
+pub mod person_sessions;
 pub mod rollups;
 pub mod room_data;
+pub mod room_direction;
+mod scope_rule;
 
 pub use attendees::{
     key_of, summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,

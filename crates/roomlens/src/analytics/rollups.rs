@@ -8,7 +8,6 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One session as the newest snapshot holding it has it.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +68,8 @@ impl RollupScope {
 /// One person across everything kept (`roomlens people --json` keys).
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PersonRollup {
+    /// The person's key (`KeptAttendance::person`): what `person_sessions` is asked for.
+    pub person: String,
     pub user_id: String,
     pub email: String,
     pub name: String,
@@ -93,23 +94,34 @@ pub struct PeopleRollup {
     pub undated: u64,
 }
 
-#[derive(Default)]
-struct PersonTotals {
-    user_id: String,
-    email: String,
-    name: String,
-    sessions: BTreeSet<(String, String)>,
-    rooms: BTreeSet<String>,
+/// One person's totals while `people` runs, borrowing the attendances' text.
+struct PersonTotals<'a> {
+    person: &'a str,
+    user_id: &'a str,
+    email: &'a str,
+    name: &'a str,
     minutes: f64,
     engagement: WeightedMean,
     first: Option<i64>,
     last: Option<i64>,
-    roles: BTreeSet<String>,
+    /// Distinct, trimmed; sorted at the end.
+    roles: Vec<&'a str>,
 }
 
 /// Every person in `attendances` within `scope`.
 pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRollup {
-    let mut by_person: HashMap<&str, PersonTotals> = HashMap::new();
+    // People, rooms and sessions are numbered as they come, so that counting the distinct ones
+    // is counting numbers; nothing is copied until the result.
+    let mut person_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+    let mut room_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+    let mut session_no: crate::fast_hash::FastHashMap<(&str, &str), u32> = Default::default();
+    let mut totals: Vec<PersonTotals<'_>> = Vec::new();
+    // Per attendance counted: (person, session) and (person, room).
+    let mut sessions_of: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
+    let mut rooms_of: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
+    // The previous attendance's room and session and their numbers: a session's rows usually
+    // come together.
+    let mut last: Option<(&str, &str, u32, u32)> = None;
     let mut undated = 0u64;
     for a in attendances {
         if a.person.is_empty() {
@@ -124,39 +136,78 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
             }
             continue;
         }
-        let p = by_person.entry(&a.person).or_default();
+        let next = number(totals.len());
+        let p = *person_no.entry(a.person.as_str()).or_insert(next);
+        if p == next {
+            totals.push(PersonTotals {
+                person: &a.person,
+                user_id: "",
+                email: "",
+                name: "",
+                minutes: 0.0,
+                engagement: WeightedMean::default(),
+                first: None,
+                last: None,
+                roles: Vec::new(),
+            });
+        }
+        let (room, session) = match last {
+            Some((r, s, room, session)) if r == a.room_id && s == a.session_id => (room, session),
+            _ => {
+                let next = number(room_no.len());
+                let room = *room_no.entry(a.room_id.as_str()).or_insert(next);
+                let next = number(session_no.len());
+                let session = *session_no
+                    .entry((a.room_id.as_str(), a.session_id.as_str()))
+                    .or_insert(next);
+                last = Some((&a.room_id, &a.session_id, room, session));
+                (room, session)
+            }
+        };
+        sessions_of.push((p, session));
+        rooms_of.push((p, room));
+        let Some(t) = totals.get_mut(p as usize) else {
+            continue;
+        };
         for (into, from) in [
-            (&mut p.user_id, &a.user_id),
-            (&mut p.email, &a.email),
-            (&mut p.name, &a.name),
+            (&mut t.user_id, a.user_id.as_str()),
+            (&mut t.email, a.email.as_str()),
+            (&mut t.name, a.name.as_str()),
         ] {
             if into.is_empty() && !from.trim().is_empty() {
-                from.clone_into(into);
+                *into = from;
             }
         }
-        p.sessions.insert((a.room_id.clone(), a.session_id.clone()));
-        p.rooms.insert(a.room_id.clone());
-        p.minutes += a.minutes.unwrap_or(0.0);
-        p.engagement.add(a.engagement, a.minutes);
-        p.first = p.first.into_iter().chain(a.session_start).min();
-        p.last = p.last.into_iter().chain(a.session_start).max();
-        if !a.role.trim().is_empty() {
-            p.roles.insert(a.role.trim().to_owned());
+        t.minutes += a.minutes.unwrap_or(0.0);
+        t.engagement.add(a.engagement, a.minutes);
+        t.first = t.first.into_iter().chain(a.session_start).min();
+        t.last = t.last.into_iter().chain(a.session_start).max();
+        let role = a.role.trim();
+        if !role.is_empty() && !t.roles.contains(&role) {
+            t.roles.push(role);
         }
     }
-    let mut people: Vec<PersonRollup> = by_person
-        .into_values()
-        .map(|p| PersonRollup {
-            user_id: p.user_id,
-            email: p.email,
-            name: p.name,
-            sessions: p.sessions.len() as u64,
-            rooms: p.rooms.len() as u64,
-            minutes: p.minutes,
-            engagement_pct: p.engagement.value().map(|r| r * 100.0),
-            first_seen: p.first,
-            last_seen: p.last,
-            roles: p.roles.into_iter().collect(),
+    let sessions = distinct_per_group(&sessions_of, totals.len(), session_no.len());
+    let rooms = distinct_per_group(&rooms_of, totals.len(), room_no.len());
+    let mut people: Vec<PersonRollup> = totals
+        .into_iter()
+        .zip(sessions)
+        .zip(rooms)
+        .map(|((mut t, sessions), rooms)| {
+            t.roles.sort_unstable();
+            PersonRollup {
+                person: t.person.to_owned(),
+                user_id: t.user_id.to_owned(),
+                email: t.email.to_owned(),
+                name: t.name.to_owned(),
+                sessions,
+                rooms,
+                minutes: t.minutes,
+                engagement_pct: t.engagement.value().map(|r| r * 100.0),
+                first_seen: t.first,
+                last_seen: t.last,
+                roles: t.roles.into_iter().map(str::to_owned).collect(),
+            }
         })
         .collect();
     people.sort_by(|a, b| {
@@ -170,7 +221,7 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
 }
 
 /// How long a trend's periods are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TrendPeriod {
     /// Weeks from Monday.
@@ -204,13 +255,66 @@ pub struct RoomPeriod {
     pub engagement_pct: Option<f64>,
 }
 
-#[derive(Default)]
-struct RoomTotals {
-    name: String,
+/// One room and period's totals while `room_trends` runs, borrowing the sessions' text.
+struct RoomTotals<'a> {
+    room_id: &'a str,
+    day: Date,
+    name: &'a str,
     sessions: u64,
     seconds: i64,
     engagement: WeightedMean,
-    people: BTreeSet<String>,
+}
+
+/// `len` as the number of the next thing numbered (the numbers of the rollups are `u32`: far
+/// more people, rooms or sessions than a library holds).
+fn number(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// For `pairs` of (group, member) numbers, how many distinct members each of `groups` groups
+/// has (members numbered below `members`). The pairs are put in group order by counting, then
+/// each member is stamped with the last group it was counted for: linear, no hashing.
+fn distinct_per_group(pairs: &[(u32, u32)], groups: usize, members: usize) -> Vec<u64> {
+    // starts[g]..starts[g + 1]: group g's members in `ordered`.
+    let mut starts = vec![0usize; groups + 1];
+    for &(g, _) in pairs {
+        if let Some(count) = starts.get_mut(g as usize + 1) {
+            *count += 1;
+        }
+    }
+    let mut running = 0;
+    for start in &mut starts {
+        running += *start;
+        *start = running;
+    }
+    let mut next = starts.clone();
+    let mut ordered = vec![0u32; pairs.len()];
+    for &(g, m) in pairs {
+        if let Some(at) = next.get_mut(g as usize) {
+            if let Some(slot) = ordered.get_mut(*at) {
+                *slot = m;
+            }
+            *at += 1;
+        }
+    }
+    let mut stamp = vec![u32::MAX; members];
+    let mut counts = vec![0u64; groups];
+    for (g, count) in counts.iter_mut().enumerate() {
+        let group = number(g);
+        let (from, to) = (
+            starts.get(g).copied().unwrap_or(0),
+            starts.get(g + 1).copied().unwrap_or(0),
+        );
+        for &m in ordered.get(from..to).unwrap_or_default() {
+            if let Some(last) = stamp.get_mut(m as usize) {
+                if *last != group {
+                    *last = group;
+                    *count += 1;
+                }
+            }
+        }
+    }
+    counts
 }
 
 /// Per main room and period: its sessions (those with a known start) in `zone`, newest period
@@ -227,7 +331,8 @@ pub fn room_trends(
             .ok()
             .map(|t| period.start_of(t.to_zoned(zone.clone()).date()))
     };
-    let mut rooms: BTreeMap<(String, Date), RoomTotals> = BTreeMap::new();
+    let mut bucket_no: crate::fast_hash::FastHashMap<(&str, Date), u32> = Default::default();
+    let mut buckets: Vec<RoomTotals<'_>> = Vec::new();
     for s in sessions {
         if !s.main_room_id.trim().is_empty() || !scope.holds(&s.room_id, s.start) {
             continue;
@@ -235,9 +340,23 @@ pub fn room_trends(
         let Some(day) = s.start.and_then(period_of) else {
             continue;
         };
-        let totals = rooms.entry((s.room_id.clone(), day)).or_default();
+        let next = number(buckets.len());
+        let b = *bucket_no.entry((s.room_id.as_str(), day)).or_insert(next);
+        if b == next {
+            buckets.push(RoomTotals {
+                room_id: &s.room_id,
+                day,
+                name: "",
+                sessions: 0,
+                seconds: 0,
+                engagement: WeightedMean::default(),
+            });
+        }
+        let Some(totals) = buckets.get_mut(b as usize) else {
+            continue;
+        };
         if totals.name.is_empty() {
-            totals.name.clone_from(&s.room_name);
+            totals.name = &s.room_name;
         }
         totals.sessions += 1;
         if let (Some(start), Some(end)) = (s.start, s.end) {
@@ -249,25 +368,45 @@ pub fn room_trends(
             .engagement
             .add(s.engagement, s.unique_users.map(|u| u as f64));
     }
+    // Per attendee counted: (room and period, person), people numbered as they come.
+    let mut person_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+    let mut attended: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
+    // Periods of session starts already worked out, and the previous attendance's room, start
+    // and room period: a session's rows usually come together.
+    let mut period_at: crate::fast_hash::FastHashMap<i64, Option<Date>> = Default::default();
+    let mut last: Option<(&str, Option<i64>, Option<u32>)> = None;
     for a in attendances {
         if a.person.is_empty() || !scope.holds(&a.room_id, a.session_start) {
             continue;
         }
-        let Some(day) = a.session_start.and_then(period_of) else {
+        let bucket = match last {
+            Some((room, start, bucket)) if room == a.room_id && start == a.session_start => bucket,
+            _ => {
+                let day = a
+                    .session_start
+                    .and_then(|t| *period_at.entry(t).or_insert_with(|| period_of(t)));
+                let bucket = day.and_then(|day| bucket_no.get(&(a.room_id.as_str(), day)).copied());
+                last = Some((&a.room_id, a.session_start, bucket));
+                bucket
+            }
+        };
+        let Some(bucket) = bucket else {
             continue;
         };
-        if let Some(totals) = rooms.get_mut(&(a.room_id.clone(), day)) {
-            totals.people.insert(a.person.clone());
-        }
+        let next = number(person_no.len());
+        attended.push((bucket, *person_no.entry(a.person.as_str()).or_insert(next)));
     }
+    let people = distinct_per_group(&attended, buckets.len(), person_no.len());
+    let mut rooms: Vec<(RoomTotals<'_>, u64)> = buckets.into_iter().zip(people).collect();
+    rooms.sort_by(|(a, _), (b, _)| a.room_id.cmp(b.room_id).then(a.day.cmp(&b.day)));
     rooms
         .into_iter()
-        .map(|((room_id, day), t)| RoomPeriod {
-            room_id,
-            name: t.name,
-            period: day.to_string(),
+        .map(|(t, people)| RoomPeriod {
+            room_id: t.room_id.to_owned(),
+            name: t.name.to_owned(),
+            period: t.day.to_string(),
             sessions: t.sessions,
-            unique_attendees: t.people.len() as u64,
+            unique_attendees: people,
             hours: t.seconds as f64 / 3600.0,
             engagement_pct: t.engagement.value().map(|r| r * 100.0),
         })

@@ -76,7 +76,7 @@ impl Added {
     }
 }
 
-fn kind_name(kind: ReportKind) -> &'static str {
+pub(super) fn kind_name(kind: ReportKind) -> &'static str {
     match kind {
         ReportKind::RoomData => "room_data",
         ReportKind::Attendees => "attendees",

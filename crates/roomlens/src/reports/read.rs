@@ -238,6 +238,76 @@ fn read_from<'a, R: Read + 'a>(
     })
 }
 
+/// Reads a CSV an admin has (the report detected from its header) without keeping it: each run
+/// of up to `batch_rows` kept rows is handed to `take` as a `Report` of the file's kind and extra
+/// columns, then dropped. Rows are checked, counted and warned about exactly as `read_report`
+/// does, so memory is one batch whatever the file's size. `take` is called at least once (the
+/// last batch may be empty); an error from it stops the reading and is returned.
+pub(crate) fn read_report_in_batches<'a, R: Read + 'a>(
+    input: R,
+    batch_rows: usize,
+    take: &mut dyn FnMut(Report) -> Result<(), Error>,
+) -> Result<(ReadStats, Vec<ReadWarning>), Error> {
+    let mut log = ReadLog::default();
+    let mut scanner = Scanner::open(input, Expect::AnyFile, &mut log)?
+        .ok_or_else(|| Error::new(ErrorCode::NotAReport, super::scan::NOT_A_REPORT))?;
+    let extra = scanner.layout.extra_columns.clone();
+    let batch_rows = batch_rows.max(1);
+    match scanner.layout.kind {
+        ReportKind::RoomData => typed_batches(&mut scanner, &mut log, batch_rows, &mut |rows| {
+            take(Report::RoomData {
+                rows,
+                extra_columns: extra.clone(),
+            })
+        })?,
+        ReportKind::Attendees => typed_batches(&mut scanner, &mut log, batch_rows, &mut |rows| {
+            take(Report::Attendees {
+                rows,
+                extra_columns: extra.clone(),
+            })
+        })?,
+        ReportKind::Breakouts => typed_batches(&mut scanner, &mut log, batch_rows, &mut |rows| {
+            take(Report::Breakouts {
+                rows,
+                extra_columns: extra.clone(),
+            })
+        })?,
+    }
+    Ok(log.finish())
+}
+
+/// The scanner's rows as typed rows of `R`, handed to `take` `batch_rows` at a time (then a last,
+/// possibly empty, batch). Texts are shared within a batch, as `collect_typed` shares them.
+fn typed_batches<R: ReportRow>(
+    scanner: &mut Scanner<'_>,
+    log: &mut ReadLog,
+    batch_rows: usize,
+    take: &mut dyn FnMut(Vec<R>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let layout = scanner.layout.clone();
+    let style = scanner.style;
+    let mut pool = TextPool::default();
+    let mut rows = Vec::with_capacity(batch_rows);
+    while let Some(row) = scanner.next_row(log)? {
+        let cells = Cells {
+            row: &row,
+            layout: &layout,
+            style,
+        };
+        if let Some(typed) = typed_row(&cells, &mut pool, log) {
+            log.stats.rows_kept += 1;
+            rows.push(typed);
+            if rows.len() >= batch_rows {
+                take(std::mem::replace(&mut rows, Vec::with_capacity(batch_rows)))?;
+                // A fresh pool per batch: memory stays one batch's worth however many
+                // different values the file holds.
+                pool = TextPool::default();
+            }
+        }
+    }
+    take(rows)
+}
+
 /// The typed rows `build` makes of the scanner's rows. Past `max_rows` kept rows, reading stops
 /// and a warning says that only the first rows are shown.
 pub(crate) fn collect<T>(
