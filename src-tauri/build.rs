@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "library_snapshots",
     "open_snapshot",
     "remove_snapshot",
+    "start_new_library",
     "library_people",
     "save_rollup_chart",
     "library_attention",

@@ -207,6 +207,8 @@ async fn run_all(setup: &Setup) {
     // The added account's Kaltura goes away: its report must come from the library alone.
     drop(sim);
     library_keeps_and_opens_offline(&window).await;
+    step("Library rollups: people (search, a person's sessions, saved as CSV), rooms over time, attention, breakouts");
+    library_rollups_answer(&window, setup).await;
     step("at its smallest size the page still fits the window");
     window
         .set_rect(WINDOW_RECT.0, WINDOW_RECT.1, MIN_SIZE.0, MIN_SIZE.1)
@@ -230,6 +232,13 @@ async fn run_all(setup: &Setup) {
     wait_for_last_screen(&config_dir, "library").await;
     window.close().await;
 
+    // Between the two runs the library file is damaged (a disk fault, a bad copy).
+    let library = config_dir.join("library.sqlite");
+    for extra in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{extra}", library.display()));
+    }
+    std::fs::write(&library, b"this is not a database, it was damaged on the way").unwrap();
+
     step("a second start restores the last view, size and position");
     let window = driver.open(&setup.app, &setup.screenshots).await;
     second_start_restores_the_view(&window).await;
@@ -238,7 +247,56 @@ async fn run_all(setup: &Setup) {
         WINDOW_RECT,
         "the window reopens where it was left"
     );
+    step("a damaged library is said plainly, kept untouched and set aside for a new one");
+    damaged_library_is_set_aside(&window, &library).await;
     window.close().await;
+}
+
+/// The Library screen with a damaged library file: a plain sentence and "Start a new library…"
+/// instead of the tabs; confirmed, the old file is renamed beside the new, empty library with its
+/// bytes unchanged.
+async fn damaged_library_is_set_aside(window: &Window, library: &Path) {
+    let damaged = std::fs::read(library).expect("the damaged library is there");
+    window.click("#nav-library").await;
+    window
+        .wait_until(
+            "the library said to be unusable",
+            "!document.querySelector('#library-unusable').hidden && document.querySelector('#library-tabs').hidden",
+        )
+        .await;
+    let said = window.text_of("#library-unusable-text").await;
+    assert!(
+        said.contains("damaged") && said.contains("new"),
+        "a plain sentence: {said:?}"
+    );
+    assert_eq!(
+        std::fs::read(library).expect("still there"),
+        damaged,
+        "the damaged file is left as it was"
+    );
+    window.screenshot("28-library-damaged").await;
+    window.click("#library-start-new").await;
+    window.click("#library-start-new-sheet-confirm").await;
+    window
+        .wait_until(
+            "a new, empty library",
+            "document.querySelector('#library-unusable').hidden && document.querySelector('#view-library').dataset.state === 'done' && \
+             document.querySelector('#status').textContent.includes('set-aside')",
+        )
+        .await;
+    let folder = library.parent().expect("the settings folder");
+    let aside: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("library.sqlite.set-aside-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the old library kept beside: {aside:?}");
+    assert_eq!(
+        std::fs::read(&aside[0]).unwrap(),
+        damaged,
+        "set aside byte for byte"
+    );
 }
 
 /// Downloads (with two report files someone downloaded earlier) and Documents folders, named in
@@ -1915,6 +1973,167 @@ async fn library_keeps_and_opens_offline(window: &Window) {
             "document.querySelector('#report-source').textContent.startsWith('Attendees · from the library') && document.querySelector('#main').dataset.state === 'done'",
         )
         .await;
+}
+
+/// The rollups over what the library keeps, as a person reaches them: the People tab's count is
+/// the number of distinct people in the kept attendances (counted here from the library file), a
+/// search narrows it, a name opens every session of that person, the table is saved as CSV through
+/// the real Save dialog; Rooms over time draws its charts and a room's own trend; Attention and
+/// Breakouts answer.
+async fn library_rollups_answer(window: &Window, setup: &Setup) {
+    let library = roomlens::library::Library::open(&setup.config_dir().join("library.sqlite"))
+        .expect("the window's library opens");
+    let kept = library
+        .kept_attendances(&CancelToken::new())
+        .expect("the kept attendances read");
+    let people: std::collections::BTreeSet<&str> = kept
+        .iter()
+        .map(|a| a.person.as_str())
+        .filter(|p| !p.is_empty())
+        .collect();
+    drop(library);
+    window.click("#nav-library").await;
+    window.click("#library-tab-people").await;
+    window
+        .wait_until(
+            "the people counted",
+            "document.querySelector('#people-panel')?.dataset.state === 'done' && document.querySelectorAll('#people-rows tr').length > 0",
+        )
+        .await;
+    let count = window.text_of("#people-count").await;
+    let shown_total: u64 = count
+        .split(" people")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .map(|n| n.replace([',', '.', '\u{a0}', '\u{202f}'], ""))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count of people in {count:?}"));
+    assert_eq!(
+        shown_total,
+        people.len() as u64,
+        "each person kept is counted once: {count:?}"
+    );
+    window.screenshot("26-library-people").await;
+    // The first person (most participation time): a search by three letters of their name keeps
+    // them, and every row shown matches.
+    let first = window
+        .js(
+            "const tr = document.querySelector('#people-rows tr'); \
+             return { name: tr.querySelector('.person-open').textContent, sessions: Number(tr.children[1].textContent.replace(/[^0-9]/g, '')) }",
+            vec![],
+        )
+        .await;
+    let name = first["name"].as_str().unwrap_or_default().to_owned();
+    let sessions = first["sessions"].as_u64().unwrap_or(0);
+    assert!(sessions >= 1, "the first person attended sessions: {first}");
+    let search: String = name.chars().filter(|c| c.is_alphabetic()).take(4).collect();
+    window.fill("#people-search", &search).await;
+    let search_js = serde_json::to_string(&search.to_lowercase()).unwrap();
+    window
+        .wait_until(
+            "the people matching the search",
+            &format!(
+                "document.querySelector('#people-panel').dataset.state === 'done' && document.querySelector('#people-count').textContent.includes('matching') && \
+                 [...document.querySelectorAll('#people-rows tr')].every(tr => tr.textContent.toLowerCase().includes({search_js}))"
+            ),
+        )
+        .await;
+    let matched = window
+        .js("return document.querySelectorAll('#people-rows tr').length", vec![])
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert!(
+        matched >= 1 && matched < shown_total,
+        "the search narrows the people ({matched} of {shown_total})"
+    );
+    window
+        .js(
+            "[...document.querySelectorAll('#people-rows .person-open')].find(b => b.textContent === arguments[0]).click()",
+            vec![json!(name)],
+        )
+        .await;
+    window
+        .wait_until(
+            "the person's sessions",
+            "document.querySelectorAll('#person-sessions-table tbody tr').length > 0",
+        )
+        .await;
+    let listed = window
+        .js(
+            "return document.querySelectorAll('#person-sessions-table tbody tr').length",
+            vec![],
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0);
+    assert_eq!(listed, sessions, "every session of {name} is listed");
+    window.click("#person-done").await;
+    // The people matching the search saved as CSV through the real Save dialog.
+    window.click("#people-save-csv").await;
+    window.find("#export-confirm").await;
+    click_to_open_dialog(window, "#export-confirm").await;
+    let dialog = dialog_opened(window, SAVE_TITLE).await;
+    let path = setup.documents().join("people.csv");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the people saved",
+            "!document.querySelector('#export-sheet') && document.querySelector('#status')?.textContent.includes('people.csv')",
+        )
+        .await;
+    let text = std::fs::read_to_string(&path).expect("the people were saved");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    assert_eq!(header.get(0), Some("Name"), "descriptive headers: {header:?}");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+    assert_eq!(rows.len() as u64, matched, "every matching person in the file");
+    assert!(
+        rows.iter().any(|r| r.get(0) == Some(name.as_str())),
+        "{name} is in the file"
+    );
+    window.fill("#people-search", "").await;
+
+    window.click("#library-tab-rooms").await;
+    window
+        .wait_until(
+            "the rooms over time",
+            "document.querySelector('#trends-panel')?.dataset.state === 'done' && document.querySelector('#chart-top-rooms') && document.querySelectorAll('#trends-rows tr').length > 0",
+        )
+        .await;
+    window
+        .js(
+            "document.querySelector('#trends-rows .room-open').click()",
+            vec![],
+        )
+        .await;
+    window
+        .wait_until(
+            "a room's own trend",
+            "!document.querySelector('#room-trend').hidden && document.querySelector('#chart-room-trend') && document.querySelectorAll('#room-trend-table tbody tr').length > 0",
+        )
+        .await;
+    window.screenshot("27-room-trend").await;
+
+    window.click("#library-tab-attention").await;
+    window
+        .wait_until(
+            "what needs attention",
+            "document.querySelector('#attention-panel')?.dataset.state === 'done' && \
+             (document.querySelector('#attention-sessions-table') || document.querySelector('#attention-sessions-empty'))",
+        )
+        .await;
+    window.click("#library-tab-breakouts").await;
+    window
+        .wait_until(
+            "breakouts per main room",
+            "document.querySelector('#breakouts-panel')?.dataset.state === 'done' && document.querySelector('#breakouts-count').textContent.includes('main room')",
+        )
+        .await;
+    window.click("#library-tab-kept").await;
+    // Back on Reports, where the steps after this one start.
+    window.click("#nav-reports").await;
 }
 
 async fn cancel_a_fetch(window: &Window) {

@@ -55,6 +55,18 @@ impl AppLibrary {
         }
     }
 
+    /// Sets the library file aside (renamed, never changed) and starts a new, empty one there;
+    /// returns where the old file is now. Blocks: call off the main thread.
+    pub fn start_new(&self) -> Result<PathBuf, Error> {
+        let mut open = lock(&self.open);
+        // Closed first: the file is renamed, and on Windows an open file cannot be.
+        *open = None;
+        let aside = roomlens::library::set_aside(&self.path, Timestamp::now())?;
+        *open = Some(Library::open(&self.path)?);
+        *lock(&self.problem) = None;
+        Ok(aside)
+    }
+
     /// Why the last report could not be kept, if it could not.
     pub fn problem(&self) -> Option<String> {
         lock(&self.problem).clone()

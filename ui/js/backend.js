@@ -160,6 +160,8 @@ export const commands = {
   openSnapshot: (id) => call("open_snapshot", { id }),
   /** @param {number} id @returns {Promise<void>} */
   removeSnapshot: (id) => call("remove_snapshot", { id }),
+  /** @returns {Promise<string>} where the old library file is now */
+  startNewLibrary: () => call("start_new_library"),
   /** @param {import("../contract/PeopleArgs").PeopleArgs} request @returns {Promise<import("../contract/PeopleView").PeopleView>} */
   libraryPeople: (request) => call("library_people", { request }),
   /** @param {import("../contract/SaveRollupChartArgs").SaveRollupChartArgs} request @returns {Promise<SaveResult>} */

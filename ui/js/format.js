@@ -80,6 +80,11 @@ export function formatDateTime(unixSeconds) {
   return isNumber(unixSeconds) ? dateTimeFormat.format(new Date(unixSeconds * 1000)) : DASH;
 }
 
+/** Unix seconds → "3 Mar 2026", the local calendar date. */
+export function formatDate(unixSeconds) {
+  return isNumber(unixSeconds) ? dateFormat.format(new Date(unixSeconds * 1000)) : DASH;
+}
+
 /** A percentage Rust sends as 0–100 ("57.6%"); "—" where it is null (Kaltura divides by zero). */
 export function formatPercentPoints(value) {
   return isNumber(value) ? `${decimalFormat.format(value)}%` : DASH;

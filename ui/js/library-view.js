@@ -40,6 +40,23 @@ export function mountLibraryView(root, { store, onOpen }) {
     el("option", { value: "" }, "Every report"),
     Object.entries(KIND_TITLES).map(([value, title]) => el("option", { value }, title)),
   );
+  const when = el(
+    "select",
+    { id: "library-when", "aria-label": "Kept when" },
+    el("option", { value: "" }, "Any time"),
+    el("option", { value: "7" }, "Kept in the last 7 days"),
+    el("option", { value: "30" }, "Kept in the last 30 days"),
+    el("option", { value: "365" }, "Kept in the last 365 days"),
+  );
+  const unusableText = el("p", { class: "empty-text", id: "library-unusable-text" });
+  const startNew = el("button", { type: "button", id: "library-start-new" }, "Start a new library…");
+  const unusable = el(
+    "div",
+    { class: "placeholder-state", id: "library-unusable", role: "alert", hidden: true },
+    el("p", { class: "empty-title" }, "Roomlens cannot use this library"),
+    unusableText,
+    startNew,
+  );
   const sizeLine = el("p", { class: "view-subtitle", id: "library-size" }, "The reports you fetched and opened, kept on this computer.");
   const problem = el("p", { class: "test-result", id: "library-problem", role: "alert", "data-result": "failed", hidden: true });
   const body = el("tbody", { id: "library-rows" });
@@ -60,7 +77,7 @@ export function mountLibraryView(root, { store, onOpen }) {
     "div",
     { class: "rollup-panel", id: "kept-panel" },
     problem,
-    el("div", { class: "table-toolbar library-toolbar" }, search, kind),
+    el("div", { class: "table-toolbar library-toolbar" }, search, kind, when),
     el("div", { class: "plain-table-wrap library-wrap", tabindex: "0", role: "region", "aria-label": "Kept reports" }, table),
     empty,
   );
@@ -70,6 +87,7 @@ export function mountLibraryView(root, { store, onOpen }) {
     "section",
     { class: "view", id: "view-library", "aria-labelledby": "library-title", hidden: true },
     el("header", { class: "view-header" }, el("div", { class: "view-heading" }, el("h1", { id: "library-title" }, "Library"), sizeLine)),
+    unusable,
     tabList,
     panels,
   );
@@ -123,7 +141,13 @@ export function mountLibraryView(root, { store, onOpen }) {
 
   function render() {
     const words = search.value.trim().toLowerCase();
-    const shown = kept.filter((s) => (!kind.value || s.kind === kind.value) && (!words || `${KIND_TITLES[s.kind] ?? ""} ${keptFrom(s.source)}`.toLowerCase().includes(words)));
+    const since = when.value ? Date.now() / 1000 - Number(when.value) * 86_400 : null;
+    const shown = kept.filter(
+      (s) =>
+        (!kind.value || s.kind === kind.value) &&
+        (since === null || s.saved_at >= since) &&
+        (!words || `${KIND_TITLES[s.kind] ?? ""} ${keptFrom(s.source)}`.toLowerCase().includes(words)),
+    );
     clear(body);
     for (const s of shown) {
       const open = el("button", { type: "button", class: "library-open", id: `library-open-${s.id}` }, "Open");
@@ -157,12 +181,42 @@ export function mountLibraryView(root, { store, onOpen }) {
       problem.textContent = listing.problem ?? "";
       problem.hidden = !listing.problem;
       render();
+      showUsable(true);
       element.dataset.state = "done";
     } catch (error) {
       element.dataset.state = "error";
-      showError(error);
+      if (error?.code === "library_damaged" || error?.code === "library_too_new") {
+        unusableText.textContent = `${error.message} You can set it aside and start a new, empty library: the old file is kept, renamed, beside it.`;
+        showUsable(false);
+      } else {
+        showError(error);
+      }
     }
   }
+
+  /** Shows the tabs, or in their place why the library cannot be used. @param {boolean} usable */
+  function showUsable(usable) {
+    unusable.hidden = usable;
+    tabList.hidden = !usable;
+    panels.hidden = !usable;
+  }
+
+  startNew.addEventListener("click", async () => {
+    const yes = await confirmSheet({
+      id: "library-start-new-sheet",
+      title: "Start a new library?",
+      message: "The library file Roomlens cannot use is renamed and kept beside the new one, unchanged. The new library starts empty: reports you fetch or open from now on are kept there.",
+      confirmLabel: "Start a new library",
+    });
+    if (!yes) return;
+    try {
+      const aside = await commands.startNewLibrary();
+      setStatus(`Started a new library. The old one is kept at ${aside}.`);
+      await refresh();
+    } catch (error) {
+      showError(error);
+    }
+  });
 
   async function openSnapshot(s, button) {
     button.disabled = true;
@@ -196,6 +250,7 @@ export function mountLibraryView(root, { store, onOpen }) {
 
   search.addEventListener("input", render);
   kind.addEventListener("change", render);
+  when.addEventListener("change", render);
   function shown() {
     refresh();
     choose(current);

@@ -7,7 +7,7 @@ import { el, clear } from "./dom.js";
 import { commands } from "./backend.js";
 import { showError } from "./banner.js";
 import { openSheet } from "./sheet.js";
-import { formatCount, formatDateTime, formatMinutes, formatPercentPoints, plural, zoneSentence } from "./format.js";
+import { formatCount, formatDate, formatDateTime, formatMinutes, formatPercentPoints, plural, zoneSentence } from "./format.js";
 import { plainTable } from "./chart-figure.js";
 import { rangeSelect, saveButtons } from "./rollup-controls.js";
 
@@ -88,8 +88,8 @@ export function mountPeoplePanel(root, { store }) {
           el("td", { class: "numeric" }, formatCount(p.rooms)),
           el("td", { class: "numeric" }, formatMinutes(p.minutes)),
           el("td", { class: "numeric" }, formatPercentPoints(p.engagement_pct)),
-          el("td", {}, formatDateTime(p.first_seen)),
-          el("td", {}, formatDateTime(p.last_seen)),
+          el("td", { title: formatDateTime(p.first_seen) }, formatDate(p.first_seen)),
+          el("td", { title: formatDateTime(p.last_seen) }, formatDate(p.last_seen)),
           el("td", {}, p.roles.join(", ")),
         ),
       );

@@ -1,6 +1,6 @@
 //! Library commands: what the library keeps (newest first, with its size on disk and any problem
-//! keeping the last report), a kept report opened for the Reports screen with no network, and a
-//! snapshot removed. The library's rules are the core's (`roomlens::library`); these only carry.
+//! keeping the last report), a kept report opened for the Reports screen with no network, a
+//! snapshot removed, and a damaged or newer library set aside for a new one. The library's rules are the core's (`roomlens::library`); these only carry.
 
 use crate::blocking_work::off_main_thread;
 use crate::loaded_reports::ReportSource;
@@ -76,6 +76,17 @@ pub async fn open_snapshot(app: AppHandle, id: i64) -> Result<ReportInfo, Error>
 pub async fn remove_snapshot(app: AppHandle, id: i64) -> Result<(), Error> {
     off_main_thread(&app, move |state| {
         state.library.with(|library| library.remove_snapshot(id))
+    })
+    .await
+}
+
+/// Sets a library Roomlens cannot use (damaged, or from a newer Roomlens) aside, untouched, and
+/// starts a new one; returns where the old file is now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn start_new_library(app: AppHandle) -> Result<String, Error> {
+    off_main_thread(&app, |state| {
+        let aside = state.library.start_new()?;
+        Ok(aside.display().to_string())
     })
     .await
 }

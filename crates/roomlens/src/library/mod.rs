@@ -9,10 +9,12 @@ mod migrations;
 mod report_files;
 mod rollups;
 mod row_tables;
+mod set_aside;
 mod snapshots;
 
 pub use migrations::SCHEMA_VERSION;
 pub use report_files::FileKept;
+pub use set_aside::set_aside;
 pub use snapshots::{Added, SnapshotInfo, SnapshotSource};
 
 use crate::error::{Error, ErrorCode};
