@@ -171,3 +171,10 @@ test("a 0–100 percentage from Rust is written with one decimal and %, null as 
   assert.equal(format.formatPercentPoints(null), "—");
   assert.equal(format.formatPercentPoints(Number.POSITIVE_INFINITY), "—");
 });
+
+test("a date alone is the date the date-and-time starts with; missing is a dash", () => {
+  const at = 1_772_445_600;
+  const date = format.formatDate(at);
+  assert.ok(date.length > 0 && format.formatDateTime(at).startsWith(date), `${format.formatDateTime(at)} starts with ${date}`);
+  assert.equal(format.formatDate(null), format.formatCount(null));
+});
