@@ -2115,6 +2115,39 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
         )
         .await;
     window.screenshot("27-room-trend").await;
+    // Rooms over time saved as a PDF through the real Save dialog: the top rooms chart (as text,
+    // not a picture) and the table of rooms per week, the room just opened among them.
+    let room_name = window.text_of("#room-trend-title").await;
+    window.click("#trends-save-pdf").await;
+    window.find("#pdf-paper").await;
+    click_to_open_dialog(window, "#pdf-confirm").await;
+    let dialog = dialog_opened(window, SAVE_PDF_TITLE).await;
+    let path = setup.documents().join("rooms-over-time.pdf");
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(SAVE_PDF_TITLE, DIALOG_LIMIT).await;
+    window
+        .wait_until(
+            "the rooms' PDF saved",
+            "!document.querySelector('#pdf-sheet') && document.querySelector('#status')?.textContent.includes('rooms-over-time.pdf')",
+        )
+        .await;
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success(), "the rooms' PDF reads");
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&String::from_utf8_lossy(&out.stdout));
+    assert!(
+        text.contains("Rooms week by week")
+            && text.contains("Unique attendees")
+            && text.contains("Week from")
+            && text.contains(&words(&room_name)),
+        "{}",
+        text.chars().take(600).collect::<String>()
+    );
 
     window.click("#library-tab-attention").await;
     window
