@@ -36,6 +36,8 @@ const COMMANDS: &[&str] = &[
     "library_snapshots",
     "open_snapshot",
     "remove_snapshot",
+    "cancel_keeping",
+    "keeping_progress",
     "start_new_library",
     "library_people",
     "save_rollup_chart",

@@ -237,7 +237,11 @@ async fn run_all(setup: &Setup) {
     for extra in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{extra}", library.display()));
     }
-    std::fs::write(&library, b"this is not a database, it was damaged on the way").unwrap();
+    std::fs::write(
+        &library,
+        b"this is not a database, it was damaged on the way",
+    )
+    .unwrap();
 
     step("a second start restores the last view, size and position");
     let window = driver.open(&setup.app, &setup.screenshots).await;
@@ -2039,7 +2043,10 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
         )
         .await;
     let matched = window
-        .js("return document.querySelectorAll('#people-rows tr').length", vec![])
+        .js(
+            "return document.querySelectorAll('#people-rows tr').length",
+            vec![],
+        )
         .await
         .as_u64()
         .unwrap_or(0);
@@ -2086,9 +2093,17 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
     let text = std::fs::read_to_string(&path).expect("the people were saved");
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header = reader.headers().expect("a header").clone();
-    assert_eq!(header.get(0), Some("Name"), "descriptive headers: {header:?}");
+    assert_eq!(
+        header.get(0),
+        Some("Name"),
+        "descriptive headers: {header:?}"
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
-    assert_eq!(rows.len() as u64, matched, "every matching person in the file");
+    assert_eq!(
+        rows.len() as u64,
+        matched,
+        "every matching person in the file"
+    );
     assert!(
         rows.iter().any(|r| r.get(0) == Some(name.as_str())),
         "{name} is in the file"

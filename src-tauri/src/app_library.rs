@@ -3,12 +3,14 @@
 //! there; and why the last report could not be kept, for the Library screen to say (a failure
 //! never fails the fetch or the open). `library_keeping` keeps reports in it.
 
+use crate::cancel_slot::CancelSlot;
 use crate::loaded_reports::{LoadedReport, ReportSource};
 use crate::mutex::lock;
 use jiff::Timestamp;
-use roomlens::cancel::CancelToken;
 use roomlens::library::{file_sha256, Library, SnapshotSource, LIBRARY_ENV};
-use roomlens::Error;
+use roomlens::reports::ReportKind;
+use roomlens::{Error, ErrorCode};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -17,6 +19,18 @@ pub struct AppLibrary {
     open: Mutex<Option<Library>>,
     /// Why the last report could not be kept, until one is kept again.
     problem: Mutex<Option<String>>,
+    /// The report being kept now, and how far.
+    keeping: Mutex<Option<Keeping>>,
+    /// Stops the report being kept.
+    keep_cancel: CancelSlot,
+}
+
+/// A report being kept in the library, for the Library screen's progress.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Keeping {
+    pub kind: ReportKind,
+    pub rows_written: u64,
+    pub rows: u64,
 }
 
 impl AppLibrary {
@@ -32,6 +46,8 @@ impl AppLibrary {
             path,
             open: Mutex::new(None),
             problem: Mutex::new(None),
+            keeping: Mutex::new(None),
+            keep_cancel: CancelSlot::default(),
         }
     }
 
@@ -72,22 +88,52 @@ impl AppLibrary {
         lock(&self.problem).clone()
     }
 
-    /// Keeps `loaded` (with `source`) in the library. Blocks: call off the main thread.
+    /// Keeps `loaded` (with `source`) in the library, telling how far (`keeping`) until it is
+    /// done or cancelled (`cancel_keeping`; nothing is kept then). Blocks: call off the main thread.
     pub fn keep(&self, loaded: &Arc<LoadedReport>, source: &SnapshotSource) {
+        let cancel = self.keep_cancel.start();
+        *lock(&self.keeping) = Some(Keeping {
+            kind: loaded.report.kind(),
+            rows_written: 0,
+            rows: loaded.report.len() as u64,
+        });
         let kept = self.with(|library| {
             library.add_snapshot(
                 &loaded.report,
                 source,
                 Timestamp::now().as_second(),
                 &loaded.warnings,
-                &|_, _| {},
-                &CancelToken::new(),
+                &|written, rows| {
+                    if let Some(k) = lock(&self.keeping).as_mut() {
+                        k.rows_written = written as u64;
+                        k.rows = rows as u64;
+                    }
+                },
+                &cancel,
             )
         });
+        self.keep_cancel.finish(&cancel);
+        *lock(&self.keeping) = None;
         match kept {
             Ok(_) => *lock(&self.problem) = None,
+            Err(error) if error.code == ErrorCode::Cancelled => {
+                *lock(&self.problem) = Some(
+                    "Keeping the last report in the library was stopped; it was not kept. Fetch or open it again to keep it."
+                        .to_owned(),
+                );
+            }
             Err(error) => self.note_problem(&error),
         }
+    }
+
+    /// The report being kept now, if one is.
+    pub fn keeping(&self) -> Option<Keeping> {
+        lock(&self.keeping).clone()
+    }
+
+    /// Stops keeping the report being kept; the library stays as it was.
+    pub fn cancel_keeping(&self) {
+        self.keep_cancel.cancel();
     }
 
     /// Remembers that the last report could not be kept, and why.
@@ -115,4 +161,97 @@ pub fn snapshot_source(
         }),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loaded_reports::LoadedReports;
+    use roomlens::reports::{AttendeeRow, Report};
+
+    fn attendees(n: usize) -> Report {
+        Report::Attendees {
+            rows: (0..n)
+                .map(|i| AttendeeRow {
+                    entry_id: "1_room".into(),
+                    cue_point_id: format!("cp{}", i % 50).into(),
+                    user_id: format!("u{i}").into(),
+                    user_name: format!("Person {i}").into(),
+                    user_email: format!("p{i}@example.org").into(),
+                    user_type: "Attendee".into(),
+                    meeting_view_time: Some(12.5),
+                    meeting_engaged_play_time_ratio: Some(0.5),
+                    extra: vec![],
+                })
+                .collect(),
+            extra_columns: vec![],
+        }
+    }
+
+    #[test]
+    fn keeping_tells_how_far_and_a_cancel_keeps_nothing() {
+        let dir = std::env::temp_dir().join(format!("roomlens-app-library-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let library = Arc::new(AppLibrary {
+            path: dir.join("library.sqlite"),
+            open: Mutex::new(None),
+            problem: Mutex::new(None),
+            keeping: Mutex::new(None),
+            keep_cancel: CancelSlot::default(),
+        });
+        let reports = LoadedReports::default();
+        let loaded = reports.insert(
+            attendees(400_000),
+            ReportSource::File {
+                file_name: "big.csv".into(),
+            },
+            None,
+            None,
+            vec![],
+            None,
+        );
+        let source = SnapshotSource::File {
+            file_name: "big.csv".into(),
+            sha256: "0".repeat(64),
+        };
+        let keeper = {
+            let (library, loaded, source) =
+                (Arc::clone(&library), Arc::clone(&loaded), source.clone());
+            std::thread::spawn(move || library.keep(&loaded, &source))
+        };
+        // Progress is there while the rows are written; then Cancel.
+        let started = std::time::Instant::now();
+        let seen = loop {
+            if let Some(k) = library.keeping().filter(|k| k.rows_written > 0) {
+                break k;
+            }
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "no progress while keeping"
+            );
+            assert!(!keeper.is_finished(), "kept before any progress was seen");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        };
+        assert_eq!(seen.rows, 400_000);
+        assert!(seen.rows_written < seen.rows);
+        library.cancel_keeping();
+        keeper.join().unwrap();
+        assert!(
+            library.keeping().is_none(),
+            "nothing is being kept any more"
+        );
+        assert!(library
+            .problem()
+            .is_some_and(|p| p.contains("was not kept")));
+        let kept = library.with(|l| l.snapshots()).unwrap();
+        assert!(
+            kept.is_empty(),
+            "a cancelled keep leaves the library as it was"
+        );
+        // Kept again without a cancel: there, and no problem said.
+        library.keep(&loaded, &source);
+        assert_eq!(library.with(|l| l.snapshots()).unwrap().len(), 1);
+        assert!(library.problem().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -68,6 +68,7 @@ fn export_contract(dir: &Path) -> Result<(), ts_rs::ExportError> {
     SaveReportChartArgs::export_all(&cfg)?;
     EmailReportArgs::export_all(&cfg)?;
     LibraryListing::export_all(&cfg)?;
+    crate::app_library::Keeping::export_all(&cfg)?;
     PeopleArgs::export_all(&cfg)?;
     PeopleView::export_all(&cfg)?;
     SaveRollupChartArgs::export_all(&cfg)?;

@@ -160,6 +160,10 @@ export const commands = {
   openSnapshot: (id) => call("open_snapshot", { id }),
   /** @param {number} id @returns {Promise<void>} */
   removeSnapshot: (id) => call("remove_snapshot", { id }),
+  /** @returns {Promise<void>} */
+  cancelKeeping: () => call("cancel_keeping"),
+  /** @returns {Promise<import("../contract/Keeping").Keeping | null>} */
+  keepingProgress: () => call("keeping_progress"),
   /** @returns {Promise<string>} where the old library file is now */
   startNewLibrary: () => call("start_new_library"),
   /** @param {import("../contract/PeopleArgs").PeopleArgs} request @returns {Promise<import("../contract/PeopleView").PeopleView>} */

@@ -57,6 +57,10 @@ export function mountLibraryView(root, { store, onOpen }) {
     unusableText,
     startNew,
   );
+  const keepingBar = el("progress", { id: "library-keeping-bar", max: "1", value: "0" });
+  const keepingText = el("span", { id: "library-keeping-text" });
+  const keepingCancel = el("button", { type: "button", id: "library-keeping-cancel" }, "Cancel");
+  const keeping = el("div", { class: "library-keeping", id: "library-keeping", role: "status", hidden: true }, keepingText, keepingBar, keepingCancel);
   const sizeLine = el("p", { class: "view-subtitle", id: "library-size" }, "The reports you fetched and opened, kept on this computer.");
   const problem = el("p", { class: "test-result", id: "library-problem", role: "alert", "data-result": "failed", hidden: true });
   const body = el("tbody", { id: "library-rows" });
@@ -88,6 +92,7 @@ export function mountLibraryView(root, { store, onOpen }) {
     { class: "view", id: "view-library", "aria-labelledby": "library-title", hidden: true },
     el("header", { class: "view-header" }, el("div", { class: "view-heading" }, el("h1", { id: "library-title" }, "Library"), sizeLine)),
     unusable,
+    keeping,
     tabList,
     panels,
   );
@@ -171,6 +176,37 @@ export function mountLibraryView(root, { store, onOpen }) {
     empty.querySelector(".empty-title").textContent = kept.length === 0 ? "Nothing kept yet" : "No kept report matches";
   }
 
+  let watching = false;
+
+  /** While a report is being kept, says how far every moment, then lists the library again. */
+  async function watchKeeping() {
+    if (watching) return;
+    watching = true;
+    try {
+      for (;;) {
+        const now = await commands.keepingProgress();
+        if (!now) break;
+        keeping.hidden = false;
+        keepingText.textContent = `Keeping ${KIND_TITLES[now.kind] ?? "the report"} in the library — ${formatCount(now.rows_written)} of ${plural(now.rows, "row")}`;
+        keepingBar.max = Math.max(1, now.rows);
+        keepingBar.value = now.rows_written;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      watching = false;
+      if (!keeping.hidden) {
+        keeping.hidden = true;
+        refresh();
+      }
+    }
+  }
+
+  keepingCancel.addEventListener("click", () => {
+    commands.cancelKeeping().catch(showError);
+  });
+
   async function refresh() {
     element.dataset.state = "loading";
     try {
@@ -252,6 +288,7 @@ export function mountLibraryView(root, { store, onOpen }) {
   kind.addEventListener("change", render);
   when.addEventListener("change", render);
   function shown() {
+    watchKeeping();
     refresh();
     choose(current);
   }

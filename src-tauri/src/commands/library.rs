@@ -2,14 +2,16 @@
 //! keeping the last report), a kept report opened for the Reports screen with no network, a
 //! snapshot removed, and a damaged or newer library set aside for a new one. The library's rules are the core's (`roomlens::library`); these only carry.
 
+use crate::app_library::Keeping;
 use crate::blocking_work::off_main_thread;
 use crate::loaded_reports::ReportSource;
 use crate::report_info::ReportInfo;
+use crate::state::AppState;
 use roomlens::cancel::CancelToken;
 use roomlens::library::SnapshotInfo;
 use roomlens::Error;
 use serde::Serialize;
-use tauri::AppHandle;
+use tauri::{AppHandle, State};
 
 #[derive(Serialize, ts_rs::TS)]
 pub struct LibraryListing {
@@ -89,4 +91,17 @@ pub async fn start_new_library(app: AppHandle) -> Result<String, Error> {
         Ok(aside.display().to_string())
     })
     .await
+}
+
+/// Stops keeping the report being kept in the library (it is not kept; the library is unchanged).
+#[tauri::command(rename_all = "snake_case")]
+pub fn cancel_keeping(state: State<'_, AppState>) {
+    state.library.cancel_keeping();
+}
+
+/// The report being kept in the library now, and how far; read from memory, so it answers while
+/// the library is busy keeping it.
+#[tauri::command(rename_all = "snake_case")]
+pub fn keeping_progress(state: State<'_, AppState>) -> Option<Keeping> {
+    state.library.keeping()
 }

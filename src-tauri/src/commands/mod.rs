@@ -28,6 +28,8 @@ mod tests {
         "cancel_dashboard",
         "cancel_pdf",
         "paper_for_locale",
+        "cancel_keeping",
+        "keeping_progress",
     ];
 
     const SOURCES: &[(&str, &str)] = &[

@@ -21,7 +21,10 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// next `Library::open(path)` starts a new, empty library. Returns where the old one is now.
 /// Nothing is renamed when the library file is not there.
 pub fn set_aside(path: &Path, at: Timestamp) -> Result<PathBuf, Error> {
-    let stamp = at.to_zoned(TimeZone::UTC).strftime("%Y%m%d-%H%M%S").to_string();
+    let stamp = at
+        .to_zoned(TimeZone::UTC)
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
     let mut aside = with_suffix(path, &format!(".set-aside-{stamp}"));
     let mut n = 1;
     while aside.exists() {
