@@ -25,6 +25,11 @@ recording: RecordingFigures | null,
  */
 from_memory: boolean, 
 /**
+ * When Kaltura could not be reached: when the copy shown from the library was fetched
+ * (Unix seconds).
+ */
+kept_at: number | null, 
+/**
  * Attendees Kaltura counted but does not list (past its 12,000 rows).
  */
 attendees_unlisted: number, room: RoomRef, session: SessionRef, 

@@ -328,7 +328,12 @@ export function mountRoomsView(root, { store }) {
       const d = await commands.sessionDashboard({ account_id: account.id, room_id: room, session_id: session });
       if (roomId !== room) return;
       render(d);
-      status.textContent = d.from_memory ? "Shown from earlier in this run." : "";
+      status.textContent =
+        typeof d.kept_at === "number"
+          ? `Kaltura could not be reached: shown from the library, as fetched ${formatDateTime(d.kept_at)}.`
+          : d.from_memory
+            ? "Shown from earlier in this run."
+            : "";
       setState("done");
     } catch (error) {
       if (roomId !== room) return;

@@ -129,9 +129,10 @@ pub enum LibraryAction {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// List what the library keeps, newest first.
+    /// List what the library keeps, newest first: reports, then session dashboards.
     List {
-        /// Print one JSON array instead of text.
+        /// Print one JSON array instead of text (session dashboards after the reports, each with
+        /// "kind": "session_dashboard").
         #[arg(long)]
         json: bool,
     },
@@ -179,6 +180,13 @@ pub struct SessionArgs {
     /// The PDF's paper. Default: US Letter where the locale's region uses it, otherwise A4.
     #[arg(long, value_enum, value_name = "PAPER")]
     pub paper: Option<PaperArg>,
+    /// Do not keep the dashboard in the library (by default every one fetched is kept there, the
+    /// same session once).
+    #[arg(long, conflicts_with = "library")]
+    pub no_library: bool,
+    /// The library file to keep the dashboard in instead of the usual one (or ROOMLENS_LIBRARY).
+    #[arg(long, value_name = "PATH")]
+    pub library: Option<PathBuf>,
 }
 
 /// Paper sizes for `--paper`.

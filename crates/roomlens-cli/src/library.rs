@@ -1,6 +1,7 @@
 //! `roomlens library`: the library on this computer from the command line — keep report files in
-//! it, list what it keeps, remove a snapshot, check it. A thin adapter over `roomlens::library`;
-//! the library's rules (one file once, all or nothing, damaged files untouched) are the core's.
+//! it, list what it keeps (reports, then kept session dashboards), remove a snapshot, check it. A
+//! thin adapter over `roomlens::library`; the library's rules (one file once, all or nothing,
+//! damaged files untouched) are the core's.
 
 use crate::args::{LibraryAction, LibraryArgs};
 use crate::exit_code;
@@ -9,9 +10,12 @@ use crate::text_table::{print_table, TextColumn};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::cancel::CancelToken;
-use roomlens::library::{default_path, Added, Library, SnapshotInfo, SnapshotSource};
+use roomlens::library::{
+    default_path, Added, DashboardInfo, Library, SnapshotInfo, SnapshotSource,
+};
 use roomlens::wording::{count, counted};
 use roomlens::{Error, ErrorCode};
+use serde::Serialize;
 
 pub fn library(args: &LibraryArgs, cancel: &CancelToken) -> Result<u8, Error> {
     let path = match &args.library {
@@ -54,14 +58,25 @@ pub fn library(args: &LibraryArgs, cancel: &CancelToken) -> Result<u8, Error> {
         }
         LibraryAction::List { json } => {
             let snapshots = library.snapshots()?;
+            let dashboards = library.dashboards()?;
             if *json {
-                let text = serde_json::to_string_pretty(&snapshots).map_err(|e| {
-                    Error::new(ErrorCode::Internal, "Roomlens could not write the list.")
-                        .with_detail(e.to_string())
-                })?;
+                let mut listed: Vec<serde_json::Value> = Vec::new();
+                for item in snapshots
+                    .iter()
+                    .map(serde_json::to_value)
+                    .chain(dashboards.iter().map(|info| {
+                        serde_json::to_value(ListedDashboard {
+                            kind: "session_dashboard",
+                            info,
+                        })
+                    }))
+                {
+                    listed.push(item.map_err(list_not_written)?);
+                }
+                let text = serde_json::to_string_pretty(&listed).map_err(list_not_written)?;
                 println!("{text}");
             } else {
-                print_list(&snapshots, &library);
+                print_list(&snapshots, &dashboards, &library);
             }
             Ok(exit_code::OK)
         }
@@ -74,9 +89,18 @@ pub fn library(args: &LibraryArgs, cancel: &CancelToken) -> Result<u8, Error> {
             let problems = library.check()?;
             let snapshots = library.snapshots()?;
             let rows: u64 = snapshots.iter().map(|s| s.row_count).sum();
+            let dashboards = library.dashboards()?.len() as u64;
             if problems.is_empty() {
+                let dashboards = if dashboards == 0 {
+                    String::new()
+                } else {
+                    format!(
+                        ", {}",
+                        counted(dashboards, "session dashboard", "session dashboards")
+                    )
+                };
                 println!(
-                    "The library is sound: {}, {}.",
+                    "The library is sound: {}, {}{dashboards}.",
                     counted(snapshots.len() as u64, "snapshot", "snapshots"),
                     counted(rows, "row", "rows")
                 );
@@ -96,7 +120,19 @@ pub fn library(args: &LibraryArgs, cancel: &CancelToken) -> Result<u8, Error> {
     }
 }
 
-fn print_list(snapshots: &[SnapshotInfo], library: &Library) {
+/// A kept session dashboard in `library list --json`: its info, marked apart from the reports.
+#[derive(Serialize)]
+struct ListedDashboard<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    info: &'a DashboardInfo,
+}
+
+fn list_not_written(e: serde_json::Error) -> Error {
+    Error::new(ErrorCode::Internal, "Roomlens could not write the list.").with_detail(e.to_string())
+}
+
+fn print_list(snapshots: &[SnapshotInfo], dashboards: &[DashboardInfo], library: &Library) {
     let zone = TimeZone::system();
     let day = |seconds: i64| {
         Timestamp::from_second(seconds).map_or_else(
@@ -156,10 +192,49 @@ fn print_list(snapshots: &[SnapshotInfo], library: &Library) {
         ],
         &rows,
     );
+    let mut held = counted(snapshots.len() as u64, "snapshot", "snapshots");
+    if !dashboards.is_empty() {
+        let started = |seconds: Option<i64>| seconds.map_or_else(|| "–".to_owned(), day);
+        let rows: Vec<Vec<String>> = dashboards
+            .iter()
+            .map(|d| {
+                vec![
+                    d.id.to_string(),
+                    d.room_name.clone(),
+                    d.room_id.clone(),
+                    d.session_id.clone(),
+                    started(d.session_start),
+                    day(d.fetched_at),
+                    d.account_name.clone(),
+                ]
+            })
+            .collect();
+        println!();
+        println!("Session dashboards:");
+        print_table(
+            &[
+                column("ID", true),
+                column("Room", false),
+                column("Room ID", false),
+                column("Session", false),
+                column("Started", false),
+                column("Saved", false),
+                column("Account", false),
+            ],
+            &rows,
+        );
+        held.push_str(&format!(
+            " and {}",
+            counted(
+                dashboards.len() as u64,
+                "session dashboard",
+                "session dashboards"
+            )
+        ));
+    }
     let megabytes = library.disk_bytes() as f64 / 1_000_000.0;
     eprintln!(
-        "{} in {} ({megabytes:.1} MB on disk). Times in {}.",
-        counted(snapshots.len() as u64, "snapshot", "snapshots"),
+        "{held} in {} ({megabytes:.1} MB on disk). Times in {}.",
         library.path().display(),
         zone.iana_name().unwrap_or("local time")
     );

@@ -2,13 +2,15 @@
 //! (`roomlens::dashboard`) and prints it as text or, with `--json`, as one JSON object; with
 //! `--svg DIR` it also saves the charts the core draws, and with `--pdf OUT.pdf` the session's PDF
 //! report the core makes. It holds no Kaltura or formula logic; the wording of the text is
-//! `session_text`'s.
+//! `session_text`'s. The dashboard is kept in the library too unless `--no-library` says not to.
 
-use crate::account_choice;
+use crate::account_choice::{self, ChosenAccount};
 use crate::args::SessionArgs;
 use crate::paper_choice::paper;
+use crate::print_error_about;
 use crate::session_text::dashboard_text;
 use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use roomlens::accounts::AccountStore;
 use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
@@ -16,6 +18,7 @@ use roomlens::dashboard::charts::dashboard_charts;
 use roomlens::dashboard::session_pdf::{fetch_session_pdf, SessionPdfOptions};
 use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
 use roomlens::kaltura::{ClientOptions, KalturaClient};
+use roomlens::library::{default_path, Library};
 use roomlens::{Error, ErrorCode};
 use std::io::Write;
 use std::path::Path;
@@ -53,27 +56,16 @@ pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Err
         zone: zone.clone(),
     };
     let dashboard = fetch_session_dashboard(&client, &request, cancel).await?;
+    let account_name = account_name(&store, &account);
     if let Some(folder) = &args.svg {
         write_charts(&dashboard, &zone, folder)?;
     }
     if let Some(out) = &args.pdf {
-        let account_name = store
-            .accounts
-            .iter()
-            .find(|a| {
-                a.partner_id == account.partner_id
-                    && a.checked_service_url()
-                        .is_ok_and(|u| u == account.service_url)
-            })
-            .map_or_else(
-                || format!("partner {}", account.partner_id),
-                |a| a.name.clone(),
-            );
         let options = SessionPdfOptions {
             paper: paper(args.paper),
             zone: zone.clone(),
-            account_name,
-            generated_at: jiff::Timestamp::now(),
+            account_name: account_name.clone(),
+            generated_at: Timestamp::now(),
         };
         let bytes = fetch_session_pdf(&client, &dashboard, &options, cancel).await?;
         write_atomically(out, &bytes)?;
@@ -104,5 +96,50 @@ pub async fn session(args: &SessionArgs, cancel: &CancelToken) -> Result<u8, Err
             )
             .with_detail(e.to_string())
         })?;
+    if !args.no_library {
+        // The dashboard is the person's request; keeping a copy is a courtesy that may fail alone.
+        if let Err(error) = keep_in_library(args, &dashboard, &account_name) {
+            print_error_about(
+                "the dashboard was shown but not kept in the library",
+                &error,
+            );
+        }
+    }
     Ok(0)
+}
+
+/// The saved account's name, or its partner ID when it is not saved (credentials from flags).
+fn account_name(store: &AccountStore, account: &ChosenAccount) -> String {
+    store
+        .accounts
+        .iter()
+        .find(|a| {
+            a.partner_id == account.partner_id
+                && a.checked_service_url()
+                    .is_ok_and(|u| u == account.service_url)
+        })
+        .map_or_else(
+            || format!("partner {}", account.partner_id),
+            |a| a.name.clone(),
+        )
+}
+
+/// Keeps the dashboard in the library (`--library`, ROOMLENS_LIBRARY or the usual one); the same
+/// session kept before is replaced by this newer copy.
+fn keep_in_library(
+    args: &SessionArgs,
+    dashboard: &SessionDashboard,
+    account_name: &str,
+) -> Result<(), Error> {
+    let path = match &args.library {
+        Some(path) => path.clone(),
+        None => default_path()?,
+    };
+    let mut library = Library::open(&path)?;
+    let id = library.add_dashboard(account_name, dashboard, Timestamp::now().as_second())?;
+    eprintln!(
+        "Kept in the library as session dashboard {id} ({}).",
+        library.path().display()
+    );
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! `roomlens session` against the simulator over loopback HTTP: `--json` has exactly the issue's
 //! keys and agrees with the simulator's ground truth (viewers, attendees, undefined shares as
-//! null); the text names the zone and says why a figure is missing; an unknown room exits 2.
+//! null); the text names the zone and says why a figure is missing; an unknown room exits 2; a
+//! fetched dashboard is kept in the library, the same session once, and listed there.
 
 #![allow(
     clippy::unwrap_used,
@@ -13,7 +14,7 @@
 mod support;
 
 use kaltura_sim::SimConfig;
-use support::{assert_exit, run, stdout, Sim, TempDir};
+use support::{assert_exit, roomlens, run, stderr, stdout, Sim, TempDir};
 
 const DATA_END: i64 = 1_790_000_000;
 
@@ -142,6 +143,100 @@ fn text_names_the_zone_and_the_reason_for_a_dash_and_unknown_rooms_exit_2() {
         None,
     );
     assert_exit(&out, 2);
+    sim.shutdown();
+}
+
+#[test]
+fn a_session_fetched_twice_is_kept_once_and_listed() {
+    let sim = demo();
+    let config = TempDir::new("session-library");
+    let edge = sim
+        .handle
+        .org()
+        .unwrap()
+        .edge_sessions()
+        .unwrap()
+        .with_recording;
+    let args = [
+        "session",
+        &edge.room_id,
+        "--session",
+        &edge.cue_point_id,
+        "--json",
+    ];
+    let first = run(&mut sim.roomlens(config.path(), &args), None);
+    assert_exit(&first, 0);
+    assert!(
+        stderr(&first).contains("Kept in the library as session dashboard 1"),
+        "{}",
+        stderr(&first)
+    );
+    let second = run(&mut sim.roomlens(config.path(), &args), None);
+    assert_exit(&second, 0);
+    assert!(
+        stderr(&second).contains("Kept in the library as session dashboard"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(config.join("library.sqlite").exists(), "the usual library");
+
+    let out = run(
+        roomlens(config.path()).args(["library", "list", "--json"]),
+        None,
+    );
+    assert_exit(&out, 0);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1, "the same session once: {listed:?}");
+    let kept = &listed[0];
+    assert_eq!(kept["kind"], "session_dashboard");
+    assert_eq!(kept["room_id"], edge.room_id.as_str());
+    assert_eq!(kept["session_id"], edge.cue_point_id.as_str());
+    assert_eq!(
+        kept["account_name"],
+        format!("partner {}", sim.handle.partner_id())
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&first)).unwrap();
+    assert_eq!(kept["room_name"], json["room"]["name"]);
+    assert!(kept["session_start"].is_i64() && kept["fetched_at"].is_i64());
+
+    let out = run(roomlens(config.path()).args(["library", "list"]), None);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains("Session dashboards:"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains(&edge.cue_point_id),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("0 snapshots and 1 session dashboard in"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(roomlens(config.path()).args(["library", "check"]), None);
+    assert_exit(&out, 0);
+    assert!(
+        stdout(&out).contains("sound: 0 snapshots, 0 rows, 1 session dashboard."),
+        "{}",
+        stdout(&out)
+    );
+
+    // --no-library keeps nothing; --library keeps it in the file named.
+    let elsewhere = config.join("elsewhere.sqlite");
+    let mut no_library = args.to_vec();
+    no_library.push("--no-library");
+    let out = run(&mut sim.roomlens(config.path(), &no_library), None);
+    assert_exit(&out, 0);
+    assert!(!stderr(&out).contains("Kept in the library"));
+    let mut other = args.to_vec();
+    other.extend(["--library", elsewhere.to_str().unwrap()]);
+    let out = run(&mut sim.roomlens(config.path(), &other), None);
+    assert_exit(&out, 0);
+    assert!(elsewhere.exists());
     sim.shutdown();
 }
 

@@ -1,6 +1,7 @@
 //! Rooms commands: the rooms seen in the open reports, and one session's dashboard fetched for
-//! an account (kept in memory, so coming back to a session needs no new fetch) — all computed by
-//! the core (`roomlens::dashboard`). Charts are drawn by the core too; these commands only carry.
+//! an account (kept in memory, so coming back to a session needs no new fetch, and in the
+//! library, whose copy is shown when Kaltura cannot be reached) — all computed by the core
+//! (`roomlens::dashboard`, `roomlens::library`). Charts are drawn by the core too; these commands only carry.
 
 use super::accounts::client_for;
 use super::chart_files::save_chart_file;
@@ -9,6 +10,7 @@ use crate::blocking_work::off_main_thread;
 use crate::native_dialog::SaveAs;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use roomlens::atomic_file::write_atomically;
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::charts::{
@@ -23,11 +25,11 @@ use roomlens::dashboard::{
     fetch_session_dashboard, rooms_seen, DashboardRequest, RoomSeen, SessionDashboard,
 };
 use roomlens::export::{table_csv_bytes, ExportOptions};
-use roomlens::{Error, ErrorCode};
+use roomlens::{Error, ErrorCategory, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_rooms(app: AppHandle) -> Result<Vec<RoomSeen>, Error> {
@@ -57,6 +59,9 @@ pub struct DashboardView {
     recording: Option<RecordingFigures>,
     /// Whether it was kept from earlier in this run rather than fetched now.
     from_memory: bool,
+    /// When Kaltura could not be reached: when the copy shown from the library was fetched
+    /// (Unix seconds).
+    kept_at: Option<i64>,
     /// Attendees Kaltura counted but does not list (past its 12,000 rows).
     attendees_unlisted: u64,
 }
@@ -72,6 +77,7 @@ fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
         attendees_unlisted: dashboard.attendees_unlisted,
         dashboard: dashboard.clone(),
         from_memory,
+        kept_at: None,
     }
 }
 
@@ -100,7 +106,7 @@ pub async fn session_dashboard(
     if let Some(kept) = state.dashboards.get(&key) {
         return Ok(view(&kept, true));
     }
-    let (client, _) = client_for(&app, &request.account_id).await?;
+    let (client, account_name) = client_for(&app, &request.account_id).await?;
     let cancel = state.dashboard_fetch.start();
     let dashboard = fetch_session_dashboard(
         &client,
@@ -113,9 +119,48 @@ pub async fn session_dashboard(
     )
     .await;
     state.dashboard_fetch.finish(&cancel);
-    let dashboard = Arc::new(dashboard?);
+    let dashboard = match dashboard {
+        Ok(dashboard) => Arc::new(dashboard),
+        // Kaltura out of reach: the copy the library keeps, said as such.
+        Err(error) if error.code.category() == ErrorCategory::Network => {
+            let (room, session) = (key.1.clone(), key.2.clone());
+            let kept = off_main_thread(&app, move |state| {
+                state.library.with(|library| {
+                    library.find_dashboard(&account_name, &room, session.as_deref())
+                })
+            })
+            .await
+            .ok()
+            .flatten();
+            let Some((info, dashboard)) = kept else {
+                return Err(error);
+            };
+            let dashboard = Arc::new(dashboard);
+            state.dashboards.keep(key, Arc::clone(&dashboard));
+            let mut shown = view(&dashboard, false);
+            shown.kept_at = Some(info.fetched_at);
+            return Ok(shown);
+        }
+        Err(error) => return Err(error),
+    };
     state.dashboards.keep(key, Arc::clone(&dashboard));
+    keep_dashboard(&app, account_name, Arc::clone(&dashboard));
     Ok(view(&dashboard, false))
+}
+
+/// Keeps a fetched dashboard in the library on a background thread (it is on screen already);
+/// a failure is noted for the Library screen, never shown as the fetch's.
+fn keep_dashboard(app: &AppHandle, account_name: String, dashboard: Arc<SessionDashboard>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let kept = state.library.with(|library| {
+            library.add_dashboard(&account_name, &dashboard, Timestamp::now().as_second())
+        });
+        if let Err(error) = kept {
+            state.library.note_problem(&error);
+        }
+    });
 }
 
 /// Which loaded session a request is about: the account, room and session of a dashboard

@@ -94,28 +94,42 @@ pub struct PeopleRollup {
     pub undated: u64,
 }
 
-/// One person's totals while `people` runs, borrowing the attendances' text.
-struct PersonTotals<'a> {
-    person: &'a str,
-    user_id: &'a str,
-    email: &'a str,
-    name: &'a str,
+/// One person's figures while `people` runs: what every attendance adds to, kept apart (small
+/// and together) from what only a person's first attendances fill in.
+#[derive(Default)]
+struct PersonTotals {
     minutes: f64,
     engagement: WeightedMean,
     first: Option<i64>,
     last: Option<i64>,
-    /// Distinct, trimmed; sorted at the end.
-    roles: Vec<&'a str>,
+    /// The person's roles numbered below 64, as bits; the others are in `PersonNames::roles`.
+    roles: u64,
+    /// User ID, e-mail and name are all known.
+    named: bool,
+}
+
+/// One person's key, names and further roles while `people` runs, borrowing the attendances'
+/// text.
+struct PersonNames<'a> {
+    person: &'a str,
+    user_id: &'a str,
+    email: &'a str,
+    name: &'a str,
+    roles: Vec<u32>,
 }
 
 /// Every person in `attendances` within `scope`.
 pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRollup {
-    // People, rooms and sessions are numbered as they come, so that counting the distinct ones
-    // is counting numbers; nothing is copied until the result.
-    let mut person_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+    // People, rooms, sessions and roles are numbered as they come, so that counting the distinct
+    // ones is counting numbers; nothing is copied until the result. People's keys are kept back
+    // to back by the interner, so that finding one reads little memory.
+    let mut person_no: super::interner::Interner = Default::default();
     let mut room_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
     let mut session_no: crate::fast_hash::FastHashMap<(&str, &str), u32> = Default::default();
-    let mut totals: Vec<PersonTotals<'_>> = Vec::new();
+    let mut role_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+    let mut roles: Vec<&str> = Vec::new();
+    let mut totals: Vec<PersonTotals> = Vec::new();
+    let mut names: Vec<PersonNames<'_>> = Vec::new();
     // Per attendance counted: (person, session) and (person, room).
     let mut sessions_of: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
     let mut rooms_of: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
@@ -136,18 +150,14 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
             }
             continue;
         }
-        let next = number(totals.len());
-        let p = *person_no.entry(a.person.as_str()).or_insert(next);
-        if p == next {
-            totals.push(PersonTotals {
+        let (p, new) = person_no.intern(&a.person);
+        if new {
+            totals.push(PersonTotals::default());
+            names.push(PersonNames {
                 person: &a.person,
                 user_id: "",
                 email: "",
                 name: "",
-                minutes: 0.0,
-                engagement: WeightedMean::default(),
-                first: None,
-                last: None,
                 roles: Vec::new(),
             });
         }
@@ -169,44 +179,75 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
         let Some(t) = totals.get_mut(p as usize) else {
             continue;
         };
-        for (into, from) in [
-            (&mut t.user_id, a.user_id.as_str()),
-            (&mut t.email, a.email.as_str()),
-            (&mut t.name, a.name.as_str()),
-        ] {
-            if into.is_empty() && !from.trim().is_empty() {
-                *into = from;
-            }
-        }
         t.minutes += a.minutes.unwrap_or(0.0);
         t.engagement.add(a.engagement, a.minutes);
         t.first = t.first.into_iter().chain(a.session_start).min();
         t.last = t.last.into_iter().chain(a.session_start).max();
         let role = a.role.trim();
-        if !role.is_empty() && !t.roles.contains(&role) {
-            t.roles.push(role);
+        let role = if role.is_empty() {
+            None
+        } else {
+            let next = number(roles.len());
+            let r = *role_no.entry(role).or_insert(next);
+            if r == next {
+                roles.push(role);
+            }
+            Some(r)
+        };
+        let named = t.named;
+        match role {
+            Some(r) if r < 64 => t.roles |= 1 << r,
+            Some(r) => {
+                if let Some(n) = names.get_mut(p as usize) {
+                    if !n.roles.contains(&r) {
+                        n.roles.push(r);
+                    }
+                }
+            }
+            None => {}
         }
+        if named {
+            continue;
+        }
+        let Some(n) = names.get_mut(p as usize) else {
+            continue;
+        };
+        for (into, from) in [
+            (&mut n.user_id, a.user_id.as_str()),
+            (&mut n.email, a.email.as_str()),
+            (&mut n.name, a.name.as_str()),
+        ] {
+            if into.is_empty() && !from.trim().is_empty() {
+                *into = from;
+            }
+        }
+        t.named = !n.user_id.is_empty() && !n.email.is_empty() && !n.name.is_empty();
     }
     let sessions = distinct_per_group(&sessions_of, totals.len(), session_no.len());
     let rooms = distinct_per_group(&rooms_of, totals.len(), room_no.len());
     let mut people: Vec<PersonRollup> = totals
         .into_iter()
-        .zip(sessions)
-        .zip(rooms)
-        .map(|((mut t, sessions), rooms)| {
-            t.roles.sort_unstable();
+        .zip(names)
+        .zip(sessions.into_iter().zip(rooms))
+        .map(|((t, n), (sessions, rooms))| {
+            let mut their_roles: Vec<&str> = (0..64u32)
+                .filter(|r| t.roles & (1 << r) != 0)
+                .chain(n.roles)
+                .filter_map(|r| roles.get(r as usize).copied())
+                .collect();
+            their_roles.sort_unstable();
             PersonRollup {
-                person: t.person.to_owned(),
-                user_id: t.user_id.to_owned(),
-                email: t.email.to_owned(),
-                name: t.name.to_owned(),
+                person: n.person.to_owned(),
+                user_id: n.user_id.to_owned(),
+                email: n.email.to_owned(),
+                name: n.name.to_owned(),
                 sessions,
                 rooms,
                 minutes: t.minutes,
                 engagement_pct: t.engagement.value().map(|r| r * 100.0),
                 first_seen: t.first,
                 last_seen: t.last,
-                roles: t.roles.into_iter().map(str::to_owned).collect(),
+                roles: their_roles.into_iter().map(str::to_owned).collect(),
             }
         })
         .collect();
@@ -369,7 +410,7 @@ pub fn room_trends(
             .add(s.engagement, s.unique_users.map(|u| u as f64));
     }
     // Per attendee counted: (room and period, person), people numbered as they come.
-    let mut person_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+    let mut person_no: super::interner::Interner = Default::default();
     let mut attended: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
     // Periods of session starts already worked out, and the previous attendance's room, start
     // and room period: a session's rows usually come together.
@@ -393,8 +434,7 @@ pub fn room_trends(
         let Some(bucket) = bucket else {
             continue;
         };
-        let next = number(person_no.len());
-        attended.push((bucket, *person_no.entry(a.person.as_str()).or_insert(next)));
+        attended.push((bucket, person_no.intern(&a.person).0));
     }
     let people = distinct_per_group(&attended, buckets.len(), person_no.len());
     let mut rooms: Vec<(RoomTotals<'_>, u64)> = buckets.into_iter().zip(people).collect();

@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorCode};
 use crate::kaltura::KalturaClient;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which session of which room, and the zone the person reads times in.
 #[derive(Debug, Clone)]
@@ -25,13 +25,13 @@ pub struct DashboardRequest {
     pub zone: TimeZone,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RoomRef {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SessionRef {
     pub id: String,
     /// RFC 3339, UTC.
@@ -39,7 +39,7 @@ pub struct SessionRef {
     pub end: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Viewers {
     pub unique: u64,
     pub live: u64,
@@ -49,7 +49,7 @@ pub struct Viewers {
     pub both_pct: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Minutes {
     /// Minutes per live viewer.
     pub live_avg: f64,
@@ -57,7 +57,7 @@ pub struct Minutes {
     pub recording_avg: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Engagement {
     pub rate_pct: Option<f64>,
     pub reactions_pct: Option<f64>,
@@ -101,7 +101,7 @@ pub struct Attendee {
     pub profile: AttendeeProfile,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct AttendeeProfile {
     pub email: String,
     pub role: String,
@@ -110,7 +110,7 @@ pub struct AttendeeProfile {
     pub country: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Country {
     pub code: String,
     pub name: String,
@@ -118,7 +118,7 @@ pub struct Country {
     pub recording: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Device {
     pub device: String,
     pub live: u64,
@@ -126,7 +126,7 @@ pub struct Device {
 }
 
 /// The room's recording over the session's window (reports 60005 and 60012), when it has one.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct RecordingFigures {
     pub plays: u64,
     /// Player loads (`count_loads`).

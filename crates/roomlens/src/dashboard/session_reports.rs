@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 pub const PAGE_ROWS: u64 = 500;
 
 /// The session window the reports are asked for, and the person's time-zone offset.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportWindow {
     /// Unix seconds: the session start rounded down to the hour in local time (Kaltura's page).
     pub from: i64,

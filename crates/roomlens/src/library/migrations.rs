@@ -80,8 +80,38 @@ CREATE INDEX rows_breakouts_snapshot ON rows_breakouts (snapshot_id);
 CREATE INDEX rows_breakouts_session ON rows_breakouts (breakout_entry_id, cue_point_id);
 ";
 
+/// Version 2: session dashboards, each kept whole as JSON (`kept_dashboards`' shape, its version
+/// in `format`) with the columns the list shows and finds it by.
+const V2: &str = "
+CREATE TABLE dashboards (
+    id INTEGER PRIMARY KEY,
+    account_name TEXT NOT NULL DEFAULT '',
+    room_id TEXT NOT NULL,
+    room_name TEXT NOT NULL DEFAULT '',
+    session_id TEXT NOT NULL,
+    session_start INTEGER,
+    session_end INTEGER,
+    fetched_at INTEGER NOT NULL,
+    format INTEGER NOT NULL,
+    dashboard TEXT NOT NULL
+);
+CREATE INDEX dashboards_session ON dashboards (room_id, session_id);
+CREATE INDEX dashboards_newest ON dashboards (fetched_at DESC);
+";
+
 /// Every migration, in order: version `i + 1` is `MIGRATIONS[i]`.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// The DDL that brings a file from `version - 1` to `version`, for tests that build an older
+/// library as an older Roomlens wrote it. Not for anything else.
+#[doc(hidden)]
+pub fn migration_sql(version: i64) -> Option<&'static str> {
+    usize::try_from(version)
+        .ok()
+        .and_then(|v| v.checked_sub(1))
+        .and_then(|i| MIGRATIONS.get(i))
+        .copied()
+}
 
 /// The version this Roomlens writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

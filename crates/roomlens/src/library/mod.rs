@@ -4,6 +4,7 @@
 //! that is damaged or from a newer Roomlens. Rollups over the snapshots come later; this keeps them.
 
 mod kept_breakouts;
+mod kept_dashboards;
 mod kept_rows;
 mod migrations;
 mod report_files;
@@ -12,6 +13,9 @@ mod row_tables;
 mod set_aside;
 mod snapshots;
 
+pub use kept_dashboards::{DashboardInfo, KeptDashboard, KEPT_DASHBOARD_FORMAT};
+#[doc(hidden)]
+pub use migrations::migration_sql;
 pub use migrations::SCHEMA_VERSION;
 pub use report_files::FileKept;
 pub use set_aside::set_aside;

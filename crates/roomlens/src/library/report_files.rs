@@ -4,9 +4,11 @@
 //! transaction, so memory stays a few batches whatever the file's size. The file is identified by
 //! its bytes' SHA-256, hashed twice: once beforehand (a fast pass), so that a file kept before is
 //! recognised without writing anything, and again while it is read, so that the identity kept is
-//! always that of the bytes that were read. It does not decide where the library is.
+//! always that of the bytes that were read. A big file going into a table that holds fewer rows
+//! has the table's indexes made afresh once its rows are in (`Writer::begin`). It does not
+//! decide where the library is.
 
-use super::row_tables::{insert_rows, BATCH};
+use super::row_tables::{insert_rows, table_of, BATCH};
 use super::snapshots::kind_name;
 use super::{file_sha256, sql_error, Added, Library};
 use crate::cancel::CancelToken;
@@ -31,6 +33,10 @@ pub struct FileKept {
 /// Batches read ahead of the writer: enough to keep both threads busy, few enough that memory
 /// stays small.
 const BATCHES_AHEAD: usize = 2;
+
+/// From how many rows (estimated from the first batch) a file is big enough for its table's
+/// indexes to be built afresh after its rows are in, rather than updated row by row.
+const BULK_FROM_ROWS: usize = 50_000;
 
 /// A batch of rows and how many bytes of the file had been read when it was complete.
 type Batch = (Report, u64);
@@ -195,33 +201,56 @@ fn write_batches<'c>(
         }
         let w = match (&mut writer, conn.take()) {
             (Some(w), _) => w,
-            (None, Some(conn)) => writer.insert(Writer::begin(conn, &batch, target)?),
-            (None, None) => return Err(Error::new(ErrorCode::Internal, "no connection")),
+            (None, Some(conn)) => writer.insert(Writer::begin(conn, &batch, target, bytes_read)?),
+            (None, None) => {
+                return Err(
+                    Error::new(ErrorCode::Internal, "Roomlens could not keep this file.")
+                        .with_detail("the writer lost its connection"),
+                )
+            }
         };
         w.add(&batch, cancel)?;
-        let estimate = if bytes_read == 0 {
-            w.rows
-        } else {
-            let rows = w.rows as u128 * u128::from(target.file_bytes) / u128::from(bytes_read);
-            usize::try_from(rows).unwrap_or(usize::MAX).max(w.rows)
-        };
-        progress(w.rows, estimate);
+        let rows = rows_in_file(w.rows, bytes_read, target.file_bytes);
+        progress(w.rows, rows.max(w.rows));
     }
     Ok(writer)
 }
 
-/// A file's snapshot being written: its transaction, its id, and the rows written so far.
+/// How many rows a file of `file_bytes` bytes holds, judging by the `rows` in its first
+/// `bytes_read` bytes.
+fn rows_in_file(rows: usize, bytes_read: u64, file_bytes: u64) -> usize {
+    if bytes_read == 0 {
+        return rows;
+    }
+    let estimate = rows as u128 * u128::from(file_bytes) / u128::from(bytes_read);
+    usize::try_from(estimate).unwrap_or(usize::MAX)
+}
+
+/// A file's snapshot being written: its transaction, its id, the rows written so far, and the
+/// SQL that makes again the indexes of its table set aside.
 struct Writer<'c> {
     tx: Transaction<'c>,
     id: i64,
     kind: ReportKind,
     rows: usize,
+    set_aside: Vec<String>,
 }
 
 impl<'c> Writer<'c> {
     /// Takes the write lock (waiting for another Roomlens's write, as `add_snapshot` does) and
     /// adds the snapshot's row: no identity and no rows yet, both set by `finish`.
-    fn begin(conn: &'c mut Connection, first: &Report, target: &Target<'_>) -> Result<Self, Error> {
+    ///
+    /// A big file (the first batch, `bytes_read` into the file, says how big) holding at least
+    /// as many rows as its table already does has the table's indexes dropped here and built
+    /// again by `finish`, inside the same transaction: SQLite builds an index from sorted keys
+    /// several times faster than it inserts a million keys one by one in random order (the
+    /// person index above all). Rolled back, the indexes are back as they were.
+    fn begin(
+        conn: &'c mut Connection,
+        first: &Report,
+        target: &Target<'_>,
+        bytes_read: u64,
+    ) -> Result<Self, Error> {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sql_error(&e))?;
@@ -234,11 +263,29 @@ impl<'c> Writer<'c> {
         )
         .map_err(|e| sql_error(&e))?;
         let id = tx.last_insert_rowid();
+        let expected = rows_in_file(first.len(), bytes_read, target.file_bytes);
+        let set_aside = if expected >= BULK_FROM_ROWS {
+            let kept: i64 = tx
+                .query_row(
+                    "SELECT coalesce(sum(row_count), 0) FROM snapshots WHERE report_kind = ?1",
+                    [kind_name(kind)],
+                    |row| row.get(0),
+                )
+                .map_err(|e| sql_error(&e))?;
+            if usize::try_from(kept).unwrap_or(usize::MAX) <= expected {
+                set_indexes_aside(&tx, table_of(kind))?
+            } else {
+                Vec::new()
+            }
+        } else {
+            Vec::new()
+        };
         Ok(Writer {
             tx,
             id,
             kind,
             rows: 0,
+            set_aside,
         })
     }
 
@@ -266,8 +313,11 @@ impl<'c> Writer<'c> {
             .optional()
             .map_err(|e| sql_error(&e))?;
         if let Some(id) = kept {
-            // Dropping the transaction rolls it back.
+            // Dropping the transaction rolls it back, indexes included.
             return Ok(Added::AlreadyKept(id));
+        }
+        for sql in &self.set_aside {
+            self.tx.execute_batch(sql).map_err(|e| sql_error(&e))?;
         }
         let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         let warnings = serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into());
@@ -286,4 +336,29 @@ impl<'c> Writer<'c> {
         self.tx.commit().map_err(|e| sql_error(&e))?;
         Ok(Added::New(self.id))
     }
+}
+
+/// Drops the indexes of `table` (those SQLite was asked to make; not its own automatic ones),
+/// handing back the SQL that made each. An index of `snapshot_id` alone stays: the new rows'
+/// entries go at its end (the newest snapshot, new rowids), which costs next to nothing.
+fn set_indexes_aside(tx: &Transaction<'_>, table: &str) -> Result<Vec<String>, Error> {
+    let mut select = tx
+        .prepare(
+            "SELECT m.name, m.sql FROM sqlite_master m \
+             WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL \
+             AND (SELECT group_concat(i.name) FROM pragma_index_info(m.name) i) \
+                 IS NOT 'snapshot_id' \
+             ORDER BY m.name",
+        )
+        .map_err(|e| sql_error(&e))?;
+    let indexes = select
+        .query_map([table], |row| Ok((row.get(0)?, row.get(1)?)))
+        .map_err(|e| sql_error(&e))?
+        .collect::<Result<Vec<(String, String)>, _>>()
+        .map_err(|e| sql_error(&e))?;
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))
+            .map_err(|e| sql_error(&e))?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }

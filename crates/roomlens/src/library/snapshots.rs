@@ -286,7 +286,8 @@ impl Library {
     }
 
     /// Problems found, none when the library is sound: SQLite's own integrity and foreign-key
-    /// checks, and each snapshot's rows against its row count.
+    /// checks, each snapshot's rows against its row count, and each kept session dashboard read
+    /// back.
     pub fn check(&self) -> Result<Vec<String>, Error> {
         let mut problems = Vec::new();
         let mut integrity = self
@@ -330,6 +331,7 @@ impl Library {
                 ));
             }
         }
+        problems.extend(self.dashboard_problems()?);
         Ok(problems)
     }
 }
@@ -341,7 +343,7 @@ fn not_kept(id: i64) -> Error {
     )
 }
 
-fn damaged(detail: String) -> Error {
+pub(super) fn damaged(detail: String) -> Error {
     Error::new(
         ErrorCode::LibraryDamaged,
         "The library holds something Roomlens did not write. It has been left as it is.",

@@ -1,0 +1,305 @@
+//! Session dashboards in the library, on real SQLite files: a dashboard fetched from the simulator
+//! kept and read back with every field (the ones `--json` leaves out too), the same session kept
+//! once with the newest copy winning, damaged JSON a plain `library_damaged` error that `check`
+//! reports, and a version-1 library (as the previous Roomlens wrote it) migrated with its snapshot.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a step that fails should stop it loudly"
+)]
+
+#[allow(
+    dead_code,
+    reason = "a module shared by several test files; this one uses part of it"
+)]
+mod sim_client;
+
+use jiff::tz::TimeZone;
+use kaltura_sim::{SimConfig, SimHandle};
+use roomlens::cancel::CancelToken;
+use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
+use roomlens::library::{migration_sql, Library, SCHEMA_VERSION};
+use roomlens::reports::Report;
+use roomlens::ErrorCode;
+use sim_client::{client_for, quick_options, start_sim};
+use std::path::PathBuf;
+
+const DATA_END: i64 = 1_790_000_000;
+
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(name: &str) -> Folder {
+        let dir = std::env::temp_dir().join(format!(
+            "roomlens-library-dashboards-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Folder(dir)
+    }
+    fn file(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn demo_sim() -> SimHandle {
+    start_sim(SimConfig {
+        data_end: Some(DATA_END),
+        ..SimConfig::demo()
+    })
+    .await
+}
+
+async fn dashboard(sim: &SimHandle, room: &str, session: &str) -> SessionDashboard {
+    fetch_session_dashboard(
+        &client_for(sim, quick_options()),
+        &DashboardRequest {
+            room_id: room.to_owned(),
+            session_id: Some(session.to_owned()),
+            zone: TimeZone::UTC,
+        },
+        &CancelToken::new(),
+    )
+    .await
+    .unwrap()
+}
+
+fn user_version(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_fetched_dashboard_is_kept_whole_once_per_session_newest_first() {
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    let recorded = dashboard(
+        &sim,
+        &edges.with_recording.room_id,
+        &edges.with_recording.cue_point_id,
+    )
+    .await;
+    let hostile = dashboard(
+        &sim,
+        &edges.hostile_names.room_id,
+        &edges.hostile_names.cue_point_id,
+    )
+    .await;
+    sim.shutdown().await;
+    // The fields `--json` leaves out are there to lose.
+    assert!(recorded.recording.is_some() && recorded.window.is_some());
+    assert!(recorded.requests > 0);
+    assert!(hostile
+        .attendees
+        .iter()
+        .any(|a| !a.profile.email.is_empty()));
+    assert!(recorded.timeline.iter().any(|m| m.reactions > 0));
+
+    let folder = Folder::new("kept");
+    let path = folder.file("library.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let first = library
+        .add_dashboard("Demo", &recorded, 1_780_000_000)
+        .unwrap();
+    let other = library
+        .add_dashboard("Demo <script>", &hostile, 1_780_000_100)
+        .unwrap();
+    assert_eq!(library.dashboard(first).unwrap(), recorded);
+    assert_eq!(library.dashboard(other).unwrap(), hostile);
+
+    // The same account, room and session again: the newer copy replaces the kept one.
+    let mut newer = recorded.clone();
+    newer.viewers.unique += 1;
+    let replaced = library
+        .add_dashboard("Demo", &newer, 1_780_000_200)
+        .unwrap();
+    assert_ne!(replaced, first);
+    assert!(library.dashboard(first).is_err());
+    assert_eq!(library.dashboard(replaced).unwrap(), newer);
+    // An older copy does not overwrite a newer one.
+    assert_eq!(
+        library
+            .add_dashboard("Demo", &recorded, 1_770_000_000)
+            .unwrap(),
+        replaced
+    );
+    assert_eq!(library.dashboard(replaced).unwrap(), newer);
+    // Another account's copy of the same session is its own.
+    let elsewhere = library
+        .add_dashboard("Other", &recorded, 1_780_000_300)
+        .unwrap();
+
+    let listed = library.dashboards().unwrap();
+    let ids: Vec<i64> = listed.iter().map(|d| d.id).collect();
+    assert_eq!(ids, [elsewhere, replaced, other], "newest first");
+    let info = &listed[1];
+    assert_eq!(info.account_name, "Demo");
+    assert_eq!(info.room_id, recorded.room.id);
+    assert_eq!(info.room_name, recorded.room.name);
+    assert_eq!(info.session_id, recorded.session.id);
+    assert_eq!(info.fetched_at, 1_780_000_200);
+    let start: jiff::Timestamp = recorded.session.start.parse().unwrap();
+    let end: jiff::Timestamp = recorded.session.end.parse().unwrap();
+    assert_eq!(info.session_start, Some(start.as_second()));
+    assert_eq!(info.session_end, Some(end.as_second()));
+    assert_eq!(listed[2].account_name, "Demo <script>");
+    assert!(library.check().unwrap().is_empty());
+
+    // Found again by account, room and session (or the room's latest session) for offline use.
+    let (found, shown) = library
+        .find_dashboard("Demo", &recorded.room.id, Some(&recorded.session.id))
+        .unwrap()
+        .expect("the kept session is found");
+    assert_eq!((found.id, shown), (replaced, newer.clone()));
+    let (latest, _) = library
+        .find_dashboard("Demo", &recorded.room.id, None)
+        .unwrap()
+        .expect("the room's latest kept session");
+    assert_eq!(latest.id, replaced);
+    assert!(library
+        .find_dashboard("Nobody", &recorded.room.id, None)
+        .unwrap()
+        .is_none());
+    assert!(library
+        .find_dashboard("Demo", &recorded.room.id, Some("no such session"))
+        .unwrap()
+        .is_none());
+
+    // Read back after reopening the file, too.
+    drop(library);
+    let mut library = Library::open(&path).unwrap();
+    assert_eq!(library.dashboard(other).unwrap(), hostile);
+    library.remove_dashboard(elsewhere).unwrap();
+    let error = library.remove_dashboard(elsewhere).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert_eq!(library.dashboards().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_damaged_dashboard_is_a_plain_error_and_check_finds_it() {
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    let d = dashboard(
+        &sim,
+        &edges.no_chat_users.room_id,
+        &edges.no_chat_users.cue_point_id,
+    )
+    .await;
+    sim.shutdown().await;
+    let folder = Folder::new("damaged");
+    let path = folder.file("library.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let id = library.add_dashboard("Demo", &d, 1_780_000_000).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    for (column, value) in [
+        (
+            "dashboard",
+            rusqlite::types::Value::Text("{\"room\": ".into()),
+        ),
+        ("dashboard", rusqlite::types::Value::Text("{}".into())),
+        ("dashboard", rusqlite::types::Value::Blob(vec![0xff, 0])),
+        ("format", rusqlite::types::Value::Integer(99)),
+        ("format", rusqlite::types::Value::Text("one".into())),
+    ] {
+        raw.execute(
+            &format!("UPDATE dashboards SET {column} = ?1 WHERE id = ?2"),
+            rusqlite::params![value, id],
+        )
+        .unwrap();
+        let error = library.dashboard(id).unwrap_err();
+        assert_eq!(error.code, ErrorCode::LibraryDamaged, "{column}: {error:?}");
+        assert!(!error.message.contains('{'), "a plain message");
+        assert_eq!(
+            library.check().unwrap(),
+            [format!("session dashboard {id} cannot be read back")]
+        );
+        // Put right again for the next damage.
+        let json = serde_json::to_string(&roomlens::library::KeptDashboard::from(&d)).unwrap();
+        raw.execute(
+            "UPDATE dashboards SET dashboard = ?1, format = ?2 WHERE id = ?3",
+            rusqlite::params![json, roomlens::library::KEPT_DASHBOARD_FORMAT, id],
+        )
+        .unwrap();
+        assert_eq!(library.dashboard(id).unwrap(), d);
+        assert!(library.check().unwrap().is_empty());
+    }
+    let error = library.dashboard(id + 1).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn a_version_1_library_migrates_to_2_with_its_snapshot() {
+    assert_eq!(SCHEMA_VERSION, 2);
+    let folder = Folder::new("v1");
+    let path = folder.file("library.sqlite");
+    {
+        // As the Roomlens of schema version 1 wrote it: its DDL, a fetched Attendees snapshot.
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute_batch(migration_sql(1).unwrap()).unwrap();
+        raw.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO snapshots (id, report_kind, source, account_name, range_from, range_to,
+                 filters, fetched_at, row_count)
+                 VALUES (1, 'attendees', 'fetch', 'Demo', 1772000000, 1774592000, '', 1773000000, 2);
+             INSERT INTO rows_attendees (snapshot_id, entry_id, cue_point_id, user_id, user_name,
+                 user_email, user_type, meeting_view_time, meeting_engaged_play_time_ratio, extra)
+                 VALUES (1, '1_room', 'cp1', 'ana', 'Ana', 'ana@example.org', 'Attendee', 30.5, 0.75, NULL),
+                        (1, '1_room', 'cp1', 'bo', 'Bo', 'bo@example.org', 'Attendee', NULL, 0.5, NULL);",
+        )
+        .unwrap();
+        let tables: i64 = raw
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'dashboards'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0, "version 1 has no dashboards");
+    }
+    assert_eq!(user_version(&path), 1);
+    let library = Library::open(&path).unwrap();
+    assert_eq!(user_version(&path), 2);
+    let snapshots = library.snapshots().unwrap();
+    assert_eq!(snapshots.len(), 1);
+    assert_eq!(snapshots[0].row_count, 2);
+    assert_eq!(snapshots[0].saved_at, 1_773_000_000);
+    let Report::Attendees { rows, .. } = library.report(1, &CancelToken::new()).unwrap() else {
+        panic!("an Attendees report");
+    };
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&*rows[0].user_name, "Ana");
+    assert_eq!(rows[0].meeting_view_time, Some(30.5));
+    assert_eq!(rows[1].meeting_view_time, None);
+    assert!(library.check().unwrap().is_empty());
+    assert!(library.dashboards().unwrap().is_empty());
+    drop(library);
+    // Opened again: nothing more to do.
+    drop(Library::open(&path).unwrap());
+    assert_eq!(user_version(&path), 2);
+}
+
+#[test]
+fn an_empty_file_migrates_straight_to_2() {
+    let folder = Folder::new("empty");
+    let path = folder.file("library.sqlite");
+    std::fs::write(&path, b"").unwrap();
+    let library = Library::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 2);
+    assert!(library.dashboards().unwrap().is_empty());
+    assert!(library.snapshots().unwrap().is_empty());
+    assert!(library.check().unwrap().is_empty());
+    assert!(migration_sql(0).is_none() && migration_sql(3).is_none());
+}
