@@ -4,7 +4,6 @@
 //! nothing (no causes guessed) and leaves out what cannot be dated or compared.
 
 use super::rollups::{KeptAttendance, KeptSession, RollupScope};
-use super::scope_rule::in_scope;
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -130,7 +129,7 @@ pub fn session_drops(sessions: &[KeptSession], scope: &RollupScope) -> Vec<Sessi
         if s.room_id.is_empty()
             || !s.main_room_id.trim().is_empty()
             || s.start.is_none()
-            || !in_scope(scope, &s.room_id, s.start)
+            || !scope.holds(&s.room_id, s.start)
         {
             continue;
         }
@@ -203,7 +202,7 @@ pub fn engagement_drops(
         if a.person.is_empty()
             || a.engagement.is_none()
             || a.session_start.is_none()
-            || !in_scope(scope, &a.room_id, a.session_start)
+            || !scope.holds(&a.room_id, a.session_start)
         {
             continue;
         }

@@ -5,7 +5,6 @@
 //! not tell people apart inside a breakout count (the report names no one).
 
 use super::rollups::{KeptAttendance, KeptSession, RollupScope};
-use super::scope_rule::in_scope;
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -92,7 +91,7 @@ pub fn breakout_rollup(
     for s in sessions {
         if s.room_id.is_empty()
             || !s.main_room_id.trim().is_empty()
-            || !in_scope(scope, &s.room_id, s.start)
+            || !scope.holds(&s.room_id, s.start)
         {
             continue;
         }
@@ -108,7 +107,7 @@ pub fn breakout_rollup(
             .add(s.engagement, s.unique_users.map(|u| u as f64));
     }
     for b in breakouts {
-        if b.main_room_id.is_empty() || !in_scope(scope, &b.main_room_id, b.start) {
+        if b.main_room_id.is_empty() || !scope.holds(&b.main_room_id, b.start) {
             continue;
         }
         let t = rooms.entry(&b.main_room_id).or_default();

@@ -12,7 +12,6 @@ pub mod person_sessions;
 pub mod rollups;
 pub mod room_data;
 pub mod room_direction;
-mod scope_rule;
 
 pub use attendees::{
     key_of, summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,

@@ -4,7 +4,6 @@
 //! does) and does not match people across keys: the key is `KeptAttendance::person` exactly.
 
 use super::rollups::{KeptAttendance, KeptSession, RollupScope};
-use super::scope_rule::in_scope;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -48,7 +47,7 @@ pub fn person_sessions(
     }
     let mut found: Vec<PersonSession> = attendances
         .iter()
-        .filter(|a| a.person == person_key && in_scope(scope, &a.room_id, a.session_start))
+        .filter(|a| a.person == person_key && scope.holds(&a.room_id, a.session_start))
         .map(|a| {
             let session = by_session.get(&(a.room_id.as_str(), a.session_id.as_str()));
             let room_name = session

@@ -54,7 +54,9 @@ impl RollupScope {
         self.from.is_some() || self.to.is_some()
     }
 
-    fn holds(&self, room_id: &str, start: Option<i64>) -> bool {
+    /// Whether a row of `room_id` whose session starts at `start` is in the scope: the one rule
+    /// every rollup applies (an undated row is out as soon as either bound is set).
+    pub(crate) fn holds(&self, room_id: &str, start: Option<i64>) -> bool {
         if self.room_id.as_deref().is_some_and(|r| r != room_id) {
             return false;
         }
@@ -451,4 +453,31 @@ pub fn room_trends(
             engagement_pct: t.engagement.value().map(|r| r * 100.0),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::RollupScope;
+
+    #[test]
+    fn room_and_half_open_dates() {
+        let all = RollupScope::default();
+        assert!(all.holds("r1", None));
+        let room = RollupScope {
+            room_id: Some("r1".into()),
+            ..RollupScope::default()
+        };
+        assert!(room.holds("r1", None));
+        assert!(!room.holds("r2", Some(5)));
+        let dates = RollupScope {
+            from: Some(10),
+            to: Some(20),
+            room_id: None,
+        };
+        assert!(!dates.holds("r1", None));
+        assert!(dates.holds("r1", Some(10)));
+        assert!(dates.holds("r1", Some(19)));
+        assert!(!dates.holds("r1", Some(20)));
+        assert!(!dates.holds("r1", Some(9)));
+    }
 }
