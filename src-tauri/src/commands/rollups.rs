@@ -199,13 +199,7 @@ pub async fn library_room_trends(
     off_main_thread(&app, move |state| {
         let rows = kept_rows(state)?;
         let zone = TimeZone::system();
-        let periods = room_trends(
-            &rows.sessions,
-            &rows.attendances,
-            request.period,
-            &zone,
-            &request.range.scope(Timestamp::now()),
-        );
+        let periods = room_periods(&rows, request.period, &request.range, &zone);
         let top_rooms = top_rooms_chart(
             &periods,
             request.period,
@@ -266,13 +260,7 @@ pub async fn save_rollup_chart(
     save_chart_file(&app, &state, suggested, request.format, move |state| {
         let rows = kept_rows(state)?;
         let zone = TimeZone::system();
-        let periods = room_trends(
-            &rows.sessions,
-            &rows.attendances,
-            request.period,
-            &zone,
-            &request.range.scope(Timestamp::now()),
-        );
+        let periods = room_periods(&rows, request.period, &request.range, &zone);
         match (request.chart, request.room_id.as_deref()) {
             (RollupChart::Room, Some(room)) => room_trend_chart(
                 &periods,
@@ -376,44 +364,19 @@ pub struct SaveRollupPdfArgs {
     paper: PaperChoice,
 }
 
-/// The charts a rollup's PDF shows above its table (drawn light).
-fn rollup_pdf_charts(
-    state: &AppState,
-    range: &RollupRange,
-    rollup: &RollupChoice,
-) -> Result<Vec<ChartView>, Error> {
-    let RollupChoice::Rooms { period } = rollup else {
-        return Ok(Vec::new());
-    };
-    let rows = kept_rows(state)?;
-    let zone = TimeZone::system();
-    let periods = room_trends(
-        &rows.sessions,
-        &rows.attendances,
-        *period,
-        &zone,
-        &range.scope(Timestamp::now()),
-    );
-    Ok(vec![top_rooms_chart(
-        &periods,
-        *period,
-        &zone_name(&zone),
-        ThemeKind::Light,
-        TOP_ROOMS,
-    )?])
-}
-
-/// The rows and the chosen rollup, as a table for `style`.
+/// The chosen rollup as a table for `style`, with the charts its PDF shows above the table
+/// (drawn light; Rooms over time has the top rooms) when `charts` is asked.
 fn rollup_table(
     state: &AppState,
     range: &RollupRange,
     rollup: &RollupChoice,
     style: CellStyle,
-) -> Result<RollupTable, Error> {
+    charts: bool,
+) -> Result<(RollupTable, Vec<ChartView>), Error> {
     let rows = kept_rows(state)?;
     let zone = TimeZone::system();
     let now = Timestamp::now();
-    Ok(match rollup {
+    let table = match rollup {
         RollupChoice::People { search, order } => {
             let args = PeopleArgs {
                 range: range.clone(),
@@ -428,14 +391,19 @@ fn rollup_table(
             person_sessions_table(who, &sessions, &zone, style)
         }
         RollupChoice::Rooms { period } => {
-            let periods = room_trends(
-                &rows.sessions,
-                &rows.attendances,
-                *period,
-                &zone,
-                &range.scope(now),
-            );
-            room_trends_table(&periods, *period, style)
+            let periods = room_periods(&rows, *period, range, &zone);
+            let top_rooms = if charts {
+                vec![top_rooms_chart(
+                    &periods,
+                    *period,
+                    &zone_name(&zone),
+                    ThemeKind::Light,
+                    TOP_ROOMS,
+                )?]
+            } else {
+                Vec::new()
+            };
+            return Ok((room_trends_table(&periods, *period, style), top_rooms));
         }
         RollupChoice::AttentionSessions | RollupChoice::AttentionPeople => {
             let found = attention(&rows.sessions, &rows.attendances, &range.scope(now));
@@ -454,7 +422,24 @@ fn rollup_table(
             );
             breakouts_table(&rooms, style)
         }
-    })
+    };
+    Ok((table, Vec::new()))
+}
+
+/// Each main room of `rows` per `period` within `range`, in `zone`.
+fn room_periods(
+    rows: &KeptRows,
+    period: TrendPeriod,
+    range: &RollupRange,
+    zone: &TimeZone,
+) -> Vec<RoomPeriod> {
+    room_trends(
+        &rows.sessions,
+        &rows.attendances,
+        period,
+        zone,
+        &range.scope(Timestamp::now()),
+    )
 }
 
 fn kept_rows(state: &AppState) -> Result<Arc<KeptRows>, Error> {
@@ -479,11 +464,12 @@ pub async fn save_rollup_csv(
     };
     let shown = path.display().to_string();
     off_main_thread(&app, move |state| {
-        let table = rollup_table(
+        let (table, _) = rollup_table(
             state,
             &request.range,
             &request.rollup,
             CellStyle::Spreadsheet,
+            false,
         )?;
         write_atomically(&path, &table.csv_bytes(&request.options))
     })
@@ -512,14 +498,19 @@ pub async fn save_rollup_pdf(
     let made = off_main_thread(&app, {
         let cancel = cancel.clone();
         move |state| {
-            let table = rollup_table(state, &request.range, &request.rollup, CellStyle::Print)?;
+            let (table, charts) = rollup_table(
+                state,
+                &request.range,
+                &request.rollup,
+                CellStyle::Print,
+                true,
+            )?;
             let options = RollupPdfOptions {
                 paper: request.paper.into(),
                 zone: TimeZone::system(),
                 about: request.range.in_words(),
                 generated_at: Timestamp::now(),
             };
-            let charts = rollup_pdf_charts(state, &request.range, &request.rollup)?;
             let bytes = rollup_pdf(&table, &charts, &options, &cancel)?;
             write_atomically(&path, &bytes)
         }
