@@ -11,32 +11,13 @@
     reason = "test code: a step that fails should stop it loudly"
 )]
 
+mod temp_folder;
+
 use roomlens::cancel::CancelToken;
 use roomlens::library::{file_sha256, Added, Library, SnapshotSource, SCHEMA_VERSION};
 use roomlens::reports::{AttendeeRow, BreakoutRow, Report, ReportKind, RoomDataRow};
 use roomlens::ErrorCode;
-use std::path::PathBuf;
-
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str) -> Folder {
-        let dir =
-            std::env::temp_dir().join(format!("roomlens-library-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Folder(dir)
-    }
-    fn file(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use temp_folder::Folder;
 
 fn attendees(n: usize) -> Report {
     Report::Attendees {
@@ -88,7 +69,7 @@ fn same(a: &Report, b: &Report) {
 
 #[test]
 fn a_report_is_kept_and_read_back_exactly() {
-    let folder = Folder::new("round-trip");
+    let folder = Folder::new("library", "round-trip");
     let path = folder.file("nested/library.sqlite");
     let mut library = Library::open(&path).unwrap();
     let report = attendees(25_000);
@@ -166,7 +147,7 @@ fn a_report_is_kept_and_read_back_exactly() {
 
 #[test]
 fn a_file_opened_twice_is_kept_once() {
-    let folder = Folder::new("twice");
+    let folder = Folder::new("library", "twice");
     let csv = folder.file("attendees.csv");
     std::fs::write(&csv, b"user_id,user_name\nu1,Ada\n").unwrap();
     let sha = file_sha256(&csv).unwrap();
@@ -201,7 +182,7 @@ fn a_file_opened_twice_is_kept_once() {
 
 #[test]
 fn a_cancelled_import_leaves_the_library_as_it_was_and_removal_takes_the_rows() {
-    let folder = Folder::new("cancel");
+    let folder = Folder::new("library", "cancel");
     let mut library = Library::open(&folder.file("library.sqlite")).unwrap();
     let kept = library
         .add_snapshot(
@@ -249,7 +230,7 @@ fn a_cancelled_import_leaves_the_library_as_it_was_and_removal_takes_the_rows() 
 
 #[test]
 fn check_finds_rows_missing_from_a_snapshot() {
-    let folder = Folder::new("check");
+    let folder = Folder::new("library", "check");
     let path = folder.file("library.sqlite");
     let mut library = Library::open(&path).unwrap();
     let id = library
@@ -278,7 +259,7 @@ fn check_finds_rows_missing_from_a_snapshot() {
 
 #[test]
 fn a_damaged_or_newer_library_is_refused_and_left_untouched() {
-    let folder = Folder::new("refused");
+    let folder = Folder::new("library", "refused");
     let damaged = folder.file("damaged.sqlite");
     let bytes = b"This is not a database, but a person's notes.\n".repeat(200);
     std::fs::write(&damaged, &bytes).unwrap();
@@ -303,7 +284,7 @@ fn a_damaged_or_newer_library_is_refused_and_left_untouched() {
 
 #[test]
 fn the_tables_hold_every_column_the_schema_declares() {
-    let folder = Folder::new("columns");
+    let folder = Folder::new("library", "columns");
     let path = folder.file("library.sqlite");
     drop(Library::open(&path).unwrap());
     let raw = rusqlite::Connection::open(&path).unwrap();

@@ -17,6 +17,8 @@
 )]
 mod sim_client;
 
+mod temp_folder;
+
 use jiff::tz::TimeZone;
 use kaltura_sim::{SimConfig, SimHandle};
 use roomlens::cancel::CancelToken;
@@ -25,32 +27,9 @@ use roomlens::library::{migration_sql, Library, SCHEMA_VERSION};
 use roomlens::reports::Report;
 use roomlens::ErrorCode;
 use sim_client::{client_for, quick_options, start_sim};
-use std::path::PathBuf;
+use temp_folder::Folder;
 
 const DATA_END: i64 = 1_790_000_000;
-
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str) -> Folder {
-        let dir = std::env::temp_dir().join(format!(
-            "roomlens-library-dashboards-{name}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Folder(dir)
-    }
-    fn file(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 async fn demo_sim() -> SimHandle {
     start_sim(SimConfig {
@@ -107,7 +86,7 @@ async fn a_fetched_dashboard_is_kept_whole_once_per_session_newest_first() {
         .any(|a| !a.profile.email.is_empty()));
     assert!(recorded.timeline.iter().any(|m| m.reactions > 0));
 
-    let folder = Folder::new("kept");
+    let folder = Folder::new("library-dashboards", "kept");
     let path = folder.file("library.sqlite");
     let mut library = Library::open(&path).unwrap();
     let first = library
@@ -198,7 +177,7 @@ async fn a_damaged_dashboard_is_a_plain_error_and_check_finds_it() {
     )
     .await;
     sim.shutdown().await;
-    let folder = Folder::new("damaged");
+    let folder = Folder::new("library-dashboards", "damaged");
     let path = folder.file("library.sqlite");
     let mut library = Library::open(&path).unwrap();
     let id = library.add_dashboard("Demo", &d, 1_780_000_000).unwrap();
@@ -242,7 +221,7 @@ async fn a_damaged_dashboard_is_a_plain_error_and_check_finds_it() {
 #[test]
 fn a_version_1_library_migrates_to_2_with_its_snapshot() {
     assert_eq!(SCHEMA_VERSION, 2);
-    let folder = Folder::new("v1");
+    let folder = Folder::new("library-dashboards", "v1");
     let path = folder.file("library.sqlite");
     {
         // As the Roomlens of schema version 1 wrote it: its DDL, a fetched Attendees snapshot.
@@ -292,7 +271,7 @@ fn a_version_1_library_migrates_to_2_with_its_snapshot() {
 
 #[test]
 fn an_empty_file_migrates_straight_to_2() {
-    let folder = Folder::new("empty");
+    let folder = Folder::new("library-dashboards", "empty");
     let path = folder.file("library.sqlite");
     std::fs::write(&path, b"").unwrap();
     let library = Library::open(&path).unwrap();

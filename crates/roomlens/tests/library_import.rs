@@ -12,39 +12,16 @@
     reason = "test code: a step that fails should stop it loudly"
 )]
 
+mod temp_folder;
+
 use roomlens::cancel::CancelToken;
 use roomlens::library::{file_sha256, Added, Library, SnapshotSource};
 use roomlens::reports::{read_report_file, Report, ReportKind};
 use roomlens::ErrorCode;
 use std::cell::RefCell;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str) -> Folder {
-        let dir =
-            std::env::temp_dir().join(format!("roomlens-import-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Folder(dir)
-    }
-    fn file(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.file(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
+use temp_folder::Folder;
 
 fn same(a: &Report, b: &Report) {
     assert_eq!(a.kind(), b.kind());
@@ -163,7 +140,7 @@ fn kept_as_read(library: &Library, path: &Path, kept: &roomlens::library::FileKe
 
 #[test]
 fn a_file_is_kept_row_for_row_as_the_reader_reads_it() {
-    let folder = Folder::new("exact");
+    let folder = Folder::new("import", "exact");
     let mut library = Library::open(&folder.file("library.sqlite")).unwrap();
     let path = folder.write("attendees.csv", &hostile_attendees(25_003));
     let read = read_report_file(&path).unwrap();
@@ -233,7 +210,7 @@ fn a_file_is_kept_row_for_row_as_the_reader_reads_it() {
 
 #[test]
 fn a_file_kept_before_is_read_but_not_kept_again() {
-    let folder = Folder::new("twice");
+    let folder = Folder::new("import", "twice");
     let mut library = Library::open(&folder.file("library.sqlite")).unwrap();
     let path = folder.write("attendees.csv", &hostile_attendees(500));
     let (first, _) = add(&mut library, &path, 1);
@@ -251,7 +228,7 @@ fn a_file_kept_before_is_read_but_not_kept_again() {
 
 #[test]
 fn a_cancelled_or_failed_import_leaves_the_library_as_it_was() {
-    let folder = Folder::new("cancel");
+    let folder = Folder::new("import", "cancel");
     let path_of_library = folder.file("library.sqlite");
     let mut library = Library::open(&path_of_library).unwrap();
     let small = folder.write("small.csv", &hostile_attendees(100));
@@ -348,7 +325,7 @@ fn attendee_indexes(path: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn a_big_file_has_its_tables_indexes_built_afresh_and_a_cancelled_one_keeps_them() {
-    let folder = Folder::new("bulk");
+    let folder = Folder::new("import", "bulk");
     let path_of_library = folder.file("library.sqlite");
     let mut library = Library::open(&path_of_library).unwrap();
     let indexes = attendee_indexes(&path_of_library);
