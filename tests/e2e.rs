@@ -916,17 +916,8 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     window.click("#save-attendees").await;
     window.find("#export-confirm").await;
     window.click("#export-headers").await;
-    click_to_open_dialog(window, "#export-confirm").await;
-    let dialog = dialog_opened(window, SAVE_TITLE).await;
     let path = setup.documents().join("session-attendees.csv");
-    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
-    x11_desktop::wait_until_gone(SAVE_TITLE, DIALOG_LIMIT).await;
-    window
-        .wait_until(
-            "the attendees saved",
-            "!document.querySelector('#export-sheet') && document.querySelector('#status')?.textContent.includes('session-attendees.csv')",
-        )
-        .await;
+    save_from_sheet(window, "export", SAVE_TITLE, &path, "the attendees saved").await;
     let text = std::fs::read_to_string(&path).expect("the attendees table was saved");
     let lines = text.lines().count() as u64;
     assert!(
@@ -961,17 +952,15 @@ async fn rooms_show_a_session_dashboard(window: &Window, setup: &Setup) {
     window.click("#session-pdf").await;
     window.find("#pdf-confirm").await;
     window.choose("#pdf-paper", "letter").await;
-    click_to_open_dialog(window, "#pdf-confirm").await;
-    let dialog = dialog_opened(window, SAVE_PDF_TITLE).await;
     let path = setup.documents().join("session-report.pdf");
-    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
-    x11_desktop::wait_until_gone(SAVE_PDF_TITLE, DIALOG_LIMIT).await;
-    window
-        .wait_until(
-            "the session's PDF saved",
-            "!document.querySelector('#pdf-sheet') && document.querySelector('#status')?.textContent.includes('session-report.pdf')",
-        )
-        .await;
+    save_from_sheet(
+        window,
+        "pdf",
+        SAVE_PDF_TITLE,
+        &path,
+        "the session's PDF saved",
+    )
+    .await;
     let pdf = std::fs::read(&path).expect("the session's PDF was saved");
     assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
     let poppler = |tool: &str, args: &[&str]| -> String {
@@ -1317,6 +1306,29 @@ async fn type_path_and_enter(dialog: WindowId, path: &str, kind: DialogKind) {
     x11_desktop::press("Return");
 }
 
+/// From an open Save as CSV or PDF sheet (`sheet`: "export" or "pdf"): clicks its Save…, names
+/// `path` in the system's Save dialog titled `title`, and waits (as `what`) until the sheet is
+/// gone and the status line names the file.
+async fn save_from_sheet(window: &Window, sheet: &str, title: &str, path: &Path, what: &str) {
+    click_to_open_dialog(window, &format!("#{sheet}-confirm")).await;
+    let dialog = dialog_opened(window, title).await;
+    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
+    x11_desktop::wait_until_gone(title, DIALOG_LIMIT).await;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    window
+        .wait_until(
+            what,
+            &format!(
+                "!document.querySelector('#{sheet}-sheet') && document.querySelector('#status')?.textContent.includes({})",
+                serde_json::to_string(&name).unwrap()
+            ),
+        )
+        .await;
+}
+
 /// After a click on Open CSV…: chooses `path` in the system's Open dialog.
 async fn choose_in_open_dialog(window: &Window, path: &str) {
     let dialog = dialog_opened(window, OPEN_TITLE).await;
@@ -1462,17 +1474,15 @@ async fn save_pdf_writes_the_report(window: &Window, setup: &Setup, rows: u64) {
     );
     window.click("#save-pdf").await;
     window.find("#pdf-pages").await;
-    click_to_open_dialog(window, "#pdf-confirm").await;
-    let dialog = dialog_opened(window, SAVE_PDF_TITLE).await;
     let path = setup.documents().join("attendees-report.pdf");
-    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
-    x11_desktop::wait_until_gone(SAVE_PDF_TITLE, DIALOG_LIMIT).await;
-    window
-        .wait_until(
-            "the report's PDF saved",
-            "!document.querySelector('#pdf-sheet') && document.querySelector('#status')?.textContent.includes('attendees-report.pdf')",
-        )
-        .await;
+    save_from_sheet(
+        window,
+        "pdf",
+        SAVE_PDF_TITLE,
+        &path,
+        "the report's PDF saved",
+    )
+    .await;
     let out = std::process::Command::new("pdftotext")
         .arg("-raw")
         .arg(&path)
@@ -2079,17 +2089,8 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
     // The people matching the search saved as CSV through the real Save dialog.
     window.click("#people-save-csv").await;
     window.find("#export-confirm").await;
-    click_to_open_dialog(window, "#export-confirm").await;
-    let dialog = dialog_opened(window, SAVE_TITLE).await;
     let path = setup.documents().join("people.csv");
-    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
-    x11_desktop::wait_until_gone(SAVE_TITLE, DIALOG_LIMIT).await;
-    window
-        .wait_until(
-            "the people saved",
-            "!document.querySelector('#export-sheet') && document.querySelector('#status')?.textContent.includes('people.csv')",
-        )
-        .await;
+    save_from_sheet(window, "export", SAVE_TITLE, &path, "the people saved").await;
     let text = std::fs::read_to_string(&path).expect("the people were saved");
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header = reader.headers().expect("a header").clone();
@@ -2135,17 +2136,8 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
     let room_name = window.text_of("#room-trend-title").await;
     window.click("#trends-save-pdf").await;
     window.find("#pdf-paper").await;
-    click_to_open_dialog(window, "#pdf-confirm").await;
-    let dialog = dialog_opened(window, SAVE_PDF_TITLE).await;
     let path = setup.documents().join("rooms-over-time.pdf");
-    type_path_and_enter(dialog, &path.display().to_string(), DialogKind::Save).await;
-    x11_desktop::wait_until_gone(SAVE_PDF_TITLE, DIALOG_LIMIT).await;
-    window
-        .wait_until(
-            "the rooms' PDF saved",
-            "!document.querySelector('#pdf-sheet') && document.querySelector('#status')?.textContent.includes('rooms-over-time.pdf')",
-        )
-        .await;
+    save_from_sheet(window, "pdf", SAVE_PDF_TITLE, &path, "the rooms' PDF saved").await;
     let out = std::process::Command::new("pdftotext")
         .arg("-raw")
         .arg(&path)
