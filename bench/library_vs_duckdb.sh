@@ -96,8 +96,25 @@ cp "$OUT/last.out" "$OUT/duckdb-rooms.json"
 echo
 echo "File sizes: Roomlens library $(size_mb "$LIBRARY") MB ($(awk -v b="$(stat -c %s "$LIBRARY")" -v r="$ROWS" 'BEGIN { printf "%.0f", b/1e6/r*1e6 }') MB per million attendee rows, with the Room data); DuckDB file $(size_mb "$DUCK") MB."
 echo
-echo "Roomlens in one process (best of 3, ms; $IN_PROCESS):"
-timeout 600 "$IN_PROCESS" "$LIBRARY" 3 | tee "$OUT/roomlens-in-process.json"
+echo "Roomlens in one process ($IN_PROCESS, best of 3):"
+timeout 600 "$IN_PROCESS" "$LIBRARY" 3 >"$OUT/roomlens-in-process.json"
+"$OUT/venv/bin/python" - "$OUT/roomlens-in-process.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print()
+print("| step | time |")
+print("|---|---|")
+for key, what in (("kept_sessions_ms", "read the kept sessions (Library::kept_sessions)"),
+                  ("kept_attendances_ms", "read the kept attendances (Library::kept_attendances)"),
+                  ("people_over_rows_ms", "People over the rows read (analytics::rollups::people)"),
+                  ("rooms_over_rows_ms", "Rooms per week over the rows read (room_trends)"),
+                  ("library_people_ms", "Library::people (read + rollup)"),
+                  ("library_rooms_ms", "Library::room_trends (read + rollup)")):
+    print("| %-54s | %6.0f ms |" % (what, r[key]))
+print()
+print("%d people, %d room-weeks; peak RSS %d MiB with the rows in memory." % (r["people"], r["room_weeks"], r["peak_mib_with_rows"]))
+PY
+echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Both must agree on every figure, or the comparison means nothing.
@@ -109,7 +126,14 @@ def close(a, b, what):
         assert a is None and b is None, what
     else:
         assert abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b)), (what, a, b)
-ours = {p["person"]: p for p in json.load(open(f"{out}/roomlens-people.json"))}
+def person_key(p):
+    """analytics::key_of: user ID, else e-mail, else name (`roomlens people --json` has all three)."""
+    if p["user_id"]:
+        return p["user_id"]
+    if p["email"].strip():
+        return "email:" + p["email"].strip().lower()
+    return "name:" + p["name"].strip()
+ours = {person_key(p): p for p in json.load(open(f"{out}/roomlens-people.json"))}
 duck = {p["person"]: p for p in json.load(open(f"{out}/duckdb-people.json"))}
 assert ours.keys() == duck.keys(), "the same people"
 for key, p in ours.items():

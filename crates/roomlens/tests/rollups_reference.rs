@@ -358,3 +358,32 @@ fn rooms_agree_with_the_reference_in_every_scope_period_and_zone() {
         assert!(all.iter().any(|r| r.unique_attendees > 1));
     }
 }
+
+#[test]
+fn people_with_many_roles_keep_them_all_sorted_once() {
+    // More distinct roles than the rollup keeps as bits (64), in no order, some twice or padded.
+    let attendances: Vec<KeptAttendance> = (0..150u32)
+        .map(|i| {
+            let person = if i % 2 == 0 { "u1" } else { "u2" };
+            KeptAttendance {
+                room_id: "1_a".into(),
+                session_id: format!("cp{i}"),
+                person: person.into(),
+                user_id: person.into(),
+                name: String::new(),
+                email: String::new(),
+                role: format!(" Role {} ", (i * 37) % 97),
+                minutes: Some(1.0),
+                engagement: None,
+                session_start: Some(MONDAY),
+            }
+        })
+        .collect();
+    let scope = RollupScope::default();
+    let mut got = people(&attendances, &scope).people;
+    let (mut expected, _) = reference_people(&attendances, &scope);
+    got.sort_by(|a, b| a.person.cmp(&b.person));
+    expected.sort_by(|a, b| a.person.cmp(&b.person));
+    assert!(expected[0].roles.len() > 64, "{}", expected[0].roles.len());
+    assert_eq!(got, expected);
+}

@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use std::cell::Cell;
 use std::io::Read;
 use std::path::Path;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 
 /// What keeping a file did.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,8 +85,11 @@ impl Library {
         let conn = &mut self.conn;
         std::thread::scope(|scope| {
             let (batches, received) = sync_channel::<Batch>(BATCHES_AHEAD);
-            let reader = scope.spawn(move || read_hashing(file, &batches));
-            let written = write_batches(conn, received, &target, progress, cancel);
+            // Batches go back to the reader once written, to be dropped there: freeing a batch's
+            // texts is work the writer, the slower of the two, need not do.
+            let (written_back, to_drop) = channel::<Report>();
+            let reader = scope.spawn(move || read_hashing(file, &batches, &to_drop));
+            let written = write_batches(conn, received, &written_back, &target, progress, cancel);
             let read = reader.join().map_err(|_| {
                 Error::new(ErrorCode::Internal, "Roomlens could not read this file.")
                     .with_detail("the reading thread stopped unexpectedly")
@@ -153,8 +156,13 @@ impl Read for HashingReader<'_> {
     }
 }
 
-/// Reads `file` in batches handed to `batches`, hashing every byte of it.
-fn read_hashing(file: std::fs::File, batches: &SyncSender<Batch>) -> Result<ReadDone, Error> {
+/// Reads `file` in batches handed to `batches`, hashing every byte of it, and drops the batches
+/// that come back `written`.
+fn read_hashing(
+    file: std::fs::File,
+    batches: &SyncSender<Batch>,
+    written: &Receiver<Report>,
+) -> Result<ReadDone, Error> {
     let read = Cell::new(0u64);
     let mut input = HashingReader {
         file,
@@ -165,7 +173,10 @@ fn read_hashing(file: std::fs::File, batches: &SyncSender<Batch>) -> Result<Read
         // The writer stopped (cancelled or failed); it reports why.
         batches
             .send((batch, read.get()))
-            .map_err(|_| Error::cancelled())
+            .map_err(|_| Error::cancelled())?;
+        // Batches written are dropped here, where there is time to spare.
+        while written.try_recv().is_ok() {}
+        Ok(())
     })?;
     // Whatever follows the last row is part of the file's bytes too.
     std::io::copy(&mut input, &mut std::io::sink()).map_err(|e| {
@@ -184,11 +195,13 @@ fn read_hashing(file: std::fs::File, batches: &SyncSender<Batch>) -> Result<Read
     Ok((stats, warnings, sha256))
 }
 
-/// Writes every batch received into one transaction, opened at the first batch; the writer is
-/// handed back uncommitted. Returning early drops `received`, which stops the reader.
+/// Writes every batch received into one transaction, opened at the first batch, and sends it
+/// back `written`; the writer is handed back uncommitted. Returning early drops `received`,
+/// which stops the reader.
 fn write_batches<'c>(
     conn: &'c mut Connection,
     received: Receiver<Batch>,
+    written: &Sender<Report>,
     target: &Target<'_>,
     progress: &dyn Fn(usize, usize),
     cancel: &CancelToken,
@@ -210,6 +223,7 @@ fn write_batches<'c>(
             }
         };
         w.add(&batch, cancel)?;
+        let _ = written.send(batch);
         let rows = rows_in_file(w.rows, bytes_read, target.file_bytes);
         progress(w.rows, rows.max(w.rows));
     }
@@ -316,8 +330,23 @@ impl<'c> Writer<'c> {
             // Dropping the transaction rolls it back, indexes included.
             return Ok(Added::AlreadyKept(id));
         }
-        for sql in &self.set_aside {
-            self.tx.execute_batch(sql).map_err(|e| sql_error(&e))?;
+        if !self.set_aside.is_empty() {
+            // SQLite may sort an index's keys on helper threads; the reading thread is done by
+            // now. Best effort: without them the indexes are made all the same.
+            let threads: Option<i64> = self
+                .tx
+                .pragma_query_value(None, "threads", |row| row.get(0))
+                .ok();
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            let _ = self.tx.pragma_update(None, "threads", cores.min(4) as i64);
+            let made = self
+                .set_aside
+                .iter()
+                .try_for_each(|sql| self.tx.execute_batch(sql));
+            if let Some(threads) = threads {
+                let _ = self.tx.pragma_update(None, "threads", threads);
+            }
+            made.map_err(|e| sql_error(&e))?;
         }
         let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         let warnings = serde_json::to_string(&warnings).unwrap_or_else(|_| "[]".into());

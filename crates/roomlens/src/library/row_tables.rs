@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::reports::schema::{ReportRow, Value};
 use crate::reports::TextPool;
 use crate::reports::{ReportKind, Text};
-use rusqlite::types::Value as SqlValue;
+use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{params_from_iter, Transaction};
 
 /// Rows written between two looks at `cancel` and two progress reports.
@@ -53,8 +53,10 @@ pub(crate) fn insert_rows<R: ReportRow>(
         table_of(R::SPEC.kind),
         column_list::<R>()
     );
-    let mut insert = tx.prepare(&sql).map_err(|e| sql_error(&e))?;
-    let mut values: Vec<SqlValue> = Vec::with_capacity(columns + 2);
+    // Cached: a file is written a batch at a time, each batch one call.
+    let mut insert = tx.prepare_cached(&sql).map_err(|e| sql_error(&e))?;
+    // Texts are handed to SQLite as they are in the row (SQLite copies them), not copied first.
+    let mut values: Vec<ToSqlOutput<'_>> = Vec::with_capacity(columns + 2);
     for (n, row) in rows.iter().enumerate() {
         if n % BATCH == 0 && n > 0 {
             if cancel.is_cancelled() {
@@ -63,23 +65,29 @@ pub(crate) fn insert_rows<R: ReportRow>(
             done(n);
         }
         values.clear();
-        values.push(SqlValue::Integer(snapshot));
+        values.push(ToSqlOutput::Owned(SqlValue::Integer(snapshot)));
         for value in R::VALUES {
             values.push(match value {
-                Value::Text(get, _) => SqlValue::Text(get(row).as_str().to_owned()),
-                Value::Whole(get, _) => get(row).map_or(SqlValue::Null, SqlValue::Integer),
-                Value::Count(get, _) => get(row).map_or(SqlValue::Null, |c| {
+                Value::Text(get, _) => {
+                    ToSqlOutput::Borrowed(ValueRef::Text(get(row).as_str().as_bytes()))
+                }
+                Value::Whole(get, _) => {
+                    ToSqlOutput::Owned(get(row).map_or(SqlValue::Null, SqlValue::Integer))
+                }
+                Value::Count(get, _) => ToSqlOutput::Owned(get(row).map_or(SqlValue::Null, |c| {
                     SqlValue::Integer(i64::try_from(c).unwrap_or(i64::MAX))
-                }),
-                Value::Decimal(get, _) => get(row).map_or(SqlValue::Null, SqlValue::Real),
+                })),
+                Value::Decimal(get, _) => {
+                    ToSqlOutput::Owned(get(row).map_or(SqlValue::Null, SqlValue::Real))
+                }
             });
         }
-        values.push(if row.extra().is_empty() {
+        values.push(ToSqlOutput::Owned(if row.extra().is_empty() {
             SqlValue::Null
         } else {
             let extra: Vec<&str> = row.extra().iter().map(Text::as_str).collect();
             SqlValue::Text(serde_json::to_string(&extra).unwrap_or_else(|_| "[]".to_owned()))
-        });
+        }));
         insert
             .execute(params_from_iter(values.iter()))
             .map_err(|e| sql_error(&e))?;
