@@ -2002,7 +2002,7 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
         .expect("the kept attendances read");
     let people: std::collections::BTreeSet<&str> = kept
         .iter()
-        .map(|a| a.person.as_str())
+        .map(|a| a.person)
         .filter(|p| !p.is_empty())
         .collect();
     drop(library);
@@ -2028,6 +2028,51 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
         "each person kept is counted once: {count:?}"
     );
     window.screenshot("26-library-people").await;
+    // The table starts with the first 500; *Show more* adds 500 at a time until everyone is shown,
+    // then goes away.
+    let mut expected = shown_total.min(500);
+    loop {
+        let rows = window
+            .js(
+                "return document.querySelectorAll('#people-rows tr').length",
+                vec![],
+            )
+            .await
+            .as_u64();
+        assert_eq!(
+            rows,
+            Some(expected),
+            "the People table shows {expected} rows"
+        );
+        let more_shown = window
+            .js(
+                "return !document.querySelector('.rollup-more').hidden",
+                vec![],
+            )
+            .await
+            .as_bool();
+        if expected == shown_total {
+            assert_eq!(
+                more_shown,
+                Some(false),
+                "Show more goes away once everyone is shown"
+            );
+            break;
+        }
+        assert_eq!(
+            more_shown,
+            Some(true),
+            "Show more is offered while people are left"
+        );
+        window.click("#people-more").await;
+        expected = shown_total.min(expected + 500);
+        window
+            .wait_until(
+                "more people shown",
+                &format!("document.querySelector('#people-panel').dataset.state === 'done' && document.querySelectorAll('#people-rows tr').length === {expected}"),
+            )
+            .await;
+    }
     // The first person (most participation time): a search by three letters of their name keeps
     // them, and every row shown matches.
     let first = window

@@ -6,4 +6,8 @@ export type PeopleArgs = { range: RollupRange,
 /**
  * The search box as typed; shorter than three letters finds everyone.
  */
-search: string, order: PeopleOrder, };
+search: string, order: PeopleOrder, 
+/**
+ * How many people to send (500 when absent, at most 20,000).
+ */
+shown: number | null, };

@@ -21,6 +21,11 @@ const ORDERS = [
   ["name", "Name"],
 ];
 
+/** People asked for at first, and added by each *Show more*. */
+const PAGE = 500;
+/** People the table shows at most (Rust sends no more); a search or the saved CSV finds the rest. */
+const MOST = 20000;
+
 const HEADINGS = ["Person", "Sessions", "Rooms", "Participation time", "Engagement rate", "First seen", "Last seen", "Roles"];
 const NUMERIC = [false, true, true, true, true, false, false, false];
 
@@ -69,9 +74,14 @@ export function mountPeoplePanel(root, { store }) {
     el("div", { class: "plain-table-wrap rollup-wrap", tabindex: "0", role: "region", "aria-label": "People" }, table),
     empty,
   );
+  const more = el("button", { type: "button", id: "people-more" }, `Show ${formatCount(PAGE)} more`);
+  const moreRow = el("div", { class: "rollup-more", hidden: true }, more);
+  element.insertBefore(moreRow, empty);
   root.appendChild(element);
 
   let asked = 0;
+  /** How many people the table asks for; back to one page when the search, order or range change. */
+  let wanted = PAGE;
 
   /** @param {PersonRollup[]} people */
   function render(people) {
@@ -100,7 +110,7 @@ export function mountPeoplePanel(root, { store }) {
     const mine = ++asked;
     element.dataset.state = "loading";
     try {
-      const view = await commands.libraryPeople({ range: range.range(), search: search.value, order: /** @type {any} */ (order.value) });
+      const view = await commands.libraryPeople({ range: range.range(), search: search.value, order: /** @type {any} */ (order.value), shown: wanted });
       if (mine !== asked) return;
       render(view.people);
       const shown = view.people.length;
@@ -114,6 +124,8 @@ export function mountPeoplePanel(root, { store }) {
       count.textContent = parts.filter(Boolean).join(" · ");
       table.hidden = shown === 0;
       empty.hidden = shown > 0;
+      moreRow.hidden = shown >= view.matched || shown >= MOST;
+      more.textContent = `Show ${formatCount(Math.min(PAGE, view.matched - shown))} more`;
       empty.querySelector(".empty-title").textContent = view.total === 0 ? "No people yet" : "Nobody matches";
       element.dataset.state = "done";
     } catch (error) {
@@ -151,13 +163,27 @@ export function mountPeoplePanel(root, { store }) {
       });
   }
 
+  /** Asks again from the first page (a new search, order or range). */
+  function refreshFromTop() {
+    wanted = PAGE;
+    return refresh();
+  }
+
+  more.addEventListener("click", async () => {
+    wanted = Math.min(wanted + PAGE, MOST);
+    const before = body.rows.length;
+    await refresh();
+    // Keyboard users land on the first person just added, not back at the top.
+    body.rows[before]?.querySelector("button")?.focus();
+  });
+
   let typing = 0;
   search.addEventListener("input", () => {
     clearTimeout(typing);
-    typing = window.setTimeout(refresh, 200);
+    typing = window.setTimeout(refreshFromTop, 200);
   });
-  order.addEventListener("change", refresh);
-  range.select.addEventListener("change", refresh);
+  order.addEventListener("change", refreshFromTop);
+  range.select.addEventListener("change", refreshFromTop);
 
   return { element, refresh };
 }

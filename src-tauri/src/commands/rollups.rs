@@ -36,8 +36,12 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
-/// People sent to the page at most; a search finds the others.
+/// People sent to the page when it does not say how many; *Show more* asks for more.
 const PEOPLE_SHOWN: usize = 500;
+
+/// People sent to the page at most, however many it asks for (a table that long is for a search
+/// or the saved CSV, which holds everyone).
+const PEOPLE_MOST: usize = 20_000;
 
 /// Which kept rows a rollup counts.
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
@@ -82,6 +86,18 @@ pub struct PeopleArgs {
     search: String,
     #[serde(default)]
     order: PeopleOrder,
+    /// How many people to send (500 when absent, at most 20,000).
+    #[serde(default)]
+    shown: Option<u32>,
+}
+
+impl PeopleArgs {
+    /// How many of the matching people to send.
+    fn shown(&self) -> usize {
+        self.shown
+            .map_or(PEOPLE_SHOWN, |n| usize::try_from(n).unwrap_or(PEOPLE_MOST))
+            .clamp(1, PEOPLE_MOST)
+    }
 }
 
 #[derive(Serialize, ts_rs::TS)]
@@ -116,7 +132,7 @@ pub async fn library_people(app: AppHandle, request: PeopleArgs) -> Result<Peopl
         let rows = kept_rows(state)?;
         let (mut found, total, undated) = people_of(&rows, &request, Timestamp::now());
         let matched = found.len() as u64;
-        found.truncate(PEOPLE_SHOWN);
+        found.truncate(request.shown());
         Ok(PeopleView {
             people: found,
             matched,
@@ -382,6 +398,7 @@ fn rollup_table(
                 range: range.clone(),
                 search: search.clone(),
                 order: *order,
+                shown: None,
             };
             people_table(&people_of(&rows, &args, now).0, &zone, style)
         }
@@ -519,4 +536,29 @@ pub async fn save_rollup_pdf(
     state.pdf_export.finish(&cancel);
     made?;
     Ok(SaveResult::saved(shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asking(shown: Option<u32>) -> PeopleArgs {
+        PeopleArgs {
+            range: RollupRange {
+                days: None,
+                room_id: None,
+            },
+            search: String::new(),
+            order: PeopleOrder::default(),
+            shown,
+        }
+    }
+
+    #[test]
+    fn the_page_gets_500_people_unless_it_asks_for_more_within_the_most() {
+        assert_eq!(asking(None).shown(), 500);
+        assert_eq!(asking(Some(1_000)).shown(), 1_000);
+        assert_eq!(asking(Some(0)).shown(), 1);
+        assert_eq!(asking(Some(u32::MAX)).shown(), 20_000);
+    }
 }
