@@ -1,6 +1,7 @@
 //! The reports currently open in the window, each under a fresh number, with the core's table index
-//! for sorting, searching and paging. Only the newest few are kept so memory stays bounded; a stale
-//! number gets a plain error. It does not fetch or read files.
+//! for sorting, searching and paging. Only the newest few are kept, and the older ones only while
+//! all of them together stay under a row budget, so memory stays near that of the largest report
+//! open; a stale number gets a plain error. It does not fetch or read files.
 
 use crate::mutex::lock;
 use roomlens::kaltura::FetchRequest;
@@ -15,6 +16,10 @@ use std::sync::{Arc, Mutex};
 
 /// How many reports stay open at once (the one on screen and a few before it).
 const KEEP: usize = 3;
+
+/// Rows the open reports may hold together before the older ones are let go (the newest always
+/// stays, however large): about 150 MB of rows.
+const ROWS_KEPT_OPEN: usize = 1_000_000;
 
 /// Where a report came from, as the page's source line says.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -86,8 +91,11 @@ impl LoadedReports {
         });
         let mut open = lock(&self.open);
         open.push_back(Arc::clone(&loaded));
-        while open.len() > KEEP {
-            open.pop_front();
+        let mut rows: usize = open.iter().map(|r| r.report.len()).sum();
+        while open.len() > KEEP || (open.len() > 1 && rows > ROWS_KEPT_OPEN) {
+            if let Some(oldest) = open.pop_front() {
+                rows = rows.saturating_sub(oldest.report.len());
+            }
         }
         loaded
     }
@@ -108,5 +116,55 @@ impl LoadedReports {
                     "This report is no longer open. Fetch it or open the file again.",
                 )
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use roomlens::reports::{ReportKind, RoomDataRow};
+
+    fn room_data(rows: usize) -> Report {
+        let mut report = Report::empty(ReportKind::RoomData);
+        if let Report::RoomData { rows: r, .. } = &mut report {
+            r.resize_with(rows, RoomDataRow::default);
+        }
+        report
+    }
+
+    fn open(reports: &LoadedReports, rows: usize) -> u64 {
+        let source = ReportSource::File {
+            file_name: "room-data.csv".into(),
+        };
+        reports
+            .insert(room_data(rows), source, None, None, Vec::new(), None)
+            .id
+    }
+
+    fn open_ids(reports: &LoadedReports) -> Vec<u64> {
+        reports.all().iter().map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn the_newest_three_stay_open_while_they_are_small() {
+        let reports = LoadedReports::default();
+        let ids: Vec<u64> = (0..5).map(|_| open(&reports, 10)).collect();
+        assert_eq!(open_ids(&reports), ids[2..]);
+        assert!(reports.get(ids[0]).is_err(), "the oldest is let go");
+        assert_eq!(reports.get(ids[4]).map(|r| r.id).ok(), Some(ids[4]));
+    }
+
+    #[test]
+    fn a_large_report_lets_the_older_ones_go_but_stays_itself() {
+        let reports = LoadedReports::default();
+        let small = open(&reports, 300_000);
+        let middle = open(&reports, 600_000);
+        assert_eq!(open_ids(&reports), vec![small, middle]);
+        // 300,000 + 600,000 + 200,000 is over the budget: the oldest goes.
+        let next = open(&reports, 200_000);
+        assert_eq!(open_ids(&reports), vec![middle, next]);
+        // Larger than the budget alone: it is still opened, alone.
+        let huge = open(&reports, ROWS_KEPT_OPEN + 1);
+        assert_eq!(open_ids(&reports), vec![huge]);
     }
 }
