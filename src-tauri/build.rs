@@ -36,6 +36,8 @@ const COMMANDS: &[&str] = &[
     "library_snapshots",
     "open_snapshot",
     "remove_snapshot",
+    "open_kept_dashboard",
+    "remove_kept_dashboard",
     "cancel_keeping",
     "keeping_progress",
     "start_new_library",

@@ -199,6 +199,8 @@ async fn run_all(setup: &Setup) {
     let account_id = add_account_stores_the_secret_in_the_keyring(&window, &sim, setup).await;
     step("fetch from the added account");
     fetch_from_added_account(&window, &sim, &account_id).await;
+    step("Rooms: a session of the added account's room, kept in the library as it is shown");
+    let kept_session = rooms_from_added_account(&window, setup).await;
     step("cancel a fetch");
     cancel_a_fetch(&window).await;
     step("remove the account; its keychain entry goes too");
@@ -207,6 +209,8 @@ async fn run_all(setup: &Setup) {
     // The added account's Kaltura goes away: its report must come from the library alone.
     drop(sim);
     library_keeps_and_opens_offline(&window).await;
+    step("Library: the added account's session dashboard opens on Rooms with its Kaltura gone (the keyboard, the same figures, its PDF), then is deleted after asking");
+    kept_dashboard_opens_offline(&window, setup, &kept_session).await;
     step("Library rollups: people (search, a person's sessions, saved as CSV), rooms over time, attention, breakouts");
     library_rollups_answer(&window, setup).await;
     step("at its smallest size the page still fits the window");
@@ -227,9 +231,27 @@ async fn run_all(setup: &Setup) {
     wait_for_window_file(&config_dir).await;
     step("a second start brings the window forward and exits");
     second_start_brings_the_first_forward(&window, setup).await;
+    step("the report charts folded away are remembered");
+    window.click("#nav-reports").await;
+    window.click("#report-charts-title").await;
+    window
+        .wait_until(
+            "the charts folded",
+            "document.querySelector('#report-charts').open === false",
+        )
+        .await;
     step("the screen shown last is remembered");
     window.click("#nav-library").await;
     wait_for_last_screen(&config_dir, "library").await;
+    let saved: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(config_dir.join("last-view.json")).expect("the last view was saved"),
+    )
+    .expect("the last view is JSON");
+    assert_eq!(
+        saved["charts_open"],
+        json!(false),
+        "the folded charts are saved with the last view"
+    );
     window.close().await;
 
     // Between the two runs the library file is damaged (a disk fault, a bad copy).
@@ -253,6 +275,16 @@ async fn run_all(setup: &Setup) {
     );
     step("a damaged library is said plainly, kept untouched and set aside for a new one");
     damaged_library_is_set_aside(&window, &library).await;
+    step("Rooms: a session fetched from another added account, kept in the new library");
+    let field_sim = SimProcess::start(&setup.sim_binary, 0);
+    let (field_account, field_session) = session_for_a_later_run(&window, &field_sim, setup).await;
+    window.close().await;
+    // Its Kaltura goes away before the next start, whose memory holds no dashboard yet.
+    drop(field_sim);
+
+    step("a third start, Kaltura gone: Rooms shows the session kept in the library and says so");
+    let window = driver.open(&setup.app, &setup.screenshots).await;
+    rooms_fall_back_to_the_library(&window, &field_account, &field_session).await;
     window.close().await;
 }
 
@@ -1908,7 +1940,7 @@ async fn library_keeps_and_opens_offline(window: &Window) {
         .wait_until(
             "the library listed with the Training team's fetch",
             "document.querySelector('#view-library')?.dataset.state === 'done' && \
-             [...document.querySelectorAll('#library-rows tr')].some(tr => tr.textContent.includes('Training team'))",
+             [...document.querySelectorAll('#library-rows tr[data-snapshot]')].some(tr => tr.textContent.includes('Training team'))",
         )
         .await;
     let listed = window
@@ -1925,7 +1957,7 @@ async fn library_keeps_and_opens_offline(window: &Window) {
     window.screenshot("25-library").await;
     let rows: u64 = window
         .js(
-            "const tr = [...document.querySelectorAll('#library-rows tr')].find(tr => tr.textContent.includes('Training team')); \
+            "const tr = [...document.querySelectorAll('#library-rows tr[data-snapshot]')].find(tr => tr.textContent.includes('Training team')); \
              return Number(tr.children[2].textContent.replace(/[^0-9]/g, ''))",
             vec![],
         )
@@ -1934,7 +1966,7 @@ async fn library_keeps_and_opens_offline(window: &Window) {
         .unwrap_or(0);
     window
         .js(
-            "[...document.querySelectorAll('#library-rows tr')].find(tr => tr.textContent.includes('Training team')).querySelector('.library-open').click()",
+            "[...document.querySelectorAll('#library-rows tr[data-snapshot]')].find(tr => tr.textContent.includes('Training team')).querySelector('.library-open').click()",
             vec![],
         )
         .await;
@@ -1962,7 +1994,7 @@ async fn library_keeps_and_opens_offline(window: &Window) {
         )
         .await;
     window
-        .js("[...document.querySelectorAll('#library-rows tr')].pop().querySelector('.library-remove').click()", vec![])
+        .js("[...document.querySelectorAll('#library-rows tr[data-snapshot]')].pop().querySelector('.library-remove').click()", vec![])
         .await;
     window.click("#library-remove-sheet-confirm").await;
     window
@@ -1985,6 +2017,356 @@ async fn library_keeps_and_opens_offline(window: &Window) {
         .wait_until(
             "the kept attendees on Reports",
             "document.querySelector('#report-source').textContent.startsWith('Attendees · from the library') && document.querySelector('#main').dataset.state === 'done'",
+        )
+        .await;
+}
+
+/// A session dashboard as it was shown, and the library's id of the copy kept of it.
+struct KeptSession {
+    room_id: String,
+    id: i64,
+    figures: serde_json::Value,
+}
+
+/// What the Rooms screen shows of the session on screen, as text: the title and session, every
+/// card, the attendees' count and first names, countries, devices and the timeline's minutes.
+/// Waits for the charts and the attendees' rows first.
+async fn session_figures(window: &Window) -> serde_json::Value {
+    image_drawn(window, "#chart-timeline", "the session's timeline").await;
+    window
+        .wait_until(
+            "the attendees' rows",
+            "document.querySelectorAll('#attendees-grid .vtable-rows .vtable-row').length > 0",
+        )
+        .await;
+    window
+        .js(
+            "const text = (css) => [...document.querySelectorAll(css)].map((e) => e.textContent.trim());
+             const rows = [...document.querySelectorAll('#attendees-grid .vtable-rows .vtable-row[data-index]')]
+               .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+             return {
+               title: document.querySelector('#rooms-title').textContent,
+               session: document.querySelector('#session-picker').selectedOptions[0]?.textContent ?? '',
+               cards: text('#rooms-cards .card'),
+               recording: text('#recording-cards .card'),
+               attendees: document.querySelector('#attendees-count').textContent,
+               names: rows.slice(0, 8).map((r) => r.querySelector('.attendee-name')?.textContent ?? ''),
+               countries: text('#countries-table tbody tr'),
+               devices: text('#devices-table tbody tr'),
+               minutes: text('#chart-timeline-table tbody tr'),
+             };",
+            vec![],
+        )
+        .await
+}
+
+/// The id of the session dashboard of `account`'s room `room_id` the window's library keeps (it
+/// is kept in the background once on screen), waited for.
+async fn kept_dashboard_id(setup: &Setup, account: &str, room_id: &str) -> i64 {
+    let path = setup.config_dir().join("library.sqlite");
+    let started = std::time::Instant::now();
+    loop {
+        let found = roomlens::library::Library::open(&path)
+            .and_then(|library| library.dashboards())
+            .ok()
+            .and_then(|kept| {
+                kept.into_iter()
+                    .find(|d| d.account_name == account && d.room_id == room_id)
+            });
+        if let Some(info) = found {
+            return info.id;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{account}'s session of {room_id} was never kept in the library"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// The room with a recording, typed by its ID with the added account chosen: its newest
+/// session fetched from that account's Kaltura, shown, and kept in the library.
+async fn rooms_from_added_account(window: &Window, setup: &Setup) -> KeptSession {
+    let demo = kaltura_sim::Org::new(kaltura_sim::OrgProfile::demo(), 2026, None);
+    let room_id = demo
+        .edge_sessions()
+        .expect("the Demo has a room with a recording")
+        .with_recording
+        .room_id;
+    window.click("#nav-rooms").await;
+    window.fill("#room-id", &room_id).await;
+    window.click("#room-open").await;
+    rooms_loaded(window).await;
+    assert_eq!(
+        window.text_of("#rooms-status").await,
+        "",
+        "fetched from Kaltura now, not a kept copy"
+    );
+    let figures = session_figures(window).await;
+    assert_eq!(
+        figures["cards"].as_array().map(Vec::len),
+        Some(9),
+        "the nine cards: {figures}"
+    );
+    let id = kept_dashboard_id(setup, "Training team", &room_id).await;
+    window.click("#nav-reports").await;
+    KeptSession {
+        room_id,
+        id,
+        figures,
+    }
+}
+
+/// With the added account removed and its Kaltura gone: the Library lists its session
+/// dashboard among the others (the kind filter narrows to them); Open, pressed from the
+/// keyboard, shows it on Rooms with the line saying which copy it is and the very figures
+/// shown when it was fetched, no strip asked of Kaltura; Download report makes its PDF; Delete…
+/// asks, then removes it from the file and the list.
+async fn kept_dashboard_opens_offline(window: &Window, setup: &Setup, kept: &KeptSession) {
+    let row = format!("#library-rows tr[data-dashboard=\"{}\"]", kept.id);
+    let row_js = serde_json::to_string(&row).unwrap();
+    window.click("#nav-library").await;
+    window
+        .wait_until(
+            "the library listed with the kept session dashboard",
+            &format!(
+                "document.querySelector('#view-library')?.dataset.state === 'done' && !!document.querySelector({row_js})"
+            ),
+        )
+        .await;
+    window.choose("#library-kind", "session_dashboard").await;
+    let kinds: Vec<String> = serde_json::from_value(
+        window
+            .js(
+                "return [...document.querySelectorAll('#library-rows tr')].map((tr) => tr.children[0].textContent)",
+                vec![],
+            )
+            .await,
+    )
+    .unwrap();
+    assert!(
+        kinds.len() >= 2 && kinds.iter().all(|k| k == "Session dashboard"),
+        "only session dashboards, the Demo's and the added account's: {kinds:?}"
+    );
+    let listed = window.text_of(&row).await;
+    assert!(
+        listed.contains("Training team") && listed.contains("session of"),
+        "the row names the account and the session: {listed:?}"
+    );
+    window.screenshot("29-library-session-dashboards").await;
+
+    // Opened from the keyboard: its Open button focused, then Enter.
+    let open = format!("#library-open-dashboard-{}", kept.id);
+    window
+        .js(
+            "document.querySelector(arguments[0]).focus();",
+            vec![json!(open)],
+        )
+        .await;
+    window.press(Key::Enter).await;
+    window
+        .wait_until(
+            "the kept session dashboard on Rooms",
+            &format!(
+                "{} && document.querySelector('#view-rooms').dataset.state === 'done' && document.querySelector('#rooms-status').textContent.startsWith('From the library')",
+                screen_shown("rooms")
+            ),
+        )
+        .await;
+    let line = window.text_of("#rooms-status").await;
+    assert!(
+        line.contains("the copy of this session kept on")
+            && line.contains("Training team")
+            && line.contains("UTC"),
+        "the line says which copy, when (with the zone) and from where: {line:?}"
+    );
+    assert_eq!(
+        session_figures(window).await,
+        kept.figures,
+        "the same figures as when it was fetched, with its Kaltura gone"
+    );
+    window
+        .wait_until(
+            "each strip said to be not kept, none asked of Kaltura",
+            "document.querySelectorAll('#attendees-grid canvas.minute-strip[data-state=not-kept]').length > 0 && \
+             document.querySelectorAll('#attendees-grid canvas.minute-strip[data-state=waiting], #attendees-grid canvas.minute-strip[data-state=failed]').length === 0",
+        )
+        .await;
+    assert!(
+        window
+            .js(
+                "return document.querySelector('#error-banner').hidden",
+                vec![]
+            )
+            .await
+            == json!(true),
+        "no error: nothing was asked of the Kaltura that is gone"
+    );
+    window.screenshot("30-kept-session-dashboard").await;
+
+    // Its report as a PDF, made from the library alone.
+    window.click("#session-pdf").await;
+    window.find("#pdf-confirm").await;
+    let path = setup.documents().join("kept-session.pdf");
+    save_from_sheet(
+        window,
+        "pdf",
+        SAVE_PDF_TITLE,
+        &path,
+        "the kept session's PDF saved",
+    )
+    .await;
+    let text = Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text: String = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("From the library: the copy of this session kept on"),
+        "the PDF says it is the kept copy:\n{}",
+        text.chars().take(600).collect::<String>()
+    );
+
+    // Deleted after the confirmation: gone from the list and from the library file.
+    window.click("#nav-library").await;
+    window
+        .wait_until(
+            "the library listed again",
+            &format!(
+                "document.querySelector('#view-library')?.dataset.state === 'done' && !!document.querySelector({row_js})"
+            ),
+        )
+        .await;
+    let size_before = window.text_of("#library-size").await;
+    window
+        .click(&format!("#library-remove-dashboard-{}", kept.id))
+        .await;
+    window.find("#library-remove-sheet").await;
+    let asked = window.text_of("#library-remove-sheet").await;
+    assert!(
+        asked.contains("Session dashboard") && asked.contains("Training team"),
+        "the sheet says what goes: {asked:?}"
+    );
+    window.click("#library-remove-sheet-confirm").await;
+    window
+        .wait_until(
+            "the session dashboard gone from the list",
+            &format!(
+                "document.querySelector('#view-library')?.dataset.state === 'done' && !document.querySelector({row_js}) && \
+                 document.querySelector('#status').textContent.includes('Deleted from the library')"
+            ),
+        )
+        .await;
+    let size_after = window.text_of("#library-size").await;
+    assert!(
+        size_after != size_before && size_after.contains("on disk"),
+        "the count and disk line read again: {size_before:?} → {size_after:?}"
+    );
+    let library = roomlens::library::Library::open(&setup.config_dir().join("library.sqlite"))
+        .expect("the window's library opens");
+    assert!(
+        !library
+            .dashboards()
+            .unwrap()
+            .iter()
+            .any(|d| d.id == kept.id
+                || (d.account_name == "Training team" && d.room_id == kept.room_id)),
+        "the kept session dashboard is gone from the file"
+    );
+    window.choose("#library-kind", "").await;
+}
+
+/// In the run after the library was set aside: another account is added against a second
+/// simulator, chosen, and its room with a recording shown on Rooms (kept in the new library).
+/// Returns the account's id and the session's figures.
+async fn session_for_a_later_run(
+    window: &Window,
+    sim: &SimProcess,
+    setup: &Setup,
+) -> (String, KeptSession) {
+    window.click("#nav-settings").await;
+    window.click("#add-account").await;
+    fill_account_sheet(
+        window,
+        "Field team",
+        sim.partner_id,
+        &sim.admin_secret,
+        &sim.url,
+    )
+    .await;
+    let (result, message) = test_result(window).await;
+    assert_eq!(result, "ok", "the second simulator connects: {message}");
+    window.click("#account-save").await;
+    let id = window
+        .wait_until(
+            "the new account in the switcher",
+            "[...document.querySelectorAll('button.account-option')].map(b => b.dataset.accountId).find(id => id !== 'demo')",
+        )
+        .await;
+    let id = id.as_str().unwrap().to_owned();
+    window
+        .click(&format!("button.account-option[data-account-id=\"{id}\"]"))
+        .await;
+    let demo = kaltura_sim::Org::new(kaltura_sim::OrgProfile::demo(), 2026, None);
+    let room_id = demo
+        .edge_sessions()
+        .expect("the Demo has a room with a recording")
+        .with_recording
+        .room_id;
+    window.click("#nav-rooms").await;
+    window.fill("#room-id", &room_id).await;
+    window.click("#room-open").await;
+    rooms_loaded(window).await;
+    let figures = session_figures(window).await;
+    let kept = kept_dashboard_id(setup, "Field team", &room_id).await;
+    (
+        id,
+        KeptSession {
+            room_id,
+            id: kept,
+            figures,
+        },
+    )
+}
+
+/// A new run, its memory empty and the account's Kaltura gone: the room typed on Rooms comes
+/// from the library, with the same figures, and the line says Kaltura could not be reached.
+async fn rooms_fall_back_to_the_library(window: &Window, account: &str, kept: &KeptSession) {
+    window
+        .wait_until(
+            "the window to start",
+            "document.querySelector('#main').dataset.state !== undefined",
+        )
+        .await;
+    window
+        .click(&format!(
+            "button.account-option[data-account-id=\"{account}\"]"
+        ))
+        .await;
+    window.click("#nav-rooms").await;
+    window.fill("#room-id", &kept.room_id).await;
+    window.click("#room-open").await;
+    rooms_loaded(window).await;
+    let line = window.text_of("#rooms-status").await;
+    assert!(
+        line.starts_with("Kaltura could not be reached: this is the copy kept in the library on")
+            && line.contains("UTC"),
+        "the line says Kaltura was out of reach and when the copy was kept: {line:?}"
+    );
+    assert_eq!(
+        session_figures(window).await,
+        kept.figures,
+        "the same figures as when it was fetched in the run before"
+    );
+    window
+        .wait_until(
+            "each strip said to be not kept",
+            "document.querySelectorAll('#attendees-grid canvas.minute-strip[data-state=not-kept]').length > 0",
         )
         .await;
 }
@@ -2064,6 +2446,14 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
             Some(true),
             "Show more is offered while people are left"
         );
+        // Scrolled to the middle as a person scrolling down to it would see it (WebDriver's own
+        // scrolling may leave it under the sticky status line).
+        window
+            .js(
+                "document.querySelector('#people-more').scrollIntoView({ block: 'center' })",
+                vec![],
+            )
+            .await;
         window.click("#people-more").await;
         expected = shown_total.min(expected + 500);
         window
@@ -2292,5 +2682,11 @@ async fn second_start_restores_the_view(window: &Window) {
         .await;
     window
         .wait_until("the screen shown last (Library)", &screen_shown("library"))
+        .await;
+    window
+        .wait_until(
+            "the report charts still folded",
+            "document.querySelector('#report-charts').open === false",
+        )
         .await;
 }

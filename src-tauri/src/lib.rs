@@ -127,6 +127,8 @@ pub fn run() {
             commands::library::library_snapshots,
             commands::library::open_snapshot,
             commands::library::remove_snapshot,
+            commands::kept_dashboards::open_kept_dashboard,
+            commands::kept_dashboards::remove_kept_dashboard,
             commands::library::cancel_keeping,
             commands::library::keeping_progress,
             commands::library::start_new_library,

@@ -4,6 +4,7 @@ import type { AttendeeProfile } from "./AttendeeProfile";
 import type { Country } from "./Country";
 import type { Device } from "./Device";
 import type { Engagement } from "./Engagement";
+import type { KeptCopy } from "./KeptCopy";
 import type { Minutes } from "./Minutes";
 import type { RecordingFigures } from "./RecordingFigures";
 import type { RoomRef } from "./RoomRef";
@@ -25,10 +26,15 @@ recording: RecordingFigures | null,
  */
 from_memory: boolean, 
 /**
- * When Kaltura could not be reached: when the copy shown from the library was fetched
- * (Unix seconds).
+ * The library's copy this is, when it is one (Kaltura could not be reached, or it was
+ * opened from the Library screen); `None`: Kaltura's answer.
  */
-kept_at: number | null, 
+kept: KeptCopy | null, 
+/**
+ * The account id that names this session in later requests (`LoadedSession`): the account's
+ * own, or the library's for a copy opened from the Library screen.
+ */
+account_id: string, 
 /**
  * Attendees Kaltura counted but does not list (past its 12,000 rows).
  */

@@ -2,7 +2,8 @@
 // exist), sortable, searchable from a few letters, each row with the person's role, company,
 // industry and country under their name, and their minute-by-minute engagement strip with their
 // Q&A threads, downloads and raised hands under it. Strips are asked of Rust for the rows in view
-// only, in one call, and kept. It computes no figure and draws no chart; Enter opens a person.
+// only, in one call, and kept; a copy the library kept has none (they are Kaltura's, asked on
+// demand), and says so in their place. It computes no figure and draws no chart; Enter opens a person.
 
 import { el } from "./dom.js";
 import { VirtualTable, setText } from "./virtual-table.js";
@@ -174,6 +175,14 @@ export function mountAttendeeGrid(root, options) {
     const a = shown.attendees[row[ATTENDEE_AT]];
     const code = strips.get(a.user_id);
     const counts = `Q&A ${formatCount(a.questions)} · downloads ${formatCount(a.downloads)} · hands ${formatCount(a.raised_hands)}`;
+    if (shown.kept) {
+      canvas.dataset.user = a.user_id;
+      canvas.dataset.state = "not-kept";
+      canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
+      setText(extra, `${counts} · minutes not kept`);
+      cell.title = "The minute-by-minute strip comes from Kaltura and is not part of the copy kept in the library.";
+      return;
+    }
     if (code === undefined) {
       canvas.dataset.user = a.user_id;
       canvas.dataset.state = failed ? "failed" : "waiting";
@@ -238,7 +247,7 @@ export function mountAttendeeGrid(root, options) {
   return {
     /** Shows `d`'s attendees (strips kept while it is the same session). @param {DashboardView} d */
     show(d) {
-      if (!shown || shown.session.id !== d.session.id) {
+      if (!shown || shown.session.id !== d.session.id || Boolean(shown.kept) !== Boolean(d.kept)) {
         strips = new Map();
         pixels = new Map();
         failed = false;

@@ -160,6 +160,10 @@ export const commands = {
   openSnapshot: (id) => call("open_snapshot", { id }),
   /** @param {number} id @returns {Promise<void>} */
   removeSnapshot: (id) => call("remove_snapshot", { id }),
+  /** @param {number} id @returns {Promise<DashboardView>} a kept session dashboard, for Rooms */
+  openKeptDashboard: (id) => call("open_kept_dashboard", { id }),
+  /** @param {number} id @returns {Promise<void>} */
+  removeKeptDashboard: (id) => call("remove_kept_dashboard", { id }),
   /** @returns {Promise<void>} */
   cancelKeeping: () => call("cancel_keeping"),
   /** @returns {Promise<import("../contract/Keeping").Keeping | null>} */

@@ -1,6 +1,7 @@
-// The Library screen: every report fetched or opened on this computer, newest first, as Rust's
-// library keeps them — filtered by words (report, account, file) and by report, with the disk they
-// take; Open shows one on the Reports screen with no network, Delete… removes it after asking.
+// The Library screen: every report fetched or opened and every session dashboard loaded on this
+// computer, newest first, as Rust's library keeps them — filtered by words (report, account, room,
+// file), by report and by when, with the disk they take; Open shows a report on the Reports screen
+// and a session dashboard on Rooms, with no network; Delete… removes one after asking.
 // Tabs beside the list show what everything kept says together: People, Rooms over time,
 // Attention and Breakouts (their own modules). It keeps and counts nothing; Rust does.
 
@@ -10,15 +11,13 @@ import { showError } from "./banner.js";
 import { setStatus } from "./status.js";
 import { confirmSheet } from "./sheet.js";
 import { formatCount, formatDateTime, plural, zoneName } from "./format.js";
-import { keptFrom } from "./report-source.js";
+import { KIND_TITLES, filterItems, libraryItems } from "./library-items.js";
 import { mountPeoplePanel } from "./people-panel.js";
 import { mountRoomTrendsPanel } from "./room-trends-panel.js";
 import { mountAttentionPanel } from "./attention-panel.js";
 import { mountBreakoutsPanel } from "./breakouts-panel.js";
 
-/** @typedef {import("../contract/SnapshotInfo").SnapshotInfo} SnapshotInfo */
-
-const KIND_TITLES = { room_data: "Room data", attendees: "Attendees", breakouts: "Breakout rooms" };
+/** @typedef {import("./library-items.js").LibraryItem} LibraryItem */
 
 /** "3.4 MB". @param {number} bytes */
 function size(bytes) {
@@ -28,17 +27,22 @@ function size(bytes) {
 
 /**
  * Adds the Library screen to `root` (hidden until the router shows it); it reads the library each
- * time it is shown. `onOpen(info)` shows an opened report on the Reports screen.
+ * time it is shown. `onOpen(info)` shows an opened report on the Reports screen,
+ * `onOpenDashboard(view)` an opened session dashboard on Rooms.
  * @param {HTMLElement} root
- * @param {{ store: import("./accounts.js").AppStore, onOpen: (info: import("../contract/ReportInfo").ReportInfo) => unknown }} options
+ * @param {{
+ *   store: import("./accounts.js").AppStore,
+ *   onOpen: (info: import("../contract/ReportInfo").ReportInfo) => unknown,
+ *   onOpenDashboard: (view: import("../contract/DashboardView").DashboardView) => unknown,
+ * }} options
  */
-export function mountLibraryView(root, { store, onOpen }) {
-  const search = el("input", { type: "search", id: "library-search", placeholder: "Filter by report, account or file", "aria-label": "Filter the library" });
+export function mountLibraryView(root, { store, onOpen, onOpenDashboard }) {
+  const search = el("input", { type: "search", id: "library-search", placeholder: "Filter by report, account, room or file", "aria-label": "Filter the library" });
   const kind = el(
     "select",
     { id: "library-kind", "aria-label": "Report" },
     el("option", { value: "" }, "Every report"),
-    Object.entries(KIND_TITLES).map(([value, title]) => el("option", { value }, title)),
+    Object.entries(KIND_TITLES).map(([value, title]) => el("option", { value }, value === "session_dashboard" ? "Session dashboards" : title)),
   );
   const when = el(
     "select",
@@ -61,13 +65,13 @@ export function mountLibraryView(root, { store, onOpen }) {
   const keepingText = el("span", { id: "library-keeping-text" });
   const keepingCancel = el("button", { type: "button", id: "library-keeping-cancel" }, "Cancel");
   const keeping = el("div", { class: "library-keeping", id: "library-keeping", role: "status", hidden: true }, keepingText, keepingBar, keepingCancel);
-  const sizeLine = el("p", { class: "view-subtitle", id: "library-size" }, "The reports you fetched and opened, kept on this computer.");
+  const sizeLine = el("p", { class: "view-subtitle", id: "library-size" }, "The reports and session dashboards you fetched and opened, kept on this computer.");
   const problem = el("p", { class: "test-result", id: "library-problem", role: "alert", "data-result": "failed", hidden: true });
   const body = el("tbody", { id: "library-rows" });
   const table = el(
     "table",
     { class: "plain-table library-table", id: "library-table" },
-    el("caption", { class: "visually-hidden" }, "Reports kept in the library"),
+    el("caption", { class: "visually-hidden" }, "Reports and session dashboards kept in the library"),
     el("thead", {}, el("tr", {}, ["Report", "From", "Rows", "Kept", ""].map((h, i) => el("th", { scope: "col", class: i === 2 ? "numeric" : null }, h)))),
     body,
   );
@@ -75,7 +79,7 @@ export function mountLibraryView(root, { store, onOpen }) {
     "div",
     { class: "placeholder-state", id: "library-empty", hidden: true },
     el("p", { class: "empty-title", id: "library-empty-title" }, "Nothing kept yet"),
-    el("p", { class: "empty-text" }, "Every report you fetch from Kaltura or open from a file is kept here, so you can come back to it later without a network."),
+    el("p", { class: "empty-text" }, "Every report you fetch from Kaltura or open from a file, and every session dashboard you load on Rooms, is kept here, so you can come back to it later without a network."),
   );
   const keptPanel = el(
     "div",
@@ -141,39 +145,35 @@ export function mountLibraryView(root, { store, onOpen }) {
     if (tab && tab.name !== "kept") tab.refresh();
   }
 
-  /** @type {SnapshotInfo[]} */
+  /** @type {LibraryItem[]} */
   let kept = [];
 
   function render() {
-    const words = search.value.trim().toLowerCase();
     const since = when.value ? Date.now() / 1000 - Number(when.value) * 86_400 : null;
-    const shown = kept.filter(
-      (s) =>
-        (!kind.value || s.kind === kind.value) &&
-        (since === null || s.saved_at >= since) &&
-        (!words || `${KIND_TITLES[s.kind] ?? ""} ${keptFrom(s.source)}`.toLowerCase().includes(words)),
-    );
+    const shown = filterItems(kept, { words: search.value, kind: kind.value, since });
     clear(body);
-    for (const s of shown) {
-      const open = el("button", { type: "button", class: "library-open", id: `library-open-${s.id}` }, "Open");
-      open.addEventListener("click", () => openSnapshot(s, open));
-      const remove = el("button", { type: "button", class: "library-remove", id: `library-remove-${s.id}` }, "Delete…");
-      remove.addEventListener("click", () => removeSnapshot(s));
+    for (const item of shown) {
+      // Reports and dashboards are numbered apart: the ids say which.
+      const idPart = item.type === "dashboard" ? `dashboard-${item.id}` : String(item.id);
+      const open = el("button", { type: "button", class: "library-open", id: `library-open-${idPart}`, "aria-label": `Open ${item.title}: ${item.from}` }, "Open");
+      open.addEventListener("click", () => (item.type === "dashboard" ? openDashboard(item, open) : openSnapshot(item, open)));
+      const remove = el("button", { type: "button", class: "library-remove", id: `library-remove-${idPart}`, "aria-label": `Delete ${item.title}: ${item.from}` }, "Delete…");
+      remove.addEventListener("click", () => removeItem(item));
       body.appendChild(
         el(
           "tr",
-          { dataset: { snapshot: s.id } },
-          el("td", {}, KIND_TITLES[s.kind] ?? s.kind),
-          el("td", {}, keptFrom(s.source)),
-          el("td", { class: "numeric" }, formatCount(s.row_count)),
-          el("td", {}, formatDateTime(s.saved_at)),
+          { dataset: item.type === "dashboard" ? { dashboard: item.id } : { snapshot: item.id } },
+          el("td", {}, item.title),
+          el("td", {}, item.from),
+          el("td", { class: "numeric" }, item.rows === null ? "" : formatCount(item.rows)),
+          el("td", {}, formatDateTime(item.at)),
           el("td", { class: "library-actions" }, open, remove),
         ),
       );
     }
     table.hidden = shown.length === 0;
     empty.hidden = shown.length > 0;
-    empty.querySelector(".empty-title").textContent = kept.length === 0 ? "Nothing kept yet" : "No kept report matches";
+    empty.querySelector(".empty-title").textContent = kept.length === 0 ? "Nothing kept yet" : "Nothing kept matches";
   }
 
   let watching = false;
@@ -211,8 +211,9 @@ export function mountLibraryView(root, { store, onOpen }) {
     element.dataset.state = "loading";
     try {
       const listing = await commands.librarySnapshots();
-      kept = listing.snapshots;
-      sizeLine.textContent = `${plural(kept.length, "report")} kept on this computer · ${size(listing.disk_bytes)} on disk · times in ${zoneName()}`;
+      kept = libraryItems(listing);
+      const dashboards = listing.dashboards.length ? ` and ${plural(listing.dashboards.length, "session dashboard")}` : "";
+      sizeLine.textContent = `${plural(listing.snapshots.length, "report")}${dashboards} kept on this computer · ${size(listing.disk_bytes)} on disk · times in ${zoneName()}`;
       sizeLine.title = listing.path;
       problem.textContent = listing.problem ?? "";
       problem.hidden = !listing.problem;
@@ -254,10 +255,11 @@ export function mountLibraryView(root, { store, onOpen }) {
     }
   });
 
-  async function openSnapshot(s, button) {
+  /** @param {LibraryItem} item @param {HTMLButtonElement} button */
+  async function openSnapshot(item, button) {
     button.disabled = true;
     try {
-      const info = await commands.openSnapshot(s.id);
+      const info = await commands.openSnapshot(item.id);
       await onOpen(info);
     } catch (error) {
       showError(error);
@@ -266,17 +268,35 @@ export function mountLibraryView(root, { store, onOpen }) {
     }
   }
 
-  async function removeSnapshot(s) {
+  /** Shows a kept session dashboard on Rooms, read from the library alone. @param {LibraryItem} item @param {HTMLButtonElement} button */
+  async function openDashboard(item, button) {
+    button.disabled = true;
+    try {
+      const view = await commands.openKeptDashboard(item.id);
+      await onOpenDashboard(view);
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** @param {LibraryItem} item */
+  async function removeItem(item) {
+    const message =
+      item.type === "dashboard"
+        ? `${item.title} — ${item.from}. It is removed from this computer's library; Kaltura keeps the session's figures.`
+        : `${item.title} — ${item.from}, ${plural(item.rows ?? 0, "row")}. It is removed from this computer's library; Kaltura and your files keep their copies.`;
     const yes = await confirmSheet({
       id: "library-remove-sheet",
       title: "Delete from the library?",
-      message: `${KIND_TITLES[s.kind] ?? "This report"} — ${keptFrom(s.source)}, ${plural(s.row_count, "row")}. It is removed from this computer's library; Kaltura and your files keep their copies.`,
+      message,
       confirmLabel: "Delete",
       danger: true,
     });
     if (!yes) return;
     try {
-      await commands.removeSnapshot(s.id);
+      await (item.type === "dashboard" ? commands.removeKeptDashboard(item.id) : commands.removeSnapshot(item.id));
       setStatus("Deleted from the library.");
       await refresh();
     } catch (error) {

@@ -29,17 +29,22 @@ const screensRoot = byId("screens");
 mountAccountSwitcher(byId("account-switcher"), { store });
 mountSectionNav(byId("sections"), { store });
 const reports = mountReportsView(screensRoot, { store, stateHost: main });
+const rooms = mountRoomsView(screensRoot, { store });
 showScreens({
   store,
   focusHost: main,
   screens: {
     reports,
-    rooms: mountRoomsView(screensRoot, { store }),
+    rooms,
     library: mountLibraryView(screensRoot, {
       store,
       onOpen: (info) => {
         store.set({ route: "reports" });
         return reports.openedFile(info);
+      },
+      onOpenDashboard: (view) => {
+        store.set({ route: "rooms" });
+        rooms.showKept(view);
       },
     }),
     settings: mountSettingsView(screensRoot, { store }),
@@ -66,6 +71,7 @@ function rememberView() {
       account_id: currentAccount(state)?.id ?? null,
       report: state.reportForm,
       email_to: state.emailTo,
+      charts_open: state.chartsOpen,
     };
     commands.saveLastView(view).catch(() => {
       // Forgetting the last view only costs the user their place next time; nothing to show.
@@ -120,13 +126,14 @@ async function start() {
     exportDefaults: exportDefaultsFrom(boot?.settings?.export ?? last?.export),
     appearance: ["light", "dark"].includes(boot?.settings?.appearance) ? boot.settings.appearance : "system",
     emailTo: typeof last?.email_to === "string" && last.email_to.length <= 254 ? last.email_to : "",
+    chartsOpen: last?.charts_open !== false,
   });
   setAppearance(store.get().appearance);
   store.subscribe((state) => setAppearance(state.appearance), ["appearance"]);
   reports.restore(last?.report);
   router.restore(last?.section);
   byId("app-version").textContent = boot?.version ? `Roomlens ${boot.version}` : "";
-  store.subscribe(rememberView, ["route", "accountId", "reportForm", "emailTo"]);
+  store.subscribe(rememberView, ["route", "accountId", "reportForm", "emailTo", "chartsOpen"]);
 
   commands.watchDrops(onDrop).catch((error) => showError(error));
   checkAllAccounts(store);

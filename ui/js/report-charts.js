@@ -1,7 +1,8 @@
 // The charts above a custom report's table (room data, attendees, breakout rooms), as Rust draws
 // them over the rows the table's search matches: redrawn when the search changes, when the window
 // turns light or dark, and for each new report; answers for an older report or search are dropped.
-// Each chart can be saved as PNG or SVG. It counts nothing itself; Rust computes every figure.
+// Each chart can be saved as PNG or SVG; folded away, they stay folded on the next start. It
+// counts nothing itself; Rust computes every figure.
 
 import { el, clear } from "./dom.js";
 import { commands } from "./backend.js";
@@ -11,16 +12,18 @@ import { chartFigure } from "./chart-figure.js";
 import { isDark, onThemeChange } from "./appearance.js";
 
 /**
- * Adds the charts section (#report-charts, hidden until a report is shown) to `root`.
+ * Adds the charts section (#report-charts, hidden until a report is shown) to `root`; whether it
+ * is unfolded is the store's `chartsOpen`.
  * @param {HTMLElement} root
+ * @param {{ store: import("./accounts.js").AppStore }} options
  */
-export function mountReportCharts(root) {
+export function mountReportCharts(root, { store }) {
   const scope = el("span", { class: "report-charts-scope", id: "report-charts-scope", "aria-live": "polite" });
   const grid = el("div", { class: "report-charts-grid", id: "report-charts-grid" });
   // A disclosure, open at first: a person who wants only the table folds the charts away.
   const section = el(
     "details",
-    { class: "report-charts", id: "report-charts", open: true, hidden: true },
+    { class: "report-charts", id: "report-charts", open: store.get().chartsOpen !== false, hidden: true },
     el("summary", { id: "report-charts-title" }, el("span", { class: "report-charts-heading" }, "Charts"), scope),
     grid,
   );
@@ -72,6 +75,13 @@ export function mountReportCharts(root) {
   const stopHearing = onThemeChange(() => {
     if (report && !section.hidden) draw();
   });
+  section.addEventListener("toggle", () => {
+    if (store.get().chartsOpen !== section.open) store.set({ chartsOpen: section.open });
+  });
+  // The saved view arrives after the screen is built.
+  const stopFollowing = store.subscribe((state) => {
+    if (section.open !== state.chartsOpen) section.open = state.chartsOpen;
+  }, ["chartsOpen"]);
 
   return {
     element: section,
@@ -91,6 +101,7 @@ export function mountReportCharts(root) {
     },
     unmount() {
       stopHearing();
+      stopFollowing();
       report = null;
       section.remove();
     },

@@ -57,7 +57,7 @@ export function mountReportsView(root, { store, stateHost }) {
   const progress = mountFetchProgress(element);
   element.appendChild(readStats);
   const cards = mountSummaryCards(element);
-  const charts = mountReportCharts(element);
+  const charts = mountReportCharts(element, { store });
   const rows = mountRowsPanel(element, {
     store,
     usesFilters: () => form.usesFilters(),

@@ -1,7 +1,9 @@
 // The Rooms screen: pick a room (those seen in the reports open now, or any by its ID), then one
 // of its sessions, and read that session's dashboard as Rust computes it by Kaltura's formulas —
 // the viewers, minutes and engagement cards, recording plays, every attendee (searchable,
-// sortable), countries and devices. Dashboards already loaded in this run come back at once.
+// sortable), countries and devices. Dashboards already loaded in this run come back at once; one
+// the library kept (opened from the Library screen, or shown when Kaltura is out of reach) is
+// shown the same way with a line saying so, and nothing about it is asked of Kaltura.
 // It computes no figure; it only formats and lays out what Rust sends.
 
 import { el, clear } from "./dom.js";
@@ -14,6 +16,7 @@ import { isDark, onThemeChange } from "./appearance.js";
 import { mountExportSheet } from "./export-sheet.js";
 import { mountPdfSheet } from "./pdf-sheet.js";
 import { chartFigure, plainTable } from "./chart-figure.js";
+import { keptCopyLine } from "./kept-copy.js";
 
 /** @typedef {import("../contract/DashboardView").DashboardView} DashboardView */
 /** @typedef {import("../contract/RoomSeen").RoomSeen} RoomSeen */
@@ -116,7 +119,7 @@ export function mountRoomsView(root, { store }) {
     placesHost,
     recordingHost,
   );
-  const title = el("h1", { id: "rooms-title" }, "Rooms");
+  const title = el("h1", { id: "rooms-title", tabindex: "-1" }, "Rooms");
   const subtitle = el("p", { class: "view-subtitle", id: "rooms-subtitle" }, "Pick a room, then a session, to see its dashboard.");
   const element = el(
     "section",
@@ -157,25 +160,25 @@ export function mountRoomsView(root, { store }) {
    * @param {"attendees" | "countries" | "devices" | "timeline"} table
    */
   function saveTable(table) {
-    const account = currentAccount(store.get());
-    if (!shown || !account) return;
+    if (!shown) return;
     const d = shown;
     mountExportSheet(document.body, {
       title: TABLE_NAMES[table],
       defaults: store.get().exportDefaults,
-      save: (options) => commands.saveSessionTable({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, table, options }),
+      save: (options) => commands.saveSessionTable({ account_id: d.account_id, room_id: d.room.id, session_id: d.session.id, table, options }),
     });
   }
 
   /** Opens the Download report sheet for the session shown. */
   function savePdf() {
-    const account = currentAccount(store.get());
-    if (!shown || !account) return;
+    if (!shown) return;
     const d = shown;
     mountPdfSheet(document.body, {
-      what: "this session: its figures, charts, every attendee and the minute-by-minute heatmap.",
+      what: d.kept
+        ? "this session as the library kept it: its figures, charts and every attendee (the minute-by-minute heatmap comes from Kaltura, so it is left out)."
+        : "this session: its figures, charts, every attendee and the minute-by-minute heatmap.",
       paper: commands.paperForLocale(navigator.language || "en"),
-      save: (paper) => commands.saveSessionPdf({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, paper }),
+      save: (paper) => commands.saveSessionPdf({ account_id: d.account_id, room_id: d.room.id, session_id: d.session.id, paper }),
       stop: () => commands.cancelPdf(),
     });
   }
@@ -185,17 +188,16 @@ export function mountRoomsView(root, { store }) {
    * @param {string} chart @param {import("../contract/ImageFormat").ImageFormat} format
    */
   function saveChart(chart, format) {
-    const account = currentAccount(store.get());
-    if (!shown || !account) return;
-    saved(commands.saveSessionChart({ account_id: account.id, room_id: shown.room.id, session_id: shown.session.id, chart, format, dark: false }));
+    if (!shown) return;
+    saved(commands.saveSessionChart({ account_id: shown.account_id, room_id: shown.room.id, session_id: shown.session.id, chart, format, dark: false }));
   }
 
   const grid = mountAttendeeGrid(attendeesHost, {
     searchMin,
     loadStrips: (userIds) => {
-      const account = currentAccount(store.get());
-      if (!shown || !account) return Promise.resolve([]);
-      return commands.attendeeStrips({ account_id: account.id, room_id: shown.room.id, session_id: shown.session.id, user_ids: userIds });
+      // A kept copy has no strips (the grid does not ask for them), and Kaltura is never asked.
+      if (!shown || shown.kept) return Promise.resolve([]);
+      return commands.attendeeStrips({ account_id: shown.account_id, room_id: shown.room.id, session_id: shown.session.id, user_ids: userIds });
     },
     onOpen: (i) => {
       if (shown) openPerson(shown, i);
@@ -224,10 +226,13 @@ export function mountRoomsView(root, { store }) {
       ),
       strip,
     );
-    const account = currentAccount(store.get());
-    if (!account) return;
+    if (d.kept) {
+      clear(strip);
+      strip.appendChild(el("p", { class: "room-meta" }, "This person's minute-by-minute engagement comes from Kaltura; it is not part of the copy kept in the library."));
+      return;
+    }
     commands
-      .attendeeHeatmap({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, user_id: a.user_id, dark: isDark() })
+      .attendeeHeatmap({ account_id: d.account_id, room_id: d.room.id, session_id: d.session.id, user_id: a.user_id, dark: isDark() })
       .then((chart) => {
         if (shown !== d) return;
         clear(strip);
@@ -251,11 +256,14 @@ export function mountRoomsView(root, { store }) {
   /** @param {DashboardView} d */
   function render(d) {
     shown = d;
+    // Opened from the Library: only the kept session (another would be asked of Kaltura).
+    const fromLibrary = d.kept?.why === "opened_from_library";
+    const sessions = fromLibrary ? [d.session] : d.sessions;
     title.textContent = d.room.name || d.room.id;
-    subtitle.textContent = `Room ${d.room.id} · ${plural(d.sessions.length, "session")} · times in ${zoneName()}`;
+    subtitle.textContent = `Room ${d.room.id} · ${fromLibrary ? "from the library" : plural(d.sessions.length, "session")} · times in ${zoneName()}`;
     clear(sessionPicker);
-    for (const s of d.sessions) sessionPicker.appendChild(el("option", { value: s.id, selected: s.id === d.session.id }, sessionLabel(s)));
-    sessionField.hidden = d.sessions.length === 0;
+    for (const s of sessions) sessionPicker.appendChild(el("option", { value: s.id, selected: s.id === d.session.id }, sessionLabel(s)));
+    sessionField.hidden = sessions.length === 0;
     sessionControls.hidden = false;
     clear(cards);
     for (const c of dashboardCards(d)) cards.appendChild(c);
@@ -288,12 +296,10 @@ export function mountRoomsView(root, { store }) {
 
   /** Asks Rust for the charts of the dashboard on screen, in the current light or dark mode. */
   async function loadCharts(d) {
-    const account = currentAccount(store.get());
-    if (!account) return;
     clear(timelineHost);
     timelineHost.appendChild(el("p", { class: "rooms-status" }, "Drawing the charts…"));
     try {
-      const charts = await commands.sessionCharts({ account_id: account.id, room_id: d.room.id, session_id: d.session.id, dark: isDark() });
+      const charts = await commands.sessionCharts({ account_id: d.account_id, room_id: d.room.id, session_id: d.session.id, dark: isDark() });
       if (shown !== d) return;
       clear(timelineHost);
       timelineHost.appendChild(chartFigure("timeline", charts.timeline, (format) => saveChart("timeline", format)));
@@ -328,12 +334,7 @@ export function mountRoomsView(root, { store }) {
       const d = await commands.sessionDashboard({ account_id: account.id, room_id: room, session_id: session });
       if (roomId !== room) return;
       render(d);
-      status.textContent =
-        typeof d.kept_at === "number"
-          ? `Kaltura could not be reached: shown from the library, as fetched ${formatDateTime(d.kept_at)}.`
-          : d.from_memory
-            ? "Shown from earlier in this run."
-            : "";
+      status.textContent = d.kept ? keptCopyLine(d.kept) : d.from_memory ? "Shown from earlier in this run." : "";
       setState("done");
     } catch (error) {
       if (roomId !== room) return;
@@ -381,9 +382,24 @@ export function mountRoomsView(root, { store }) {
     if (state.route === "rooms") refreshRooms();
   }, ["route", "report"]);
 
+  /**
+   * Shows a session dashboard the library kept (opened from the Library screen), exactly as a
+   * fetched one, with the line saying which copy it is; the focus goes to the room's name.
+   * @param {DashboardView} d
+   */
+  function showKept(d) {
+    roomId = d.room.id;
+    dismissBanner();
+    render(d);
+    status.textContent = d.kept ? keptCopyLine(d.kept) : "";
+    setState("done");
+    title.focus();
+  }
+
   return {
     element,
     load,
+    showKept,
     unmount() {
       stopHearing();
       stopTheme();

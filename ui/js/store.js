@@ -26,6 +26,7 @@
  * @property {Appearance} appearance light or dark, or as the system is set
  * @property {Record<string, unknown> | null} reportForm the report form's values (kept in the last view)
  * @property {string} emailTo the address "Send to my e-mail" used last (kept in the last view)
+ * @property {boolean} chartsOpen whether the report charts are unfolded (kept in the last view)
  */
 
 /** Export defaults before the person has chosen any. */
@@ -71,6 +72,7 @@ export function initialAppState() {
     appearance: "system",
     reportForm: null,
     emailTo: "",
+    chartsOpen: true,
   };
 }
 

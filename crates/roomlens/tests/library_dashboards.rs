@@ -1,7 +1,9 @@
 //! Session dashboards in the library, on real SQLite files: a dashboard fetched from the simulator
 //! kept and read back with every field (the ones `--json` leaves out too), the same session kept
 //! once with the newest copy winning, damaged JSON a plain `library_damaged` error that `check`
-//! reports, and a version-1 library (as the previous Roomlens wrote it) migrated with its snapshot.
+//! reports, a kept one opened again with its listing and printed as a PDF with no network, then
+//! deleted without touching the reports, and a version-1 library (as the previous Roomlens wrote
+//! it) migrated with its snapshot.
 
 #![allow(
     clippy::unwrap_used,
@@ -218,9 +220,121 @@ async fn a_damaged_dashboard_is_a_plain_error_and_check_finds_it() {
     assert_eq!(error.code, ErrorCode::InvalidInput);
 }
 
+/// The text of `pdf` as poppler's `pdftotext -raw` reads it.
+fn pdf_text(folder: &Folder, pdf: &[u8]) -> String {
+    let file = folder.write("kept.pdf", pdf);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) runs: {e}"));
+    assert!(out.status.success(), "pdftotext read the PDF");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn a_kept_dashboard_opens_with_its_listing_prints_offline_and_is_deleted_alone() {
+    use roomlens::dashboard::session_pdf::{kept_session_pdf, Paper, SessionPdfOptions};
+    let sim = demo_sim().await;
+    let edges = sim.org().unwrap().edge_sessions().unwrap();
+    let recorded = dashboard(
+        &sim,
+        &edges.with_recording.room_id,
+        &edges.with_recording.cue_point_id,
+    )
+    .await;
+    let hostile = dashboard(
+        &sim,
+        &edges.hostile_names.room_id,
+        &edges.hostile_names.cue_point_id,
+    )
+    .await;
+    // Kaltura is gone from here on: everything below reads the library file alone.
+    sim.shutdown().await;
+
+    let folder = Folder::new("library-dashboards", "review");
+    let path = folder.file("library.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    let kept = library
+        .add_dashboard("Training team", &recorded, 1_780_000_000)
+        .unwrap();
+    let other = library
+        .add_dashboard("Demo", &hostile, 1_780_000_100)
+        .unwrap();
+    // A kept report beside them, which deleting a dashboard must leave alone.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO snapshots (report_kind, source, account_name, range_from, range_to,
+                 filters, fetched_at, row_count)
+                 VALUES ('attendees', 'fetch', 'Demo', 1772000000, 1774592000, '', 1780000050, 1);
+             INSERT INTO rows_attendees (snapshot_id, entry_id, cue_point_id, user_id, user_name,
+                 user_email, user_type, meeting_view_time, meeting_engaged_play_time_ratio, extra)
+                 SELECT max(id), '1_room', 'cp1', 'ana', 'Ana', '', 'Attendee', 30.5, 0.75, NULL
+                 FROM snapshots;",
+        )
+        .unwrap();
+
+    // Opened by its id: the same listing line and the same dashboard as fetched, every field.
+    let (info, shown) = library.dashboard_with_info(kept).unwrap();
+    let listed = library.dashboards().unwrap();
+    assert_eq!(listed.iter().find(|d| d.id == kept), Some(&info));
+    assert_eq!(info.account_name, "Training team");
+    assert_eq!(info.fetched_at, 1_780_000_000);
+    assert_eq!(shown, recorded);
+    let (hostile_info, hostile_shown) = library.dashboard_with_info(other).unwrap();
+    assert_eq!(hostile_info.room_name, hostile.room.name);
+    assert_eq!(hostile_shown, hostile);
+
+    // Its PDF, made with no network: the kept copy said so with its local time and zone, every
+    // attendee listed, no heatmap (its minutes are Kaltura's, asked for on demand).
+    let zone = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+    let options = SessionPdfOptions {
+        paper: Paper::A4,
+        zone,
+        account_name: info.account_name.clone(),
+        generated_at: jiff::Timestamp::from_second(DATA_END).unwrap(),
+    };
+    let kept_at = jiff::Timestamp::from_second(info.fetched_at).unwrap();
+    let pdf = kept_session_pdf(&shown, kept_at, &options).unwrap();
+    let text = pdf_text(&folder, &pdf);
+    let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // 1,780,000,000 is 28 May 2026, 20:26:40 UTC: 22:26 in Berlin (summer time).
+    assert!(
+        squeezed.contains(
+            "From the library: the copy of this session kept on 28 May 2026 at 10:26 PM (Europe/Berlin)."
+        ),
+        "the kept line, in Berlin's time:\n{squeezed}"
+    );
+    assert!(squeezed.contains(&format!(
+        "All {} attendees",
+        roomlens::wording::count(shown.attendees.len() as u64)
+    )));
+    assert!(
+        !squeezed.contains("Engagement, minute by minute"),
+        "no heatmap without Kaltura"
+    );
+
+    // Deleted: gone from the list and the file, said plainly when opened again; the other
+    // dashboard and the kept report stay.
+    let snapshots = library.snapshots().unwrap();
+    library.remove_dashboard(kept).unwrap();
+    let error = library.dashboard_with_info(kept).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(error.message.contains("no session dashboard"), "{error:?}");
+    drop(library);
+    let library = Library::open(&path).unwrap();
+    let ids: Vec<i64> = library.dashboards().unwrap().iter().map(|d| d.id).collect();
+    assert_eq!(ids, [other]);
+    assert_eq!(library.snapshots().unwrap(), snapshots);
+    assert_eq!(snapshots.len(), 1);
+    assert!(library.check().unwrap().is_empty());
+}
+
 #[test]
-fn a_version_1_library_migrates_to_2_with_its_snapshot() {
-    assert_eq!(SCHEMA_VERSION, 2);
+fn a_version_1_library_migrates_to_the_current_version_with_its_snapshot() {
+    assert_eq!(SCHEMA_VERSION, 3);
     let folder = Folder::new("library-dashboards", "v1");
     let path = folder.file("library.sqlite");
     {
@@ -249,7 +363,7 @@ fn a_version_1_library_migrates_to_2_with_its_snapshot() {
     }
     assert_eq!(user_version(&path), 1);
     let library = Library::open(&path).unwrap();
-    assert_eq!(user_version(&path), 2);
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
     let snapshots = library.snapshots().unwrap();
     assert_eq!(snapshots.len(), 1);
     assert_eq!(snapshots[0].row_count, 2);
@@ -266,19 +380,19 @@ fn a_version_1_library_migrates_to_2_with_its_snapshot() {
     drop(library);
     // Opened again: nothing more to do.
     drop(Library::open(&path).unwrap());
-    assert_eq!(user_version(&path), 2);
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
 }
 
 #[test]
-fn an_empty_file_migrates_straight_to_2() {
+fn an_empty_file_migrates_straight_to_the_current_version() {
     let folder = Folder::new("library-dashboards", "empty");
     let path = folder.file("library.sqlite");
     std::fs::write(&path, b"").unwrap();
     let library = Library::open(&path).unwrap();
     assert_eq!(user_version(&path), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     assert!(library.dashboards().unwrap().is_empty());
     assert!(library.snapshots().unwrap().is_empty());
     assert!(library.check().unwrap().is_empty());
-    assert!(migration_sql(0).is_none() && migration_sql(3).is_none());
+    assert!(migration_sql(0).is_none() && migration_sql(4).is_none());
 }

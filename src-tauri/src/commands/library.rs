@@ -1,5 +1,5 @@
-//! Library commands: what the library keeps (newest first, with its size on disk and any problem
-//! keeping the last report), a kept report opened for the Reports screen with no network, a
+//! Library commands: what the library keeps (reports and session dashboards, each newest first,
+//! with its size on disk and any problem keeping the last report), a kept report opened for the Reports screen with no network, a
 //! snapshot removed, and a damaged or newer library set aside for a new one. The library's rules are the core's (`roomlens::library`); these only carry.
 
 use crate::app_library::Keeping;
@@ -8,7 +8,7 @@ use crate::loaded_reports::ReportSource;
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
 use roomlens::cancel::CancelToken;
-use roomlens::library::SnapshotInfo;
+use roomlens::library::{DashboardInfo, SnapshotInfo};
 use roomlens::Error;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -16,6 +16,8 @@ use tauri::{AppHandle, State};
 #[derive(Serialize, ts_rs::TS)]
 pub struct LibraryListing {
     snapshots: Vec<SnapshotInfo>,
+    /// The session dashboards kept, newest fetch first.
+    dashboards: Vec<DashboardInfo>,
     /// The library file and the bytes it takes on disk.
     path: String,
     disk_bytes: u64,
@@ -27,11 +29,16 @@ pub struct LibraryListing {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn library_snapshots(app: AppHandle) -> Result<LibraryListing, Error> {
     off_main_thread(&app, |state| {
-        let (snapshots, disk_bytes) = state
-            .library
-            .with(|library| Ok((library.snapshots()?, library.disk_bytes())))?;
+        let (snapshots, dashboards, disk_bytes) = state.library.with(|library| {
+            Ok((
+                library.snapshots()?,
+                library.dashboards()?,
+                library.disk_bytes(),
+            ))
+        })?;
         Ok(LibraryListing {
             snapshots,
+            dashboards,
             path: state.library.path().display().to_string(),
             disk_bytes,
             problem: state.library.problem(),

@@ -7,6 +7,7 @@ pub mod app;
 mod chart_files;
 pub mod email_export;
 pub mod files;
+pub mod kept_dashboards;
 pub mod library;
 pub mod pdf_reports;
 pub mod report_charts;
@@ -42,6 +43,7 @@ mod tests {
         ("report_charts.rs", include_str!("report_charts.rs")),
         ("email_export.rs", include_str!("email_export.rs")),
         ("library.rs", include_str!("library.rs")),
+        ("kept_dashboards.rs", include_str!("kept_dashboards.rs")),
         ("rollups.rs", include_str!("rollups.rs")),
     ];
 

@@ -1,8 +1,9 @@
 //! PDF reports: a session's ("Download report": the save dialog first, then the minutes of the
-//! heatmap's attendees fetched and the PDF made by the core) and an open custom report's (its
-//! cards and table, every row or the first pages); both written atomically off the main thread
-//! and stopped by `cancel_pdf`; and the paper a locale usually prints on, for the sheets'
-//! default. Layout and wording are the core's (`session_pdf`, `report_pdf`); these only carry.
+//! heatmap's attendees fetched and the PDF made by the core; a copy the library kept is printed
+//! without asking Kaltura) and an open custom report's (its cards and table, every row or the
+//! first pages); both written atomically off the main thread and stopped by `cancel_pdf`; and the
+//! paper a locale usually prints on, for the sheets' default. Layout and wording are the core's
+//! (`session_pdf`, `report_pdf`); these only carry.
 
 use super::accounts::client_for;
 use super::files::SaveResult;
@@ -15,7 +16,7 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use roomlens::atomic_file::write_atomically;
 use roomlens::dashboard::session_pdf::{
-    fetch_heatmap_minutes, session_pdf, Paper, SessionPdfOptions,
+    fetch_heatmap_minutes, kept_session_pdf, session_pdf, Paper, SessionPdfOptions,
 };
 use roomlens::library::SnapshotSource;
 use roomlens::report_pdf::{report_pdf, ReportPdfOptions};
@@ -64,7 +65,8 @@ pub async fn save_session_pdf(
     state: State<'_, AppState>,
     request: SavePdfArgs,
 ) -> Result<SaveResult, Error> {
-    let dashboard = request.session.dashboard(&state)?;
+    let loaded = request.session.loaded(&state)?;
+    let dashboard = loaded.dashboard;
     let suggested = format!("{}-{}.pdf", dashboard.room.id, dashboard.session.id);
     let chosen = state
         .dialogs
@@ -73,6 +75,23 @@ pub async fn save_session_pdf(
     let Some(path) = chosen else {
         return Ok(SaveResult::cancelled());
     };
+    let shown = path.display().to_string();
+    if let Some(kept) = loaded.kept {
+        // The library's copy: made from the file alone, Kaltura not asked.
+        let options = SessionPdfOptions {
+            paper: request.paper.into(),
+            zone: TimeZone::system(),
+            account_name: kept.account_name,
+            generated_at: Timestamp::now(),
+        };
+        let kept_at = Timestamp::from_second(kept.fetched_at).unwrap_or(Timestamp::UNIX_EPOCH);
+        off_main_thread(&app, move |_| {
+            let bytes = kept_session_pdf(&dashboard, kept_at, &options)?;
+            write_atomically(&path, &bytes)
+        })
+        .await?;
+        return Ok(SaveResult::saved(shown));
+    }
     let (client, account_name) = client_for(&app, &request.session.account_id).await?;
     let cancel = state.pdf_export.start();
     let minutes = fetch_heatmap_minutes(&client, &dashboard, &cancel).await;
@@ -84,7 +103,6 @@ pub async fn save_session_pdf(
         account_name,
         generated_at: Timestamp::now(),
     };
-    let shown = path.display().to_string();
     off_main_thread(&app, move |_| {
         let bytes = session_pdf(&dashboard, &minutes, &options)?;
         write_atomically(&path, &bytes)

@@ -2,12 +2,14 @@
 //! an account (kept in memory, so coming back to a session needs no new fetch, and in the
 //! library, whose copy is shown when Kaltura cannot be reached) — all computed by the core
 //! (`roomlens::dashboard`, `roomlens::library`). Charts are drawn by the core too; these commands only carry.
+//! A dashboard shown from the library never asks Kaltura: its minute-by-minute strips are refused.
 
 use super::accounts::client_for;
 use super::chart_files::save_chart_file;
 use super::files::SaveResult;
 use crate::blocking_work::off_main_thread;
 use crate::native_dialog::SaveAs;
+use crate::session_dashboards::{KeptCopy, KeptWhy, Loaded};
 use crate::state::AppState;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -59,14 +61,19 @@ pub struct DashboardView {
     recording: Option<RecordingFigures>,
     /// Whether it was kept from earlier in this run rather than fetched now.
     from_memory: bool,
-    /// When Kaltura could not be reached: when the copy shown from the library was fetched
-    /// (Unix seconds).
-    kept_at: Option<i64>,
+    /// The library's copy this is, when it is one (Kaltura could not be reached, or it was
+    /// opened from the Library screen); `None`: Kaltura's answer.
+    kept: Option<KeptCopy>,
+    /// The account id that names this session in later requests (`LoadedSession`): the account's
+    /// own, or the library's for a copy opened from the Library screen.
+    account_id: String,
     /// Attendees Kaltura counted but does not list (past its 12,000 rows).
     attendees_unlisted: u64,
 }
 
-fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
+/// What the page is sent for `loaded`, loaded under `account_id`.
+pub(crate) fn view(account_id: &str, loaded: &Loaded, from_memory: bool) -> DashboardView {
+    let dashboard = &loaded.dashboard;
     DashboardView {
         profiles: dashboard
             .attendees
@@ -75,9 +82,10 @@ fn view(dashboard: &SessionDashboard, from_memory: bool) -> DashboardView {
             .collect(),
         recording: dashboard.recording.clone(),
         attendees_unlisted: dashboard.attendees_unlisted,
-        dashboard: dashboard.clone(),
+        dashboard: SessionDashboard::clone(dashboard),
         from_memory,
-        kept_at: None,
+        kept: loaded.kept.clone(),
+        account_id: account_id.to_owned(),
     }
 }
 
@@ -103,8 +111,8 @@ pub async fn session_dashboard(
         room_id.clone(),
         session_id.clone(),
     );
-    if let Some(kept) = state.dashboards.get(&key) {
-        return Ok(view(&kept, true));
+    if let Some(loaded) = state.dashboards.get(&key) {
+        return Ok(view(&request.account_id, &loaded, true));
     }
     let (client, account_name) = client_for(&app, &request.account_id).await?;
     let cancel = state.dashboard_fetch.start();
@@ -135,17 +143,22 @@ pub async fn session_dashboard(
             let Some((info, dashboard)) = kept else {
                 return Err(error);
             };
-            let dashboard = Arc::new(dashboard);
-            state.dashboards.keep(key, Arc::clone(&dashboard));
-            let mut shown = view(&dashboard, false);
-            shown.kept_at = Some(info.fetched_at);
-            return Ok(shown);
+            let loaded = Loaded {
+                dashboard: Arc::new(dashboard),
+                kept: Some(KeptCopy::of(&info, KeptWhy::KalturaUnreachable)),
+            };
+            state.dashboards.keep(key, loaded.clone());
+            return Ok(view(&request.account_id, &loaded, false));
         }
         Err(error) => return Err(error),
     };
-    state.dashboards.keep(key, Arc::clone(&dashboard));
-    keep_dashboard(&app, account_name, Arc::clone(&dashboard));
-    Ok(view(&dashboard, false))
+    let loaded = Loaded {
+        dashboard: Arc::clone(&dashboard),
+        kept: None,
+    };
+    state.dashboards.keep(key, loaded.clone());
+    keep_dashboard(&app, account_name, dashboard);
+    Ok(view(&request.account_id, &loaded, false))
 }
 
 /// Keeps a fetched dashboard in the library on a background thread (it is on screen already);
@@ -175,6 +188,12 @@ pub struct LoadedSession {
 impl LoadedSession {
     /// The dashboard kept for this session, or a plain error when it is no longer kept.
     pub(crate) fn dashboard(&self, state: &AppState) -> Result<Arc<SessionDashboard>, Error> {
+        Ok(self.loaded(state)?.dashboard)
+    }
+
+    /// The dashboard kept for this session with where it came from, or a plain error when it
+    /// is no longer kept.
+    pub(crate) fn loaded(&self, state: &AppState) -> Result<Loaded, Error> {
         let key = (
             self.account_id.clone(),
             self.room_id.trim().to_owned(),
@@ -186,6 +205,19 @@ impl LoadedSession {
                 "This session is no longer loaded. Pick it again in the session list.",
             )
         })
+    }
+
+    /// The dashboard of this session when Kaltura may be asked about it: one shown from the
+    /// library is refused, in words, before any network call.
+    fn live(&self, state: &AppState) -> Result<Arc<SessionDashboard>, Error> {
+        let loaded = self.loaded(state)?;
+        if loaded.kept.is_some() {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                "The minute-by-minute engagement comes from Kaltura and is not part of the copy kept in the library. Show the session again on Rooms when Kaltura can be reached.",
+            ));
+        }
+        Ok(loaded.dashboard)
     }
 }
 
@@ -223,7 +255,7 @@ pub async fn attendee_heatmap(
     state: State<'_, AppState>,
     request: HeatmapArgs,
 ) -> Result<ChartView, Error> {
-    let dashboard = request.session.dashboard(&state)?;
+    let dashboard = request.session.live(&state)?;
     let (client, _) = client_for(&app, &request.session.account_id).await?;
     let minutes =
         fetch_person_heatmap(&client, &dashboard, &request.user_id, &CancelToken::new()).await?;
@@ -269,7 +301,7 @@ pub async fn attendee_strips(
     state: State<'_, AppState>,
     request: StripsArgs,
 ) -> Result<Vec<AttendeeStrip>, Error> {
-    let dashboard = request.session.dashboard(&state)?;
+    let dashboard = request.session.live(&state)?;
     let (client, _) = client_for(&app, &request.session.account_id).await?;
     let heatmaps =
         fetch_people_heatmaps(&client, &dashboard, &request.user_ids, &CancelToken::new()).await?;

@@ -1,8 +1,9 @@
 //! A session's dashboard as a PDF a manager can read, search and forward ("Download report"):
 //! the room and session with local times and the zone named, the overview figures, the timeline,
 //! countries, devices and recording charts as vectors, every attendee in a table that continues
-//! over pages, and the most-present attendees' minutes as a compact heatmap. It words and orders
-//! what the dashboard already computed (no figure is computed here) and writes no file.
+//! over pages, and the most-present attendees' minutes as a compact heatmap (a copy the library
+//! kept is printed without it, and says so). It words and orders what the dashboard already
+//! computed (no figure is computed here) and writes no file.
 
 use super::charts::{dashboard_charts, people_heatmap};
 use super::person_heatmap::{fetch_people_heatmaps, MinuteState};
@@ -107,6 +108,36 @@ pub fn session_pdf(
     heatmap_minutes: &[Vec<MinuteState>],
     options: &SessionPdfOptions,
 ) -> Result<Vec<u8>, Error> {
+    make_pdf(d, heatmap_minutes, options, None)
+}
+
+/// The PDF of a session dashboard the library kept, fetched (and kept) at `kept_at`: made with
+/// no network, so without the minute-by-minute heatmap (Kaltura sends those minutes on demand
+/// and the library does not keep them); a line under the title says both.
+pub fn kept_session_pdf(
+    d: &SessionDashboard,
+    kept_at: Timestamp,
+    options: &SessionPdfOptions,
+) -> Result<Vec<u8>, Error> {
+    let zone = &options.zone;
+    let when = kept_at
+        .to_zoned(zone.clone())
+        .strftime("%-d %B %Y at %-I:%M %p")
+        .to_string();
+    let line = format!(
+        "From the library: the copy of this session kept on {when} ({}). Kaltura was not asked, so \
+         the minute-by-minute heatmap, which Kaltura sends only when asked, is not included.",
+        zone_name(zone)
+    );
+    make_pdf(d, &[], options, Some(&line))
+}
+
+fn make_pdf(
+    d: &SessionDashboard,
+    heatmap_minutes: &[Vec<MinuteState>],
+    options: &SessionPdfOptions,
+    kept_line: Option<&str>,
+) -> Result<Vec<u8>, Error> {
     let zone = &options.zone;
     let room = if d.room.name.trim().is_empty() {
         d.room.id.as_str()
@@ -127,6 +158,9 @@ pub fn session_pdf(
         d.room.id,
         d.session.id,
     ));
+    if let Some(line) = kept_line {
+        doc.note(line);
+    }
     doc.cards(&cards(d));
     doc.note(
         "Figures as Kaltura's Room analytics computes them. \"—\" marks a rate Kaltura cannot compute: \

@@ -1,7 +1,8 @@
 //! Session dashboards kept in the library for review with no network: each one whole, as JSON in
 //! its own shape (`KeptDashboard`, every field, unlike `roomlens session --json`), one copy per
 //! account, room and session (the newest fetch wins), listed newest first, read back as the same
-//! `SessionDashboard` and removed. It fetches nothing and computes no figure.
+//! `SessionDashboard` (with its listing, for showing it again offline) and removed. It fetches
+//! nothing and computes no figure.
 
 use super::snapshots::damaged;
 use super::{sql_error, Library};
@@ -230,6 +231,23 @@ pub struct DashboardInfo {
     pub fetched_at: i64,
 }
 
+/// The columns `info_of` reads, in its order.
+const INFO_COLUMNS: &str =
+    "id, account_name, room_id, room_name, session_id, session_start, session_end, fetched_at";
+
+fn info_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<DashboardInfo> {
+    Ok(DashboardInfo {
+        id: row.get(0)?,
+        account_name: row.get(1)?,
+        room_id: row.get(2)?,
+        room_name: row.get(3)?,
+        session_id: row.get(4)?,
+        session_start: row.get(5)?,
+        session_end: row.get(6)?,
+        fetched_at: row.get(7)?,
+    })
+}
+
 /// Unix seconds of an RFC 3339 time, as the dashboard writes its session times.
 fn unix_of(rfc3339: &str) -> Option<i64> {
     rfc3339.parse::<Timestamp>().ok().map(|t| t.as_second())
@@ -333,26 +351,28 @@ impl Library {
     pub fn dashboards(&self) -> Result<Vec<DashboardInfo>, Error> {
         let mut select = self
             .conn
-            .prepare(
-                "SELECT id, account_name, room_id, room_name, session_id, session_start, \
-                 session_end, fetched_at FROM dashboards ORDER BY fetched_at DESC, id DESC",
-            )
+            .prepare(&format!(
+                "SELECT {INFO_COLUMNS} FROM dashboards ORDER BY fetched_at DESC, id DESC"
+            ))
             .map_err(|e| sql_error(&e))?;
-        let rows = select
-            .query_map([], |row| {
-                Ok(DashboardInfo {
-                    id: row.get(0)?,
-                    account_name: row.get(1)?,
-                    room_id: row.get(2)?,
-                    room_name: row.get(3)?,
-                    session_id: row.get(4)?,
-                    session_start: row.get(5)?,
-                    session_end: row.get(6)?,
-                    fetched_at: row.get(7)?,
-                })
-            })
-            .map_err(|e| sql_error(&e))?;
+        let rows = select.query_map([], info_of).map_err(|e| sql_error(&e))?;
         rows.map(|row| row.map_err(|e| sql_error(&e))).collect()
+    }
+
+    /// The session dashboard kept as `id` with what the list shows of it, read in one go, for
+    /// showing it again with no network; a plain `invalid_input` error when it is no longer kept.
+    pub fn dashboard_with_info(&self, id: i64) -> Result<(DashboardInfo, SessionDashboard), Error> {
+        let (info, format, json): (DashboardInfo, Value, Value) = self
+            .conn
+            .query_row(
+                &format!("SELECT {INFO_COLUMNS}, format, dashboard FROM dashboards WHERE id = ?1"),
+                [id],
+                |row| Ok((info_of(row)?, row.get(8)?, row.get(9)?)),
+            )
+            .optional()
+            .map_err(|e| sql_error(&e))?
+            .ok_or_else(|| not_kept(id))?;
+        Ok((info, decode(id, &format, &json)?))
     }
 
     /// The kept dashboard of `account`'s room `room_id` and session `session_id` (`None`: the
