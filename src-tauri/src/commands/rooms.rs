@@ -199,12 +199,17 @@ impl LoadedSession {
             self.room_id.trim().to_owned(),
             Some(self.session_id.trim().to_owned()),
         );
-        state.dashboards.get(&key).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidInput,
-                "This session is no longer loaded. Pick it again in the session list.",
-            )
-        })
+        if let Some(loaded) = state.dashboards.get(&key) {
+            return Ok(loaded);
+        }
+        // A copy opened from the library and since let go of is read from the library again.
+        if let Some(id) = super::kept_dashboards::kept_dashboard_id(&self.account_id) {
+            return Ok(super::kept_dashboards::load_kept_dashboard(state, id)?.1);
+        }
+        Err(Error::new(
+            ErrorCode::InvalidInput,
+            "This session is no longer loaded. Pick it again in the session list.",
+        ))
     }
 
     /// The dashboard of this session when Kaltura may be asked about it: one shown from the
