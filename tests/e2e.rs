@@ -2446,14 +2446,6 @@ async fn library_rollups_answer(window: &Window, setup: &Setup) {
             Some(true),
             "Show more is offered while people are left"
         );
-        // Scrolled to the middle as a person scrolling down to it would see it (WebDriver's own
-        // scrolling may leave it under the sticky status line).
-        window
-            .js(
-                "document.querySelector('#people-more').scrollIntoView({ block: 'center' })",
-                vec![],
-            )
-            .await;
         window.click("#people-more").await;
         expected = shown_total.min(expected + 500);
         window
