@@ -6,7 +6,7 @@
 use crate::app_library::AppLibrary;
 use crate::mutex::lock;
 use roomlens::analytics::breakout_rollups::KeptBreakout;
-use roomlens::analytics::rollups::{KeptAttendance, KeptSession};
+use roomlens::analytics::rollups::{KeptAttendances, KeptSession};
 use roomlens::cancel::CancelToken;
 use roomlens::Error;
 use std::sync::{Arc, Mutex};
@@ -14,7 +14,8 @@ use std::sync::{Arc, Mutex};
 /// Every kept session, attendance and breakout room session once.
 pub struct KeptRows {
     pub sessions: Vec<KeptSession>,
-    pub attendances: Vec<KeptAttendance>,
+    /// Each distinct text stored once (about 72 bytes a row).
+    pub attendances: KeptAttendances,
     pub breakouts: Vec<KeptBreakout>,
 }
 

@@ -17,8 +17,8 @@ use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use roomlens::analytics::key_of;
 use roomlens::analytics::rollups::{
-    people, room_trends, KeptAttendance, KeptSession, PersonRollup, RollupScope, RoomPeriod,
-    TrendPeriod,
+    people, room_trends, KeptAttendance, KeptAttendances, KeptSession, PersonRollup, RollupScope,
+    RoomPeriod, TrendPeriod,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -313,8 +313,9 @@ fn scopes() -> Vec<RollupScope> {
 fn people_agree_with_the_reference_in_every_scope() {
     for seed in [1, 2, 3] {
         let (_, attendances) = rows(seed);
+        let kept = KeptAttendances::from(attendances.as_slice());
         for scope in scopes() {
-            let rollup = people(&attendances, &scope);
+            let rollup = people(&kept, &scope);
             let (mut expected, undated) = reference_people(&attendances, &scope);
             assert!(!expected.is_empty());
             assert_eq!(rollup.undated, undated, "{scope:?}");
@@ -339,10 +340,11 @@ fn rooms_agree_with_the_reference_in_every_scope_period_and_zone() {
     ];
     for seed in [1, 2, 3] {
         let (sessions, attendances) = rows(seed);
+        let kept = KeptAttendances::from(attendances.as_slice());
         for scope in scopes() {
             for period in [TrendPeriod::Week, TrendPeriod::Month] {
                 for zone in &zones {
-                    let got = room_trends(&sessions, &attendances, period, zone, &scope);
+                    let got = room_trends(&sessions, &kept, period, zone, &scope);
                     let expected = reference_rooms(&sessions, &attendances, period, zone, &scope);
                     assert_eq!(got, expected, "seed {seed}, {scope:?}, {period:?}");
                 }
@@ -350,7 +352,7 @@ fn rooms_agree_with_the_reference_in_every_scope_period_and_zone() {
         }
         let all = room_trends(
             &sessions,
-            &attendances,
+            &kept,
             TrendPeriod::Week,
             &TimeZone::UTC,
             &RollupScope::default(),
@@ -380,7 +382,7 @@ fn people_with_many_roles_keep_them_all_sorted_once() {
         })
         .collect();
     let scope = RollupScope::default();
-    let mut got = people(&attendances, &scope).people;
+    let mut got = people(&KeptAttendances::from(attendances.as_slice()), &scope).people;
     let (mut expected, _) = reference_people(&attendances, &scope);
     got.sort_by(|a, b| a.person.cmp(&b.person));
     expected.sort_by(|a, b| a.person.cmp(&b.person));

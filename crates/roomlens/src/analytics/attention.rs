@@ -3,7 +3,7 @@
 //! ones. Pure, over the library's kept rows; thresholds are the constants below. It explains
 //! nothing (no causes guessed) and leaves out what cannot be dated or compared.
 
-use super::rollups::{KeptAttendance, KeptSession, RollupScope};
+use super::rollups::{Attendance, KeptAttendances, KeptSession, NumberedScope, RollupScope};
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -81,7 +81,7 @@ pub struct Attention {
 /// Sessions that fell against their room and people whose engagement dropped, within `scope`.
 pub fn attention(
     sessions: &[KeptSession],
-    attendances: &[KeptAttendance],
+    attendances: &KeptAttendances,
     scope: &RollupScope,
 ) -> Attention {
     Attention {
@@ -193,35 +193,39 @@ pub fn session_drops(sessions: &[KeptSession], scope: &RollupScope) -> Vec<Sessi
 /// Every person within `scope` with at least `MIN_PERSON_SESSIONS` dated, rated sessions whose
 /// minutes-weighted engagement over their last `RECENT_SESSIONS` is at least `MIN_DROP_POINTS`
 /// below that over their earlier ones, biggest drop first.
-pub fn engagement_drops(
-    attendances: &[KeptAttendance],
-    scope: &RollupScope,
-) -> Vec<EngagementDrop> {
-    let mut by_person: HashMap<&str, Vec<&KeptAttendance>> = HashMap::new();
-    for a in attendances {
-        if a.person.is_empty()
+pub fn engagement_drops(attendances: &KeptAttendances, scope: &RollupScope) -> Vec<EngagementDrop> {
+    let in_scope = NumberedScope::new(scope, attendances);
+    let no_person = attendances.find_person("");
+    // Each person's rows in scope (by number), read back one person at a time.
+    let mut by_person: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, a) in attendances.rows().iter().enumerate() {
+        if Some(a.person) == no_person
             || a.engagement.is_none()
             || a.session_start.is_none()
-            || !scope.holds(&a.room_id, a.session_start)
+            || !in_scope.holds(attendances.room_of(a.session), a.session_start)
         {
             continue;
         }
-        by_person.entry(&a.person).or_default().push(a);
+        by_person.entry(a.person).or_default().push(i);
     }
     let mut out = Vec::new();
-    for (person, mut rows) in by_person {
+    for rows in by_person.into_values() {
         if rows.len() < MIN_PERSON_SESSIONS {
             continue;
         }
+        let mut rows: Vec<Attendance<'_>> = rows
+            .into_iter()
+            .filter_map(|i| attendances.get(i))
+            .collect();
         rows.sort_by(|a, b| {
             a.session_start
                 .cmp(&b.session_start)
-                .then_with(|| a.room_id.cmp(&b.room_id))
-                .then_with(|| a.session_id.cmp(&b.session_id))
+                .then_with(|| a.room_id.cmp(b.room_id))
+                .then_with(|| a.session_id.cmp(b.session_id))
         });
         let split = rows.len().saturating_sub(RECENT_SESSIONS);
         let (earlier, recent) = rows.split_at(split);
-        let mean = |part: &[&KeptAttendance]| {
+        let mean = |part: &[Attendance<'_>]| {
             let mut m = WeightedMean::default();
             for a in part {
                 m.add(a.engagement, a.minutes);
@@ -236,18 +240,21 @@ pub fn engagement_drops(
             continue;
         }
         let newest_first = || rows.iter().rev();
-        let first_of = |field: fn(&KeptAttendance) -> &str| {
+        let first_of = |field: fn(Attendance<'_>) -> &str| {
             newest_first()
-                .map(|a| field(a))
+                .map(|a| field(*a))
                 .find(|v| !v.trim().is_empty())
                 .unwrap_or("")
                 .to_owned()
         };
+        let Some(person) = rows.first().map(|a| a.person.to_owned()) else {
+            continue;
+        };
         out.push(EngagementDrop {
-            person: person.to_owned(),
-            user_id: first_of(|a| &a.user_id),
-            email: first_of(|a| &a.email),
-            name: first_of(|a| &a.name),
+            person,
+            user_id: first_of(|a| a.user_id),
+            email: first_of(|a| a.email),
+            name: first_of(|a| a.name),
             sessions: rows.len() as u64,
             earlier_pct: before * 100.0,
             recent_pct: after * 100.0,

@@ -4,7 +4,7 @@
 //! only, never also from Room data's breakout rows (see `breakout_rollup`). Pure, no I/O; it does
 //! not tell people apart inside a breakout count (the report names no one).
 
-use super::rollups::{KeptAttendance, KeptSession, RollupScope};
+use super::rollups::{KeptAttendances, KeptSession, RollupScope};
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -84,7 +84,7 @@ struct Totals<'a> {
 pub fn breakout_rollup(
     sessions: &[KeptSession],
     breakouts: &[KeptBreakout],
-    attendances: &[KeptAttendance],
+    attendances: &KeptAttendances,
     scope: &RollupScope,
 ) -> Vec<MainRoomBreakouts> {
     let mut rooms: BTreeMap<&str, Totals<'_>> = BTreeMap::new();
@@ -131,12 +131,12 @@ pub fn breakout_rollup(
             .add(b.engagement, b.participants.map(|p| p as f64));
     }
     let mut people: HashMap<(&str, &str), HashSet<&str>> = HashMap::new();
-    for a in attendances {
+    for a in attendances.iter() {
         if !a.person.is_empty() {
             people
-                .entry((&a.room_id, &a.session_id))
+                .entry((a.room_id, a.session_id))
                 .or_default()
-                .insert(&a.person);
+                .insert(a.person);
         }
     }
     let mut out: Vec<MainRoomBreakouts> = rooms
@@ -198,6 +198,7 @@ fn joined_share(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::rollups::KeptAttendance;
 
     fn attendance(room: &str, session: &str, person: &str) -> KeptAttendance {
         KeptAttendance {
@@ -245,13 +246,15 @@ mod tests {
             attendance("b2", "s1", "kim"),
             attendance("m", "s2", "ada"),
         ];
-        let out = breakout_rollup(&[], &breakouts, &attendances, &RollupScope::default());
+        let all = KeptAttendances::from(attendances.as_slice());
+        let out = breakout_rollup(&[], &breakouts, &all, &RollupScope::default());
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].room_name, "Main m");
         assert_eq!(out[0].sessions_with_breakouts, 2);
         // Seen: ada, grace, alan, kim = 4; in a breakout: ada, kim = 2.
         assert_eq!(out[0].joined_breakout_pct, Some(50.0));
-        let none = breakout_rollup(&[], &breakouts, &attendances[..3], &RollupScope::default());
+        let main_only = KeptAttendances::from(&attendances[..3]);
+        let none = breakout_rollup(&[], &breakouts, &main_only, &RollupScope::default());
         assert_eq!(none[0].joined_breakout_pct, None);
     }
 }

@@ -3,7 +3,7 @@
 //! library's kept rows (each attendance once). It does not total anything (`rollups::people`
 //! does) and does not match people across keys: the key is `KeptAttendance::person` exactly.
 
-use super::rollups::{KeptAttendance, KeptSession, RollupScope};
+use super::rollups::{KeptAttendances, KeptSession, RollupScope};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -29,14 +29,17 @@ pub struct PersonSession {
 /// Every session of `person_key` (a `KeptAttendance::person`) within `scope`, newest first
 /// (sessions without a known start last), then by room and session ID.
 pub fn person_sessions(
-    attendances: &[KeptAttendance],
+    attendances: &KeptAttendances,
     sessions: &[KeptSession],
     person_key: &str,
     scope: &RollupScope,
 ) -> Vec<PersonSession> {
-    if person_key.is_empty() {
+    let Some(person) = attendances
+        .find_person(person_key)
+        .filter(|_| !person_key.is_empty())
+    else {
         return Vec::new();
-    }
+    };
     let mut by_session: HashMap<(&str, &str), &KeptSession> = HashMap::new();
     let mut room_names: HashMap<&str, &str> = HashMap::new();
     for s in sessions {
@@ -46,19 +49,22 @@ pub fn person_sessions(
         }
     }
     let mut found: Vec<PersonSession> = attendances
+        .rows()
         .iter()
-        .filter(|a| a.person == person_key && scope.holds(&a.room_id, a.session_start))
+        .filter(|row| row.person == person)
+        .map(|row| attendances.attendance(row))
+        .filter(|a| scope.holds(a.room_id, a.session_start))
         .map(|a| {
-            let session = by_session.get(&(a.room_id.as_str(), a.session_id.as_str()));
+            let session = by_session.get(&(a.room_id, a.session_id));
             let room_name = session
                 .map(|s| s.room_name.as_str())
                 .filter(|n| !n.trim().is_empty())
-                .or_else(|| room_names.get(a.room_id.as_str()).copied())
+                .or_else(|| room_names.get(a.room_id).copied())
                 .unwrap_or("");
             PersonSession {
-                room_id: a.room_id.clone(),
+                room_id: a.room_id.to_owned(),
                 room_name: room_name.to_owned(),
-                session_id: a.session_id.clone(),
+                session_id: a.session_id.to_owned(),
                 session_start: a.session_start.or_else(|| session.and_then(|s| s.start)),
                 session_end: session.and_then(|s| s.end),
                 minutes: a.minutes,
@@ -88,6 +94,7 @@ fn newest_first(a: Option<i64>, b: Option<i64>) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analytics::rollups::KeptAttendance;
 
     fn attendance(room: &str, session: &str, person: &str, start: Option<i64>) -> KeptAttendance {
         KeptAttendance {
@@ -119,13 +126,16 @@ mod tests {
 
     #[test]
     fn newest_first_undated_last_names_from_any_session_of_the_room() {
-        let attendances = vec![
-            attendance("r1", "s1", "ada", Some(100)),
-            attendance("r1", "s2", "ada", Some(300)),
-            attendance("r2", "s9", "ada", None),
-            attendance("r1", "s3", "ada", None),
-            attendance("r1", "s2", "grace", Some(300)),
-        ];
+        let attendances: KeptAttendances = KeptAttendances::from(
+            [
+                attendance("r1", "s1", "ada", Some(100)),
+                attendance("r1", "s2", "ada", Some(300)),
+                attendance("r2", "s9", "ada", None),
+                attendance("r1", "s3", "ada", None),
+                attendance("r1", "s2", "grace", Some(300)),
+            ]
+            .as_slice(),
+        );
         let sessions = vec![
             session("r1", "Town hall", "s1", 100),
             session("r1", "", "s2", 300),

@@ -3,6 +3,9 @@
 //! attendees, hours, engagement weighted by users). Pure functions over the library's kept rows,
 //! each row counted once (the library dedupes); no I/O, no formatting.
 
+use super::distinct_counts::{by_group, distinct_per_group, members};
+use super::kept_attendances::number;
+pub use super::kept_attendances::{Attendance, KeptAttendance, KeptAttendances};
 use crate::weighted_mean::WeightedMean;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -23,23 +26,6 @@ pub struct KeptSession {
     pub engagement: Option<f64>,
 }
 
-/// One person's attendance of one session, as the newest snapshot holding it has it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeptAttendance {
-    pub room_id: String,
-    pub session_id: String,
-    /// User ID, else `email:` and the address, else `name:` and the name (`analytics::user_key`).
-    pub person: String,
-    pub user_id: String,
-    pub name: String,
-    pub email: String,
-    pub role: String,
-    pub minutes: Option<f64>,
-    pub engagement: Option<f64>,
-    /// The session's start, from a kept Room data report; `None` when none holds the session.
-    pub session_start: Option<i64>,
-}
-
 /// Which rows a rollup counts: sessions starting in `[from, to)` (Unix seconds; a row whose
 /// session has no known start is left out when either bound is set) and one room.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -57,13 +43,50 @@ impl RollupScope {
     /// Whether a row of `room_id` whose session starts at `start` is in the scope: the one rule
     /// every rollup applies (an undated row is out as soon as either bound is set).
     pub(crate) fn holds(&self, room_id: &str, start: Option<i64>) -> bool {
-        if self.room_id.as_deref().is_some_and(|r| r != room_id) {
-            return false;
-        }
+        self.room_id.as_deref().is_none_or(|r| r == room_id) && self.holds_start(start)
+    }
+
+    /// Whether a session starting at `start` is within the dates.
+    fn holds_start(&self, start: Option<i64>) -> bool {
         if !self.dated() {
             return true;
         }
         start.is_some_and(|t| self.from.is_none_or(|f| t >= f) && self.to.is_none_or(|e| t < e))
+    }
+}
+
+/// A scope with its room looked up among kept attendances' rooms, so that their rows are
+/// checked by number, as `RollupScope::holds` checks them by text.
+pub(crate) struct NumberedScope<'s> {
+    scope: &'s RollupScope,
+    /// `None`: any room; `Some(None)`: a room no row has.
+    room: Option<Option<u32>>,
+}
+
+impl<'s> NumberedScope<'s> {
+    pub(crate) fn new(scope: &'s RollupScope, attendances: &KeptAttendances) -> Self {
+        NumberedScope {
+            scope,
+            room: scope
+                .room_id
+                .as_deref()
+                .map(|room| attendances.find_room(room)),
+        }
+    }
+
+    fn holds_room(&self, room: u32) -> bool {
+        self.room.is_none_or(|r| r == Some(room))
+    }
+
+    /// Whether a row of room `room` whose session starts at `start` is in the scope.
+    pub(crate) fn holds(&self, room: u32, start: Option<i64>) -> bool {
+        self.holds_room(room) && self.scope.holds_start(start)
+    }
+
+    /// Whether a row of room `room` is out of the scope only because its session's start is
+    /// unknown and the scope has dates.
+    fn undated(&self, room: u32, start: Option<i64>) -> bool {
+        self.scope.dated() && start.is_none() && self.holds_room(room)
     }
 }
 
@@ -106,101 +129,85 @@ struct PersonTotals {
     last: Option<i64>,
     /// The person's roles numbered below 64, as bits; the others are in `PersonNames::roles`.
     roles: u64,
+    /// At least one attendance of the person is in scope.
+    counted: bool,
     /// User ID, e-mail and name are all known.
     named: bool,
 }
 
-/// One person's key, names and further roles while `people` runs, borrowing the attendances'
-/// text.
-struct PersonNames<'a> {
-    person: &'a str,
-    user_id: &'a str,
-    email: &'a str,
-    name: &'a str,
+/// One person's user ID, e-mail and name (the numbers of the first that is not blank among their
+/// attendances') and roles numbered from 64.
+#[derive(Default)]
+struct PersonNames {
+    user_id: Option<u32>,
+    email: Option<u32>,
+    name: Option<u32>,
     roles: Vec<u32>,
 }
 
-/// Every person in `attendances` within `scope`.
-pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRollup {
-    // People, rooms, sessions and roles are numbered as they come, so that counting the distinct
-    // ones is counting numbers; nothing is copied until the result. People's keys are kept back
-    // to back by the interner, so that finding one reads little memory.
-    let mut person_no: super::interner::Interner = Default::default();
-    let mut room_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
-    let mut session_no: crate::fast_hash::FastHashMap<(&str, &str), u32> = Default::default();
-    let mut role_no: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
+/// The attendances' roles trimmed, blank ones left out, each numbered once: for each role of
+/// `attendances` its number, and the trimmed roles by number.
+fn trimmed_roles(attendances: &KeptAttendances) -> (Vec<Option<u32>>, Vec<&str>) {
+    let mut number_of: crate::fast_hash::FastHashMap<&str, u32> = Default::default();
     let mut roles: Vec<&str> = Vec::new();
+    let numbers = (0..number(attendances.role_count()))
+        .map(|role| {
+            let trimmed = attendances.role_text(role).trim();
+            if trimmed.is_empty() {
+                return None;
+            }
+            let next = number(roles.len());
+            let r = *number_of.entry(trimmed).or_insert(next);
+            if r == next {
+                roles.push(trimmed);
+            }
+            Some(r)
+        })
+        .collect();
+    (numbers, roles)
+}
+
+/// Every person in `attendances` within `scope`.
+pub fn people(attendances: &KeptAttendances, scope: &RollupScope) -> PeopleRollup {
+    // People, rooms and sessions come numbered: figures are kept per number, and counting the
+    // distinct sessions and rooms of a person is counting numbers. Nothing is copied until the
+    // result.
+    let in_scope = NumberedScope::new(scope, attendances);
+    let no_person = attendances.find_person("");
+    let (role_numbers, roles) = trimmed_roles(attendances);
     let mut totals: Vec<PersonTotals> = Vec::new();
-    let mut names: Vec<PersonNames<'_>> = Vec::new();
-    // Per attendance counted: (person, session) and (person, room).
+    totals.resize_with(attendances.people_count(), PersonTotals::default);
+    let mut names: Vec<PersonNames> = Vec::new();
+    names.resize_with(attendances.people_count(), PersonNames::default);
+    // Per attendance counted: (person, session).
     let mut sessions_of: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
-    let mut rooms_of: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
-    // The previous attendance's room and session and their numbers: a session's rows usually
-    // come together.
-    let mut last: Option<(&str, &str, u32, u32)> = None;
     let mut undated = 0u64;
-    for a in attendances {
-        if a.person.is_empty() {
+    for a in attendances.rows() {
+        if Some(a.person) == no_person {
             continue;
         }
-        if !scope.holds(&a.room_id, a.session_start) {
-            if scope.dated()
-                && a.session_start.is_none()
-                && scope.room_id.as_deref().is_none_or(|r| r == a.room_id)
-            {
+        let room = attendances.room_of(a.session);
+        if !in_scope.holds(room, a.session_start) {
+            if in_scope.undated(room, a.session_start) {
                 undated += 1;
             }
             continue;
         }
-        let (p, new) = person_no.intern(&a.person);
-        if new {
-            totals.push(PersonTotals::default());
-            names.push(PersonNames {
-                person: &a.person,
-                user_id: "",
-                email: "",
-                name: "",
-                roles: Vec::new(),
-            });
-        }
-        let (room, session) = match last {
-            Some((r, s, room, session)) if r == a.room_id && s == a.session_id => (room, session),
-            _ => {
-                let next = number(room_no.len());
-                let room = *room_no.entry(a.room_id.as_str()).or_insert(next);
-                let next = number(session_no.len());
-                let session = *session_no
-                    .entry((a.room_id.as_str(), a.session_id.as_str()))
-                    .or_insert(next);
-                last = Some((&a.room_id, &a.session_id, room, session));
-                (room, session)
-            }
-        };
-        sessions_of.push((p, session));
-        rooms_of.push((p, room));
-        let Some(t) = totals.get_mut(p as usize) else {
+        sessions_of.push((a.person, a.session));
+        let Some(t) = totals.get_mut(a.person as usize) else {
             continue;
         };
+        t.counted = true;
         t.minutes += a.minutes.unwrap_or(0.0);
         t.engagement.add(a.engagement, a.minutes);
         t.first = t.first.into_iter().chain(a.session_start).min();
         t.last = t.last.into_iter().chain(a.session_start).max();
-        let role = a.role.trim();
-        let role = if role.is_empty() {
-            None
-        } else {
-            let next = number(roles.len());
-            let r = *role_no.entry(role).or_insert(next);
-            if r == next {
-                roles.push(role);
-            }
-            Some(r)
-        };
+        let role = role_numbers.get(a.role as usize).copied().flatten();
         let named = t.named;
         match role {
             Some(r) if r < 64 => t.roles |= 1 << r,
             Some(r) => {
-                if let Some(n) = names.get_mut(p as usize) {
+                if let Some(n) = names.get_mut(a.person as usize) {
                     if !n.roles.contains(&r) {
                         n.roles.push(r);
                     }
@@ -211,27 +218,35 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
         if named {
             continue;
         }
-        let Some(n) = names.get_mut(p as usize) else {
+        let Some(n) = names.get_mut(a.person as usize) else {
             continue;
         };
-        for (into, from) in [
-            (&mut n.user_id, a.user_id.as_str()),
-            (&mut n.email, a.email.as_str()),
-            (&mut n.name, a.name.as_str()),
+        for (into, from, text) in [
+            (
+                &mut n.user_id,
+                a.user_id,
+                attendances.user_id_text(a.user_id),
+            ),
+            (&mut n.email, a.email, attendances.email_text(a.email)),
+            (&mut n.name, a.name, attendances.name_text(a.name)),
         ] {
-            if into.is_empty() && !from.trim().is_empty() {
-                *into = from;
+            if into.is_none() && !text.trim().is_empty() {
+                *into = Some(from);
             }
         }
-        t.named = !n.user_id.is_empty() && !n.email.is_empty() && !n.name.is_empty();
+        t.named = n.user_id.is_some() && n.email.is_some() && n.name.is_some();
     }
-    let sessions = distinct_per_group(&sessions_of, totals.len(), session_no.len());
-    let rooms = distinct_per_group(&rooms_of, totals.len(), room_no.len());
+    let (sessions, rooms) = distinct_sessions_and_rooms(&sessions_of, attendances);
+    let text = |number: Option<u32>, text_of: fn(&KeptAttendances, u32) -> &str| {
+        number.map_or("", |n| text_of(attendances, n)).to_owned()
+    };
     let mut people: Vec<PersonRollup> = totals
         .into_iter()
         .zip(names)
         .zip(sessions.into_iter().zip(rooms))
-        .map(|((t, n), (sessions, rooms))| {
+        .enumerate()
+        .filter(|(_, ((t, _), _))| t.counted)
+        .map(|(person, ((t, n), (sessions, rooms)))| {
             let mut their_roles: Vec<&str> = (0..64u32)
                 .filter(|r| t.roles & (1 << r) != 0)
                 .chain(n.roles)
@@ -239,10 +254,10 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
                 .collect();
             their_roles.sort_unstable();
             PersonRollup {
-                person: n.person.to_owned(),
-                user_id: n.user_id.to_owned(),
-                email: n.email.to_owned(),
-                name: n.name.to_owned(),
+                person: attendances.person_text(number(person)).to_owned(),
+                user_id: text(n.user_id, KeptAttendances::user_id_text),
+                email: text(n.email, KeptAttendances::email_text),
+                name: text(n.name, KeptAttendances::name_text),
                 sessions,
                 rooms,
                 minutes: t.minutes,
@@ -261,6 +276,39 @@ pub fn people(attendances: &[KeptAttendance], scope: &RollupScope) -> PeopleRoll
             .then_with(|| a.email.cmp(&b.email))
     });
     PeopleRollup { people, undated }
+}
+
+/// For `pairs` of (person, session), how many distinct sessions and distinct rooms each person
+/// of `attendances` has.
+fn distinct_sessions_and_rooms(
+    pairs: &[(u32, u32)],
+    attendances: &KeptAttendances,
+) -> (Vec<u64>, Vec<u64>) {
+    let people = attendances.people_count();
+    let (starts, ordered) = by_group(pairs, people);
+    let mut session_stamp = vec![u32::MAX; attendances.session_count()];
+    let mut room_stamp = vec![u32::MAX; attendances.room_count()];
+    let mut sessions = vec![0u64; people];
+    let mut rooms = vec![0u64; people];
+    for (p, (sessions, rooms)) in sessions.iter_mut().zip(&mut rooms).enumerate() {
+        let person = number(p);
+        for &s in members(&starts, &ordered, p) {
+            if let Some(last) = session_stamp.get_mut(s as usize) {
+                if *last != person {
+                    *last = person;
+                    *sessions += 1;
+                    let room = attendances.room_of(s);
+                    if let Some(last) = room_stamp.get_mut(room as usize) {
+                        if *last != person {
+                            *last = person;
+                            *rooms += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (sessions, rooms)
 }
 
 /// How long a trend's periods are.
@@ -308,63 +356,11 @@ struct RoomTotals<'a> {
     engagement: WeightedMean,
 }
 
-/// `len` as the number of the next thing numbered (the numbers of the rollups are `u32`: far
-/// more people, rooms or sessions than a library holds).
-fn number(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
-}
-
-/// For `pairs` of (group, member) numbers, how many distinct members each of `groups` groups
-/// has (members numbered below `members`). The pairs are put in group order by counting, then
-/// each member is stamped with the last group it was counted for: linear, no hashing.
-fn distinct_per_group(pairs: &[(u32, u32)], groups: usize, members: usize) -> Vec<u64> {
-    // starts[g]..starts[g + 1]: group g's members in `ordered`.
-    let mut starts = vec![0usize; groups + 1];
-    for &(g, _) in pairs {
-        if let Some(count) = starts.get_mut(g as usize + 1) {
-            *count += 1;
-        }
-    }
-    let mut running = 0;
-    for start in &mut starts {
-        running += *start;
-        *start = running;
-    }
-    let mut next = starts.clone();
-    let mut ordered = vec![0u32; pairs.len()];
-    for &(g, m) in pairs {
-        if let Some(at) = next.get_mut(g as usize) {
-            if let Some(slot) = ordered.get_mut(*at) {
-                *slot = m;
-            }
-            *at += 1;
-        }
-    }
-    let mut stamp = vec![u32::MAX; members];
-    let mut counts = vec![0u64; groups];
-    for (g, count) in counts.iter_mut().enumerate() {
-        let group = number(g);
-        let (from, to) = (
-            starts.get(g).copied().unwrap_or(0),
-            starts.get(g + 1).copied().unwrap_or(0),
-        );
-        for &m in ordered.get(from..to).unwrap_or_default() {
-            if let Some(last) = stamp.get_mut(m as usize) {
-                if *last != group {
-                    *last = group;
-                    *count += 1;
-                }
-            }
-        }
-    }
-    counts
-}
-
 /// Per main room and period: its sessions (those with a known start) in `zone`, newest period
 /// last, rooms by ID. Attendees count in the period of their session.
 pub fn room_trends(
     sessions: &[KeptSession],
-    attendances: &[KeptAttendance],
+    attendances: &KeptAttendances,
     period: TrendPeriod,
     zone: &TimeZone,
     scope: &RollupScope,
@@ -411,34 +407,43 @@ pub fn room_trends(
             .engagement
             .add(s.engagement, s.unique_users.map(|u| u as f64));
     }
-    // Per attendee counted: (room and period, person), people numbered as they come.
-    let mut person_no: super::interner::Interner = Default::default();
+    // Per attendee counted: (room and period, person).
+    let in_scope = NumberedScope::new(scope, attendances);
+    let no_person = attendances.find_person("");
     let mut attended: Vec<(u32, u32)> = Vec::with_capacity(attendances.len());
-    // Periods of session starts already worked out, and the previous attendance's room, start
-    // and room period: a session's rows usually come together.
+    // Per session: the start its room period was last worked out for, and that room period.
+    let mut bucket_of: Vec<Option<(Option<i64>, Option<u32>)>> =
+        vec![None; attendances.session_count()];
+    // Periods of session starts already worked out.
     let mut period_at: crate::fast_hash::FastHashMap<i64, Option<Date>> = Default::default();
-    let mut last: Option<(&str, Option<i64>, Option<u32>)> = None;
-    for a in attendances {
-        if a.person.is_empty() || !scope.holds(&a.room_id, a.session_start) {
+    for a in attendances.rows() {
+        if Some(a.person) == no_person {
             continue;
         }
-        let bucket = match last {
-            Some((room, start, bucket)) if room == a.room_id && start == a.session_start => bucket,
+        let room = attendances.room_of(a.session);
+        if !in_scope.holds(room, a.session_start) {
+            continue;
+        }
+        let Some(known) = bucket_of.get_mut(a.session as usize) else {
+            continue;
+        };
+        let bucket = match *known {
+            Some((start, bucket)) if start == a.session_start => bucket,
             _ => {
                 let day = a
                     .session_start
                     .and_then(|t| *period_at.entry(t).or_insert_with(|| period_of(t)));
-                let bucket = day.and_then(|day| bucket_no.get(&(a.room_id.as_str(), day)).copied());
-                last = Some((&a.room_id, a.session_start, bucket));
+                let room_id = attendances.room_text(room);
+                let bucket = day.and_then(|day| bucket_no.get(&(room_id, day)).copied());
+                *known = Some((a.session_start, bucket));
                 bucket
             }
         };
-        let Some(bucket) = bucket else {
-            continue;
-        };
-        attended.push((bucket, person_no.intern(&a.person).0));
+        if let Some(bucket) = bucket {
+            attended.push((bucket, a.person));
+        }
     }
-    let people = distinct_per_group(&attended, buckets.len(), person_no.len());
+    let people = distinct_per_group(&attended, buckets.len(), attendances.people_count());
     let mut rooms: Vec<(RoomTotals<'_>, u64)> = buckets.into_iter().zip(people).collect();
     rooms.sort_by(|(a, _), (b, _)| a.room_id.cmp(b.room_id).then(a.day.cmp(&b.day)));
     rooms

@@ -5,15 +5,17 @@
 //! computes no figure.
 //!
 //! Snapshots are read newest first, each in the order its rows were written (a range of the
-//! table, so nothing is sorted), and a row's key is checked from the text SQLite holds before
-//! anything is copied: a key seen before costs no allocation. Sets of keys hold only hashes and
-//! the numbers of the kept rows that have them. Attendances come in runs of one session (a
-//! report lists a session's attendees together): within a run a small set of the run's people
+//! table, so nothing is sorted), and a row's texts are read as SQLite holds them: a session's
+//! key is checked against the previous row's, and attendances go into `KeptAttendances`, which
+//! stores each distinct text once, so a row costs numbers, not strings. Attendances are told
+//! apart by the numbers of their session and person. They come in runs of one session (a report
+//! lists a session's attendees together): within a session's first run a stamp per person
 //! decides, and only a session met again in a later run has its rows put in a set of all keys.
 
 use super::{sql_error, Library};
+use crate::analytics::kept_attendances::{AttendanceKey, AttendanceRow};
 use crate::analytics::key_of;
-use crate::analytics::rollups::{KeptAttendance, KeptSession};
+use crate::analytics::rollups::{Attendance, KeptAttendances, KeptSession};
 use crate::cancel::CancelToken;
 use crate::error::Error;
 use crate::fast_hash::FastHashMap;
@@ -93,180 +95,93 @@ impl KeptKeys {
     }
 }
 
-/// What the attendance keys are read from: a kept row's room, session and person.
-trait AttendanceKey {
-    fn key(&self) -> (&str, &str, &str);
+/// Where a session's kept attendances are, for telling a copy from the first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SessionRows {
+    /// No attendance of the session yet.
+    Unmet,
+    /// Kept rows `from..to`, its first run (`to` is set when the run ends).
+    FirstRun { from: u32, to: u32 },
+    /// Met in a second run: its rows are in `KeptPairs::all`.
+    InAll,
 }
 
-impl AttendanceKey for KeptAttendance {
-    fn key(&self) -> (&str, &str, &str) {
-        (&self.room_id, &self.session_id, &self.person)
-    }
-}
-
-/// One session (room and session) met while reading attendances.
-struct SessionSeen {
-    /// A kept row of the session (its first), for the session's room and session text.
-    row: u32,
-    /// The next session whose (room, session) has the same hash.
-    next_same: u32,
-    /// The kept rows of the session's runs so far, as ranges, until it is met in a second run;
-    /// then its rows are in `AttendanceKeys::all` instead and this is empty.
-    runs: Vec<(u32, u32)>,
-    in_all: bool,
-}
-
-/// The run being read: rows of one session, one after the other.
-struct Run {
-    room: String,
-    session: String,
-    /// Its number in `AttendanceKeys::sessions`.
-    number: u32,
-    /// The first kept row of the run.
-    start: usize,
-    /// The run's session's rows are checked in `AttendanceKeys::all`.
-    in_all: bool,
-}
-
-/// Which attendances were kept, known by (room, session, person), the first copy winning. `S`
-/// makes the hashes: foldhash's random state in the product; a test uses one that gives every
-/// key the same hash.
+/// Which attendances were kept, known by the numbers of their session and person, the first copy
+/// winning. Within the first run of a session, a person kept in it has the session as stamp; a
+/// session met again has its rows put in a set of all its (session, person) pairs.
 #[derive(Default)]
-struct AttendanceKeys<S = RandomState> {
-    hasher: S,
-    /// Sessions met so far, by the hash of (room, session): the first with that hash.
-    session_first: FastHashMap<u64, u32>,
-    sessions: Vec<SessionSeen>,
-    run: Option<Run>,
-    /// The hashes of the people kept in the current run (of a session met in no earlier run).
-    run_people: crate::fast_hash::FastHashSet<u64>,
-    /// Every kept row of the sessions met in more than one run, by the hash of its key.
-    all: KeptKeys,
+struct KeptPairs {
+    /// Per person: the session it was last kept in during that session's first run.
+    stamp: Vec<u32>,
+    /// Per session.
+    sessions: Vec<SessionRows>,
+    /// The session of the run being read.
+    run: Option<u32>,
+    /// (session, person) of every kept row of the sessions met in more than one run.
+    all: crate::fast_hash::FastHashSet<u64>,
 }
 
-impl<S: BuildHasher> AttendanceKeys<S> {
-    /// Whether the attendance (room, session, person) was kept before. When not, it counts as
-    /// kept row `kept.len()`, which the caller must then keep.
-    fn kept_before<K: AttendanceKey>(
-        &mut self,
-        kept: &[K],
-        room: &str,
-        session: &str,
-        person: &str,
-    ) -> bool {
-        let same_run = self
+/// One number pair as one key of `KeptPairs::all`.
+fn pair(key: AttendanceKey) -> u64 {
+    (u64::from(key.session) << 32) | u64::from(key.person)
+}
+
+impl KeptPairs {
+    /// Whether the attendance `key` was kept before among `kept`. When not, it counts as kept row
+    /// `kept.len()`, which the caller must then keep.
+    fn kept_before(&mut self, kept: &[AttendanceRow], key: AttendanceKey) -> bool {
+        if self.run != Some(key.session) {
+            self.start_run(kept, key.session);
+        }
+        let session = key.session as usize;
+        if self.sessions.get(session) == Some(&SessionRows::InAll) {
+            return !self.all.insert(pair(key));
+        }
+        let person = key.person as usize;
+        if self.stamp.len() <= person {
+            self.stamp.resize(person + 1, NONE);
+        }
+        match self.stamp.get_mut(person) {
+            Some(stamp) if *stamp == key.session => true,
+            Some(stamp) => {
+                *stamp = key.session;
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Ends the current run and starts one of `session`.
+    fn start_run(&mut self, kept: &[AttendanceRow], session: u32) {
+        let end = row_number(kept.len());
+        if let Some(SessionRows::FirstRun { to, .. }) = self
             .run
-            .as_ref()
-            .is_some_and(|run| run.room == room && run.session == session);
-        if !same_run {
-            self.start_run(kept, room, session);
+            .and_then(|previous| self.sessions.get_mut(previous as usize))
+        {
+            *to = end;
         }
-        let Some(run) = &self.run else {
-            return false;
+        self.run = Some(session);
+        let index = session as usize;
+        if self.sessions.len() <= index {
+            self.sessions.resize(index + 1, SessionRows::Unmet);
+        }
+        let Some(rows) = self.sessions.get_mut(index) else {
+            return;
         };
-        if run.in_all {
-            let hash = self.hasher.hash_one((room, session, person));
-            return self.all.kept_before(hash, kept.len(), |i| {
-                kept.get(i)
-                    .is_some_and(|k| k.key() == (room, session, person))
-            });
-        }
-        let hash = self.hasher.hash_one(person);
-        if self.run_people.insert(hash) {
-            return false;
-        }
-        // The hash is a person's kept in this run: the very person, almost always.
-        kept.get(run.start..)
-            .unwrap_or_default()
-            .iter()
-            .any(|k| k.key().2 == person)
-    }
-
-    /// Ends the current run and starts one of (room, session).
-    fn start_run<K: AttendanceKey>(&mut self, kept: &[K], room: &str, session: &str) {
-        if let Some(run) = self.run.take() {
-            if let Some(seen) = self.sessions.get_mut(run.number as usize) {
-                if !seen.in_all && run.start < kept.len() {
-                    seen.runs
-                        .push((row_number(run.start), row_number(kept.len())));
-                }
+        match *rows {
+            SessionRows::Unmet => *rows = SessionRows::FirstRun { from: end, to: end },
+            SessionRows::FirstRun { from, to } => {
+                *rows = SessionRows::InAll;
+                let first_run = kept.get(from as usize..to as usize).unwrap_or_default();
+                self.all.extend(first_run.iter().map(|row| {
+                    pair(AttendanceKey {
+                        session,
+                        person: row.person,
+                    })
+                }));
             }
+            SessionRows::InAll => {}
         }
-        self.run_people.clear();
-        let hash = self.hasher.hash_one((room, session));
-        let mut found = None;
-        let mut last = None;
-        let mut at = self.session_first.get(&hash).copied();
-        while let Some(number) = at.filter(|n| *n != NONE) {
-            let Some(seen) = self.sessions.get(number as usize) else {
-                break;
-            };
-            let (r, s, _) = kept
-                .get(seen.row as usize)
-                .map_or(("", "", ""), |k| k.key());
-            if r == room && s == session {
-                found = Some(number);
-                break;
-            }
-            last = Some(number);
-            at = Some(seen.next_same);
-        }
-        let (number, in_all) = match found {
-            Some(number) => (number, self.put_in_all(kept, number, room, session)),
-            None => {
-                let number = row_number(self.sessions.len());
-                self.sessions.push(SessionSeen {
-                    row: row_number(kept.len()),
-                    next_same: NONE,
-                    runs: Vec::new(),
-                    in_all: false,
-                });
-                match last.and_then(|l| self.sessions.get_mut(l as usize)) {
-                    Some(previous) => previous.next_same = number,
-                    None => {
-                        self.session_first.insert(hash, number);
-                    }
-                }
-                (number, false)
-            }
-        };
-        self.run = Some(Run {
-            room: room.to_owned(),
-            session: session.to_owned(),
-            number,
-            start: kept.len(),
-            in_all,
-        });
-    }
-
-    /// Puts the kept rows of session `number`, met again, in the set of all keys (once).
-    fn put_in_all<K: AttendanceKey>(
-        &mut self,
-        kept: &[K],
-        number: u32,
-        room: &str,
-        session: &str,
-    ) -> bool {
-        let Some(seen) = self.sessions.get_mut(number as usize) else {
-            return false;
-        };
-        if seen.in_all {
-            return true;
-        }
-        seen.in_all = true;
-        for (from, to) in std::mem::take(&mut seen.runs) {
-            for i in from as usize..to as usize {
-                let Some(person) = kept.get(i).map(|k| k.key().2) else {
-                    continue;
-                };
-                let hash = self.hasher.hash_one((room, session, person));
-                self.all.kept_before(hash, i, |j| {
-                    kept.get(j)
-                        .is_some_and(|k| k.key() == (room, session, person))
-                });
-            }
-        }
-        true
     }
 }
 
@@ -378,7 +293,7 @@ impl Library {
     }
 
     /// Every kept attendance once, the newest snapshot's copy, with its session's start.
-    pub fn kept_attendances(&self, cancel: &CancelToken) -> Result<Vec<KeptAttendance>, Error> {
+    pub fn kept_attendances(&self, cancel: &CancelToken) -> Result<KeptAttendances, Error> {
         let sessions = self.kept_sessions(cancel)?;
         // Room → session → start, looked up with the row's own text.
         let mut starts: FastHashMap<&str, FastHashMap<&str, i64>> = FastHashMap::default();
@@ -399,8 +314,8 @@ impl Library {
                  WHERE rowid BETWEEN ?1 AND ?2 AND snapshot_id = ?3 ORDER BY rowid",
             )
             .map_err(|e| sql_error(&e))?;
-        let mut keys: AttendanceKeys = AttendanceKeys::default();
-        let mut kept: Vec<KeptAttendance> = Vec::with_capacity(self.rows_expected("attendees")?);
+        let mut pairs = KeptPairs::default();
+        let mut kept = KeptAttendances::with_capacity(self.rows_expected("attendees")?);
         let mut n = 0usize;
         for (snapshot, from, to) in self.snapshots_newest_first("rows_attendees")? {
             let mut rows = select
@@ -414,34 +329,35 @@ impl Library {
                 let (room_id, session_id) = (text(row, 0)?, text(row, 1)?);
                 let (user_id, name, email) = (text(row, 2)?, text(row, 3)?, text(row, 4)?);
                 let person = key_of(user_id, email, name);
-                if keys.kept_before(&kept, room_id, session_id, &person) {
+                let mut attendance = Attendance {
+                    room_id,
+                    session_id,
+                    person: &person,
+                    user_id,
+                    name,
+                    email,
+                    role: text(row, 5)?,
+                    minutes: row.get(6).map_err(|e| sql_error(&e))?,
+                    engagement: row.get(7).map_err(|e| sql_error(&e))?,
+                    session_start: None,
+                };
+                let numbers = kept.number(&attendance);
+                if pairs.kept_before(kept.rows(), numbers.key()) {
                     continue;
                 }
                 // Rows of one session are usually written together: the previous kept row's
                 // session often answers without a lookup.
-                let session_start = match kept.last() {
-                    Some(k) if k.room_id == room_id && k.session_id == session_id => {
-                        k.session_start
-                    }
+                attendance.session_start = match kept.rows().last() {
+                    Some(k) if k.session == numbers.session => k.session_start,
                     _ => starts
                         .get(room_id)
                         .and_then(|room| room.get(session_id))
                         .copied(),
                 };
-                kept.push(KeptAttendance {
-                    room_id: room_id.to_owned(),
-                    session_id: session_id.to_owned(),
-                    person: person.into_owned(),
-                    user_id: user_id.to_owned(),
-                    name: name.to_owned(),
-                    email: email.to_owned(),
-                    role: text(row, 5)?.to_owned(),
-                    minutes: row.get(6).map_err(|e| sql_error(&e))?,
-                    engagement: row.get(7).map_err(|e| sql_error(&e))?,
-                    session_start,
-                });
+                kept.push_numbered(numbers, &attendance);
             }
         }
+        kept.done_adding();
         Ok(kept)
     }
 }
@@ -473,48 +389,31 @@ mod tests {
         assert_eq!(kept, ["x", "y", "z"]);
     }
 
-    impl AttendanceKey for (String, String, String) {
-        fn key(&self) -> (&str, &str, &str) {
-            (&self.0, &self.1, &self.2)
-        }
-    }
-
-    /// Gives every key the same hash.
-    #[derive(Default)]
-    struct OneHash;
-
-    impl BuildHasher for OneHash {
-        type Hasher = Constant;
-        fn build_hasher(&self) -> Constant {
-            Constant
-        }
-    }
-
-    struct Constant;
-
-    impl std::hash::Hasher for Constant {
-        fn write(&mut self, _: &[u8]) {}
-        fn finish(&self) -> u64 {
-            42
-        }
-    }
-
-    /// The attendances `keys` keeps of `rows`, in order.
-    fn kept_by<S: BuildHasher>(
-        mut keys: AttendanceKeys<S>,
-        rows: &[(String, String, String)],
-    ) -> Vec<(String, String, String)> {
-        let mut kept = Vec::new();
-        for (room, session, person) in rows {
-            if !keys.kept_before(&kept, room, session, person) {
-                kept.push((room.clone(), session.clone(), person.clone()));
+    /// The attendances `KeptPairs` keeps of `rows` of (session, person) numbers, in order.
+    fn kept_by(rows: &[(u32, u32)]) -> Vec<(u32, u32)> {
+        let mut pairs = KeptPairs::default();
+        let mut kept: Vec<AttendanceRow> = Vec::new();
+        for &(session, person) in rows {
+            let key = AttendanceKey { session, person };
+            if !pairs.kept_before(&kept, key) {
+                kept.push(AttendanceRow {
+                    session,
+                    person,
+                    user_id: 0,
+                    name: 0,
+                    email: 0,
+                    role: 0,
+                    minutes: None,
+                    engagement: None,
+                    session_start: None,
+                });
             }
         }
-        kept
+        kept.iter().map(|k| (k.session, k.person)).collect()
     }
 
     #[test]
-    fn attendances_are_kept_once_in_runs_sessions_met_again_and_shared_hashes() {
+    fn attendances_are_kept_once_in_runs_and_in_sessions_met_again() {
         let mut seed = 7u64;
         let mut next = |below: u64| {
             seed = seed
@@ -523,31 +422,18 @@ mod tests {
             (seed >> 33) % below
         };
         for round in 0..40 {
-            // Runs of one session (sometimes met again later), with people repeated inside a run
-            // and across runs; rooms whose IDs run into their sessions' ("a"+"bc", "ab"+"c").
+            // Runs of one session (often met again later), with people repeated inside a run and
+            // across runs and sessions.
             let mut rows = Vec::new();
             for _ in 0..(5 + round) {
-                let (room, session) =
-                    [("a", "bc"), ("ab", "c"), ("a", "c"), ("b", "c"), ("", "")][next(5) as usize];
+                let session = next(5) as u32;
                 for _ in 0..=next(6) {
-                    let person = if next(9) == 0 {
-                        String::new()
-                    } else {
-                        format!("p{}", next(8))
-                    };
-                    rows.push((room.to_owned(), session.to_owned(), person));
+                    rows.push((session, next(8) as u32));
                 }
             }
             let mut seen = std::collections::HashSet::new();
-            let expected: Vec<_> = rows.iter().filter(|r| seen.insert(*r)).cloned().collect();
-            assert_eq!(
-                kept_by(AttendanceKeys::<RandomState>::default(), &rows),
-                expected
-            );
-            assert_eq!(
-                kept_by(AttendanceKeys::<OneHash>::default(), &rows),
-                expected
-            );
+            let expected: Vec<_> = rows.iter().filter(|r| seen.insert(**r)).copied().collect();
+            assert_eq!(kept_by(&rows), expected);
         }
     }
 }
