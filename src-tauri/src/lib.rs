@@ -14,6 +14,7 @@ mod demo_account;
 mod drop_event;
 mod dropped_files;
 mod kept_rows_cache;
+mod library_dashboards;
 mod library_keeping;
 mod loaded_reports;
 mod mutex;

@@ -29,6 +29,7 @@ use roomlens::Error;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    stop_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -48,6 +49,23 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A reader that goes away (`roomlens people --json | head`) ends the program quietly, as it ends
+/// any command-line tool: Rust's start-up ignores SIGPIPE, which turns the next write into a
+/// panic. Work in progress is safe to end anywhere (the library's writes are transactions).
+#[cfg(unix)]
+fn stop_quietly_on_a_closed_pipe() {
+    // SAFETY: called first in `main`, before any other thread exists; SIG_DFL for SIGPIPE is
+    // the default every Unix program starts with.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Windows has no SIGPIPE: a write to a closed pipe fails there, and printing still stops with a
+/// panic message (noted in the issue, not handled yet).
+#[cfg(not(unix))]
+fn stop_quietly_on_a_closed_pipe() {}
 
 async fn run(cli: Cli) -> Result<u8, Error> {
     if let Ok(settings) = roomlens::accounts::config_dir() {

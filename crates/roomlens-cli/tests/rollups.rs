@@ -151,5 +151,28 @@ fn people_and_rooms_add_up_to_the_fetched_reports() {
         None,
     );
     assert_exit(&out, 2);
+
+    // Piped into a reader that has gone (`roomlens people --json | head -c 10`): the output just
+    // stops, as with any command-line tool, instead of a panic about a broken pipe.
+    let mut child = roomlens(dir.path())
+        .args(["people", "--json"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("panicked"), "{said}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert!(
+            out.status.success() || out.status.signal() == Some(13),
+            "ended quietly by the closed pipe, got {:?}: {said}",
+            out.status
+        );
+    }
     sim.shutdown();
 }

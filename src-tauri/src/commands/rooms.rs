@@ -203,8 +203,8 @@ impl LoadedSession {
             return Ok(loaded);
         }
         // A copy opened from the library and since let go of is read from the library again.
-        if let Some(id) = super::kept_dashboards::kept_dashboard_id(&self.account_id) {
-            return Ok(super::kept_dashboards::load_kept_dashboard(state, id)?.1);
+        if let Some(id) = crate::library_dashboards::kept_dashboard_id(&self.account_id) {
+            return Ok(crate::library_dashboards::load_kept_dashboard(state, id)?.1);
         }
         Err(Error::new(
             ErrorCode::InvalidInput,
