@@ -1763,6 +1763,27 @@ async fn fill_account_sheet(window: &Window, name: &str, partner_id: i64, secret
     window.fill("#account-custom-url", url).await;
 }
 
+/// Opens the Add account sheet, fills it for `sim` under `name`, and sees its connection test pass.
+async fn sheet_connects(window: &Window, name: &str, sim: &SimProcess) {
+    window.click("#add-account").await;
+    fill_account_sheet(window, name, sim.partner_id, &sim.admin_secret, &sim.url).await;
+    let (result, message) = test_result(window).await;
+    assert_eq!(result, "ok", "{name}'s simulator connects: {message}");
+}
+
+/// Saves the Add account sheet; the new account's id, once the switcher shows it (the only
+/// account besides the Demo).
+async fn save_new_account(window: &Window) -> String {
+    window.click("#account-save").await;
+    let id = window
+        .wait_until(
+            "the new account in the switcher",
+            "[...document.querySelectorAll('button.account-option')].map(b => b.dataset.accountId).find(id => id !== 'demo')",
+        )
+        .await;
+    id.as_str().unwrap().to_owned()
+}
+
 async fn test_result(window: &Window) -> (String, String) {
     window.click("#account-test").await;
     window
@@ -1851,26 +1872,9 @@ async fn add_account_stores_the_secret_in_the_keyring(
         keyring_lookup(sim.partner_id, &url).is_none(),
         "no secret is stored before the account is added"
     );
-    window.click("#add-account").await;
-    fill_account_sheet(
-        window,
-        "Training team",
-        sim.partner_id,
-        &sim.admin_secret,
-        &sim.url,
-    )
-    .await;
-    let (result, message) = test_result(window).await;
-    assert_eq!(result, "ok", "the right secret connects: {message}");
+    sheet_connects(window, "Training team", sim).await;
     window.screenshot("11-add-account").await;
-    window.click("#account-save").await;
-    let id = window
-        .wait_until(
-            "the new account in the switcher",
-            "[...document.querySelectorAll('button.account-option')].map(b => b.dataset.accountId).find(id => id !== 'demo')",
-        )
-        .await;
-    let id = id.as_str().unwrap().to_owned();
+    let id = save_new_account(window).await;
     let stored = keyring_lookup(sim.partner_id, &url);
     assert!(
         stored.as_deref() == Some(sim.admin_secret.as_str()),
@@ -2290,25 +2294,8 @@ async fn session_for_a_later_run(
     setup: &Setup,
 ) -> (String, KeptSession) {
     window.click("#nav-settings").await;
-    window.click("#add-account").await;
-    fill_account_sheet(
-        window,
-        "Field team",
-        sim.partner_id,
-        &sim.admin_secret,
-        &sim.url,
-    )
-    .await;
-    let (result, message) = test_result(window).await;
-    assert_eq!(result, "ok", "the second simulator connects: {message}");
-    window.click("#account-save").await;
-    let id = window
-        .wait_until(
-            "the new account in the switcher",
-            "[...document.querySelectorAll('button.account-option')].map(b => b.dataset.accountId).find(id => id !== 'demo')",
-        )
-        .await;
-    let id = id.as_str().unwrap().to_owned();
+    sheet_connects(window, "Field team", sim).await;
+    let id = save_new_account(window).await;
     window
         .click(&format!("button.account-option[data-account-id=\"{id}\"]"))
         .await;
