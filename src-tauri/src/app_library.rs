@@ -7,7 +7,7 @@ use crate::cancel_slot::CancelSlot;
 use crate::loaded_reports::{LoadedReport, ReportSource};
 use crate::mutex::lock;
 use jiff::Timestamp;
-use roomlens::library::{file_sha256, Library, SnapshotSource, LIBRARY_ENV};
+use roomlens::library::{file_sha256, Added, Library, SnapshotSource, LIBRARY_ENV};
 use roomlens::reports::ReportKind;
 use roomlens::{Error, ErrorCode};
 use serde::Serialize;
@@ -90,16 +90,22 @@ impl AppLibrary {
 
     /// Keeps `loaded` (with `source`) in the library, telling how far (`keeping`) until it is
     /// done or cancelled (`cancel_keeping`; nothing is kept then). Blocks: call off the main thread.
+    /// Once kept, the report's rows are read from the library and those in memory let go of.
     pub fn keep(&self, loaded: &Arc<LoadedReport>, source: &SnapshotSource) {
+        let rows = loaded.rows();
+        let Some(report) = rows.held() else {
+            // Already read from the library.
+            return;
+        };
         let cancel = self.keep_cancel.start();
         *lock(&self.keeping) = Some(Keeping {
-            kind: loaded.report.kind(),
+            kind: report.kind(),
             rows_written: 0,
-            rows: loaded.report.len() as u64,
+            rows: report.len() as u64,
         });
         let kept = self.with(|library| {
-            library.add_snapshot(
-                &loaded.report,
+            let added = library.add_snapshot(
+                report,
                 source,
                 Timestamp::now().as_second(),
                 &loaded.warnings,
@@ -110,12 +116,23 @@ impl AppLibrary {
                     }
                 },
                 &cancel,
-            )
+            )?;
+            // Only a snapshot written from these rows stands in for them (a file kept before
+            // may have been read by an older Roomlens).
+            match added {
+                Added::New(id) => library.kept_report(id).map(Some),
+                Added::AlreadyKept(_) => Ok(None),
+            }
         });
         self.keep_cancel.finish(&cancel);
         *lock(&self.keeping) = None;
         match kept {
-            Ok(_) => *lock(&self.problem) = None,
+            Ok(kept) => {
+                *lock(&self.problem) = None;
+                if let Some(kept) = kept {
+                    loaded.read_from_library(kept);
+                }
+            }
             Err(error) if error.code == ErrorCode::Cancelled => {
                 *lock(&self.problem) = Some(
                     "Keeping the last report in the library was stopped; it was not kept. Fetch or open it again to keep it."
@@ -201,7 +218,7 @@ mod tests {
         });
         let reports = LoadedReports::default();
         let loaded = reports.insert(
-            attendees(400_000),
+            Arc::new(attendees(400_000)),
             ReportSource::File {
                 file_name: "big.csv".into(),
             },
@@ -248,10 +265,20 @@ mod tests {
             kept.is_empty(),
             "a cancelled keep leaves the library as it was"
         );
-        // Kept again without a cancel: there, and no problem said.
+        assert!(
+            loaded.rows().held().is_some(),
+            "rows not kept stay in memory"
+        );
+        // Kept again without a cancel: there, and no problem said; from now on the rows are
+        // read from the library, the same rows.
         library.keep(&loaded, &source);
         assert_eq!(library.with(|l| l.snapshots()).unwrap().len(), 1);
         assert!(library.problem().is_none());
+        let rows = loaded.rows();
+        assert!(rows.held().is_none(), "the rows in memory are let go of");
+        assert_eq!(rows.len(), 400_000);
+        let picked = rows.rows_at(&[0, 1, 399_999]).unwrap();
+        assert_eq!(picked, attendees(400_000).select(&[0, 1, 399_999]));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -150,7 +150,7 @@ mod tests {
         let id = report["report_id"].as_u64().unwrap();
         let opened = test.window.state::<AppState>().reports.get(id).unwrap();
         assert_eq!(
-            opened.report.len(),
+            opened.rows().len(),
             2,
             "the report is kept for paging and saving"
         );

@@ -1,13 +1,15 @@
 //! The reports currently open in the window, each under a fresh number, with the core's table index
-//! for sorting, searching and paging. Only the newest few are kept, and the older ones only while
-//! all of them together stay under a row budget, so memory stays near that of the largest report
-//! open; a stale number gets a plain error. It does not fetch or read files.
+//! for sorting, searching and paging. A report's rows are held in memory until it is kept in the
+//! library, and from then on read from there a piece at a time (a report opened from the library
+//! never comes into memory whole), so memory does not grow with the reports open. Only the newest
+//! few stay open, the older ones only while the rows held stay under a budget; a stale number gets
+//! a plain error. It does not fetch, read files or write the library.
 
 use crate::mutex::lock;
 use roomlens::kaltura::FetchRequest;
-use roomlens::library::SnapshotSource;
-use roomlens::reports::{ReadStats, Report};
-use roomlens::table_view::TableIndex;
+use roomlens::library::{KeptReport, SnapshotSource};
+use roomlens::reports::{ReadStats, Report, ReportRows};
+use roomlens::table_view::{Card, TableIndex};
 use roomlens::{Error, ErrorCode};
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -17,8 +19,8 @@ use std::sync::{Arc, Mutex};
 /// How many reports stay open at once (the one on screen and a few before it).
 const KEEP: usize = 3;
 
-/// Rows the open reports may hold together before the older ones are let go (the newest always
-/// stays, however large): about 150 MB of rows.
+/// Rows the open reports may hold in memory together before the older ones are let go (the newest
+/// always stays, however large): about 150 MB of rows. Rows read from the library do not count.
 const ROWS_KEPT_OPEN: usize = 1_000_000;
 
 /// Where a report came from, as the page's source line says.
@@ -50,14 +52,54 @@ pub struct FetchedWith {
 
 pub struct LoadedReport {
     pub id: u64,
-    pub report: Report,
+    /// The rows: a `Report` in memory, or a `KeptReport` once the library holds them.
+    rows: Mutex<Arc<dyn ReportRows>>,
     pub index: TableIndex,
+    /// The summary cards, once worked out (for a report read from the library, a walk over it).
+    cards: Mutex<Option<Vec<Card>>>,
     pub source: ReportSource,
     pub zone: Option<String>,
     pub read_stats: Option<ReadStats>,
     pub warnings: Vec<String>,
     /// `None` for a report opened from a file.
     pub fetched_with: Option<FetchedWith>,
+}
+
+impl LoadedReport {
+    /// The report's rows as they are now.
+    pub fn rows(&self) -> Arc<dyn ReportRows> {
+        Arc::clone(&lock(&self.rows))
+    }
+
+    /// How many rows it holds in memory (none once they are read from the library).
+    fn rows_held(&self) -> usize {
+        self.rows().held().map_or(0, Report::len)
+    }
+
+    /// From now on reads its rows from the library's copy `kept`, letting go of those in memory,
+    /// when `kept` is the same report (kind, rows and columns; written from these very rows).
+    pub fn read_from_library(&self, kept: KeptReport) {
+        let mut rows = lock(&self.rows);
+        let same = rows.kind() == kept.kind()
+            && rows.len() == kept.len()
+            && rows.extra_columns() == kept.extra_columns();
+        if same {
+            *rows = Arc::new(kept);
+        }
+    }
+
+    /// The summary cards, worked out once.
+    pub fn cards(
+        &self,
+        work: impl FnOnce(&dyn ReportRows) -> Result<Vec<Card>, Error>,
+    ) -> Result<Vec<Card>, Error> {
+        if let Some(cards) = lock(&self.cards).as_ref() {
+            return Ok(cards.clone());
+        }
+        let cards = work(self.rows().as_ref())?;
+        *lock(&self.cards) = Some(cards.clone());
+        Ok(cards)
+    }
 }
 
 #[derive(Default)]
@@ -67,10 +109,10 @@ pub struct LoadedReports {
 }
 
 impl LoadedReports {
-    /// Keeps `report` and returns it with its new number.
+    /// Keeps `report` (held in memory, or a `KeptReport`) and returns it with its new number.
     pub fn insert(
         &self,
-        report: Report,
+        report: Arc<dyn ReportRows>,
         source: ReportSource,
         zone: Option<String>,
         read_stats: Option<ReadStats>,
@@ -78,11 +120,12 @@ impl LoadedReports {
         fetched_with: Option<FetchedWith>,
     ) -> Arc<LoadedReport> {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst) + 1;
-        let index = TableIndex::new(&report);
+        let index = TableIndex::new(report.as_ref());
         let loaded = Arc::new(LoadedReport {
             id,
-            report,
+            rows: Mutex::new(report),
             index,
+            cards: Mutex::new(None),
             source,
             zone,
             read_stats,
@@ -91,10 +134,10 @@ impl LoadedReports {
         });
         let mut open = lock(&self.open);
         open.push_back(Arc::clone(&loaded));
-        let mut rows: usize = open.iter().map(|r| r.report.len()).sum();
+        let mut rows: usize = open.iter().map(|r| r.rows_held()).sum();
         while open.len() > KEEP || (open.len() > 1 && rows > ROWS_KEPT_OPEN) {
             if let Some(oldest) = open.pop_front() {
-                rows = rows.saturating_sub(oldest.report.len());
+                rows = rows.saturating_sub(oldest.rows_held());
             }
         }
         loaded
@@ -137,7 +180,14 @@ mod tests {
             file_name: "room-data.csv".into(),
         };
         reports
-            .insert(room_data(rows), source, None, None, Vec::new(), None)
+            .insert(
+                Arc::new(room_data(rows)),
+                source,
+                None,
+                None,
+                Vec::new(),
+                None,
+            )
             .id
     }
 

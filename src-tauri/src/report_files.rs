@@ -11,6 +11,7 @@ use crate::state::AppState;
 use roomlens::reports::{read_report_file_with, FileLimits};
 use roomlens::Error;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tauri::{AppHandle, Manager, Runtime};
 
 /// Reads the report file at `path` and keeps it open, telling `on_progress` how far it got. Waits
@@ -46,7 +47,7 @@ pub async fn open_report_file<R: Runtime>(
     let outcome = read.map_err(stopped)??;
     let warnings = outcome.warnings.iter().map(|w| w.to_string()).collect();
     let loaded = state.reports.insert(
-        outcome.report,
+        Arc::new(outcome.report),
         ReportSource::File { file_name },
         None,
         Some(outcome.stats),

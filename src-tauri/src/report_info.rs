@@ -4,7 +4,7 @@
 
 use crate::loaded_reports::{LoadedReport, ReportSource};
 use roomlens::reports::{ReadStats, ReportKind};
-use roomlens::table_view::{columns, ColumnInfo};
+use roomlens::table_view::{columns_of, ColumnInfo};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -23,15 +23,16 @@ pub struct ReportInfo {
 
 impl ReportInfo {
     pub fn of(loaded: &LoadedReport) -> ReportInfo {
-        let kind = loaded.report.kind();
+        let rows = loaded.rows();
+        let kind = rows.kind();
         ReportInfo {
             report_id: loaded.id,
             kind,
             title: kind.title(),
             source: loaded.source.clone(),
             zone: loaded.zone.clone(),
-            row_count: loaded.report.len(),
-            columns: columns(&loaded.report),
+            row_count: rows.len(),
+            columns: columns_of(kind, rows.extra_columns()),
             read_stats: loaded.read_stats,
             warnings: loaded.warnings.clone(),
         }

@@ -74,6 +74,7 @@ pub async fn demo(args: &DemoArgs, cancel: &CancelToken) -> Result<u8, Error> {
                 &outcome.report,
                 &export_options(HeaderStyle::Raw, &plain_csv()),
                 &path,
+                cancel,
             )?;
             eprintln!("Saved {}.", path.display());
         }

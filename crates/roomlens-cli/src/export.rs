@@ -36,6 +36,7 @@ pub fn export(args: &ExportArgs, cancel: &CancelToken) -> Result<u8, Error> {
         &outcome.report,
         &export_options(headers, &args.format),
         &args.output,
+        cancel,
     )?;
     eprintln!(
         "Wrote {} {} rows to {}.",

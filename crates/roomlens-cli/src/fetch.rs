@@ -48,7 +48,7 @@ pub async fn fetch(args: &FetchArgs, cancel: &CancelToken) -> Result<u8, Error> 
     );
     match &args.output {
         Some(path) => {
-            write_report_csv(&outcome.report, &options, path)?;
+            write_report_csv(&outcome.report, &options, path, cancel)?;
             eprintln!(
                 "Saved {} rows to {}.",
                 wording::count(row_count(&outcome)),

@@ -121,7 +121,12 @@ fn main() {
         println!("{} charts", charts.len());
     }
     let index = TableIndex::new(&report);
-    let matched = index.matching_rows(&report, "person12");
+    let matched = index
+        .matching_rows(&report, "person12")
+        .unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        });
     let rows = matched.as_deref().map(Vec::as_slice);
     timed("charts, the rows \"person12\" matches", || {
         report_charts(&report, rows, &zone, false).unwrap()

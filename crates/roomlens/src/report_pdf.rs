@@ -9,9 +9,11 @@ use crate::cancel::CancelToken;
 use crate::chart_view::ChartView;
 use crate::error::{Error, ErrorCode};
 use crate::pdf_parts::{footer_line, place_charts};
-use crate::report_charts::report_charts;
-use crate::reports::Report;
-use crate::table_view::{cell, columns, summary_cards, CardFormat, CardValue, CellRef, ColumnType};
+use crate::report_charts::report_charts_of;
+use crate::reports::ReportRows;
+use crate::table_view::{
+    cell, columns_of, summary_cards_of, CardFormat, CardValue, CellRef, ColumnType,
+};
 use crate::wording::{count, decimal, hours, minutes};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -96,7 +98,7 @@ fn cell_text(value: Option<CellRef<'_>>, column_type: ColumnType, zone: &TimeZon
 
 /// The PDF of `report`; `cancel` stops it while the rows are formatted and laid out.
 pub fn report_pdf(
-    report: &Report,
+    report: &dyn ReportRows,
     options: &ReportPdfOptions,
     cancel: &CancelToken,
 ) -> Result<Vec<u8>, Error> {
@@ -118,7 +120,7 @@ pub fn report_pdf(
         options.source,
         count(report.len() as u64)
     ));
-    let cards: Vec<Card> = summary_cards(report)
+    let cards: Vec<Card> = summary_cards_of(report, cancel)?
         .iter()
         .map(|c| Card {
             label: c.label.clone(),
@@ -129,7 +131,7 @@ pub fn report_pdf(
     doc.cards(&cards);
 
     doc.heading("Charts");
-    let charts = report_charts(report, None, zone, false)?;
+    let charts = report_charts_of(report, None, zone, false, cancel)?;
     for pair in charts.chunks(2) {
         let row: Vec<&ChartView> = pair.iter().map(|c| &c.chart).collect();
         place_charts(&mut doc, &row).map_err(|e| pdf_error(&e))?;
@@ -138,7 +140,7 @@ pub fn report_pdf(
         return Err(Error::cancelled());
     }
 
-    let info = columns(report);
+    let info = columns_of(report.kind(), report.extra_columns());
     let table_columns: Vec<Column> = info
         .iter()
         .map(|c| Column {
@@ -154,16 +156,27 @@ pub fn report_pdf(
         })
         .min(report.len());
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(wanted);
-    for row in 0..wanted {
-        if row % 1024 == 1023 && cancel.is_cancelled() {
-            return Err(Error::cancelled());
+    let formatted = report.for_each_piece(None, cancel, &mut |_, piece| {
+        for row in 0..piece.len() {
+            if rows.len() >= wanted {
+                // Enough rows: the walk stops here (not an error the caller sees).
+                return Err(Error::cancelled());
+            }
+            if row % 1024 == 1023 && cancel.is_cancelled() {
+                return Err(Error::cancelled());
+            }
+            rows.push(
+                info.iter()
+                    .enumerate()
+                    .map(|(column, c)| cell_text(cell(piece, row, column), c.column_type, zone))
+                    .collect(),
+            );
         }
-        rows.push(
-            info.iter()
-                .enumerate()
-                .map(|(column, c)| cell_text(cell(report, row, column), c.column_type, zone))
-                .collect(),
-        );
+        Ok(())
+    });
+    match formatted {
+        Err(error) if error.code == ErrorCode::Cancelled && !cancel.is_cancelled() => {}
+        other => other?,
     }
     doc.heading(&format!(
         "The {} rows",
@@ -192,6 +205,7 @@ pub fn report_pdf(
 mod tests {
     use super::*;
     use crate::reports::AttendeeRow;
+    use crate::reports::Report;
 
     fn attendees(n: usize) -> Report {
         Report::Attendees {

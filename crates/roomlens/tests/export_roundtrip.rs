@@ -12,6 +12,7 @@
 )]
 
 use proptest::prelude::*;
+use roomlens::cancel::CancelToken;
 use roomlens::export::{
     looks_like_formula, report_csv_bytes, write_report_csv, Delimiter, ExportOptions, HeaderStyle,
 };
@@ -352,15 +353,26 @@ fn files_are_written_atomically_and_read_back() {
         }],
         extra_columns: vec![],
     };
-    write_report_csv(&report, &ExportOptions::default(), &path).unwrap();
+    write_report_csv(
+        &report,
+        &ExportOptions::default(),
+        &path,
+        &CancelToken::new(),
+    )
+    .unwrap();
     let read = read_report_file(&path).unwrap();
     assert_eq!(read.report, with_text_neutralised(&report));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     let missing_folder = dir.join("no-such-folder").join("out.csv");
     assert_eq!(
-        write_report_csv(&report, &ExportOptions::default(), &missing_folder)
-            .unwrap_err()
-            .code,
+        write_report_csv(
+            &report,
+            &ExportOptions::default(),
+            &missing_folder,
+            &CancelToken::new()
+        )
+        .unwrap_err()
+        .code,
         roomlens::ErrorCode::FileWriteFailed
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -294,22 +294,25 @@ fn attendees_count_people_by_minutes_engagement_and_role_and_follow_the_search()
 
     // The search narrows every chart to the rows it matches.
     let index = TableIndex::new(&report);
-    let matched = index.matching_rows(&report, "ada").unwrap();
+    let matched = index.matching_rows(&report, "ada").unwrap().unwrap();
     let narrowed = report_charts(&report, Some(&matched), &TimeZone::UTC, false).unwrap();
     let roles = &chart(&narrowed, "people-per-role").chart;
     assert_eq!(roles.rows, vec![vec!["Host", "1", "100.0% of people"]]);
     assert!(
-        index.matching_rows(&report, "ad").is_none(),
+        index.matching_rows(&report, "ad").unwrap().is_none(),
         "too short a search counts every row"
     );
-    let nobody = index.matching_rows(&report, "nobody at all").unwrap();
+    let nobody = index
+        .matching_rows(&report, "nobody at all")
+        .unwrap()
+        .unwrap();
     let empty = report_charts(&report, Some(&nobody), &TimeZone::UTC, false).unwrap();
     assert!(empty
         .iter()
         .all(|c| c.chart.note.as_deref() == Some("No data")));
 
     // Hostile names are text in the SVG, whole in the table.
-    let script = index.matching_rows(&report, "script").unwrap();
+    let script = index.matching_rows(&report, "script").unwrap().unwrap();
     let hostile = report_charts(&report, Some(&script), &TimeZone::UTC, false).unwrap();
     for c in &hostile {
         assert!(!c.chart.svg.contains("<script"));

@@ -10,6 +10,7 @@ use crate::reading_progress::ReadingProgress;
 use crate::report_files::{cancel_reading, open_report_file};
 use crate::report_info::ReportInfo;
 use crate::state::AppState;
+use roomlens::cancel::CancelToken;
 use roomlens::export::{write_report_csv, ExportOptions};
 use roomlens::Error;
 use serde::Serialize;
@@ -48,7 +49,7 @@ pub async fn save_csv(
 ) -> Result<SaveResult, Error> {
     let loaded = state.reports.get(report_id)?;
     let today = jiff::Zoned::now().date();
-    let suggested = format!("{}-{today}.csv", loaded.report.kind().slug());
+    let suggested = format!("{}-{today}.csv", loaded.rows().kind().slug());
     let Some(path) = state
         .dialogs
         .choose_save_path(&app, suggested, SaveAs::Csv)
@@ -57,9 +58,11 @@ pub async fn save_csv(
         return Ok(SaveResult::cancelled());
     };
     let shown = path.display().to_string();
-    tauri::async_runtime::spawn_blocking(move || write_report_csv(&loaded.report, &options, &path))
-        .await
-        .map_err(stopped)??;
+    tauri::async_runtime::spawn_blocking(move || {
+        write_report_csv(loaded.rows().as_ref(), &options, &path, &CancelToken::new())
+    })
+    .await
+    .map_err(stopped)??;
     Ok(SaveResult::saved(shown))
 }
 

@@ -9,8 +9,10 @@ use crate::report_info::ReportInfo;
 use crate::state::AppState;
 use roomlens::cancel::CancelToken;
 use roomlens::library::{DashboardInfo, SnapshotInfo};
+use roomlens::reports::ReportRows;
 use roomlens::Error;
 use serde::Serialize;
+use std::sync::Arc;
 use tauri::{AppHandle, State};
 
 #[derive(Serialize, ts_rs::TS)]
@@ -62,7 +64,13 @@ pub async fn open_snapshot(app: AppHandle, id: i64) -> Result<ReportInfo, Error>
                         "This report is no longer in the library. Look at the list again.",
                     )
                 })?;
-            Ok((library.report(id, &CancelToken::new())?, info))
+            // Read from the library as it is needed; held whole only if its rows are not where
+            // the snapshot says (a library written some other way).
+            let rows: Arc<dyn ReportRows> = match library.kept_report(id) {
+                Ok(kept) => Arc::new(kept),
+                Err(_) => Arc::new(library.report(id, &CancelToken::new())?),
+            };
+            Ok((rows, info))
         })?;
         let loaded = state.reports.insert(
             report,

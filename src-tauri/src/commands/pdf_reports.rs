@@ -169,7 +169,7 @@ pub async fn save_report_pdf(
 ) -> Result<SaveResult, Error> {
     let loaded = state.reports.get(request.report_id)?;
     let today = jiff::Zoned::now().date();
-    let suggested = format!("{}-{today}.pdf", loaded.report.kind().slug());
+    let suggested = format!("{}-{today}.pdf", loaded.rows().kind().slug());
     let Some(path) = state
         .dialogs
         .choose_save_path(&app, suggested, SaveAs::Pdf)
@@ -194,7 +194,7 @@ pub async fn save_report_pdf(
     let made = off_main_thread(&app, {
         let cancel = cancel.clone();
         move |_| {
-            let bytes = report_pdf(&loaded.report, &options, &cancel)?;
+            let bytes = report_pdf(loaded.rows().as_ref(), &options, &cancel)?;
             write_atomically(&path, &bytes)
         }
     })

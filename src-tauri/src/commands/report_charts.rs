@@ -8,8 +8,9 @@ use super::files::SaveResult;
 use crate::blocking_work::off_main_thread;
 use crate::state::AppState;
 use jiff::tz::TimeZone;
+use roomlens::cancel::CancelToken;
 use roomlens::chart_view::ImageFormat;
-use roomlens::report_charts::{report_chart, report_charts, ReportChart};
+use roomlens::report_charts::{report_chart_of, report_charts_of as charts_of, ReportChart};
 use roomlens::Error;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
@@ -39,12 +40,16 @@ pub async fn report_charts_of(
 ) -> Result<ReportChartsView, Error> {
     off_main_thread(&app, move |state| {
         let loaded = state.reports.get(request.report_id)?;
-        let rows = loaded.index.matching_rows(&loaded.report, &request.search);
-        let charts = report_charts(
-            &loaded.report,
+        let report = loaded.rows();
+        let rows = loaded
+            .index
+            .matching_rows(report.as_ref(), &request.search)?;
+        let charts = charts_of(
+            report.as_ref(),
             rows.as_deref().map(Vec::as_slice),
             &TimeZone::system(),
             request.dark,
+            &CancelToken::new(),
         )?;
         Ok(ReportChartsView {
             report_id: loaded.id,
@@ -80,16 +85,20 @@ pub async fn save_report_chart(
         .collect();
     let suggested = format!(
         "{}-{key}.{}",
-        loaded.report.kind().slug(),
+        loaded.rows().kind().slug(),
         request.format.extension()
     );
     save_chart_file(&app, &state, suggested, request.format, move |_| {
-        let rows = loaded.index.matching_rows(&loaded.report, &request.search);
-        report_chart(
-            &loaded.report,
+        let report = loaded.rows();
+        let rows = loaded
+            .index
+            .matching_rows(report.as_ref(), &request.search)?;
+        report_chart_of(
+            report.as_ref(),
             rows.as_deref().map(Vec::as_slice),
             &TimeZone::system(),
             &request.chart,
+            &CancelToken::new(),
         )
     })
     .await

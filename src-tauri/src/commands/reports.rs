@@ -12,13 +12,17 @@ use crate::state::AppState;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
+use roomlens::cancel::CancelToken;
 use roomlens::kaltura::date_range::DateRangeChoice;
 use roomlens::kaltura::{fetch_report as fetch, FetchProgress, FetchRequest, ReportFilters};
 use roomlens::reports::{FilterName, ReportKind};
-use roomlens::table_view::{summary_cards, user_detail, Card, RowsPageBody, SortArg, UserDetail};
+use roomlens::table_view::{
+    summary_cards_of, user_detail_of, Card, RowsPageBody, SortArg, UserDetail,
+};
 use roomlens::{Error, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -109,7 +113,7 @@ pub async fn fetch_report(
         request: fetch_request,
     };
     let loaded = state.reports.insert(
-        outcome.report,
+        Arc::new(outcome.report),
         source,
         Some(range.zone),
         None,
@@ -151,7 +155,7 @@ pub async fn query_rows(state: State<'_, AppState>, query: RowsQuery) -> Result<
             .as_ref()
             .map(|s| (s.column.as_str(), s.direction));
         let body = loaded.index.query(
-            &loaded.report,
+            loaded.rows().as_ref(),
             sort,
             &query.search,
             query.offset,
@@ -177,7 +181,7 @@ pub async fn report_summary(app: AppHandle, report_id: u64) -> Result<SummaryCar
     off_main_thread(&app, move |state| {
         let loaded = state.reports.get(report_id)?;
         Ok(SummaryCards {
-            cards: summary_cards(&loaded.report),
+            cards: loaded.cards(|rows| summary_cards_of(rows, &CancelToken::new()))?,
         })
     })
     .await
@@ -191,7 +195,7 @@ pub async fn user_sessions(
 ) -> Result<UserDetail, Error> {
     off_main_thread(&app, move |state| {
         let loaded = state.reports.get(report_id)?;
-        user_detail(&loaded.report, &user)
+        user_detail_of(loaded.rows().as_ref(), &user, &CancelToken::new())
     })
     .await
 }

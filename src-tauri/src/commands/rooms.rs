@@ -24,9 +24,10 @@ use roomlens::dashboard::person_heatmap::{
 use roomlens::dashboard::session_dashboard::{AttendeeProfile, RecordingFigures};
 use roomlens::dashboard::session_tables::{session_table, SessionTable};
 use roomlens::dashboard::{
-    fetch_session_dashboard, rooms_seen, DashboardRequest, RoomSeen, SessionDashboard,
+    fetch_session_dashboard, rooms_seen_of, DashboardRequest, RoomSeen, SessionDashboard,
 };
 use roomlens::export::{table_csv_bytes, ExportOptions};
+use roomlens::reports::ReportRows;
 use roomlens::{Error, ErrorCategory, ErrorCode};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -36,8 +37,9 @@ use tauri::{AppHandle, Manager, State};
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_rooms(app: AppHandle) -> Result<Vec<RoomSeen>, Error> {
     off_main_thread(&app, |state| {
-        let open = state.reports.all();
-        Ok(rooms_seen(open.iter().map(|loaded| &loaded.report)))
+        let open: Vec<_> = state.reports.all().iter().map(|r| r.rows()).collect();
+        let reports: Vec<&dyn ReportRows> = open.iter().map(|r| r.as_ref()).collect();
+        rooms_seen_of(&reports, &CancelToken::new())
     })
     .await
 }

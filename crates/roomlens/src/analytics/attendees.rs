@@ -100,16 +100,7 @@ pub fn summarize_attendees<'a>(
 ) -> AttendeesSummary {
     let mut acc = AttendeesAccumulator::default();
     for row in rows {
-        acc.add(AttendeeFields {
-            entry_id: &row.entry_id,
-            cue_point_id: &row.cue_point_id,
-            user_id: &row.user_id,
-            user_name: &row.user_name,
-            user_email: &row.user_email,
-            user_type: &row.user_type,
-            meeting_view_time: row.meeting_view_time,
-            meeting_engaged_play_time_ratio: row.meeting_engaged_play_time_ratio,
-        });
+        acc.add(AttendeeFields::of(row));
     }
     acc.finish()
 }
@@ -125,6 +116,22 @@ pub struct AttendeeFields<'a> {
     pub user_type: &'a str,
     pub meeting_view_time: Option<f64>,
     pub meeting_engaged_play_time_ratio: Option<f64>,
+}
+
+impl<'a> AttendeeFields<'a> {
+    /// The fields of a report's row.
+    pub fn of(row: &'a AttendeeRow) -> Self {
+        AttendeeFields {
+            entry_id: &row.entry_id,
+            cue_point_id: &row.cue_point_id,
+            user_id: &row.user_id,
+            user_name: &row.user_name,
+            user_email: &row.user_email,
+            user_type: &row.user_type,
+            meeting_view_time: row.meeting_view_time,
+            meeting_engaged_play_time_ratio: row.meeting_engaged_play_time_ratio,
+        }
+    }
 }
 
 /// What changes with every row of a user, kept small and apart from the rarely touched text.

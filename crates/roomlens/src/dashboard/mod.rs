@@ -13,5 +13,5 @@ pub mod session_reports;
 pub mod session_tables;
 
 pub use room_lookup::{RoomSessions, SessionWindow};
-pub use rooms_seen::{rooms_seen, RoomSeen};
+pub use rooms_seen::{rooms_seen, rooms_seen_of, RoomSeen};
 pub use session_dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};

@@ -3,8 +3,10 @@
 //! (breakout rooms left out: their dashboards are their main room's); from an Attendees report,
 //! the room IDs alone. It fetches nothing and reads only reports already loaded.
 
+use crate::cancel::CancelToken;
+use crate::error::Error;
 use crate::fast_hash::{FastHashMap, FastHashSet};
-use crate::reports::Report;
+use crate::reports::{Report, ReportRows};
 use serde::Serialize;
 
 /// One room as the Rooms screen lists it.
@@ -21,9 +23,52 @@ pub struct RoomSeen {
 /// The rooms of `reports`, newest session first, then by name; a room in several reports once,
 /// with what the most telling report says of it.
 pub fn rooms_seen<'r>(reports: impl IntoIterator<Item = &'r Report>) -> Vec<RoomSeen> {
-    let mut rooms: FastHashMap<String, RoomSeen> = FastHashMap::default();
-    let mut seen_sessions: FastHashSet<(String, String)> = FastHashSet::default();
+    let mut seen = RoomsSeen::default();
     for report in reports {
+        seen.add(report);
+    }
+    seen.finish()
+}
+
+/// `rooms_seen` over reports wherever their rows are; a report kept in the library is read a
+/// piece at a time, only the columns naming rooms and sessions.
+pub fn rooms_seen_of(
+    reports: &[&dyn ReportRows],
+    cancel: &CancelToken,
+) -> Result<Vec<RoomSeen>, Error> {
+    let mut seen = RoomsSeen::default();
+    for report in reports {
+        let wanted: Vec<usize> = [
+            "entry_id",
+            "entry_name",
+            "parent_entry_id",
+            "cue_point_id",
+            "session_start_time",
+        ]
+        .iter()
+        .filter_map(|raw| report.kind().columns().iter().position(|c| c.raw == *raw))
+        .collect();
+        report.for_each_piece(Some(&wanted), cancel, &mut |_, piece| {
+            seen.add(piece);
+            Ok(())
+        })?;
+    }
+    Ok(seen.finish())
+}
+
+/// Rooms and sessions met so far.
+#[derive(Default)]
+struct RoomsSeen {
+    rooms: FastHashMap<String, RoomSeen>,
+    seen_sessions: FastHashSet<(String, String)>,
+}
+
+impl RoomsSeen {
+    fn add(&mut self, report: &Report) {
+        let RoomsSeen {
+            rooms,
+            seen_sessions,
+        } = self;
         let rows: Vec<(&str, &str, &str, Option<i64>)> = match report {
             Report::RoomData { rows, .. } => rows
                 .iter()
@@ -64,14 +109,17 @@ pub fn rooms_seen<'r>(reports: impl IntoIterator<Item = &'r Report>) -> Vec<Room
             }
         }
     }
-    let mut list: Vec<RoomSeen> = rooms.into_values().collect();
-    list.sort_by(|a, b| {
-        b.newest_session
-            .cmp(&a.newest_session)
-            .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    list
+
+    fn finish(self) -> Vec<RoomSeen> {
+        let mut list: Vec<RoomSeen> = self.rooms.into_values().collect();
+        list.sort_by(|a, b| {
+            b.newest_session
+                .cmp(&a.newest_session)
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        list
+    }
 }
 
 #[cfg(test)]

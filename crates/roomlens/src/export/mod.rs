@@ -5,9 +5,10 @@
 //! It does not read or summarise reports.
 
 use crate::atomic_file::{write_error, AtomicFile};
+use crate::cancel::CancelToken;
 use crate::error::Error;
 use crate::reports::schema::Value;
-use crate::reports::{Report, ReportRow};
+use crate::reports::{Report, ReportRow, ReportRows};
 use std::io::Write;
 use std::path::Path;
 
@@ -60,14 +61,24 @@ impl Default for ExportOptions {
     }
 }
 
-/// Writes `report` to `path` atomically: the file appears complete or not at all.
+/// Writes `report` (held, or read from the library a piece at a time) to `path` atomically: the
+/// file appears complete or not at all, and a cancelled or failed write leaves nothing.
 pub fn write_report_csv(
-    report: &Report,
+    report: &dyn ReportRows,
     options: &ExportOptions,
     path: &Path,
+    cancel: &CancelToken,
 ) -> Result<(), Error> {
     let mut file = AtomicFile::create(path)?;
-    write_csv(report, options, &mut file).map_err(|e| write_error(path, &e.to_string()))?;
+    let mut writer =
+        csv_writer(report, options, &mut file).map_err(|e| write_error(path, &e.to_string()))?;
+    report.for_each_piece(None, cancel, &mut |_, piece| {
+        write_piece(piece, options, &mut writer).map_err(|e| write_error(path, &e.to_string()))
+    })?;
+    writer
+        .flush()
+        .map_err(|e| write_error(path, &e.to_string()))?;
+    drop(writer);
     file.commit()
 }
 
@@ -164,11 +175,19 @@ fn write_rows<R: ReportRow, W: Write>(
     Ok(())
 }
 
-fn write_csv<W: Write>(
-    report: &Report,
+fn write_csv<W: Write>(report: &Report, options: &ExportOptions, out: W) -> Result<(), csv::Error> {
+    let mut writer = csv_writer(report, options, out)?;
+    write_piece(report, options, &mut writer)?;
+    writer.flush()?;
+    Ok(())
+}
+
+/// A CSV writer over `out` that has written the BOM (when asked) and the header row of `report`.
+fn csv_writer<W: Write>(
+    report: &dyn ReportRows,
     options: &ExportOptions,
     mut out: W,
-) -> Result<(), csv::Error> {
+) -> Result<csv::Writer<W>, csv::Error> {
     if options.bom {
         out.write_all(b"\xEF\xBB\xBF")?;
     }
@@ -193,13 +212,20 @@ fn write_csv<W: Write>(
         .map(|name| text_out(name, options));
     let header: Vec<std::borrow::Cow<'_, str>> = names.map(Into::into).chain(extra_names).collect();
     writer.write_record(header.iter().map(|c| c.as_bytes()))?;
-    match report {
-        Report::RoomData { rows, .. } => write_rows(rows, options, &mut writer)?,
-        Report::Attendees { rows, .. } => write_rows(rows, options, &mut writer)?,
-        Report::Breakouts { rows, .. } => write_rows(rows, options, &mut writer)?,
+    Ok(writer)
+}
+
+/// Writes the rows of `piece` (a whole report, or a piece of one).
+fn write_piece<W: Write>(
+    piece: &Report,
+    options: &ExportOptions,
+    writer: &mut csv::Writer<W>,
+) -> Result<(), csv::Error> {
+    match piece {
+        Report::RoomData { rows, .. } => write_rows(rows, options, writer),
+        Report::Attendees { rows, .. } => write_rows(rows, options, writer),
+        Report::Breakouts { rows, .. } => write_rows(rows, options, writer),
     }
-    writer.flush()?;
-    Ok(())
 }
 
 #[cfg(test)]

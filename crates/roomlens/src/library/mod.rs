@@ -5,6 +5,7 @@
 
 mod kept_breakouts;
 mod kept_dashboards;
+mod kept_report;
 mod kept_rows;
 mod migrations;
 mod report_files;
@@ -14,6 +15,7 @@ mod set_aside;
 mod snapshots;
 
 pub use kept_dashboards::{DashboardInfo, KeptDashboard, KEPT_DASHBOARD_FORMAT};
+pub use kept_report::KeptReport;
 #[doc(hidden)]
 pub use migrations::migration_sql;
 pub use migrations::SCHEMA_VERSION;
@@ -44,7 +46,7 @@ pub fn default_path() -> Result<PathBuf, Error> {
 }
 
 /// How long a write waits for another Roomlens process's write to finish.
-const BUSY_WAIT: Duration = Duration::from_secs(15);
+pub(crate) const BUSY_WAIT: Duration = Duration::from_secs(15);
 
 /// An open library file.
 pub struct Library {

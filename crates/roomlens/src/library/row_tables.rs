@@ -110,14 +110,74 @@ pub(crate) fn read_rows<R: ReportRow>(
     );
     let mut select = conn.prepare(&sql).map_err(|e| sql_error(&e))?;
     let mut found = select.query([snapshot]).map_err(|e| sql_error(&e))?;
+    let every = RowReading::every::<R>();
     let mut pool = TextPool::default();
     let mut rows = Vec::new();
     while let Some(stored) = found.next().map_err(|e| sql_error(&e))? {
         if rows.len() % BATCH == BATCH - 1 && cancel.is_cancelled() {
             return Err(Error::cancelled());
         }
+        rows.push(every.row(stored, &mut pool)?);
+    }
+    Ok(rows)
+}
+
+/// Which of a table's columns a `SELECT` reads, in what order, and how to make rows of them.
+pub(crate) struct RowReading {
+    /// Positions in `R::VALUES` of the columns read, in the order selected.
+    values: Vec<usize>,
+    /// Whether the extra columns are read (after the others).
+    extra: bool,
+}
+
+impl RowReading {
+    /// Every column, then the extra ones.
+    pub(crate) fn every<R: ReportRow>() -> Self {
+        RowReading {
+            values: (0..R::VALUES.len()).collect(),
+            extra: true,
+        }
+    }
+
+    /// The columns at `wanted` (positions among the known columns, then the extra ones); every
+    /// column when `None`.
+    pub(crate) fn only<R: ReportRow>(wanted: Option<&[usize]>) -> Self {
+        let Some(wanted) = wanted else {
+            return Self::every::<R>();
+        };
+        let known = R::VALUES.len();
+        RowReading {
+            values: (0..known).filter(|i| wanted.contains(i)).collect(),
+            extra: wanted.iter().any(|&i| i >= known),
+        }
+    }
+
+    /// The column names to `SELECT`, in the order `row` reads them ("rowid" when none).
+    pub(crate) fn select_list<R: ReportRow>(&self) -> String {
+        let names: Vec<&str> = self
+            .values
+            .iter()
+            .filter_map(|&i| R::SPEC.columns.get(i).map(|c| c.raw))
+            .chain(self.extra.then_some("extra"))
+            .collect();
+        if names.is_empty() {
+            "rowid".to_owned()
+        } else {
+            names.join(", ")
+        }
+    }
+
+    /// The row `stored` holds, the columns not read left empty.
+    pub(crate) fn row<R: ReportRow>(
+        &self,
+        stored: &rusqlite::Row<'_>,
+        pool: &mut TextPool,
+    ) -> Result<R, Error> {
         let mut row = R::default();
-        for (i, value) in R::VALUES.iter().enumerate() {
+        for (i, &v) in self.values.iter().enumerate() {
+            let Some(value) = R::VALUES.get(v) else {
+                continue;
+            };
             match value {
                 Value::Text(_, set) => {
                     let text: Option<String> = stored.get(i).map_err(|e| sql_error(&e))?;
@@ -131,12 +191,13 @@ pub(crate) fn read_rows<R: ReportRow>(
                 Value::Decimal(_, set) => set(&mut row, stored.get(i).map_err(|e| sql_error(&e))?),
             }
         }
-        let extra: Option<String> = stored.get(R::VALUES.len()).map_err(|e| sql_error(&e))?;
-        if let Some(extra) = extra {
-            let cells: Vec<String> = serde_json::from_str(&extra).unwrap_or_default();
-            row.set_extra(cells.iter().map(|c| pool.text(c)).collect());
+        if self.extra {
+            let extra: Option<String> = stored.get(self.values.len()).map_err(|e| sql_error(&e))?;
+            if let Some(extra) = extra {
+                let cells: Vec<String> = serde_json::from_str(&extra).unwrap_or_default();
+                row.set_extra(cells.iter().map(|c| pool.text(c)).collect());
+            }
         }
-        rows.push(row);
+        Ok(row)
     }
-    Ok(rows)
 }

@@ -84,7 +84,7 @@ pub(super) fn kind_name(kind: ReportKind) -> &'static str {
     }
 }
 
-fn kind_of(name: &str) -> Option<ReportKind> {
+pub(super) fn kind_of(name: &str) -> Option<ReportKind> {
     ReportKind::ALL.into_iter().find(|k| kind_name(*k) == name)
 }
 
@@ -336,7 +336,7 @@ impl Library {
     }
 }
 
-fn not_kept(id: i64) -> Error {
+pub(super) fn not_kept(id: i64) -> Error {
     Error::new(
         ErrorCode::InvalidInput,
         format!("The library holds no snapshot {id}. List the library to see what it holds."),

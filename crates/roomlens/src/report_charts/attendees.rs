@@ -27,11 +27,15 @@ const MINUTES: [(f64, &str); 7] = [
 ];
 
 pub(super) fn charts(rows: &[&AttendeeRow], theme: &Theme) -> Vec<Drawn> {
-    let summary = summarize_attendees(rows.iter().copied());
+    charts_of(&summarize_attendees(rows.iter().copied()), theme)
+}
+
+/// The charts of the rows `summary` sums up.
+pub(super) fn charts_of(summary: &AttendeesSummary, theme: &Theme) -> Vec<Drawn> {
     vec![
-        participation(&summary, theme),
-        engagement(&summary, theme),
-        roles(&summary, theme),
+        participation(summary, theme),
+        engagement(summary, theme),
+        roles(summary, theme),
     ]
 }
 

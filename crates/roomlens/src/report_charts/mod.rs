@@ -8,9 +8,11 @@ mod breakouts;
 mod periods;
 mod room_data;
 
+use crate::analytics::{AttendeeFields, AttendeesAccumulator};
+use crate::cancel::CancelToken;
 use crate::chart_view::{chart_view, ChartView};
 use crate::error::{Error, ErrorCode};
-use crate::reports::Report;
+use crate::reports::{with_whole, Report, ReportKind, ReportRows};
 use jiff::tz::TimeZone;
 use roomlens_charts::{Chart, ChartError, Size, Theme, ThemeKind};
 use serde::Serialize;
@@ -35,16 +37,80 @@ pub fn report_charts(
     zone: &TimeZone,
     dark: bool,
 ) -> Result<Vec<ReportChart>, Error> {
-    let theme = Theme::of(if dark {
-        ThemeKind::Dark
-    } else {
-        ThemeKind::Light
-    });
+    let theme = theme(dark);
     let drawn = match report {
         Report::RoomData { rows: all, .. } => room_data::charts(&chosen(all, rows), zone, &theme),
         Report::Attendees { rows: all, .. } => attendees::charts(&chosen(all, rows), &theme),
         Report::Breakouts { rows: all, .. } => breakouts::charts(&chosen(all, rows), &theme),
     };
+    views(drawn)
+}
+
+/// `report_charts` over rows wherever they are: an Attendees report kept in the library is summed
+/// up piece by piece (the chosen rows only); the others are put together first.
+pub fn report_charts_of(
+    report: &dyn ReportRows,
+    rows: ChosenRows<'_>,
+    zone: &TimeZone,
+    dark: bool,
+    cancel: &CancelToken,
+) -> Result<Vec<ReportChart>, Error> {
+    if let Some(held) = report.held() {
+        return report_charts(held, rows, zone, dark);
+    }
+    if report.kind() != ReportKind::Attendees {
+        return with_whole(report, cancel, |whole| {
+            report_charts(whole, rows, zone, dark)
+        });
+    }
+    let mut acc = AttendeesAccumulator::default();
+    // The chosen positions are in report order: each piece takes the ones that fall in it.
+    let mut next = 0;
+    report.for_each_piece(None, cancel, &mut |start, piece| {
+        let Report::Attendees { rows: all, .. } = piece else {
+            return Ok(());
+        };
+        match rows {
+            None => all.iter().for_each(|r| acc.add(AttendeeFields::of(r))),
+            Some(positions) => {
+                while let Some(&position) = positions.get(next) {
+                    let Some(row) = position.checked_sub(start).and_then(|i| all.get(i)) else {
+                        break;
+                    };
+                    acc.add(AttendeeFields::of(row));
+                    next += 1;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    views(attendees::charts_of(&acc.finish(), &theme(dark)))
+}
+
+/// One chart by its key over rows wherever they are (light, for paper and files).
+pub fn report_chart_of(
+    report: &dyn ReportRows,
+    rows: ChosenRows<'_>,
+    zone: &TimeZone,
+    key: &str,
+    cancel: &CancelToken,
+) -> Result<ChartView, Error> {
+    report_charts_of(report, rows, zone, false, cancel)?
+        .into_iter()
+        .find(|c| c.key == key)
+        .map(|c| c.chart)
+        .ok_or_else(|| Error::new(ErrorCode::InvalidInput, "This report has no such chart."))
+}
+
+fn theme(dark: bool) -> Theme {
+    Theme::of(if dark {
+        ThemeKind::Dark
+    } else {
+        ThemeKind::Light
+    })
+}
+
+fn views(drawn: Vec<Drawn>) -> Result<Vec<ReportChart>, Error> {
     drawn
         .into_iter()
         .map(|(key, size, chart)| {

@@ -8,6 +8,7 @@ mod header;
 pub mod kind;
 pub mod merge;
 pub mod read;
+pub mod report_rows;
 pub mod rows;
 pub(crate) mod scan;
 pub mod schema;
@@ -22,6 +23,7 @@ pub use read::{
     read_report, read_report_as, read_report_file, read_report_file_with, FileLimits, FileProgress,
     ReadOutcome, ReadStats, ReadWarning,
 };
+pub use report_rows::{with_whole, ReportRows, WantedColumns};
 pub use rows::Report;
 pub use schema::{ColumnSpec, ColumnType, FilterName, ReportRow, ReportSpec};
 pub use tables::{AttendeeRow, BreakoutRow, RoomDataRow};

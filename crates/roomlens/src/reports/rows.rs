@@ -70,4 +70,55 @@ impl Report {
             | Report::Breakouts { extra_columns, .. } => extra_columns,
         }
     }
+
+    pub(crate) fn set_extra_columns(&mut self, names: Vec<String>) {
+        match self {
+            Report::RoomData { extra_columns, .. }
+            | Report::Attendees { extra_columns, .. }
+            | Report::Breakouts { extra_columns, .. } => *extra_columns = names,
+        }
+    }
+
+    /// The rows at `positions` (those past the end skipped), in the order given, with the same
+    /// columns. Text cells are shared with this report, not copied.
+    pub fn select(&self, positions: &[usize]) -> Report {
+        fn pick<R: Clone>(rows: &[R], positions: &[usize]) -> Vec<R> {
+            positions
+                .iter()
+                .filter_map(|&i| rows.get(i).cloned())
+                .collect()
+        }
+        let extra_columns = self.extra_columns().to_vec();
+        match self {
+            Report::RoomData { rows, .. } => Report::RoomData {
+                rows: pick(rows, positions),
+                extra_columns,
+            },
+            Report::Attendees { rows, .. } => Report::Attendees {
+                rows: pick(rows, positions),
+                extra_columns,
+            },
+            Report::Breakouts { rows, .. } => Report::Breakouts {
+                rows: pick(rows, positions),
+                extra_columns,
+            },
+        }
+    }
+
+    /// Adds `other`'s rows after this report's when both are of one kind (rows of another kind
+    /// are not added). Keeps this report's extra column names.
+    pub(crate) fn append(&mut self, other: &Report) {
+        match (self, other) {
+            (Report::RoomData { rows, .. }, Report::RoomData { rows: more, .. }) => {
+                rows.extend_from_slice(more)
+            }
+            (Report::Attendees { rows, .. }, Report::Attendees { rows: more, .. }) => {
+                rows.extend_from_slice(more)
+            }
+            (Report::Breakouts { rows, .. }, Report::Breakouts { rows: more, .. }) => {
+                rows.extend_from_slice(more)
+            }
+            _ => {}
+        }
+    }
 }

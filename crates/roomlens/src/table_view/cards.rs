@@ -5,8 +5,13 @@
 
 use super::card_note::Note;
 use super::card_value::{number, CardFormat, CardValue};
-use crate::analytics::{summarize, AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary};
-use crate::reports::{BreakoutRow, Report};
+use crate::analytics::{
+    summarize, AttendeeFields, AttendeesAccumulator, AttendeesSummary, BreakoutsSummary,
+    RoomDataSummary, Summary,
+};
+use crate::cancel::CancelToken;
+use crate::error::Error;
+use crate::reports::{with_whole, BreakoutRow, Report, ReportKind, ReportRows};
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 
@@ -44,6 +49,27 @@ pub fn summary_cards(report: &Report) -> Vec<Card> {
         (Summary::Breakouts(s), Report::Breakouts { rows, .. }) => breakout_cards(&s, rows),
         (Summary::Breakouts(s), _) => breakout_cards(&s, &[]),
     }
+}
+
+/// The cards for `rows` wherever they are: an Attendees report kept in the library is summed up
+/// piece by piece; the others (one row per session) are put together first.
+pub fn summary_cards_of(rows: &dyn ReportRows, cancel: &CancelToken) -> Result<Vec<Card>, Error> {
+    if let Some(report) = rows.held() {
+        return Ok(summary_cards(report));
+    }
+    if rows.kind() != ReportKind::Attendees {
+        return with_whole(rows, cancel, |report| Ok(summary_cards(report)));
+    }
+    let mut acc = AttendeesAccumulator::default();
+    rows.for_each_piece(None, cancel, &mut |_, piece| {
+        if let Report::Attendees { rows, .. } = piece {
+            for row in rows {
+                acc.add(AttendeeFields::of(row));
+            }
+        }
+        Ok(())
+    })?;
+    Ok(attendee_cards(&acc.finish()))
 }
 
 fn room_data_cards(s: &RoomDataSummary) -> Vec<Card> {

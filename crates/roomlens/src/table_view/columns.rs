@@ -28,8 +28,13 @@ pub struct ColumnInfo {
 /// The columns of `report`: its known columns in `reports::kind` order, then its extra columns
 /// (text, not searchable), each extra keyed and labelled by its header.
 pub fn columns(report: &Report) -> Vec<ColumnInfo> {
-    let mut out = known_columns(report.kind());
-    out.extend(report.extra_columns().iter().map(|header| ColumnInfo {
+    columns_of(report.kind(), report.extra_columns())
+}
+
+/// The columns of a report of `kind` with the extra columns `extra`, as `columns` gives them.
+pub fn columns_of(kind: ReportKind, extra: &[String]) -> Vec<ColumnInfo> {
+    let mut out = known_columns(kind);
+    out.extend(extra.iter().map(|header| ColumnInfo {
         key: header.clone(),
         label: header.clone(),
         column_type: ColumnType::Text,

@@ -17,12 +17,12 @@ mod user_detail;
 
 pub use card_note::Note;
 pub use card_value::{CardFormat, CardValue};
-pub use cards::{summary_cards, Card};
+pub use cards::{summary_cards, summary_cards_of, Card};
 pub(crate) use cell::cell;
 pub(crate) use cell_value::CellRef;
 pub use cell_value::CellValue;
-pub use columns::{columns, known_columns, ColumnInfo, ColumnType};
+pub use columns::{columns, columns_of, known_columns, ColumnInfo, ColumnType};
 pub use query::{RowsPageBody, SortDirection, TableIndex, MAX_PAGE_ROWS};
 pub use report_meta::{report_meta, ReportMeta, SortArg};
 pub use search::MIN_SEARCH_CHARS;
-pub use user_detail::{user_detail, UserDetail};
+pub use user_detail::{user_detail, user_detail_of, UserDetail};

@@ -4,7 +4,10 @@
 
 use super::cell::cell;
 use super::cell_value::CellRef;
-use crate::reports::Report;
+use crate::cancel::CancelToken;
+use crate::error::Error;
+use crate::fast_hash::FastHashMap;
+use crate::reports::ReportRows;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -45,93 +48,104 @@ fn number_key(cell: Option<CellRef<'_>>) -> Option<u64> {
     }
 }
 
-/// Row positions of `report` ordered by `column` (an index into `columns::columns(report)`),
-/// a text column when `text`.
+/// Row positions of `rows` ordered by `column` (an index into `columns::columns_of`), a text
+/// column when `text`. Walks the rows once, reading only that column.
 pub(crate) fn sorted_rows(
-    report: &Report,
+    rows: &dyn ReportRows,
     column: usize,
     text: bool,
     direction: SortDirection,
-) -> Vec<usize> {
-    let rows = report.len();
+    cancel: &CancelToken,
+) -> Result<Vec<usize>, Error> {
     let mut missing = Vec::new();
     let mut ordered = if text {
-        sorted_text(report, column, direction, &mut missing)
+        sorted_text(rows, column, direction, &mut missing, cancel)?
     } else {
-        let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(rows);
-        for row in 0..rows {
-            match number_key(cell(report, row, column)) {
-                // Descending: inverting the bits reverses the order; ties still go by position.
-                Some(key) => keyed.push((
-                    if direction == SortDirection::Desc {
-                        !key
-                    } else {
-                        key
-                    },
-                    row,
-                )),
-                None => missing.push(row),
+        let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(rows.len());
+        rows.for_each_piece(Some(&[column]), cancel, &mut |start, piece| {
+            for row in 0..piece.len() {
+                match number_key(cell(piece, row, column)) {
+                    // Descending: inverting the bits reverses the order; ties still go by position.
+                    Some(key) => keyed.push((
+                        if direction == SortDirection::Desc {
+                            !key
+                        } else {
+                            key
+                        },
+                        start + row,
+                    )),
+                    None => missing.push(start + row),
+                }
             }
-        }
+            Ok(())
+        })?;
         keyed.sort_unstable();
         keyed.into_iter().map(|(_, row)| row).collect()
     };
     ordered.extend(missing);
-    ordered
+    Ok(ordered)
 }
 
 /// The rows with text in `column`, ordered; rows with empty text go to `missing` in report order.
+/// Each distinct folded text is kept once and ranked, so the rows sort by small numbers (a report
+/// repeats its rooms, sessions, people and roles row after row).
 fn sorted_text(
-    report: &Report,
+    rows: &dyn ReportRows,
     column: usize,
     direction: SortDirection,
     missing: &mut Vec<usize>,
-) -> Vec<usize> {
-    /// Where a row's folded text lives: in the report itself or in `arena`.
-    enum Folded<'r> {
-        Borrowed(&'r str),
-        InArena(usize, usize),
-    }
-    // All lower-cased copies share one buffer rather than one allocation per row.
-    let mut arena = String::new();
-    let mut pending: Vec<(Folded<'_>, usize)> = Vec::with_capacity(report.len());
-    for row in 0..report.len() {
-        match cell(report, row, column) {
-            Some(CellRef::Text(text)) if !text.is_empty() => {
-                let folded = match folded(text) {
-                    Cow::Borrowed(text) => Folded::Borrowed(text),
-                    Cow::Owned(lower) => {
-                        let start = arena.len();
-                        arena.push_str(&lower);
-                        Folded::InArena(start, arena.len())
-                    }
-                };
-                pending.push((folded, row));
+    cancel: &CancelToken,
+) -> Result<Vec<usize>, Error> {
+    let mut distinct: FastHashMap<Box<str>, u32> = FastHashMap::default();
+    let mut keyed: Vec<(u32, usize)> = Vec::with_capacity(rows.len());
+    rows.for_each_piece(Some(&[column]), cancel, &mut |start, piece| {
+        for row in 0..piece.len() {
+            match cell(piece, row, column) {
+                Some(CellRef::Text(text)) if !text.is_empty() => {
+                    let folded = folded(text);
+                    let next = u32::try_from(distinct.len()).unwrap_or(u32::MAX);
+                    let id = match distinct.get(folded.as_ref()) {
+                        Some(&id) => id,
+                        None => {
+                            distinct.insert(folded.into_owned().into_boxed_str(), next);
+                            next
+                        }
+                    };
+                    keyed.push((id, start + row));
+                }
+                _ => missing.push(start + row),
             }
-            _ => missing.push(row),
+        }
+        Ok(())
+    })?;
+    // Each distinct text's place in the order, by its number.
+    let mut texts: Vec<(Box<str>, u32)> = distinct.into_iter().collect();
+    texts.sort_unstable_by(|(a, _), (b, _)| match direction {
+        SortDirection::Asc => a.cmp(b),
+        SortDirection::Desc => b.cmp(a),
+    });
+    let mut rank = vec![0u32; texts.len()];
+    for (place, (_, id)) in texts.iter().enumerate() {
+        if let Some(r) = rank.get_mut(*id as usize) {
+            *r = u32::try_from(place).unwrap_or(u32::MAX);
         }
     }
-    let mut keyed: Vec<(&str, usize)> = pending
-        .into_iter()
-        .map(|(folded, row)| match folded {
-            Folded::Borrowed(text) => (text, row),
-            Folded::InArena(start, end) => (arena.get(start..end).unwrap_or(""), row),
-        })
-        .collect();
-    keyed.sort_unstable_by(|(a, row_a), (b, row_b)| {
-        let by_text = match direction {
-            SortDirection::Asc => a.cmp(b),
-            SortDirection::Desc => b.cmp(a),
-        };
-        by_text.then(row_a.cmp(row_b))
-    });
-    keyed.into_iter().map(|(_, row)| row).collect()
+    drop(texts);
+    for (id, _) in &mut keyed {
+        *id = rank.get(*id as usize).copied().unwrap_or(u32::MAX);
+    }
+    keyed.sort_unstable();
+    Ok(keyed.into_iter().map(|(_, row)| row).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reports::AttendeeRow;
+    use crate::reports::{AttendeeRow, Report};
+
+    fn sorted(r: &Report, column: usize, text: bool, direction: SortDirection) -> Vec<usize> {
+        sorted_rows(r, column, text, direction, &CancelToken::new()).unwrap()
+    }
 
     fn report(names: &[&str], minutes: &[Option<f64>]) -> Report {
         let rows = names
@@ -156,11 +170,11 @@ mod tests {
             &[None; 7],
         );
         assert_eq!(
-            sorted_rows(&r, 3, true, SortDirection::Asc),
+            sorted(&r, 3, true, SortDirection::Asc),
             vec![3, 6, 0, 4, 2, 5, 1]
         );
         assert_eq!(
-            sorted_rows(&r, 3, true, SortDirection::Desc),
+            sorted(&r, 3, true, SortDirection::Desc),
             vec![2, 5, 0, 4, 3, 6, 1]
         );
     }
@@ -172,11 +186,11 @@ mod tests {
             &[Some(10.0), None, Some(9.5), Some(100.0), Some(9.5)],
         );
         assert_eq!(
-            sorted_rows(&r, 6, false, SortDirection::Asc),
+            sorted(&r, 6, false, SortDirection::Asc),
             vec![2, 4, 0, 3, 1]
         );
         assert_eq!(
-            sorted_rows(&r, 6, false, SortDirection::Desc),
+            sorted(&r, 6, false, SortDirection::Desc),
             vec![3, 0, 2, 4, 1]
         );
     }
@@ -228,8 +242,8 @@ mod tests {
             rows,
             extra_columns: vec!["Note".into()],
         };
-        assert_eq!(sorted_rows(&r, 8, true, SortDirection::Asc), vec![2, 1, 0]);
-        assert_eq!(sorted_rows(&r, 8, true, SortDirection::Desc), vec![1, 2, 0]);
+        assert_eq!(sorted(&r, 8, true, SortDirection::Asc), vec![2, 1, 0]);
+        assert_eq!(sorted(&r, 8, true, SortDirection::Desc), vec![1, 2, 0]);
     }
 
     #[test]

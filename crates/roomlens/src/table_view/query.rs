@@ -4,12 +4,13 @@
 //! It does not fetch or read reports, and it does not know the report's id (the caller adds it).
 
 use super::cell::row_values;
-use super::columns::{columns, ColumnInfo, ColumnType};
+use super::columns::{columns_of, ColumnInfo, ColumnType};
 use super::order::sorted_rows;
 use super::search::{matching_rows, needle};
 use super::CellValue;
+use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
-use crate::reports::{Report, ReportKind};
+use crate::reports::{ReportKind, ReportRows};
 use serde::Serialize;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -60,11 +61,11 @@ struct IndexState {
 
 impl IndexState {
     /// Forgets everything when `report` is not the one the state was built for.
-    fn fit(&mut self, report: &Report) {
+    fn fit(&mut self, report: &dyn ReportRows) {
         let fits = matches!(&self.report_shape, Some((kind, len, extra))
             if *kind == report.kind() && *len == report.len() && extra.as_slice() == report.extra_columns());
         if !fits {
-            let columns = columns(report);
+            let columns = columns_of(report.kind(), report.extra_columns());
             *self = IndexState {
                 report_shape: Some((report.kind(), report.len(), report.extra_columns().to_vec())),
                 searchable: columns
@@ -79,56 +80,62 @@ impl IndexState {
         }
     }
 
-    fn order(&mut self, report: &Report, sort: SortChoice) -> Arc<Vec<usize>> {
+    fn order(
+        &mut self,
+        report: &dyn ReportRows,
+        sort: SortChoice,
+    ) -> Result<Arc<Vec<usize>>, Error> {
         if let Some((last, rows)) = &self.last_sort {
             if *last == sort {
-                return Arc::clone(rows);
+                return Ok(Arc::clone(rows));
             }
         }
         let text = self
             .columns
             .get(sort.0)
             .is_some_and(|c| c.column_type == ColumnType::Text);
-        let rows = Arc::new(sorted_rows(report, sort.0, text, sort.1));
+        let cancel = CancelToken::new();
+        let rows = Arc::new(sorted_rows(report, sort.0, text, sort.1, &cancel)?);
         self.last_sort = Some((sort, Arc::clone(&rows)));
-        rows
+        Ok(rows)
     }
 
-    fn matches(&mut self, report: &Report, needle: &str) -> Arc<Vec<usize>> {
+    fn matches(&mut self, report: &dyn ReportRows, needle: &str) -> Result<Arc<Vec<usize>>, Error> {
         if let Some((last, rows)) = &self.last_search {
             if last == needle {
-                return Arc::clone(rows);
+                return Ok(Arc::clone(rows));
             }
         }
-        let rows = Arc::new(matching_rows(report, &self.searchable, needle));
+        let cancel = CancelToken::new();
+        let rows = Arc::new(matching_rows(report, &self.searchable, needle, &cancel)?);
         self.last_search = Some((needle.to_owned(), Arc::clone(&rows)));
-        rows
+        Ok(rows)
     }
 
     fn view(
         &mut self,
-        report: &Report,
+        report: &dyn ReportRows,
         sort: Option<SortChoice>,
         needle: Option<String>,
-    ) -> RowList {
+    ) -> Result<RowList, Error> {
         if let Some((key, rows)) = &self.last_view {
             if key.0 == sort && key.1 == needle {
-                return rows.clone();
+                return Ok(rows.clone());
             }
         }
         let rows = match (sort, &needle) {
             (None, None) => None,
-            (Some(sort), None) => Some(self.order(report, sort)),
-            (None, Some(needle)) => Some(self.matches(report, needle)),
+            (Some(sort), None) => Some(self.order(report, sort)?),
+            (None, Some(needle)) => Some(self.matches(report, needle)?),
             (Some(sort), Some(needle)) => {
-                let matched = self.matches(report, needle);
+                let matched = self.matches(report, needle)?;
                 let mut keep = vec![false; report.len()];
                 for &row in matched.iter() {
                     if let Some(k) = keep.get_mut(row) {
                         *k = true;
                     }
                 }
-                let order = self.order(report, sort);
+                let order = self.order(report, sort)?;
                 Some(Arc::new(
                     order
                         .iter()
@@ -139,13 +146,13 @@ impl IndexState {
             }
         };
         self.last_view = Some(((sort, needle), rows.clone()));
-        rows
+        Ok(rows)
     }
 }
 
 impl TableIndex {
     /// An index for `report`; it computes nothing until the first query.
-    pub fn new(report: &Report) -> Self {
+    pub fn new(report: &dyn ReportRows) -> Self {
         let mut state = IndexState::default();
         state.fit(report);
         TableIndex {
@@ -161,11 +168,17 @@ impl TableIndex {
 
     /// The positions (in report order) of the rows `search` matches; `None` when the search is
     /// too short to apply and every row counts. Shares the query's kept search result.
-    pub fn matching_rows(&self, report: &Report, search: &str) -> Option<Arc<Vec<usize>>> {
-        let needle = needle(search)?;
+    pub fn matching_rows(
+        &self,
+        report: &dyn ReportRows,
+        search: &str,
+    ) -> Result<Option<Arc<Vec<usize>>>, Error> {
+        let Some(needle) = needle(search) else {
+            return Ok(None);
+        };
         let mut state = self.lock();
         state.fit(report);
-        Some(state.matches(report, &needle))
+        state.matches(report, &needle).map(Some)
     }
 
     /// Rows `offset..offset + limit` (limit cut to `MAX_PAGE_ROWS`) of `report` sorted by
@@ -175,7 +188,7 @@ impl TableIndex {
     /// given another one, the index starts afresh.
     pub fn query(
         &self,
-        report: &Report,
+        report: &dyn ReportRows,
         sort: Option<(&str, SortDirection)>,
         search: &str,
         offset: usize,
@@ -190,7 +203,7 @@ impl TableIndex {
                 None => return Err(unknown_column(key)),
             },
         };
-        let rows = state.view(report, sort, needle(search));
+        let rows = state.view(report, sort, needle(search))?;
         let every_column: Vec<usize> = (0..state.columns.len()).collect();
         drop(state);
         let matched = rows.as_ref().map_or(report.len(), |r| r.len());
@@ -199,13 +212,13 @@ impl TableIndex {
             Some(rows) => rows.get(offset..end).unwrap_or(&[]).to_vec(),
             None => (offset..end).collect(),
         };
+        let picked = report.rows_at(&page)?;
         Ok(RowsPageBody {
             total: report.len(),
             matched,
             offset,
-            rows: page
-                .into_iter()
-                .map(|row| row_values(report, row, &every_column))
+            rows: (0..picked.len())
+                .map(|row| row_values(&picked, row, &every_column))
                 .collect(),
         })
     }

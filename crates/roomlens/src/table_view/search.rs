@@ -5,7 +5,9 @@
 
 use super::cell::cell;
 use super::cell_value::CellRef;
-use crate::reports::Report;
+use crate::cancel::CancelToken;
+use crate::error::Error;
+use crate::reports::ReportRows;
 
 /// Shorter searches (after trimming) filter nothing, as in Kaltura's viewer table.
 pub const MIN_SEARCH_CHARS: usize = 3;
@@ -53,16 +55,25 @@ fn contains_folded(text: &str, needle: &str, buffer: &mut String) -> bool {
     buffer.contains(needle)
 }
 
-/// Positions of the rows of `report` whose `searchable` columns contain `needle`, in report order.
-pub(crate) fn matching_rows(report: &Report, searchable: &[usize], needle: &str) -> Vec<usize> {
+/// Positions of the rows of `rows` whose `searchable` columns contain `needle`, in report
+/// order. Walks the rows once, reading only those columns.
+pub(crate) fn matching_rows(
+    rows: &dyn ReportRows,
+    searchable: &[usize],
+    needle: &str,
+    cancel: &CancelToken,
+) -> Result<Vec<usize>, Error> {
     let mut buffer = String::new();
-    (0..report.len())
-        .filter(|&row| {
+    let mut found = Vec::new();
+    rows.for_each_piece(Some(searchable), cancel, &mut |start, piece| {
+        found.extend((0..piece.len()).filter(|&row| {
             searchable.iter().any(|&c| {
-                matches!(cell(report, row, c), Some(CellRef::Text(text)) if contains_folded(text, needle, &mut buffer))
+                matches!(cell(piece, row, c), Some(CellRef::Text(text)) if contains_folded(text, needle, &mut buffer))
             })
-        })
-        .collect()
+        }).map(|row| start + row));
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ use super::cell::row_values;
 use super::columns::{columns, ColumnInfo};
 use super::CellValue;
 use crate::analytics::{user_key, AttendeeFields, AttendeesAccumulator};
+use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
-use crate::reports::Report;
-use crate::reports::{AttendeeRow, ReportRow};
+use crate::reports::{AttendeeRow, Report, ReportKind, ReportRow, ReportRows};
 use serde::Serialize;
 
 /// What the desktop command `user_sessions` returns (src-tauri/src/commands/reports.rs).
@@ -28,6 +28,53 @@ pub struct UserDetail {
     pub rows: Vec<Vec<CellValue>>,
 }
 
+/// `user_detail` over rows wherever they are: of a report kept in the library, only the
+/// person's rows are read into memory (the rows that any of the keys `user` may be).
+pub fn user_detail_of(
+    rows: &dyn ReportRows,
+    user: &str,
+    cancel: &CancelToken,
+) -> Result<UserDetail, Error> {
+    if let Some(report) = rows.held() {
+        return user_detail(report, user);
+    }
+    if rows.kind() != ReportKind::Attendees {
+        return user_detail(&Report::empty(rows.kind()), user);
+    }
+    let keys = candidates(user);
+    // Only the columns that say who a row is are read to find the person's rows.
+    let person: Vec<usize> = AttendeeRow::SPEC
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| AttendeeRow::SPEC.person.contains(&c.raw))
+        .map(|(i, _)| i)
+        .collect();
+    let mut positions = Vec::new();
+    rows.for_each_piece(Some(&person), cancel, &mut |start, piece| {
+        if let Report::Attendees { rows, .. } = piece {
+            positions.extend(
+                rows.iter()
+                    .enumerate()
+                    .filter(|(_, r)| keys.iter().any(|k| user_key(r) == *k))
+                    .map(|(i, _)| start + i),
+            );
+        }
+        Ok(())
+    })?;
+    user_detail(&rows.rows_at(&positions)?, user)
+}
+
+/// The keys `user` may be: as given, an e-mail address, a name.
+fn candidates(user: &str) -> [String; 3] {
+    let trimmed = user.trim();
+    [
+        user.to_owned(),
+        format!("email:{}", trimmed.to_lowercase()),
+        format!("name:{trimmed}"),
+    ]
+}
+
 /// The sessions of `user` in an Attendees `report` (see the module comment for what `user` is).
 pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
     let Report::Attendees { rows, .. } = report else {
@@ -36,16 +83,10 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
             "Sessions per person are only available in an Attendees report. Fetch or open an Attendees report.",
         ));
     };
-    let trimmed = user.trim();
-    let candidates = [
-        user.to_owned(),
-        format!("email:{}", trimmed.to_lowercase()),
-        format!("name:{trimmed}"),
-    ];
-    let positions: Vec<usize> = if trimmed.is_empty() {
+    let positions: Vec<usize> = if user.trim().is_empty() {
         Vec::new()
     } else {
-        candidates
+        candidates(user)
             .iter()
             .map(|key| {
                 rows.iter()
@@ -65,16 +106,7 @@ pub fn user_detail(report: &Report, user: &str) -> Result<UserDetail, Error> {
     }
     let mut acc = AttendeesAccumulator::default();
     for r in positions.iter().filter_map(|&i| rows.get(i)) {
-        acc.add(AttendeeFields {
-            entry_id: &r.entry_id,
-            cue_point_id: &r.cue_point_id,
-            user_id: &r.user_id,
-            user_name: &r.user_name,
-            user_email: &r.user_email,
-            user_type: &r.user_type,
-            meeting_view_time: r.meeting_view_time,
-            meeting_engaged_play_time_ratio: r.meeting_engaged_play_time_ratio,
-        });
+        acc.add(AttendeeFields::of(r));
     }
     let summary = acc.finish();
     let person = summary.users.into_iter().next();
