@@ -8,6 +8,7 @@
 use crate::mutex::lock;
 use roomlens::kaltura::FetchRequest;
 use roomlens::library::{KeptReport, SnapshotSource};
+use roomlens::report_charts::ReportChart;
 use roomlens::reports::{ReadStats, Report, ReportRows};
 use roomlens::table_view::{Card, TableIndex};
 use roomlens::{Error, ErrorCode};
@@ -57,6 +58,8 @@ pub struct LoadedReport {
     pub index: TableIndex,
     /// The summary cards, once worked out (for a report read from the library, a walk over it).
     cards: Mutex<Option<Vec<Card>>>,
+    /// The charts of every row, for a light or a dark page (`dark`), last worked out.
+    charts: Mutex<Option<(bool, Vec<ReportChart>)>>,
     pub source: ReportSource,
     pub zone: Option<String>,
     pub read_stats: Option<ReadStats>,
@@ -100,6 +103,23 @@ impl LoadedReport {
         *lock(&self.cards) = Some(cards.clone());
         Ok(cards)
     }
+
+    /// The charts of every row for a `dark` page or not, worked out again only when the page
+    /// turns from light to dark or back (a search's charts are not kept).
+    pub fn charts_of_every_row(
+        &self,
+        dark: bool,
+        work: impl FnOnce(&dyn ReportRows) -> Result<Vec<ReportChart>, Error>,
+    ) -> Result<Vec<ReportChart>, Error> {
+        if let Some((was_dark, charts)) = lock(&self.charts).as_ref() {
+            if *was_dark == dark {
+                return Ok(charts.clone());
+            }
+        }
+        let charts = work(self.rows().as_ref())?;
+        *lock(&self.charts) = Some((dark, charts.clone()));
+        Ok(charts)
+    }
 }
 
 #[derive(Default)]
@@ -126,6 +146,7 @@ impl LoadedReports {
             rows: Mutex::new(report),
             index,
             cards: Mutex::new(None),
+            charts: Mutex::new(None),
             source,
             zone,
             read_stats,

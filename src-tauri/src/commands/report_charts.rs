@@ -44,13 +44,14 @@ pub async fn report_charts_of(
         let rows = loaded
             .index
             .matching_rows(report.as_ref(), &request.search)?;
-        let charts = charts_of(
-            report.as_ref(),
-            rows.as_deref().map(Vec::as_slice),
-            &TimeZone::system(),
-            request.dark,
-            &CancelToken::new(),
-        )?;
+        let zone = TimeZone::system();
+        let cancel = CancelToken::new();
+        let charts = match rows {
+            None => loaded.charts_of_every_row(request.dark, |every| {
+                charts_of(every, None, &zone, request.dark, &cancel)
+            })?,
+            Some(rows) => charts_of(report.as_ref(), Some(&rows), &zone, request.dark, &cancel)?,
+        };
         Ok(ReportChartsView {
             report_id: loaded.id,
             search: request.search,
