@@ -88,6 +88,18 @@ fn show(rows: &dyn ReportRows) {
         meta.default_sort.direction,
     ));
     let cancel = CancelToken::new();
+    step("walk: every column", || {
+        rows.for_each_piece(None, &cancel, &mut |_, _| Ok(()))
+            .unwrap()
+    });
+    step("walk: user name only", || {
+        rows.for_each_piece(Some(&[3]), &cancel, &mut |_, _| Ok(()))
+            .unwrap()
+    });
+    step("walk: minutes only", || {
+        rows.for_each_piece(Some(&[6]), &cancel, &mut |_, _| Ok(()))
+            .unwrap()
+    });
     step("first page in the first sort", || {
         index.query(rows, sort, "", 0, 200).unwrap()
     });

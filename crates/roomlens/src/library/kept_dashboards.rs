@@ -4,7 +4,7 @@
 //! `SessionDashboard` (with its listing, for showing it again offline) and removed. It fetches
 //! nothing and computes no figure.
 
-use super::snapshots::damaged;
+use super::damaged;
 use super::{sql_error, Library};
 use crate::dashboard::session_dashboard::{
     Attendee, AttendeeProfile, Country, Device, Engagement, Minutes, RecordingFigures, RoomRef,

@@ -4,8 +4,9 @@
 //! another Roomlens does not block it, and the library can be set aside meanwhile) and first
 //! checks the snapshot is still the one opened. It writes nothing.
 
+use super::damaged;
 use super::row_tables::{table_of, RowReading};
-use super::snapshots::{damaged, kind_of};
+use super::snapshots::kind_of;
 use super::{sql_error, Library, BUSY_WAIT};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};

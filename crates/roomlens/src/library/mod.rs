@@ -162,6 +162,15 @@ pub fn file_sha256(path: &Path) -> Result<String, Error> {
 }
 
 /// SQLite's error as Roomlens's: damage, a busy file and a full disk in plain words.
+/// What the library holds that Roomlens did not write (`detail` says what and where).
+pub(crate) fn damaged(detail: String) -> Error {
+    Error::new(
+        ErrorCode::LibraryDamaged,
+        "The library holds something Roomlens did not write. It has been left as it is.",
+    )
+    .with_detail(detail)
+}
+
 pub(crate) fn sql_error(error: &rusqlite::Error) -> Error {
     let code = error.sqlite_error_code();
     let (code, message) = match code {

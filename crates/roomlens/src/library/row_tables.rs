@@ -180,8 +180,14 @@ impl RowReading {
             };
             match value {
                 Value::Text(_, set) => {
-                    let text: Option<String> = stored.get(i).map_err(|e| sql_error(&e))?;
-                    set(&mut row, pool.text(text.as_deref().unwrap_or("")));
+                    // Read where SQLite holds it: no copy unless the pool meets it first.
+                    let text = match stored.get_ref(i).map_err(|e| sql_error(&e))? {
+                        ValueRef::Text(bytes) => std::str::from_utf8(bytes).map_err(|_| {
+                            super::damaged(format!("text that is not UTF-8 in column {i}"))
+                        })?,
+                        _ => "",
+                    };
+                    set(&mut row, pool.text(text));
                 }
                 Value::Whole(_, set) => set(&mut row, stored.get(i).map_err(|e| sql_error(&e))?),
                 Value::Count(_, set) => {

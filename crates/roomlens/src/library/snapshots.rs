@@ -5,7 +5,7 @@
 //! library (same SHA-256, same report) is not added twice. Rollups are not computed here.
 
 use super::row_tables::{insert_rows, read_rows, table_of};
-use super::{sql_error, Library};
+use super::{damaged, sql_error, Library};
 use crate::cancel::CancelToken;
 use crate::error::{Error, ErrorCode};
 use crate::kaltura::FetchRequest;
@@ -341,12 +341,4 @@ pub(super) fn not_kept(id: i64) -> Error {
         ErrorCode::InvalidInput,
         format!("The library holds no snapshot {id}. List the library to see what it holds."),
     )
-}
-
-pub(super) fn damaged(detail: String) -> Error {
-    Error::new(
-        ErrorCode::LibraryDamaged,
-        "The library holds something Roomlens did not write. It has been left as it is.",
-    )
-    .with_detail(detail)
 }
