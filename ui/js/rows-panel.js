@@ -14,6 +14,8 @@ import { formatCount, formatRangeDays, plural, zoneSentence } from "./format.js"
 import { metaFor, personOf, rowNoun } from "./report-meta.js";
 
 const SEARCH_DELAY_MS = 250;
+/** A page slower than this (a sort or search of a large report kept in the library) is said. */
+const BUSY_AFTER_MS = 400;
 
 const FIRST_TITLE = "No report yet";
 const FIRST_TEXT =
@@ -50,6 +52,7 @@ export function mountRowsPanel(root, options) {
   const stopHearing = store.subscribe(describeSearch, ["reports"]);
   const rowCount = el("p", { class: "row-count", id: "row-count", "aria-live": "polite" });
   const zone = el("p", { class: "zone", id: "zone" });
+  const busy = el("p", { class: "rows-busy", id: "rows-busy", role: "status", hidden: true });
   const emptyTitle = el("p", { class: "empty-title", id: "table-empty-title" }, FIRST_TITLE);
   const emptyText = el("p", { class: "empty-text", id: "table-empty-text" }, FIRST_TEXT);
   const empty = el("div", { class: "empty-state", id: "table-empty" }, emptyTitle, emptyText);
@@ -62,6 +65,7 @@ export function mountRowsPanel(root, options) {
       el("div", { class: "search-field" }, el("label", { for: "search", class: "visually-hidden" }, "Search by name"), search, searchHint),
       zone,
       rowCount,
+      busy,
     ),
     el("div", { class: "table-area" }, tableHost, empty),
   );
@@ -114,17 +118,48 @@ export function mountRowsPanel(root, options) {
     const info = report;
     const searchText = activeSearch;
     const counts = await table.load(({ offset, limit, sort }) =>
-      commands
-        .queryRows({
-          report_id: info.report_id,
-          sort: sort ? { column: sort.column, direction: sort.descending ? "desc" : "asc" } : null,
-          search: searchText,
-          offset,
-          limit,
-        })
-        .then((page) => ({ rows: page.rows, total: page.matched, all: page.total })),
+      sayingWhenSlow(
+        () =>
+          commands
+            .queryRows({
+              report_id: info.report_id,
+              sort: sort ? { column: sort.column, direction: sort.descending ? "desc" : "asc" } : null,
+              search: searchText,
+              offset,
+              limit,
+            })
+            .then((page) => ({ rows: page.rows, total: page.matched, all: page.total })),
+        info.row_count,
+      ),
     );
     if (counts && report === info) renderCounts(info, counts, searchText);
+  }
+
+  let pending = 0;
+  let busyTimer = 0;
+  /**
+   * `work` (a page asked of Rust), saying "Going through the rows…" while it takes longer than
+   * BUSY_AFTER_MS.
+   * @template T @param {() => Promise<T>} work @param {number} rows @returns {Promise<T>}
+   */
+  function sayingWhenSlow(work, rows) {
+    pending += 1;
+    if (pending === 1) {
+      busyTimer = window.setTimeout(() => {
+        busy.textContent = `Going through ${formatCount(rows)} ${rowNoun(meta(), rows)}…`;
+        busy.hidden = false;
+        panel.setAttribute("aria-busy", "true");
+      }, BUSY_AFTER_MS);
+    }
+    return work().finally(() => {
+      pending -= 1;
+      if (pending === 0) {
+        clearTimeout(busyTimer);
+        busy.hidden = true;
+        busy.textContent = "";
+        panel.removeAttribute("aria-busy");
+      }
+    });
   }
 
   function reloadShowingErrors() {
