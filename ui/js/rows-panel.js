@@ -198,6 +198,7 @@ export function mountRowsPanel(root, options) {
     /** Shows a new report (ReportInfo) with its default sort and no search. */
     async show(info) {
       report = info;
+      rowCount.textContent = "";
       clearTimeout(searchTimer);
       search.value = "";
       searchHint.textContent = "";

@@ -9,6 +9,9 @@ import { commands } from "./backend.js";
 import { showError } from "./banner.js";
 import { formatCount, formatDecimal, formatPercent, formatMinutes, formatSeconds, formatHours, formatDateSpan } from "./format.js";
 
+/** Cards slower than this are replaced by a line saying they are being added up. */
+const CARDS_SLOW_MS = 300;
+
 /** Writes a card's value the way its `format` says. */
 export function formatCardValue(card) {
   const v = card?.value;
@@ -77,12 +80,24 @@ export function mountSummaryCards(root) {
      */
     async show(info) {
       shown = info;
+      // A report read from the library is added up as it is read: say so rather than leave the
+      // last report's cards up.
+      const slow = window.setTimeout(() => {
+        if (shown !== info) return;
+        clear(container);
+        container.appendChild(
+          el("p", { class: "cards-busy", id: "summary-busy", role: "status" }, `Adding up ${formatCount(info.row_count)} rows…`),
+        );
+        container.hidden = false;
+      }, CARDS_SLOW_MS);
       try {
         const result = await commands.reportSummary(info.report_id);
         if (shown === info) renderCards(container, result?.cards ?? []);
       } catch (error) {
-        container.hidden = true;
+        if (shown === info) container.hidden = true;
         showError(error);
+      } finally {
+        clearTimeout(slow);
       }
     },
     element: container,
