@@ -16,6 +16,9 @@
     reason = "test and benchmark code: a step that fails should stop it loudly"
 )]
 
+mod process_memory;
+
+use process_memory::{memory, step};
 use roomlens::cancel::CancelToken;
 use roomlens::library::{Added, Library, SnapshotSource};
 use roomlens::report_charts::report_charts_of;
@@ -24,32 +27,6 @@ use roomlens::table_view::{
     report_meta, summary_cards_of, user_detail_of, SortDirection, TableIndex,
 };
 use std::path::Path;
-use std::time::Instant;
-
-/// "resident 123 MiB, peak 456 MiB" from /proc/self/status.
-fn memory() -> String {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<u64>().ok())
-            .map_or_else(|| "?".to_owned(), |kb| format!("{} MiB", kb / 1024))
-    };
-    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
-}
-
-fn step<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    println!(
-        "{what:<36} {:>8.0} ms   {}",
-        start.elapsed().as_secs_f64() * 1000.0,
-        memory()
-    );
-    out
-}
 
 fn keep(file: &str, library: &str) {
     let outcome = read_report_file_with(

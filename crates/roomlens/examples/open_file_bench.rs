@@ -11,35 +11,12 @@
     reason = "test and benchmark code: a step that fails should stop it loudly"
 )]
 
+mod process_memory;
+
+use process_memory::{memory, step};
 use roomlens::cancel::CancelToken;
 use roomlens::reports::{read_report_file_with, FileLimits};
 use roomlens::table_view::{report_meta, summary_cards, TableIndex};
-use std::time::Instant;
-
-/// "resident 123 MiB, peak 456 MiB" from /proc/self/status.
-fn memory() -> String {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<u64>().ok())
-            .map_or_else(|| "?".to_owned(), |kb| format!("{} MiB", kb / 1024))
-    };
-    format!("resident {}, peak {}", field("VmRSS:"), field("VmHWM:"))
-}
-
-fn step<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    println!(
-        "{what:<36} {:>8.0} ms   {}",
-        start.elapsed().as_secs_f64() * 1000.0,
-        memory()
-    );
-    out
-}
 
 fn main() {
     let path = std::env::args()
