@@ -4,6 +4,7 @@
 //! never fails the fetch or the open). `library_keeping` keeps reports in it.
 
 use crate::cancel_slot::CancelSlot;
+use crate::demo_account::DEMO_ACCOUNT_ID;
 use crate::loaded_reports::{LoadedReport, ReportSource};
 use crate::mutex::lock;
 use jiff::Timestamp;
@@ -104,6 +105,15 @@ impl AppLibrary {
             rows: report.len() as u64,
         });
         let kept = self.with(|library| {
+            // The Demo's rows are fetched at every start while it is the account chosen: the
+            // same Demo fetch is kept once, not once a start.
+            let demo = loaded
+                .fetched_with
+                .as_ref()
+                .is_some_and(|f| f.account_id == DEMO_ACCOUNT_ID);
+            if demo && library.same_fetch(report.kind(), source)?.is_some() {
+                return Ok(None);
+            }
             let added = library.add_snapshot(
                 report,
                 source,
@@ -205,17 +215,72 @@ mod tests {
         }
     }
 
-    #[test]
-    fn keeping_tells_how_far_and_a_cancel_keeps_nothing() {
-        let dir = std::env::temp_dir().join(format!("roomlens-app-library-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let library = Arc::new(AppLibrary {
+    fn library_in(dir: &Path) -> Arc<AppLibrary> {
+        let _ = std::fs::remove_dir_all(dir);
+        Arc::new(AppLibrary {
             path: dir.join("library.sqlite"),
             open: Mutex::new(None),
             problem: Mutex::new(None),
             keeping: Mutex::new(None),
             keep_cancel: CancelSlot::default(),
-        });
+        })
+    }
+
+    #[test]
+    fn the_same_demo_fetch_is_kept_once_and_an_accounts_every_time() {
+        use crate::loaded_reports::FetchedWith;
+        use roomlens::kaltura::date_range::DateRange;
+        use roomlens::kaltura::{FetchRequest, ReportFilters};
+        let dir = std::env::temp_dir().join(format!("roomlens-app-demo-{}", std::process::id()));
+        let library = library_in(&dir);
+        let reports = LoadedReports::default();
+        let fetch = |account_id: &str, from_unix: i64| {
+            let request = FetchRequest {
+                kind: roomlens::reports::ReportKind::Attendees,
+                range: DateRange {
+                    from_unix,
+                    to_unix: from_unix + 30 * 86_400,
+                    zone: "UTC".into(),
+                },
+                filters: ReportFilters::default(),
+            };
+            let loaded = reports.insert(
+                Arc::new(attendees(10)),
+                ReportSource::Fetch {
+                    account_name: "Demo".into(),
+                    from_unix,
+                    to_unix: from_unix + 30 * 86_400,
+                },
+                None,
+                None,
+                vec![],
+                Some(FetchedWith {
+                    account_id: account_id.into(),
+                    request: request.clone(),
+                }),
+            );
+            let source = SnapshotSource::fetched("Demo", &request);
+            library.keep(&loaded, &source);
+            library.with(|l| l.snapshots()).unwrap().len()
+        };
+        assert_eq!(fetch(DEMO_ACCOUNT_ID, 1_780_000_000), 1);
+        assert_eq!(
+            fetch(DEMO_ACCOUNT_ID, 1_780_000_000),
+            1,
+            "the next start's Demo fetch"
+        );
+        assert_eq!(fetch(DEMO_ACCOUNT_ID, 1_780_086_400), 2, "the next day's");
+        // An account of one's own (even one named Demo) keeps every fetch: its Kaltura changes.
+        assert_eq!(fetch("acct-1", 1_780_000_000), 3);
+        assert_eq!(fetch("acct-1", 1_780_000_000), 4);
+        assert!(library.problem().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn keeping_tells_how_far_and_a_cancel_keeps_nothing() {
+        let dir = std::env::temp_dir().join(format!("roomlens-app-library-{}", std::process::id()));
+        let library = library_in(&dir);
         let reports = LoadedReports::default();
         let loaded = reports.insert(
             Arc::new(attendees(400_000)),

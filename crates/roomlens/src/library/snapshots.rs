@@ -184,6 +184,34 @@ impl Library {
         Ok(Added::New(id))
     }
 
+    /// The newest snapshot of a `kind` report fetched as `source` says (the same account, dates
+    /// and filters), if one is kept; `None` for a file.
+    pub fn same_fetch(
+        &self,
+        kind: ReportKind,
+        source: &SnapshotSource,
+    ) -> Result<Option<i64>, Error> {
+        let SnapshotSource::Fetch {
+            account_name,
+            from_unix,
+            to_unix,
+            filters,
+        } = source
+        else {
+            return Ok(None);
+        };
+        self.conn
+            .query_row(
+                "SELECT id FROM snapshots WHERE source = 'fetch' AND report_kind = ?1 \
+                 AND account_name = ?2 AND range_from = ?3 AND range_to = ?4 AND filters = ?5 \
+                 ORDER BY fetched_at DESC, id DESC LIMIT 1",
+                params![kind_name(kind), account_name, from_unix, to_unix, filters],
+                |row| row.get(0),
+            )
+            .optional()
+            .map_err(|e| sql_error(&e))
+    }
+
     /// Every snapshot, newest first.
     pub fn snapshots(&self) -> Result<Vec<SnapshotInfo>, Error> {
         let mut select = self
