@@ -2,8 +2,8 @@
 //! kept and read back with every field (the ones `--json` leaves out too), the same session kept
 //! once with the newest copy winning, damaged JSON a plain `library_damaged` error that `check`
 //! reports, a kept one opened again with its listing and printed as a PDF with no network, then
-//! deleted without touching the reports, and a version-1 library (as the previous Roomlens wrote
-//! it) migrated with its snapshot.
+//! deleted without touching the reports. Migrating a library from before dashboards were kept is
+//! `library_migrations`' test.
 
 #![allow(
     clippy::unwrap_used,
@@ -25,8 +25,7 @@ use jiff::tz::TimeZone;
 use kaltura_sim::{SimConfig, SimHandle};
 use roomlens::cancel::CancelToken;
 use roomlens::dashboard::{fetch_session_dashboard, DashboardRequest, SessionDashboard};
-use roomlens::library::{migration_sql, Library, SCHEMA_VERSION};
-use roomlens::reports::Report;
+use roomlens::library::Library;
 use roomlens::ErrorCode;
 use sim_client::{client_for, quick_options, start_sim};
 use temp_folder::Folder;
@@ -53,13 +52,6 @@ async fn dashboard(sim: &SimHandle, room: &str, session: &str) -> SessionDashboa
     )
     .await
     .unwrap()
-}
-
-fn user_version(path: &std::path::Path) -> i64 {
-    rusqlite::Connection::open(path)
-        .unwrap()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap()
 }
 
 #[tokio::test]
@@ -330,69 +322,4 @@ async fn a_kept_dashboard_opens_with_its_listing_prints_offline_and_is_deleted_a
     assert_eq!(library.snapshots().unwrap(), snapshots);
     assert_eq!(snapshots.len(), 1);
     assert!(library.check().unwrap().is_empty());
-}
-
-#[test]
-fn a_version_1_library_migrates_to_the_current_version_with_its_snapshot() {
-    assert_eq!(SCHEMA_VERSION, 3);
-    let folder = Folder::new("library-dashboards", "v1");
-    let path = folder.file("library.sqlite");
-    {
-        // As the Roomlens of schema version 1 wrote it: its DDL, a fetched Attendees snapshot.
-        let raw = rusqlite::Connection::open(&path).unwrap();
-        raw.execute_batch(migration_sql(1).unwrap()).unwrap();
-        raw.execute_batch(
-            "PRAGMA user_version = 1;
-             INSERT INTO snapshots (id, report_kind, source, account_name, range_from, range_to,
-                 filters, fetched_at, row_count)
-                 VALUES (1, 'attendees', 'fetch', 'Demo', 1772000000, 1774592000, '', 1773000000, 2);
-             INSERT INTO rows_attendees (snapshot_id, entry_id, cue_point_id, user_id, user_name,
-                 user_email, user_type, meeting_view_time, meeting_engaged_play_time_ratio, extra)
-                 VALUES (1, '1_room', 'cp1', 'ana', 'Ana', 'ana@example.org', 'Attendee', 30.5, 0.75, NULL),
-                        (1, '1_room', 'cp1', 'bo', 'Bo', 'bo@example.org', 'Attendee', NULL, 0.5, NULL);",
-        )
-        .unwrap();
-        let tables: i64 = raw
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'dashboards'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(tables, 0, "version 1 has no dashboards");
-    }
-    assert_eq!(user_version(&path), 1);
-    let library = Library::open(&path).unwrap();
-    assert_eq!(user_version(&path), SCHEMA_VERSION);
-    let snapshots = library.snapshots().unwrap();
-    assert_eq!(snapshots.len(), 1);
-    assert_eq!(snapshots[0].row_count, 2);
-    assert_eq!(snapshots[0].saved_at, 1_773_000_000);
-    let Report::Attendees { rows, .. } = library.report(1, &CancelToken::new()).unwrap() else {
-        panic!("an Attendees report");
-    };
-    assert_eq!(rows.len(), 2);
-    assert_eq!(&*rows[0].user_name, "Ana");
-    assert_eq!(rows[0].meeting_view_time, Some(30.5));
-    assert_eq!(rows[1].meeting_view_time, None);
-    assert!(library.check().unwrap().is_empty());
-    assert!(library.dashboards().unwrap().is_empty());
-    drop(library);
-    // Opened again: nothing more to do.
-    drop(Library::open(&path).unwrap());
-    assert_eq!(user_version(&path), SCHEMA_VERSION);
-}
-
-#[test]
-fn an_empty_file_migrates_straight_to_the_current_version() {
-    let folder = Folder::new("library-dashboards", "empty");
-    let path = folder.file("library.sqlite");
-    std::fs::write(&path, b"").unwrap();
-    let library = Library::open(&path).unwrap();
-    assert_eq!(user_version(&path), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
-    assert!(library.dashboards().unwrap().is_empty());
-    assert!(library.snapshots().unwrap().is_empty());
-    assert!(library.check().unwrap().is_empty());
-    assert!(migration_sql(0).is_none() && migration_sql(4).is_none());
 }

@@ -1,7 +1,7 @@
-//! The library's schema version 3 (no index on the attendees' user ID and e-mail) on real SQLite
-//! files: a version-2 library as the previous Roomlens wrote it migrates with every row as it was,
-//! an empty file goes straight to 3, and a file from a newer Roomlens is refused without a byte
-//! changed. The dashboards' own migration (1 to 2) is tested in `library_dashboards`.
+//! The library's migrations on real SQLite files: a version-1 library (no kept dashboards) and a
+//! version-2 one (an index on the attendees' user ID and e-mail) as earlier Roomlens wrote them
+//! come to the current version with every row as it was, an empty file goes straight to it, and a
+//! file from a newer Roomlens is refused without a byte changed.
 
 #![allow(
     clippy::unwrap_used,
@@ -173,19 +173,72 @@ fn a_version_2_library_migrates_to_3_with_every_row_as_it_was() {
 }
 
 #[test]
-fn an_empty_file_migrates_straight_to_3() {
+fn an_empty_file_migrates_straight_to_the_current_version() {
     let folder = Folder::new("library-migrations", "empty");
     let path = folder.file("library.sqlite");
     std::fs::write(&path, b"").unwrap();
     let library = Library::open(&path).unwrap();
+    assert_eq!(SCHEMA_VERSION, 3);
     assert_eq!(user_version(&path), SCHEMA_VERSION);
     assert_eq!(
         indexes(&path, "rows_attendees"),
         ["rows_attendees_session", "rows_attendees_snapshot"]
     );
     assert!(library.snapshots().unwrap().is_empty());
+    assert!(library.dashboards().unwrap().is_empty());
     assert!(library.check().unwrap().is_empty());
-    assert!(migration_sql(3).is_some() && migration_sql(4).is_none());
+    assert!(migration_sql(0).is_none() && migration_sql(3).is_some() && migration_sql(4).is_none());
+}
+
+#[test]
+fn a_version_1_library_migrates_to_the_current_version_with_its_snapshot() {
+    assert_eq!(SCHEMA_VERSION, 3);
+    let folder = Folder::new("library-migrations", "v1");
+    let path = folder.file("library.sqlite");
+    {
+        // As the Roomlens of schema version 1 wrote it: its DDL, a fetched Attendees snapshot.
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute_batch(migration_sql(1).unwrap()).unwrap();
+        raw.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO snapshots (id, report_kind, source, account_name, range_from, range_to,
+                 filters, fetched_at, row_count)
+                 VALUES (1, 'attendees', 'fetch', 'Demo', 1772000000, 1774592000, '', 1773000000, 2);
+             INSERT INTO rows_attendees (snapshot_id, entry_id, cue_point_id, user_id, user_name,
+                 user_email, user_type, meeting_view_time, meeting_engaged_play_time_ratio, extra)
+                 VALUES (1, '1_room', 'cp1', 'ana', 'Ana', 'ana@example.org', 'Attendee', 30.5, 0.75, NULL),
+                        (1, '1_room', 'cp1', 'bo', 'Bo', 'bo@example.org', 'Attendee', NULL, 0.5, NULL);",
+        )
+        .unwrap();
+        let tables: i64 = raw
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'dashboards'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0, "version 1 has no dashboards");
+    }
+    assert_eq!(user_version(&path), 1);
+    let library = Library::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    let snapshots = library.snapshots().unwrap();
+    assert_eq!(snapshots.len(), 1);
+    assert_eq!(snapshots[0].row_count, 2);
+    assert_eq!(snapshots[0].saved_at, 1_773_000_000);
+    let Report::Attendees { rows, .. } = library.report(1, &CancelToken::new()).unwrap() else {
+        panic!("an Attendees report");
+    };
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&*rows[0].user_name, "Ana");
+    assert_eq!(rows[0].meeting_view_time, Some(30.5));
+    assert_eq!(rows[1].meeting_view_time, None);
+    assert!(library.check().unwrap().is_empty());
+    assert!(library.dashboards().unwrap().is_empty());
+    drop(library);
+    // Opened again: nothing more to do.
+    drop(Library::open(&path).unwrap());
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
 }
 
 #[test]
