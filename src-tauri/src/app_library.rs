@@ -106,12 +106,17 @@ impl AppLibrary {
         });
         let kept = self.with(|library| {
             // The Demo's rows are fetched at every start while it is the account chosen: the
-            // same Demo fetch is kept once, not once a start.
+            // same Demo fetch (same report, start and filters, ending the same day) is kept once,
+            // not once a start.
             let demo = loaded
                 .fetched_with
                 .as_ref()
                 .is_some_and(|f| f.account_id == DEMO_ACCOUNT_ID);
-            if demo && library.same_fetch(report.kind(), source)?.is_some() {
+            if demo
+                && library
+                    .same_fetch(report.kind(), source, DEMO_KEPT_AGAIN_AFTER_S)?
+                    .is_some()
+            {
                 return Ok(None);
             }
             let added = library.add_snapshot(
@@ -171,6 +176,9 @@ impl AppLibrary {
         ));
     }
 }
+
+/// A Demo fetch ending this long after a kept one with the same start is kept again.
+const DEMO_KEPT_AGAIN_AFTER_S: i64 = 86_400;
 
 /// What the library calls a report the window fetched or opened from `path` (for files).
 pub fn snapshot_source(
@@ -234,12 +242,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("roomlens-app-demo-{}", std::process::id()));
         let library = library_in(&dir);
         let reports = LoadedReports::default();
-        let fetch = |account_id: &str, from_unix: i64| {
+        // "Last 30 days" at `now`: from a midnight to now.
+        let fetch = |account_id: &str, now: i64| {
+            let from_unix = now - now % 86_400 - 30 * 86_400;
             let request = FetchRequest {
                 kind: roomlens::reports::ReportKind::Attendees,
                 range: DateRange {
                     from_unix,
-                    to_unix: from_unix + 30 * 86_400,
+                    to_unix: now,
                     zone: "UTC".into(),
                 },
                 filters: ReportFilters::default(),
@@ -249,7 +259,7 @@ mod tests {
                 ReportSource::Fetch {
                     account_name: "Demo".into(),
                     from_unix,
-                    to_unix: from_unix + 30 * 86_400,
+                    to_unix: now,
                 },
                 None,
                 None,
@@ -263,16 +273,26 @@ mod tests {
             library.keep(&loaded, &source);
             library.with(|l| l.snapshots()).unwrap().len()
         };
-        assert_eq!(fetch(DEMO_ACCOUNT_ID, 1_780_000_000), 1);
+        let morning = 1_779_926_400 + 9 * 3_600;
+        assert_eq!(fetch(DEMO_ACCOUNT_ID, morning), 1);
         assert_eq!(
-            fetch(DEMO_ACCOUNT_ID, 1_780_000_000),
+            fetch(DEMO_ACCOUNT_ID, morning + 60),
             1,
-            "the next start's Demo fetch"
+            "the next start's Demo fetch, a minute later"
         );
-        assert_eq!(fetch(DEMO_ACCOUNT_ID, 1_780_086_400), 2, "the next day's");
+        assert_eq!(
+            fetch(DEMO_ACCOUNT_ID, morning + 8 * 3_600),
+            1,
+            "that afternoon's"
+        );
+        assert_eq!(
+            fetch(DEMO_ACCOUNT_ID, morning + 86_400),
+            2,
+            "the next day's"
+        );
         // An account of one's own (even one named Demo) keeps every fetch: its Kaltura changes.
-        assert_eq!(fetch("acct-1", 1_780_000_000), 3);
-        assert_eq!(fetch("acct-1", 1_780_000_000), 4);
+        assert_eq!(fetch("acct-1", morning), 3);
+        assert_eq!(fetch("acct-1", morning), 4);
         assert!(library.problem().is_none());
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -184,12 +184,14 @@ impl Library {
         Ok(Added::New(id))
     }
 
-    /// The newest snapshot of a `kind` report fetched as `source` says (the same account, dates
-    /// and filters), if one is kept; `None` for a file.
+    /// The newest snapshot of a `kind` report fetched as `source` says — the same account,
+    /// start and filters, and an end at most `end_within` seconds from its end (a range that ends
+    /// "now" ends a little later each time) — if one is kept; `None` for a file.
     pub fn same_fetch(
         &self,
         kind: ReportKind,
         source: &SnapshotSource,
+        end_within: i64,
     ) -> Result<Option<i64>, Error> {
         let SnapshotSource::Fetch {
             account_name,
@@ -203,9 +205,16 @@ impl Library {
         self.conn
             .query_row(
                 "SELECT id FROM snapshots WHERE source = 'fetch' AND report_kind = ?1 \
-                 AND account_name = ?2 AND range_from = ?3 AND range_to = ?4 AND filters = ?5 \
-                 ORDER BY fetched_at DESC, id DESC LIMIT 1",
-                params![kind_name(kind), account_name, from_unix, to_unix, filters],
+                 AND account_name = ?2 AND range_from = ?3 AND abs(range_to - ?4) <= ?5 \
+                 AND filters = ?6 ORDER BY fetched_at DESC, id DESC LIMIT 1",
+                params![
+                    kind_name(kind),
+                    account_name,
+                    from_unix,
+                    to_unix,
+                    end_within,
+                    filters
+                ],
                 |row| row.get(0),
             )
             .optional()
