@@ -5,6 +5,7 @@
 //! checks the snapshot is still the one opened. It writes nothing.
 
 use super::damaged;
+use super::freed_memory::give_back_freed_memory;
 use super::row_tables::{table_of, RowReading};
 use super::snapshots::kind_of;
 use super::{sql_error, Library, BUSY_WAIT};
@@ -254,16 +255,25 @@ impl ReportRows for KeptReport {
     ) -> Result<(), Error> {
         let conn = self.connection()?;
         let mut from = 0;
-        while from < self.rows {
+        let walked = loop {
+            if from >= self.rows {
+                break Ok(());
+            }
             if cancel.is_cancelled() {
-                return Err(Error::cancelled());
+                break Err(Error::cancelled());
             }
             let to = from.saturating_add(PIECE_ROWS).min(self.rows);
-            let piece = self.piece(&conn, wanted, from, to)?;
-            each(from, &piece)?;
+            if let Err(error) = self
+                .piece(&conn, wanted, from, to)
+                .and_then(|piece| each(from, &piece))
+            {
+                break Err(error);
+            }
             from = to;
-        }
-        Ok(())
+        };
+        drop(conn);
+        give_back_freed_memory();
+        walked
     }
 
     fn rows_at(&self, positions: &[usize]) -> Result<Report, Error> {

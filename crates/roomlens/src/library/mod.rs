@@ -3,6 +3,7 @@
 //! review with no network. `Library::open` creates or migrates the file and refuses, untouched, one
 //! that is damaged or from a newer Roomlens. Rollups over the snapshots come later; this keeps them.
 
+mod freed_memory;
 mod kept_breakouts;
 mod kept_dashboards;
 mod kept_report;
