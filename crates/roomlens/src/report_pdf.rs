@@ -155,28 +155,20 @@ pub fn report_pdf(
             pages.saturating_mul(ROWS_A_PAGE_AT_MOST)
         })
         .min(report.len());
+    // The first rows only: of a report read from the library, no more than those are read.
+    let first: Vec<usize> = (0..wanted).collect();
+    let first = report.rows_at(&first)?;
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(wanted);
-    let formatted = report.for_each_piece(None, cancel, &mut |_, piece| {
-        for row in 0..piece.len() {
-            if rows.len() >= wanted {
-                // Enough rows: the walk stops here (not an error the caller sees).
-                return Err(Error::cancelled());
-            }
-            if row % 1024 == 1023 && cancel.is_cancelled() {
-                return Err(Error::cancelled());
-            }
-            rows.push(
-                info.iter()
-                    .enumerate()
-                    .map(|(column, c)| cell_text(cell(piece, row, column), c.column_type, zone))
-                    .collect(),
-            );
+    for row in 0..first.len() {
+        if row % 1024 == 1023 && cancel.is_cancelled() {
+            return Err(Error::cancelled());
         }
-        Ok(())
-    });
-    match formatted {
-        Err(error) if error.code == ErrorCode::Cancelled && !cancel.is_cancelled() => {}
-        other => other?,
+        rows.push(
+            info.iter()
+                .enumerate()
+                .map(|(column, c)| cell_text(cell(&first, row, column), c.column_type, zone))
+                .collect(),
+        );
     }
     doc.heading(&format!(
         "The {} rows",

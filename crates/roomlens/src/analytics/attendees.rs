@@ -4,7 +4,9 @@
 //! while it streams by. Pure: no I/O.
 
 use super::interner::Interner;
-use crate::reports::AttendeeRow;
+use crate::cancel::CancelToken;
+use crate::error::Error;
+use crate::reports::{AttendeeRow, Report, ReportRows};
 use crate::weighted_mean::WeightedMean;
 use serde::Serialize;
 
@@ -103,6 +105,38 @@ pub fn summarize_attendees<'a>(
         acc.add(AttendeeFields::of(row));
     }
     acc.finish()
+}
+
+/// The summary of an Attendees report wherever its rows are (a kept one read a piece at a time),
+/// of every row or of the rows at `chosen` (in report order, as a search gives them). Rows of
+/// another kind count as none.
+pub fn summarize_attendees_of(
+    rows: &dyn ReportRows,
+    chosen: Option<&[usize]>,
+    cancel: &CancelToken,
+) -> Result<AttendeesSummary, Error> {
+    let mut acc = AttendeesAccumulator::default();
+    // Each piece takes the chosen positions that fall in it.
+    let mut next = 0;
+    rows.for_each_piece(None, cancel, &mut |start, piece| {
+        let Report::Attendees { rows: all, .. } = piece else {
+            return Ok(());
+        };
+        match chosen {
+            None => all.iter().for_each(|r| acc.add(AttendeeFields::of(r))),
+            Some(positions) => {
+                while let Some(&position) = positions.get(next) {
+                    let Some(row) = position.checked_sub(start).and_then(|i| all.get(i)) else {
+                        break;
+                    };
+                    acc.add(AttendeeFields::of(row));
+                    next += 1;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(acc.finish())
 }
 
 /// One attendee row, borrowed, as the accumulator needs it.

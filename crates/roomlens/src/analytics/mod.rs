@@ -17,10 +17,12 @@ pub mod room_data;
 pub mod room_direction;
 
 pub use attendees::{
-    key_of, summarize_attendees, user_key, user_sessions, AttendeeFields, AttendeesAccumulator,
-    AttendeesSummary, EngagementBucket, EngagementDistribution, UserSummary, ENGAGEMENT_BUCKETS,
+    key_of, summarize_attendees, summarize_attendees_of, user_key, user_sessions, AttendeeFields,
+    AttendeesAccumulator, AttendeesSummary, EngagementBucket, EngagementDistribution, UserSummary,
+    ENGAGEMENT_BUCKETS,
 };
 pub use breakouts::{summarize_breakouts, BreakoutsSummary, MainRoomSummary};
+pub(crate) use interner::Interner;
 pub use room_data::{summarize_room_data, RoomDataSummary};
 
 use crate::reports::{Report, ReportKind};

@@ -161,35 +161,6 @@ impl KeptReport {
             .saturating_add(i64::try_from(position).unwrap_or(i64::MAX))
     }
 
-    fn report_of(&self, piece: Piece) -> Report {
-        let extra_columns = self.extra_columns.clone();
-        match piece {
-            Piece::RoomData(rows) => Report::RoomData {
-                rows,
-                extra_columns,
-            },
-            Piece::Attendees(rows) => Report::Attendees {
-                rows,
-                extra_columns,
-            },
-            Piece::Breakouts(rows) => Report::Breakouts {
-                rows,
-                extra_columns,
-            },
-        }
-    }
-
-    fn read<R: ReportRow>(
-        &self,
-        conn: &Connection,
-        reading: &RowReading,
-        from: usize,
-        to: usize,
-        wrap: fn(Vec<R>) -> Piece,
-    ) -> Result<Report, Error> {
-        Ok(self.report_of(wrap(self.read_piece(conn, reading, from, to)?)))
-    }
-
     fn piece(
         &self,
         conn: &Connection,
@@ -197,37 +168,22 @@ impl KeptReport {
         from: usize,
         to: usize,
     ) -> Result<Report, Error> {
-        match self.kind {
-            ReportKind::RoomData => self.read(
-                conn,
-                &RowReading::only::<RoomDataRow>(wanted),
-                from,
-                to,
-                Piece::RoomData,
-            ),
-            ReportKind::Attendees => self.read(
-                conn,
-                &RowReading::only::<AttendeeRow>(wanted),
-                from,
-                to,
-                Piece::Attendees,
-            ),
-            ReportKind::Breakouts => self.read(
-                conn,
-                &RowReading::only::<BreakoutRow>(wanted),
-                from,
-                to,
-                Piece::Breakouts,
-            ),
-        }
+        let extra_columns = self.extra_columns.clone();
+        Ok(match self.kind {
+            ReportKind::RoomData => Report::RoomData {
+                rows: self.read_piece(conn, &RowReading::only::<RoomDataRow>(wanted), from, to)?,
+                extra_columns,
+            },
+            ReportKind::Attendees => Report::Attendees {
+                rows: self.read_piece(conn, &RowReading::only::<AttendeeRow>(wanted), from, to)?,
+                extra_columns,
+            },
+            ReportKind::Breakouts => Report::Breakouts {
+                rows: self.read_piece(conn, &RowReading::only::<BreakoutRow>(wanted), from, to)?,
+                extra_columns,
+            },
+        })
     }
-}
-
-/// Rows of one kind, before they become a `Report`.
-enum Piece {
-    RoomData(Vec<RoomDataRow>),
-    Attendees(Vec<AttendeeRow>),
-    Breakouts(Vec<BreakoutRow>),
 }
 
 impl ReportRows for KeptReport {

@@ -8,7 +8,7 @@ mod breakouts;
 mod periods;
 mod room_data;
 
-use crate::analytics::{AttendeeFields, AttendeesAccumulator};
+use crate::analytics::summarize_attendees_of;
 use crate::cancel::CancelToken;
 use crate::chart_view::{chart_view, ChartView};
 use crate::error::{Error, ErrorCode};
@@ -55,36 +55,13 @@ pub fn report_charts_of(
     dark: bool,
     cancel: &CancelToken,
 ) -> Result<Vec<ReportChart>, Error> {
-    if let Some(held) = report.held() {
-        return report_charts(held, rows, zone, dark);
+    if report.kind() == ReportKind::Attendees {
+        let summary = summarize_attendees_of(report, rows, cancel)?;
+        return views(attendees::charts_of(&summary, &theme(dark)));
     }
-    if report.kind() != ReportKind::Attendees {
-        return with_whole(report, cancel, |whole| {
-            report_charts(whole, rows, zone, dark)
-        });
-    }
-    let mut acc = AttendeesAccumulator::default();
-    // The chosen positions are in report order: each piece takes the ones that fall in it.
-    let mut next = 0;
-    report.for_each_piece(None, cancel, &mut |start, piece| {
-        let Report::Attendees { rows: all, .. } = piece else {
-            return Ok(());
-        };
-        match rows {
-            None => all.iter().for_each(|r| acc.add(AttendeeFields::of(r))),
-            Some(positions) => {
-                while let Some(&position) = positions.get(next) {
-                    let Some(row) = position.checked_sub(start).and_then(|i| all.get(i)) else {
-                        break;
-                    };
-                    acc.add(AttendeeFields::of(row));
-                    next += 1;
-                }
-            }
-        }
-        Ok(())
-    })?;
-    views(attendees::charts_of(&acc.finish(), &theme(dark)))
+    with_whole(report, cancel, |whole| {
+        report_charts(whole, rows, zone, dark)
+    })
 }
 
 /// One chart by its key over rows wherever they are (light, for paper and files).

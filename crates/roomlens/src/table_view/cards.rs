@@ -6,8 +6,7 @@
 use super::card_note::Note;
 use super::card_value::{number, CardFormat, CardValue};
 use crate::analytics::{
-    summarize, AttendeeFields, AttendeesAccumulator, AttendeesSummary, BreakoutsSummary,
-    RoomDataSummary, Summary,
+    summarize, summarize_attendees_of, AttendeesSummary, BreakoutsSummary, RoomDataSummary, Summary,
 };
 use crate::cancel::CancelToken;
 use crate::error::Error;
@@ -54,22 +53,10 @@ pub fn summary_cards(report: &Report) -> Vec<Card> {
 /// The cards for `rows` wherever they are: an Attendees report kept in the library is summed up
 /// piece by piece; the others (one row per session) are put together first.
 pub fn summary_cards_of(rows: &dyn ReportRows, cancel: &CancelToken) -> Result<Vec<Card>, Error> {
-    if let Some(report) = rows.held() {
-        return Ok(summary_cards(report));
+    if rows.kind() == ReportKind::Attendees {
+        return Ok(attendee_cards(&summarize_attendees_of(rows, None, cancel)?));
     }
-    if rows.kind() != ReportKind::Attendees {
-        return with_whole(rows, cancel, |report| Ok(summary_cards(report)));
-    }
-    let mut acc = AttendeesAccumulator::default();
-    rows.for_each_piece(None, cancel, &mut |_, piece| {
-        if let Report::Attendees { rows, .. } = piece {
-            for row in rows {
-                acc.add(AttendeeFields::of(row));
-            }
-        }
-        Ok(())
-    })?;
-    Ok(attendee_cards(&acc.finish()))
+    with_whole(rows, cancel, |report| Ok(summary_cards(report)))
 }
 
 fn room_data_cards(s: &RoomDataSummary) -> Vec<Card> {

@@ -4,9 +4,9 @@
 
 use super::cell::cell;
 use super::cell_value::CellRef;
+use crate::analytics::Interner;
 use crate::cancel::CancelToken;
 use crate::error::Error;
-use crate::fast_hash::FastHashMap;
 use crate::reports::ReportRows;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -96,22 +96,13 @@ fn sorted_text(
     missing: &mut Vec<usize>,
     cancel: &CancelToken,
 ) -> Result<Vec<usize>, Error> {
-    let mut distinct: FastHashMap<Box<str>, u32> = FastHashMap::default();
+    let mut distinct: Interner = Interner::default();
     let mut keyed: Vec<(u32, usize)> = Vec::with_capacity(rows.len());
     rows.for_each_piece(Some(&[column]), cancel, &mut |start, piece| {
         for row in 0..piece.len() {
             match cell(piece, row, column) {
                 Some(CellRef::Text(text)) if !text.is_empty() => {
-                    let folded = folded(text);
-                    let next = u32::try_from(distinct.len()).unwrap_or(u32::MAX);
-                    let id = match distinct.get(folded.as_ref()) {
-                        Some(&id) => id,
-                        None => {
-                            distinct.insert(folded.into_owned().into_boxed_str(), next);
-                            next
-                        }
-                    };
-                    keyed.push((id, start + row));
+                    keyed.push((distinct.intern(&folded(text)).0, start + row));
                 }
                 _ => missing.push(start + row),
             }
@@ -119,18 +110,20 @@ fn sorted_text(
         Ok(())
     })?;
     // Each distinct text's place in the order, by its number.
-    let mut texts: Vec<(Box<str>, u32)> = distinct.into_iter().collect();
-    texts.sort_unstable_by(|(a, _), (b, _)| match direction {
-        SortDirection::Asc => a.cmp(b),
-        SortDirection::Desc => b.cmp(a),
+    let mut order: Vec<u32> = (0..u32::try_from(distinct.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (distinct.text(a), distinct.text(b));
+        match direction {
+            SortDirection::Asc => a.cmp(b),
+            SortDirection::Desc => b.cmp(a),
+        }
     });
-    let mut rank = vec![0u32; texts.len()];
-    for (place, (_, id)) in texts.iter().enumerate() {
-        if let Some(r) = rank.get_mut(*id as usize) {
+    let mut rank = vec![0u32; order.len()];
+    for (place, &id) in order.iter().enumerate() {
+        if let Some(r) = rank.get_mut(id as usize) {
             *r = u32::try_from(place).unwrap_or(u32::MAX);
         }
     }
-    drop(texts);
     for (id, _) in &mut keyed {
         *id = rank.get(*id as usize).copied().unwrap_or(u32::MAX);
     }
